@@ -1,0 +1,73 @@
+"""The check protocol and registry: each finding kind is one module that registers one check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from aligner.embed.base import Embedder
+from aligner.records import Finding, Link, Report, Segment
+
+
+@dataclass
+class CheckContext:
+    """What a check may look at: the aligned report and, for checks that need it, the embedder."""
+
+    report: Report
+    embedder: Embedder | None = None
+
+    @property
+    def src_lang(self) -> str:
+        return self.report.src.document.lang
+
+    @property
+    def tgt_lang(self) -> str:
+        return self.report.tgt.document.lang
+
+    def side(self, name: str) -> tuple[Segment, ...]:
+        return self.report.src.segments if name == "src" else self.report.tgt.segments
+
+    def pair_texts(self, link: Link) -> tuple[str, str]:
+        """The joined source and target text of a link (empty string on a null side)."""
+        src = " ".join(self.report.src.segments[i].text for i in link.src)
+        tgt = " ".join(self.report.tgt.segments[j].text for j in link.tgt)
+        return src, tgt
+
+
+class Check(Protocol):
+    name: str
+
+    def run(self, ctx: CheckContext) -> list[Finding]: ...
+
+
+_CHECKS: dict[str, Callable[[], Check]] = {}
+
+
+def register_check(name: str) -> Callable[[Callable[[], Check]], Callable[[], Check]]:
+    def wrap(factory: Callable[[], Check]) -> Callable[[], Check]:
+        _CHECKS[name] = factory
+        return factory
+
+    return wrap
+
+
+def check_names() -> list[str]:
+    _load_builtin()
+    return sorted(_CHECKS)
+
+
+def get_check(name: str) -> Check:
+    _load_builtin()
+    return _CHECKS[name]()
+
+
+def _load_builtin() -> None:
+    import importlib
+    import pkgutil
+
+    import aligner.checks as pkg
+
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        if mod.name not in ("base", "run"):
+            importlib.import_module(f"aligner.checks.{mod.name}")

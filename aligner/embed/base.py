@@ -1,0 +1,90 @@
+"""The embedder protocol and the registry that maps names (``usem3``, ``e5``, ``st:…``) to them."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from aligner.records import AlignerError
+
+
+class Embedder(Protocol):
+    """Turns sentences into L2-normalised float32 vectors; the same meaning in any language
+    should land close together."""
+
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Return an (n, dim) float32 array with unit-length rows."""
+        ...
+
+    def signature(self) -> str:
+        """A string that changes whenever the vectors could change (model, version, options)."""
+        ...
+
+
+@dataclass(frozen=True)
+class EmbedderInfo:
+    """What ``aligner models`` shows about a registered embedder family."""
+
+    name: str
+    package: str
+    module: str
+    dim: int | None
+    languages: str
+    description: str
+
+    @property
+    def installed(self) -> bool:
+        return importlib.util.find_spec(self.module) is not None
+
+
+_FACTORIES: dict[str, Callable[[str], Embedder]] = {}
+_INFO: dict[str, EmbedderInfo] = {}
+
+
+def register_embedder(info: EmbedderInfo) -> Callable[[Callable[[str], Embedder]], Callable[[str], Embedder]]:
+    """Register a factory under ``info.name``; the factory gets the text after ``name:`` (or '')."""
+
+    def wrap(factory: Callable[[str], Embedder]) -> Callable[[str], Embedder]:
+        _FACTORIES[info.name] = factory
+        _INFO[info.name] = info
+        return factory
+
+    return wrap
+
+
+def available_embedders() -> list[EmbedderInfo]:
+    _load_builtin()
+    return list(_INFO.values())
+
+
+def get_embedder(spec: str) -> Embedder:
+    """Build an embedder from a spec such as ``usem3``, ``e5`` or ``st:/path/to/model``."""
+    _load_builtin()
+    family, _, arg = spec.partition(":")
+    if family not in _FACTORIES:
+        known = ", ".join(sorted(_FACTORIES))
+        raise AlignerError(None, f"unknown embedder {spec!r} (known: {known})")
+    info = _INFO[family]
+    if not info.installed:
+        raise AlignerError(None, f"embedder {family!r} needs the package {info.package!r}: "
+                                 f"pip install {info.package}")
+    return _FACTORIES[family](arg)
+
+
+def normalize_rows(vectors: np.ndarray) -> np.ndarray:
+    """Unit-length rows as float32 (zero rows stay zero)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+def _load_builtin() -> None:
+    # Importing the modules runs their @register_embedder decorators.
+    from aligner.embed import e5, st, usem3  # noqa: F401

@@ -1,0 +1,63 @@
+"""Any sentence-transformers model by name or local folder (``st:LaBSE``, ``st:/models/x``).
+
+Offline by default (``HF_HUB_OFFLINE=1``); set ``ALIGNER_ALLOW_DOWNLOAD=1`` to let
+sentence-transformers fetch a model from the Hugging Face hub.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import numpy as np
+
+from aligner.embed.base import EmbedderInfo, normalize_rows, register_embedder
+from aligner.records import AlignerError
+
+INFO = EmbedderInfo(
+    name="st", package="sentence-transformers", module="sentence_transformers", dim=None,
+    languages="depends on the model (LaBSE: 109)",
+    description="st:<model name or local path>; offline unless ALIGNER_ALLOW_DOWNLOAD=1",
+)
+
+
+def downloads_allowed() -> bool:
+    return os.environ.get("ALIGNER_ALLOW_DOWNLOAD", "") not in ("", "0", "false")
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model: str) -> None:
+        if not model:
+            raise AlignerError(None, "embedder 'st' needs a model: st:<model name or local path>")
+        if not downloads_allowed():
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._model = SentenceTransformer(model, device="cpu")
+        except Exception as exc:  # the library raises many types for "not found"
+            hint = "" if downloads_allowed() else (
+                " (offline: give a local folder, or set ALIGNER_ALLOW_DOWNLOAD=1)")
+            raise AlignerError(model, f"cannot load sentence-transformers model{hint}: "
+                                      f"{str(exc).splitlines()[0][:200]}") from exc
+        self.model = model
+        self.name = f"st:{model}"
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vecs = self._model.encode(list(texts), batch_size=64, convert_to_numpy=True,
+                                  show_progress_bar=False)
+        return normalize_rows(vecs)
+
+    def signature(self) -> str:
+        return f"st:{os.path.basename(os.path.normpath(self.model))}"
+
+
+@register_embedder(INFO)
+def _make(arg: str) -> SentenceTransformerEmbedder:
+    return SentenceTransformerEmbedder(arg)

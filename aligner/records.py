@@ -1,0 +1,176 @@
+"""Small typed records passed between pipeline stages, and their JSON form.
+
+Every stage consumes and produces these; no stage reaches into another's internals.
+The JSON shape (see ``Report.to_json``) is a public contract read by other tools.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("minor", "major", "critical")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from disk: decoded text and detected language."""
+
+    path: str
+    lang: str
+    text: str
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence (or headline, byline, caption) with character offsets into the original text.
+
+    ``text == document.text[start:end]`` always holds.
+    """
+
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+    kind: str = "sentence"  # sentence | line (headline, byline, caption: a one-line paragraph)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "paragraph": self.paragraph, "kind": self.kind}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Segment:
+        return cls(text=data["text"], start=int(data["start"]), end=int(data["end"]),
+                   paragraph=int(data.get("paragraph", 0)), kind=data.get("kind", "sentence"))
+
+
+@dataclass(frozen=True)
+class Link:
+    """An alignment bead: source segment ids linked to target segment ids (either may be empty)."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float
+
+    @property
+    def is_null(self) -> bool:
+        return not self.src or not self.tgt
+
+    def to_json(self) -> dict[str, Any]:
+        return {"src": list(self.src), "tgt": list(self.tgt), "score": round(float(self.score), 4)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Link:
+        return cls(tuple(int(i) for i in data["src"]), tuple(int(j) for j in data["tgt"]),
+                   float(data["score"]))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of evidence: which side, which segment, and character offsets into the document."""
+
+    side: str  # "src" | "tgt"
+    segment: int
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"side": self.side, "segment": self.segment, "start": self.start,
+                "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One QA observation on an aligned pair or on an unaligned run of segments."""
+
+    kind: str
+    severity: str  # minor | major | critical
+    confidence: float
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    missing_in: str | None  # "src" | "tgt" | None
+    message: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        evidence = {k: ([s.to_json() if isinstance(s, Span) else s for s in v]
+                        if isinstance(v, list) else (v.to_json() if isinstance(v, Span) else v))
+                    for k, v in self.evidence.items()}
+        return {"kind": self.kind, "severity": self.severity,
+                "confidence": round(float(self.confidence), 3), "src": list(self.src),
+                "tgt": list(self.tgt), "missing_in": self.missing_in, "message": self.message,
+                "evidence": evidence}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Finding:
+        return cls(kind=data["kind"], severity=data["severity"],
+                   confidence=float(data["confidence"]), src=tuple(data["src"]),
+                   tgt=tuple(data["tgt"]), missing_in=data.get("missing_in"),
+                   message=data["message"], evidence=dict(data.get("evidence", {})))
+
+
+@dataclass(frozen=True)
+class Side:
+    """A document and its segmentation, as aligned."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+
+    @property
+    def texts(self) -> list[str]:
+        return [s.text for s in self.segments]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.document.path, "lang": self.document.lang,
+                "segments": [s.to_json() for s in self.segments]}
+
+
+@dataclass
+class Report:
+    """An aligned document pair, optionally with QA findings: the unit every output is built from."""
+
+    signature: dict[str, Any]
+    src: Side
+    tgt: Side
+    links: list[Link]
+    findings: list[Finding] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"signature": self.signature, "src": self.src.to_json(),
+                               "tgt": self.tgt.to_json(),
+                               "links": [link.to_json() for link in self.links]}
+        if self.findings is not None:
+            out["findings"] = [f.to_json() for f in self.findings]
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], texts: tuple[str, str] | None = None) -> Report:
+        """Rebuild a report; document text is recovered from segments unless ``texts`` is given."""
+
+        def side(d: dict[str, Any], text: str | None) -> Side:
+            segs = tuple(Segment.from_json(s) for s in d["segments"])
+            if text is None:
+                end = max((s.end for s in segs), default=0)
+                buf = [" "] * end
+                for s in segs:
+                    buf[s.start:s.end] = list(s.text)
+                text = "".join(buf)
+            return Side(Document(d["path"], d["lang"], text), segs)
+
+        src_text, tgt_text = texts if texts else (None, None)
+        findings = data.get("findings")
+        return cls(signature=dict(data.get("signature", {})), src=side(data["src"], src_text),
+                   tgt=side(data["tgt"], tgt_text),
+                   links=[Link.from_json(x) for x in data["links"]],
+                   findings=None if findings is None else [Finding.from_json(f) for f in findings])
+
+
+class AlignerError(Exception):
+    """A user-facing problem with an input or output: the CLI prints it as one line, exit 2."""
+
+    def __init__(self, path: str | None, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}" if path else problem)
