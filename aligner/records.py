@@ -129,7 +129,7 @@ class Side:
 
 @dataclass
 class Report:
-    """An aligned document pair, optionally with QA findings: the unit every output is built from."""
+    """An aligned document pair, optionally with QA findings: what every output is built from."""
 
     signature: dict[str, Any]
     src: Side

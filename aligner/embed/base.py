@@ -48,10 +48,13 @@ _FACTORIES: dict[str, Callable[[str], Embedder]] = {}
 _INFO: dict[str, EmbedderInfo] = {}
 
 
-def register_embedder(info: EmbedderInfo) -> Callable[[Callable[[str], Embedder]], Callable[[str], Embedder]]:
+Factory = Callable[[str], Embedder]
+
+
+def register_embedder(info: EmbedderInfo) -> Callable[[Factory], Factory]:
     """Register a factory under ``info.name``; the factory gets the text after ``name:`` (or '')."""
 
-    def wrap(factory: Callable[[str], Embedder]) -> Callable[[str], Embedder]:
+    def wrap(factory: Factory) -> Factory:
         _FACTORIES[info.name] = factory
         _INFO[info.name] = info
         return factory

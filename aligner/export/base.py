@@ -1,0 +1,111 @@
+"""The exporter protocol and registry, and the corpus rows every exporter writes.
+
+An exporter turns aligned links into one corpus format; adding a format is adding one module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from aligner.records import AlignerError, Report
+
+
+@dataclass(frozen=True)
+class CorpusRow:
+    """One aligned link with both texts: the unit of a parallel corpus."""
+
+    pair_id: str
+    src_lang: str
+    tgt_lang: str
+    src_ids: tuple[int, ...]
+    tgt_ids: tuple[int, ...]
+    src_text: str
+    tgt_text: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"pair": self.pair_id, "src_lang": self.src_lang, "tgt_lang": self.tgt_lang,
+                "src_ids": list(self.src_ids), "tgt_ids": list(self.tgt_ids),
+                "src": self.src_text, "tgt": self.tgt_text, "score": round(self.score, 4)}
+
+
+def corpus_rows(report: Report, pair_id: str, *, min_score: float | None = None,
+                keep_nulls: bool = False) -> Iterator[CorpusRow]:
+    """The report's links as corpus rows, in document order, filtered for training use."""
+    src, tgt = report.src, report.tgt
+    for link in report.links:
+        if link.is_null and not keep_nulls:
+            continue
+        if min_score is not None and not link.is_null and link.score < min_score:
+            continue
+        yield CorpusRow(
+            pair_id=pair_id, src_lang=src.document.lang, tgt_lang=tgt.document.lang,
+            src_ids=link.src, tgt_ids=link.tgt,
+            src_text=" ".join(src.segments[i].text for i in link.src),
+            tgt_text=" ".join(tgt.segments[j].text for j in link.tgt),
+            score=float(link.score))
+
+
+class Exporter(Protocol):
+    name: str
+
+    def write(self, rows: list[CorpusRow], out_dir: Path, stem: str,
+              signature: dict[str, Any]) -> list[Path]:
+        """Write the rows atomically under ``out_dir``; return the files written."""
+        ...
+
+
+_EXPORTERS: dict[str, Callable[[], Exporter]] = {}
+
+
+def register_exporter(name: str) -> Callable[[Callable[[], Exporter]], Callable[[], Exporter]]:
+    def wrap(factory: Callable[[], Exporter]) -> Callable[[], Exporter]:
+        _EXPORTERS[name] = factory
+        return factory
+
+    return wrap
+
+
+def exporter_names() -> list[str]:
+    _load_builtin()
+    return sorted(_EXPORTERS)
+
+
+def get_exporter(name: str) -> Exporter:
+    _load_builtin()
+    if name not in _EXPORTERS:
+        raise AlignerError(None, f"unknown export format {name!r} "
+                                 f"(known: {', '.join(sorted(_EXPORTERS))})")
+    return _EXPORTERS[name]()
+
+
+def parse_formats(spec: str) -> list[str]:
+    """``"jsonl,tmx"`` → validated list of format names."""
+    names = [s.strip().lower() for s in spec.split(",") if s.strip()]
+    for name in names:
+        get_exporter(name)
+    return names
+
+
+def export_rows(rows: Iterable[CorpusRow], out_dir: Path, stem: str, formats: Iterable[str],
+                signature: dict[str, Any]) -> list[Path]:
+    """Write ``rows`` in every requested format; returns all files written."""
+    materialised = list(rows)
+    written: list[Path] = []
+    for name in formats:
+        written += get_exporter(name).write(materialised, out_dir, stem, signature)
+    return written
+
+
+def _load_builtin() -> None:
+    import importlib
+    import pkgutil
+
+    import aligner.export as pkg
+
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        if mod.name != "base":
+            importlib.import_module(f"aligner.export.{mod.name}")

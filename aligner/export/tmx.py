@@ -1,0 +1,53 @@
+"""TMX 1.4b translation memory (``xml:lang`` per variant), loadable by CAT tools."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from aligner import __version__
+from aligner.export.base import CorpusRow, register_exporter
+from aligner.fsutil import atomic_open
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _strip_invalid_xml(text: str) -> str:
+    """XML 1.0 forbids most control characters; drop them rather than write a broken file."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+
+
+@register_exporter("tmx")
+class TmxExporter:
+    name = "tmx"
+
+    def write(self, rows: list[CorpusRow], out_dir: Path, stem: str,
+              signature: dict[str, Any]) -> list[Path]:
+        src_lang = rows[0].src_lang if rows else "ar"
+        root = ET.Element("tmx", version="1.4")
+        header = ET.SubElement(root, "header", {
+            "creationtool": "aligner", "creationtoolversion": __version__,
+            "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
+            "srclang": src_lang, "datatype": "plaintext"})
+        ET.SubElement(header, "prop", type="x-signature").text = signature_string(signature)
+        body = ET.SubElement(root, "body")
+        for row in rows:
+            tu = ET.SubElement(body, "tu")
+            ET.SubElement(tu, "prop", type="x-score").text = f"{row.score:.4f}"
+            ET.SubElement(tu, "prop", type="x-pair").text = row.pair_id
+            for lang, text in ((row.src_lang, row.src_text), (row.tgt_lang, row.tgt_text)):
+                tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
+                ET.SubElement(tuv, "seg").text = _strip_invalid_xml(text)
+        ET.indent(root)
+        path = out_dir / f"{stem}.tmx"
+        with atomic_open(path, "wb", encoding=None) as out:
+            out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+            out.write(b'<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n')
+            ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=False)
+            out.write(b"\n")
+        return [path]
+
+
+def signature_string(signature: dict[str, Any]) -> str:
+    return "|".join(f"{k}:{v}" for k, v in signature.items() if not isinstance(v, dict))
