@@ -9,6 +9,7 @@ from typing import Any
 from aligner import __version__
 from aligner.export.base import CorpusRow, register_exporter
 from aligner.fsutil import atomic_open
+from aligner.signature import signature_string
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -47,7 +48,3 @@ class TmxExporter:
             ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=False)
             out.write(b"\n")
         return [path]
-
-
-def signature_string(signature: dict[str, Any]) -> str:
-    return "|".join(f"{k}:{v}" for k, v in signature.items() if not isinstance(v, dict))

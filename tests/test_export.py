@@ -1,0 +1,78 @@
+"""Corpus exports: every format written atomically, parseable, and filtered as asked."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from aligner.export.base import corpus_rows, export_rows, exporter_names, parse_formats
+from aligner.records import AlignerError, Report
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_registry_has_every_format() -> None:
+    assert {"jsonl", "tsv", "moses", "tmx", "parquet"} <= set(exporter_names())
+    with pytest.raises(AlignerError, match="unknown export format 'xlsx'"):
+        parse_formats("jsonl,xlsx")
+
+
+def test_rows_drop_nulls_and_low_scores_unless_asked(small_report: Report) -> None:
+    assert len(list(corpus_rows(small_report, "p"))) == 3
+    assert len(list(corpus_rows(small_report, "p", keep_nulls=True))) == 5
+    kept = list(corpus_rows(small_report, "p", min_score=0.5))
+    assert [r.src_ids for r in kept] == [(0,), (1,)]
+
+
+def test_all_formats_round_trip(small_report: Report, tmp_path: Path) -> None:
+    rows = list(corpus_rows(small_report, "p1"))
+    files = export_rows(rows, tmp_path, "corpus", ["jsonl", "tsv", "moses", "tmx", "parquet"],
+                        small_report.signature)
+    names = sorted(p.name for p in files)
+    assert names == ["corpus.ar", "corpus.en", "corpus.jsonl", "corpus.parquet", "corpus.tmx",
+                     "corpus.tsv"]
+    assert not list(tmp_path.glob(".*.tmp")), "temporary files left behind"
+
+    lines = [json.loads(x) for x in (tmp_path / "corpus.jsonl").read_text().splitlines()]
+    assert lines[0]["src"] == "قال ناشط محلي إن الميليشيات تسيطر على المدينة."
+    assert lines[0]["tgt"] == "A local activist said militias control the city."
+    assert lines[0]["src_ids"] == [0] and lines[0]["score"] == 0.91
+
+    tsv = (tmp_path / "corpus.tsv").read_text().splitlines()
+    assert tsv[0].split("\t")[:2] == ["ar", "en"]
+    assert len(tsv) == 4 and all(line.count("\t") == 5 for line in tsv)
+
+    ar = (tmp_path / "corpus.ar").read_text().splitlines()
+    en = (tmp_path / "corpus.en").read_text().splitlines()
+    assert len(ar) == len(en) == 3 and en[1] == "The trucks arrived from Iraq."
+
+    root = ET.parse(tmp_path / "corpus.tmx").getroot()
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    assert root.find("header").get("srclang") == "ar"
+    tus = root.findall("body/tu")
+    assert len(tus) == 3
+    tuvs = tus[2].findall("tuv")
+    assert [t.get(XML_LANG) for t in tuvs] == ["ar", "en"]
+    assert tuvs[1].find("seg").text == 'Text <script>alert(1)</script> & "quote"'
+
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "corpus.parquet")
+    assert table.num_rows == 3
+    assert b"aligner.signature" in table.schema.metadata
+
+
+def test_failed_export_leaves_no_partial_file(small_report: Report, tmp_path: Path) -> None:
+    rows = list(corpus_rows(small_report, "p"))
+
+    class Boom(str):
+        def split(self, *args: object) -> list[str]:
+            raise RuntimeError("disk full")
+
+    broken = [rows[0], type(rows[0])(**{**rows[1].__dict__, "src_text": Boom("x")})]
+    with pytest.raises(RuntimeError):
+        export_rows(broken, tmp_path, "corpus", ["tsv"], {})
+    assert list(tmp_path.iterdir()) == []

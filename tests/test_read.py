@@ -1,0 +1,91 @@
+"""Reading articles: encodings, language detection, and every bad input refused clearly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.read import decode_bytes, detect_language, read_document
+from aligner.records import AlignerError
+
+ARABIC = "قال ناشط محلي إن الميليشيات أصبحت تسيطر على المدينة.\n"
+ENGLISH = "Militias have claimed almost full control of the border town, an activist said.\n"
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(("data", "encoding"), [
+    (ARABIC.encode("utf-8"), "utf-8"),
+    (b"\xef\xbb\xbf" + ARABIC.encode("utf-8"), "utf-8-sig"),
+    (ARABIC.encode("utf-16"), "utf-16"),
+    (ARABIC.encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16"),
+    (ARABIC.encode("cp1256"), "cp1256"),
+])
+def test_arabic_in_every_supported_encoding(tmp_path: Path, data: bytes, encoding: str) -> None:
+    doc = read_document(write(tmp_path, "a.txt", data))
+    assert doc.text == ARABIC
+    assert doc.lang == "ar"
+    assert doc.encoding == encoding
+
+
+def test_english_markdown(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "e.md", b"# Title\n\n" + ENGLISH.encode()))
+    assert doc.lang == "en"
+    assert doc.text.startswith("# Title")
+
+
+def test_explicit_language_wins(tmp_path: Path) -> None:
+    assert read_document(write(tmp_path, "e.txt", ENGLISH.encode()), lang="fr").lang == "fr"
+
+
+def test_seed_languages() -> None:
+    seeds = Path(__file__).parent.parent / "corpora" / "seeds"
+    langs = {p.name[:3]: read_document(p).lang for p in sorted(seeds.glob("*.txt"))}
+    assert langs == {"000": "en", "001": "en", "002": "en", "003": "en", "004": "ar"}
+
+
+def test_german_and_french_detected() -> None:
+    assert detect_language("Die Gletscher der Alpen schmelzen seit Jahren immer schneller.") == "de"
+    assert detect_language("Les glaciers des Alpes fondent de plus en plus vite.") == "fr"
+
+
+@pytest.mark.parametrize(("name", "data", "problem"), [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\n \t\n", "empty"),
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
+    ("page.html", b"<!DOCTYPE html><html><body><p>" + ENGLISH.encode() + b"</p></body></html>",
+     "HTML"),
+    ("latin1.txt", "Café crème à la française, très élégant.".encode("latin-1"), "UTF-8"),
+    ("digits.txt", b"123 456\n789\n", "language"),
+])
+def test_bad_inputs_are_refused_with_the_file_named(tmp_path: Path, name: str, data: bytes,
+                                                    problem: str) -> None:
+    path = write(tmp_path, name, data)
+    with pytest.raises(AlignerError) as err:
+        read_document(path)
+    assert err.value.path == str(path)
+    assert problem.lower() in err.value.problem.lower()
+    assert "\n" not in str(err.value)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(AlignerError, match="no such file"):
+        read_document(tmp_path / "nope.txt")
+    with pytest.raises(AlignerError, match="directory"):
+        read_document(tmp_path)
+
+
+def test_huge_file_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("aligner.read.MAX_BYTES", 1000)
+    with pytest.raises(AlignerError, match="too large"):
+        read_document(write(tmp_path, "big.txt", ENGLISH.encode() * 100))
+
+
+def test_decode_rejects_bad_utf16(tmp_path: Path) -> None:
+    with pytest.raises(AlignerError, match="utf-16"):
+        decode_bytes(b"\xff\xfe\x00\xd8", "x.txt")
