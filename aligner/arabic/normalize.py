@@ -1,0 +1,87 @@
+"""Arabic normalisation for matching: orthographic variants and clitics must not count as differences.
+
+Translators and transliterators write the same name with or without hamza seats, diacritics or
+tatweel, and glue prepositions and the article onto it (بألبوكمال, والعراق); these helpers reduce
+such surface variation so that comparisons see the name itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                        "ؤ": "و", "ئ": "ي", "ـ": None})
+_AR_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0660-\u0669\u066E-\u06D3\u06FA-\u06FF"
+                      r"\u064B-\u065F\u0670\u0640]+")
+
+#: Proclitic sequences, longest first; "ال" is handled separately because a name may keep it.
+_PROCLITICS = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل",
+               "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_MIN_STEM = 2
+
+_BW = CharMapper.builtin_mapper("ar2bw")
+
+
+def dediacritize(text: str) -> str:
+    """Remove harakat, shadda, sukun and dagger alef (camel-tools): they are optional in print."""
+    return dediac_ar(text)
+
+
+def normalize(text: str) -> str:
+    """Dediacritise and fold alef/hamza/ya/teh-marbuta variants and tatweel, keeping the length
+    relation simple: the result is what two spellings of one word are compared on."""
+    return dediacritize(text).translate(_ALEFS)
+
+
+def arabic_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Arabic word tokens as ``(start, end, token)`` character offsets into ``text``."""
+    for m in _AR_WORD.finditer(text):
+        yield m.start(), m.end(), m.group()
+
+
+def strip_clitics(word: str) -> list[tuple[int, str]]:
+    """Readings of ``word`` with its proclitics removed, as ``(offset, stem)``: ``word[offset:]``
+    is what remains in the text, ``stem`` what to compare.
+
+    Several readings are returned because stripping is ambiguous (وليد is a name, not و + ليد);
+    the caller picks the one that matches. The unstripped word always comes first. Proclitics
+    that end in the article (وال, بال, لل) yield the stem with the article restored, so that
+    بالعراق and العراق give the same stem. Works on raw text: prefix lengths are offsets.
+    """
+    out: list[tuple[int, str]] = [(0, word)]
+    bare = dediacritize(word)
+    if bare != word:  # offsets would drift if we stripped diacritised text; rare in news
+        return out
+    for p in _PROCLITICS:
+        if not word.startswith(p) or len(word) - len(p) < _MIN_STEM:
+            continue
+        stem = word[len(p):]
+        if p.endswith("ال"):
+            out.append((len(p) - 2, "ال" + stem))
+        elif p.endswith("لل"):
+            out.append((len(p), "ال" + stem))  # لل = ل + ال with the alef dropped
+        else:
+            out.append((len(p), stem))
+    seen: set[str] = set()
+    return [(k, s) for k, s in out if not (s in seen or seen.add(s))]
+
+
+def strip_article(word: str) -> str:
+    """The word without a leading definite article ال (normalised input expected)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def match_key(span: str) -> str:
+    """The normalised form of a matched (clitic-free) span, articles dropped word by word: two
+    renderings with the same key are one form for consistency purposes (العلي ≡ علي), while a
+    different spacing (ألبو كمال vs ألبوكمال) stays different."""
+    return " ".join(strip_article(normalize(w)) for w in span.split())
+
+
+def to_buckwalter(text: str) -> str:
+    """Buckwalter transliteration (ASCII, reversible): for logs and debugging messages."""
+    return _BW(text)

@@ -1,0 +1,80 @@
+"""Cross-script name matching: the seed article's names, exonyms, clitics and non-matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.arabic.names import MATCH_THRESHOLD, find_name_in_arabic, name_similarity
+from aligner.arabic.normalize import match_key, normalize, strip_clitics, to_buckwalter
+
+SAME = [
+    ("Albu Kamal", "ألبوكمال"),
+    ("Albu Kamal", "ألبو كمال"),
+    ("Albu Kamal", "بألبوكمال"),
+    ("Ayham al-Ali", "أيهم العلي"),
+    ("al-Ali", "العلي"),
+    ("Waleed Abu al-Khair", "وليد أبو الخير"),
+    ("Deir Ezzor", "دير الزور"),
+    ("Deir ez-Zor", "دير الزور"),
+    ("Egypt", "مصر"),
+    ("Cairo", "القاهرة"),
+    ("Russia", "روسيا"),
+    ("Russia", "لروسيا"),
+    ("Syria", "سورية"),
+    ("the United States", "الولايات المتحدة"),
+    ("IRGC", "الحرس الثوري"),
+    ("Diyaruna", "لديارنا"),
+    ("Liwa al-Quds", "لواء القدس"),
+    ("Mohammed", "محمد"),
+    ("Abdul Rahman", "عبد الرحمن"),
+]
+
+DIFFERENT = [
+    ("Ayham al-Ali", "محمد الحسن"),
+    ("Albu Kamal", "دير الزور"),
+    ("Russia", "إيران"),
+    ("Cairo", "دمشق"),
+    ("Egypt", "العراق"),
+    ("Waleed Abu al-Khair", "أحمد الصالح"),
+]
+
+
+@pytest.mark.parametrize(("english", "arabic"), SAME)
+def test_same_name_matches(english: str, arabic: str) -> None:
+    assert name_similarity(english, arabic) >= MATCH_THRESHOLD
+
+
+@pytest.mark.parametrize(("english", "arabic"), DIFFERENT)
+def test_different_names_do_not_match(english: str, arabic: str) -> None:
+    assert name_similarity(english, arabic) < 0.5
+
+
+def test_find_name_strips_clitic_and_returns_offsets() -> None:
+    text = "في حي كتف بألبو كمال كمراكز لها."
+    m = find_name_in_arabic("Albu Kamal", text)
+    assert m is not None
+    assert m.text == "ألبو كمال" == text[m.start:m.end]
+
+
+def test_find_name_in_joined_and_split_spelling() -> None:
+    for text in ("تهيمن على ألبوكمال", "تهيمن على ألبو كمال"):
+        m = find_name_in_arabic("Albu Kamal", text)
+        assert m is not None and text[m.start:m.end] == m.text
+        assert m.text.replace(" ", "") == "ألبوكمال"
+
+
+def test_find_name_absent() -> None:
+    text = "حيث ذكر الناشط الإعلامي محمد الحسن، وهو من المدينة"
+    assert find_name_in_arabic("Ayham al-Ali", text) is None
+    m = find_name_in_arabic("Ayham al-Ali", text.replace("محمد الحسن", "أيهم العلي"))
+    assert m is not None and m.text == "أيهم العلي"
+
+
+def test_normalisation_and_clitics() -> None:
+    assert normalize("أُسامة إيرانـي مصطفى") == "اسامه ايراني مصطفي"
+    assert (1, "ألبوكمال") in strip_clitics("بألبوكمال")
+    assert (1, "العراق") in strip_clitics("والعراق")
+    assert strip_clitics("وليد")[0] == (0, "وليد")
+    assert match_key("العلي") == match_key("علي")
+    assert match_key("ألبو كمال") != match_key("ألبوكمال")
+    assert to_buckwalter("مصر") == "mSr"
