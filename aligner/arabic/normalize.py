@@ -1,4 +1,4 @@
-"""Arabic normalisation for matching: orthographic variants and clitics must not count as differences.
+"""Arabic normalisation for matching: spelling variants and clitics are not differences.
 
 Translators and transliterators write the same name with or without hamza seats, diacritics or
 tatweel, and glue prepositions and the article onto it (بألبوكمال, والعراق); these helpers reduce
