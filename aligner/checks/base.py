@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
+
+import numpy as np
 
 from aligner.embed.base import Embedder
 from aligner.records import Finding, Link, Report, Segment
@@ -16,6 +18,20 @@ class CheckContext:
 
     report: Report
     embedder: Embedder | None = None
+    _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray | None:
+        """Unit vectors for ``texts`` (None without an embedder), memoised so that checks
+        sharing segments or clause variants embed each text once."""
+        if self.embedder is None:
+            return None
+        todo = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if todo:
+            for text, vec in zip(todo, self.embedder.embed(todo), strict=True):
+                self._vectors[text] = vec
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts])
 
     @property
     def src_lang(self) -> str:

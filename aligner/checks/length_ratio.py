@@ -1,0 +1,95 @@
+"""length_ratio: aligned pairs whose length ratio is far outside the document's own.
+
+Arabic runs ~5–15% shorter than English in characters, but the right ratio depends on the
+translator and the text, so each document is measured against itself: the median and MAD of
+the log character ratio over its 1-1 links. Anything more specific (an omission, a dropped
+clause) suppresses this finding in ``run.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass
+
+from aligner.checks.base import CheckContext, register_check
+from aligner.records import Finding, Link
+
+# Prior for documents too short to measure: Arabic/English log char ratio seen on NTREX.
+_PRIOR_MEDIAN = -0.05
+_PRIOR_SIGMA = 0.2
+_MIN_SIGMA = 0.1
+_Z_FLAG = 4.0
+_MIN_CHARS = 20
+
+
+@dataclass(frozen=True)
+class DocRatio:
+    """The document's typical log(target chars / source chars) and its robust spread."""
+
+    median: float
+    sigma: float
+
+    def z(self, src_len: int, tgt_len: int) -> float:
+        return (log_ratio(src_len, tgt_len) - self.median) / self.sigma
+
+
+def log_ratio(src_len: int, tgt_len: int) -> float:
+    """Smoothed so that very short segments do not produce extreme ratios."""
+    return math.log((tgt_len + 5) / (src_len + 5))
+
+
+def doc_ratio(ctx: CheckContext) -> DocRatio:
+    """Median and MAD-sigma of the log ratio over the 1-1 links (prior if fewer than 5)."""
+    ratios = []
+    for link in ctx.report.links:
+        if len(link.src) == 1 and len(link.tgt) == 1:
+            s, t = ctx.pair_texts(link)
+            if len(s) >= _MIN_CHARS and len(t) >= _MIN_CHARS:
+                ratios.append(log_ratio(len(s), len(t)))
+    if len(ratios) < 5:
+        median = statistics.median(ratios) if len(ratios) >= 3 else _PRIOR_MEDIAN
+        return DocRatio(median, _PRIOR_SIGMA)
+    median = statistics.median(ratios)
+    mad = statistics.median(abs(r - median) for r in ratios)
+    return DocRatio(median, max(1.4826 * mad, _MIN_SIGMA))
+
+
+class LengthRatioCheck:
+    name = "length_ratio"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        stats = doc_ratio(ctx)
+        findings = []
+        for link in ctx.report.links:
+            if link.is_null:
+                continue
+            found = self._check(ctx, stats, link)
+            if found:
+                findings.append(found)
+        return findings
+
+    def _check(self, ctx: CheckContext, stats: DocRatio, link: Link) -> Finding | None:
+        s, t = ctx.pair_texts(link)
+        if max(len(s), len(t)) < _MIN_CHARS:
+            return None
+        z = stats.z(len(s), len(t))
+        if abs(z) < _Z_FLAG:
+            return None
+        shorter = "tgt" if z < 0 else "src"
+        expected = math.exp(stats.median)
+        return Finding(
+            kind=self.name, severity="minor",
+            confidence=round(min(0.9, 0.5 + (abs(z) - _Z_FLAG) / 10), 3),
+            src=link.src, tgt=link.tgt, missing_in=shorter,
+            message=(f"the {'target' if shorter == 'tgt' else 'source'} is unusually short for "
+                     f"this document ({len(t)} vs {len(s)} characters; typical ratio "
+                     f"{expected:.2f})"),
+            evidence={"src_chars": len(s), "tgt_chars": len(t), "z": round(z, 2),
+                      "doc_median_log_ratio": round(stats.median, 3),
+                      "doc_sigma": round(stats.sigma, 3)})
+
+
+@register_check("length_ratio")
+def _make() -> LengthRatioCheck:
+    return LengthRatioCheck()

