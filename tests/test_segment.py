@@ -89,6 +89,12 @@ def test_arabic_era_marker_after_year_ends_sentence() -> None:
     assert texts("حدث ذلك عام 500 ق.م. وكان الملك غائبا.") == [
         "حدث ذلك عام 500 ق.م.", "وكان الملك غائبا."]
     assert texts("ولد عام ١٩٥٠م. وقال إنه سعيد.") == ["ولد عام ١٩٥٠م.", "وقال إنه سعيد."]
+    assert texts("توفي سنة 1441 هـ. ودفن في المدينة.") == ["توفي سنة 1441 هـ.", "ودفن في المدينة."]
+
+
+def test_arabic_etc_at_sentence_end_splits() -> None:
+    assert texts("اشترى الكتب والأقلام إلخ. وعاد إلى البيت.") == [
+        "اشترى الكتب والأقلام إلخ.", "وعاد إلى البيت."]
 
 
 def test_arabic_urls_and_emails() -> None:
@@ -209,6 +215,31 @@ def test_hard_wrapped_paragraph_is_joined() -> None:
                                       text[text.index("Russia"):text.index("\n\n")],
                                       "Next paragraph."]
     assert [s.paragraph for s in segs] == [0, 0, 1]
+
+
+def test_arabic_hard_wrapped_paragraph_is_joined() -> None:
+    lines = ["قال ناشط محلي إن الميليشيات التابعة للحرس الثوري الإيراني أصبحت تسيطر",
+             "بشكل شبه تام على مدينة ألبوكمال السورية القريبة من الحدود مع العراق،",
+             "وأضاف أن نفوذ النظام السوري قد تراجع في هذه المنطقة خلال الأشهر",
+             "الماضية. وتابع أن روسيا لم يعد لها أي تواجد."]
+    segs = segment("\n".join(lines) + "\n\nالفقرة التالية.\n")
+    last = "وتابع أن روسيا لم يعد لها أي تواجد."
+    assert [s.text for s in segs] == ["\n".join(lines)[:-len(last) - 1], last, "الفقرة التالية."]
+    assert [s.paragraph for s in segs] == [0, 0, 1]
+
+
+def test_long_headline_over_byline_is_not_joined() -> None:
+    text = ("Iran-aligned militias dominate in the border town of Albu Kamal\n"
+            "By Waleed Abu al-Khair in Cairo, Egypt, on a Monday morning\n")
+    segs = segment(text, "en")
+    assert [(s.kind, s.paragraph) for s in segs] == [("line", 0), ("line", 1)]
+
+
+def test_semicolon_runs_stay_fast() -> None:
+    text = "؛ ".join(["كلمة"] * 20000) + "."
+    began = time.perf_counter()
+    assert len(segment(text)) == 1
+    assert time.perf_counter() - began < 1.0
 
 
 def test_one_line_kinds() -> None:

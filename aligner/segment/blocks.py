@@ -73,7 +73,8 @@ def _hard_wrapped(text: str, run: list[tuple[int, int]]) -> bool:
     """Whether a blank-line run is prose wrapped at a fixed width rather than separate lines.
 
     A line continues when it lacks sentence punctuation and either ends mid-clause, is followed
-    by a lowercase word, or fills most of the run's width. Two thirds of the lines must continue.
+    by a lowercase word, or fills most of the run's width (only in runs of three or more lines:
+    a long headline over a byline is no wrapping). Two thirds of the lines must continue.
     """
     if len(run) < 2:
         return False
@@ -85,7 +86,7 @@ def _hard_wrapped(text: str, run: list[tuple[int, int]]) -> bool:
         if _LINE_END.search(line) or _starts_item(text, ns, ne):
             continue
         if (line.endswith(_CONTINUES) or text[ns].islower()
-                or (width >= 50 and e - s >= 0.7 * width)):
+                or (len(run) > 2 and width >= 50 and e - s >= 0.7 * width)):
             continued += 1
     return 3 * continued >= 2 * (len(run) - 1)
 

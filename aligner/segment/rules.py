@@ -55,6 +55,7 @@ _NUMBER_BEFORE = re.compile(r"\d[\d.,٫٬]*\s*\Z")
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 _CLAUSE_STOP = re.compile(rf"[{TERMINALS}؛]")
 _CLAUSE_WORDS = 3  # each side of "؛" needs this many words to count as a clause
+_CLAUSE_SPAN = 200  # characters looked at on each side of "؛" (keeps long runs linear)
 _LOOKBACK = 40  # a token longer than this is no abbreviation
 
 
@@ -113,9 +114,10 @@ def _ends_sentence(t: str, m: re.Match[str], last: int, nxt: int, rules: Rules) 
     visible character."""
     ps = m.start()
     if m.group("s"):
-        stop = _CLAUSE_STOP.search(t, m.end())
-        after = t[m.end():stop.start() if stop else len(t)]
-        return (rules.semicolon and len(t[last:ps].split()) >= _CLAUSE_WORDS
+        stop = _CLAUSE_STOP.search(t, m.end(), m.end() + _CLAUSE_SPAN)
+        before = t[max(last, ps - _CLAUSE_SPAN):ps]
+        after = t[m.end():stop.start() if stop else m.end() + _CLAUSE_SPAN]
+        return (rules.semicolon and len(before.split()) >= _CLAUSE_WORDS
                 and len(after.split()) >= _CLAUSE_WORDS)
     if m.group("w"):
         return True
@@ -139,7 +141,7 @@ def _period_ends(t: str, tok: str, tok_start: int, last: int, nxt: int, rules: R
     if tok in lexicon.BEFORE_NUMBER and t[nxt].isdigit():
         return False  # "No. 5", "p. 12"
     if _NUMBER.fullmatch(tok):
-        if len(tok) <= 3 and not t[last:tok_start].strip():
+        if len(tok) <= 3 and trim(t, last, tok_start)[0] == tok_start:
             return False  # ordered-list number "1. "
         return not (len(tok) <= 2 and following in lexicon.MONTHS_AFTER_ORDINAL)
     bare = tok.replace("ـ", "")
