@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import time
 from pathlib import Path
 
@@ -320,3 +321,15 @@ def test_ten_thousand_sentences_are_fast() -> None:
     segs = segment_document(Document("big.txt", "ar", text))
     assert len(segs) == 10200
     assert time.perf_counter() - began < 2.0
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "de", "xx"])
+def test_offsets_hold_on_random_text(lang: str) -> None:
+    rng = random.Random(7)
+    pieces = ["قال", "Dr", "U.S", "1.", "١٢٫٥", "م", "J", " ", " ", "\n", "\n\n", "\r\n", ". ",
+              "؟ ", "! ", "… ", "؛ ", "، ", "«", "»", "“", "”", '"', "[صورة]", "# ", "- ",
+              "http://x.org/a.b", "\u200f", "\ufeff", "\t", "—", "*"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        segment(text, lang)
+        segment(text, lang, presegmented=True)
