@@ -1,7 +1,7 @@
 """Word lists the sentence rules consult: abbreviations, era markers, sentence starters.
 
 Kept as data apart from the rules so a language can be added without touching the logic.
-Entries are matched case-sensitively, without their final period (see ``rules._abbrev_kind``).
+Entries are matched case-sensitively, without their final period (see ``rules._period_ends``).
 """
 
 from __future__ import annotations
