@@ -17,6 +17,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -207,6 +208,7 @@ class _Painter:
     def __init__(self, view: ReportView, plain: bool) -> None:
         self.view = view
         self.plain = plain
+        self.first_row: dict[int, int] = {}  # finding -> row where its message was printed
 
     def cell(self, segments: tuple[tuple[Piece, ...], ...], rtl: bool) -> Text:
         text = Text(justify="right" if rtl else "left", overflow="fold")
@@ -233,8 +235,16 @@ class _Painter:
             line.append(f": {f.message}", style="dim")
         return line
 
-    def margin(self, fids: tuple[int, ...]) -> Text:
-        return Text("\n").join(self.finding(fid) for fid in fids)
+    def notes(self, row: Row) -> list[Text]:
+        """One line per finding; a finding spanning rows gets its message on the first only."""
+        out = []
+        for fid in row.findings:
+            first = self.first_row.setdefault(fid, row.index)
+            line = self.finding(fid, with_message=first == row.index)
+            if first != row.index:
+                line.append(f" (see {first + 1})", style="dim")
+            out.append(line)
+        return out
 
 
 def render_terminal(report: Report, console: Console, show_all: bool = False,
@@ -267,15 +277,13 @@ def render_terminal(report: Report, console: Console, show_all: bool = False,
             else:
                 table.add_row(Text(f"{row.index + 1}\n{row.link.score:.2f}"),
                               paint.cell(row.src, src_rtl), paint.cell(row.tgt, tgt_rtl),
-                              paint.margin(row.findings))
+                              Text("\n").join(paint.notes(row)))
         console.print(table)
     elif selected:
         for row in selected:
             if row is None:
                 console.print(Text("…", style="dim"))
                 continue
-            head = Text(f"── {row.index + 1} ", style="dim")
-            head.append(Text(", ").join(paint.finding(fid, False) for fid in row.findings))
             grid = Table.grid(expand=True, padding=(0, 1))
             grid.add_column(width=len(max(src_label, tgt_label, key=len)), style="dim")
             grid.add_column(ratio=1)
@@ -283,9 +291,10 @@ def render_terminal(report: Report, console: Console, show_all: bool = False,
                          else Text("—", style="dim"))
             grid.add_row(Text(tgt_label), paint.cell(row.tgt, tgt_rtl) if row.tgt
                          else Text("—", style="dim"))
-            parts: list[Any] = [head, grid]
-            parts += [Text("  ").append_text(paint.finding(fid)) for fid in row.findings]
-            console.print(Group(*parts))
+            for note in paint.notes(row):
+                grid.add_row(Text(""), note)
+            console.print(Group(Rule(Text(str(row.index + 1)), align="left", style="dim"),
+                                grid))
     shown = sum(1 for row in selected if row is not None)
     line = summary_text(report, view)
     if shown < len(view.rows):
