@@ -197,6 +197,13 @@ def name_similarity(english: str, arabic: str) -> float:
     return best
 
 
+def short_name_threshold(skeleton: str) -> float:
+    """A stricter bar for names with few consonants: in running text "al-Ali" must not match
+    على or إلى, which differ from العلي only in weak letters."""
+    strong = sum(c not in _INDEL for c in skeleton)
+    return 0.9 if strong <= 1 else 0.8 if strong == 2 else 0.0
+
+
 def find_name_in_arabic(english_name: str, arabic_text: str,
                         threshold: float = MATCH_THRESHOLD) -> Match | None:
     """The best 1–4 token span of ``arabic_text`` rendering ``english_name``, if any scores at
@@ -206,6 +213,7 @@ def find_name_in_arabic(english_name: str, arabic_text: str,
     en = english_skeleton(english_name)
     if not en and not forms:
         return None
+    threshold = max(threshold, short_name_threshold(en))
     n_en = max(1, len(english_name.split()))
     max_len = min(4, max(n_en + 1, max((len(f.split()) for f in forms), default=1)))
     best: Match | None = None

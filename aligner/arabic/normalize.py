@@ -8,10 +8,8 @@ such surface variation so that comparisons see the name itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
-from camel_tools.utils.charmap import CharMapper
-from camel_tools.utils.dediac import dediac_ar
+from collections.abc import Callable, Iterator
+from functools import cache
 
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
                         "ؤ": "و", "ئ": "ي", "ـ": None})
@@ -23,12 +21,19 @@ _PROCLITICS = ("وبال", "وكال", "فبال", "ولل", "فلل", "وال",
                "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _MIN_STEM = 2
 
-_BW = CharMapper.builtin_mapper("ar2bw")
+
+@cache
+def _dediac() -> Callable[[str], str]:
+    """camel-tools' dediacritiser, imported on first use: its charset tables take ~1 s to build,
+    which every ``aligner`` command would otherwise pay."""
+    from camel_tools.utils.dediac import dediac_ar
+
+    return dediac_ar
 
 
 def dediacritize(text: str) -> str:
     """Remove harakat, shadda, sukun and dagger alef (camel-tools): they are optional in print."""
-    return dediac_ar(text)
+    return _dediac()(text)
 
 
 def normalize(text: str) -> str:
@@ -84,4 +89,6 @@ def match_key(span: str) -> str:
 
 def to_buckwalter(text: str) -> str:
     """Buckwalter transliteration (ASCII, reversible): for logs and debugging messages."""
-    return _BW(text)
+    from camel_tools.utils.charmap import CharMapper
+
+    return str(CharMapper.builtin_mapper("ar2bw")(text))

@@ -1,0 +1,342 @@
+"""entity_mismatch: an English name that the aligned Arabic does not render (or the reverse).
+
+English names come from spaCy NER; each is looked for in the aligned Arabic by cross-script
+matching (``aligner.arabic.names``). Translators legitimately drop or reword names, so a miss is
+forgiven when the name is an organisation rendered by a common noun (another of its words
+matches), when a merged link's neighbouring Arabic sentence carries it, or when a person already
+named earlier is referred to by a pronoun. A miss is critical when the Arabic has a *different*
+name-like span in its place. There is no Arabic NER offline: name-likeness in Arabic means a
+span rendering another name of the document, an exonym-table entry, a common Arabic given name,
+or a kunya/nasab pattern (أبو X, بن X, عبد الX).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from aligner.arabic.names import (
+    MATCH_THRESHOLD,
+    Match,
+    english_skeleton,
+    exonym_english,
+    exonym_forms,
+    find_name_in_arabic,
+)
+from aligner.arabic.normalize import (
+    arabic_tokens,
+    dediacritize,
+    normalize,
+    strip_article,
+    strip_clitics,
+)
+from aligner.checks.base import CheckContext, register_check
+from aligner.ner import Entity, english_entities_many
+from aligner.records import Finding, Link, Segment, Span
+
+#: Words of organisation and place names that are translated, not transliterated.
+_GENERIC = frozenset([
+    "army", "brigade", "brigades", "battalion", "corps", "force", "forces", "division", "militia",
+    "militias", "front", "party", "council", "ministry", "ministries", "news", "security", "page",
+    "agency", "office", "committee", "movement", "organisation", "organization", "union",
+    "university", "group", "media", "network", "department", "government", "regime", "city",
+    "town", "province", "governorate", "district", "village", "camp", "crossing", "border",
+    "river", "lake", "mountain", "mountains", "valley", "sea", "gulf", "bay", "region", "state",
+    "states", "republic", "kingdom", "emirate", "islamic", "revolutionary", "guard", "guards",
+    "national", "international", "united", "general", "the", "of", "and", "for", "in", "al", "el",
+    "facebook", "twitter", "centre", "center", "institute", "foundation", "association", "company",
+    "bank", "court", "police", "service", "services", "unit", "units", "popular", "mobilisation",
+    "mobilization", "democratic", "liberation", "people's", "peoples", "revolution",
+])
+
+
+def _fold(word: str, dediac: bool = True) -> str:
+    """Diacritics and hamza-alef folded, but ى kept apart from ي (على is not علي)."""
+    return re.sub("[أإآ]", "ا", dediacritize(word) if dediac else word)
+
+
+#: Common Arabic given names and name words (folded by ``_fold``): evidence that an Arabic
+#: span is a person's name when it replaces one.
+_AR_GIVEN = frozenset(_fold(w, dediac=False) for w in [
+    "محمد", "أحمد", "محمود", "مصطفى", "علي", "حسن", "حسين", "عمر", "عثمان", "خالد", "سعيد", "سعد",
+    "صالح", "إبراهيم", "إسماعيل", "يوسف", "يعقوب", "موسى", "عيسى", "داود", "سليمان", "سليم",
+    "سالم", "سامي", "سمير", "ياسر", "ياسين", "عادل", "عماد", "فادي", "فراس", "فيصل", "ماجد",
+    "مازن", "مروان", "ناصر", "نبيل", "نزار", "هشام", "هاني", "وليد", "وائل", "زياد", "طارق",
+    "طلال", "كمال", "جمال", "رامي", "رائد", "رشيد", "رياض", "زكريا", "عبدالله", "عبدالرحمن",
+    "عبدالعزيز", "عبدالكريم", "عبدالقادر", "حمزة", "حيدر", "جعفر", "قاسم", "كاظم", "مهدي", "باقر",
+    "عباس", "منصور", "مراد", "نور", "فاطمة", "عائشة", "خديجة", "زينب", "مريم", "سارة", "ليلى",
+    "هدى", "منى", "سلمى", "رنا", "لينا", "دينا", "ريم", "أمل", "هبة", "نادية", "سعاد", "الحسن",
+    "الحسين", "العلي", "الأحمد", "المحمد", "الخطيب", "الشامي", "الحلبي", "المصري", "العبدالله",
+    "الخالد", "الصالح", "الحمد",
+])
+_AR_TRIGGERS = frozenset(_fold(w, dediac=False) for w in ["أبو", "ابو", "بن", "ابن", "بنت", "عبد"])
+_EN_CAP_RUN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:(?:al|el|bin|ibn|"
+                         r"abu|de|van|von)[- ])?[A-Z][\w'’-]*)*")
+
+
+_OPENERS = frozenset(".:;!?\"“”'‘[(«—–-*/|")
+
+
+def _is_demonym(word: str) -> bool:
+    """An adjective of a known place (Syrian, Iraqi, Iranian): translated as an adjective."""
+    w = word.rstrip("s")
+    bases = [w[:-1], w[:-2], w[:-3], w[:-3] + "a", w[:-4] + "a", w[:-4]]
+    return any(len(b) >= 3 and exonym_forms(b) for b in bases)
+
+
+@dataclass(frozen=True)
+class Located:
+    """One English entity mention and where (if anywhere) the aligned Arabic renders it."""
+
+    entity: Entity
+    en_seg: int
+    ar_seg: int | None
+    match: Match | None
+    partial: bool = False  # found through one of its words only
+
+
+def _sides(ctx: CheckContext) -> tuple[str, str] | None:
+    """(English side, Arabic side) names, or None when the pair is not English–Arabic."""
+    if ctx.src_lang == "en" and ctx.tgt_lang == "ar":
+        return "src", "tgt"
+    if ctx.src_lang == "ar" and ctx.tgt_lang == "en":
+        return "tgt", "src"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _nisba_stems(form: str) -> frozenset[str]:
+    """Stems of an exonym that its adjective or people-name is built on (روسيا → روس)."""
+    base = strip_article(form)
+    out = {base}
+    for suffix in ("يا", "ا", "ه"):
+        if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+            out.add(base[: -len(suffix)])
+    return frozenset(out)
+
+
+def _find_nisba(english: str, text: str) -> Match | None:
+    """An adjective/people form of an exonym (الإيرانيين for Iran, الروس for Russia)."""
+    forms = exonym_forms(english)
+    stems = {s for f in forms if " " not in f for s in _nisba_stems(f)}
+    if not stems:
+        return None
+    for start, end, tok in arabic_tokens(text):
+        for off, stem in strip_clitics(tok):
+            word = strip_article(normalize(stem))
+            for suffix in ("يين", "يون", "يه", "ي", ""):
+                if word.endswith(suffix) and word[: len(word) - len(suffix)] in stems:
+                    return Match(start + off, end, text[start + off:end], 0.9)
+    return None
+
+
+def _name_parts(ent: Entity) -> list[str]:
+    """Words of a multi-word name that identify it on their own (surname; proper words of an
+    organisation), for renderings that keep only part of the name."""
+    words = re.findall(r"[\w'’-]+", ent.text)
+    if len(words) < 2:
+        return []
+    if ent.label == "PERSON":
+        return [words[-1]] if len(english_skeleton(words[-1]).strip("aWYA")) >= 2 else []
+    return [w for w in words if w[:1].isupper() and w.lower() not in _GENERIC
+            and len(english_skeleton(w)) >= 3]
+
+
+def locate(name: Entity, segs: tuple[Segment, ...], ids: tuple[int, ...]
+           ) -> tuple[int, Match, bool] | None:
+    """Where among the Arabic segments ``ids`` the English name is rendered: (segment, match,
+    found-by-part-only)."""
+    for j in ids:
+        m = find_name_in_arabic(name.text, segs[j].text) or _find_nisba(name.text, segs[j].text)
+        if m:
+            return j, m, False
+    for part in _name_parts(name):
+        for j in ids:
+            m = find_name_in_arabic(part, segs[j].text)
+            if m:
+                return j, m, True
+    return None
+
+
+_CACHE: dict[int, tuple[object, list[tuple[Link, list[Located]]]]] = {}
+
+
+def locate_all(ctx: CheckContext) -> list[tuple[Link, list[Located]]]:
+    """Every English entity of every non-null link, located in its Arabic; shared by the entity
+    checks and computed once per report."""
+    cached = _CACHE.get(id(ctx.report))
+    if cached and cached[0] is ctx.report:
+        return cached[1]
+    sides = _sides(ctx)
+    out: list[tuple[Link, list[Located]]] = []
+    if sides:
+        en_name, ar_name = sides
+        en_segs, ar_segs = ctx.side(en_name), ctx.side(ar_name)
+        ents = english_entities_many([s.text for s in en_segs])
+        for link in ctx.report.links:
+            if link.is_null:
+                continue
+            en_ids, ar_ids = (link.src, link.tgt) if en_name == "src" else (link.tgt, link.src)
+            located = []
+            for i in en_ids:
+                for ent in ents[i]:
+                    hit = locate(ent, ar_segs, ar_ids)
+                    located.append(Located(ent, i, *(hit or (None, None, False))))
+            out.append((link, located))
+    _CACHE.clear()
+    _CACHE[id(ctx.report)] = (ctx.report, out)
+    return out
+
+
+def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
+                en_text: str) -> Match | None:
+    """A name-like Arabic span that renders none of the link's English names (nor, for an
+    exonym, any word of the link's English text ``en_text``)."""
+    en_words = " " + " ".join(re.findall(r"[a-z0-9]+", en_text.lower())) + " "
+    for other in sorted(doc_names - link_names):
+        m = find_name_in_arabic(other, ar_text)
+        if (m and m.score >= 0.85 and other.lower() not in en_text.lower()
+                and not any(f" {e} " in en_words for e in exonym_english(m.text))
+                and not any(find_name_in_arabic(n, m.text, MATCH_THRESHOLD)
+                            for n in link_names)):
+            return m
+    toks = list(arabic_tokens(ar_text))
+    for k, (start, end, tok) in enumerate(toks):
+        for off, stem in strip_clitics(tok):
+            word = normalize(stem)
+            english = exonym_english(word)
+            if english and not any(f" {e} " in en_words for e in english):
+                if any(find_name_in_arabic(n, stem) for n in link_names):
+                    break
+                return Match(start + off, end, ar_text[start + off:end], 0.8)
+            folded = _fold(stem)
+            trigger = folded in _AR_TRIGGERS and k + 1 < len(toks)
+            if folded in _AR_GIVEN or _fold(strip_article(stem)) in _AR_GIVEN or trigger:
+                nxt = _fold(toks[k + 1][2]) if k + 1 < len(toks) else ""
+                stop = toks[k + 1][1] if trigger or nxt in _AR_GIVEN else end
+                span = ar_text[start + off:stop]
+                if not any(find_name_in_arabic(n, span, 0.6) for n in link_names | doc_names):
+                    return Match(start + off, stop, span, 0.7)
+    return None
+
+
+def _span(side: str, segs: tuple[Segment, ...], j: int, start: int, end: int) -> Span:
+    seg = segs[j]
+    return Span(side, j, seg.start + start, seg.start + end, seg.text[start:end])
+
+
+class EntityMismatchCheck:
+    name = "entity_mismatch"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        sides = _sides(ctx)
+        if not sides:
+            return []
+        en_name, ar_name = sides
+        en_segs, ar_segs = ctx.side(en_name), ctx.side(ar_name)
+        located = locate_all(ctx)
+        doc_names = {loc.entity.text for _, locs in located for loc in locs}
+        # names rendered somewhere in the Arabic: a miss elsewhere is likely a pronoun
+        rendered = {loc.entity.text.lower() for _, locs in located for loc in locs
+                    if loc.match and not loc.partial}
+        rendered |= {re.split(r"\s+", n)[-1] for n in rendered}  # al-Ali for Ayham al-Ali
+        findings: list[Finding] = []
+        for link, locs in located:
+            ar_ids = link.tgt if ar_name == "tgt" else link.src
+            en_ids = link.src if en_name == "src" else link.tgt
+            link_names = {loc.entity.text for loc in locs}
+            reported: set[str] = set()
+            for loc in locs:
+                ent = loc.entity
+                if loc.match is not None:
+                    continue
+                if ent.text in reported:
+                    continue
+                en_text = " ".join(en_segs[i].text for i in en_ids)
+                other = next(((j, m) for j in ar_ids if (m := _other_name(
+                    ar_segs[j].text, link_names, doc_names, en_text))), None)
+                if other is None and self._forgiven(loc, link, ar_segs, ar_ids, rendered):
+                    continue
+                reported.add(ent.text)
+                findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
+                                              en_segs, ar_segs))
+            findings.extend(self._reverse(ctx, link, locs, en_name, ar_name, en_segs, ar_segs,
+                                          doc_names))
+        return findings
+
+    @staticmethod
+    def _forgiven(loc: Located, link: Link, ar_segs: tuple[Segment, ...],
+                  ar_ids: tuple[int, ...], rendered: set[str]) -> bool:
+        """A miss with an innocent explanation: a pronoun for a person the Arabic names
+        elsewhere, or the name sitting in the Arabic sentence next to a merged (non 1-1) link."""
+        ent = loc.entity
+        if ent.label == "PERSON" and ent.text.lower() in rendered:
+            return True
+        if len(link.src) == 1 and len(link.tgt) == 1:
+            return False
+        near = tuple(j for j in (min(ar_ids) - 1, max(ar_ids) + 1) if 0 <= j < len(ar_segs))
+        return locate(ent, ar_segs, near) is not None
+
+    def _finding(self, ctx: CheckContext, link: Link, loc: Located,
+                 other: tuple[int, Match] | None, en_name: str, ar_name: str,
+                 en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...]) -> Finding:
+        ent = loc.entity
+        evidence: dict[str, object] = {
+            "entity": _span(en_name, en_segs, loc.en_seg, ent.start, ent.end),
+            "label": ent.label,
+        }
+        if other is not None:
+            j, m = other
+            evidence["arabic"] = _span(ar_name, ar_segs, j, m.start, m.end)
+            severity, confidence = "critical", 0.9
+            message = f"'{ent.text}' ({ent.label}) is rendered as a different name: '{m.text}'"
+        elif ent.label == "ORG":
+            severity, confidence = "minor", 0.5
+            message = f"'{ent.text}' ({ent.label}) not found in the Arabic"
+        else:
+            severity, confidence = "major", 0.7
+            message = f"'{ent.text}' ({ent.label}) not found in the Arabic"
+        return Finding(kind=self.name, severity=severity, confidence=confidence,
+                       src=link.src, tgt=link.tgt, missing_in=ar_name, message=message,
+                       evidence=evidence)
+
+    def _reverse(self, ctx: CheckContext, link: Link, locs: list[Located], en_name: str,
+                 ar_name: str, en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
+                 doc_names: set[str]) -> list[Finding]:
+        """An Arabic name-like span with no English counterpart, while the English has a
+        capitalised name (missed by NER) that the Arabic does not render: a swapped name."""
+        if any(loc.match is None for loc in locs):
+            return []  # the forward direction already speaks for this link
+        en_ids = link.src if en_name == "src" else link.tgt
+        ar_ids = link.tgt if ar_name == "tgt" else link.src
+        ner_spans = {(loc.en_seg, loc.entity.start) for loc in locs}
+        en_text = " ".join(en_segs[i].text for i in en_ids)
+        people = {n for n in doc_names if len(n.split()) >= 2}
+        for i in en_ids:
+            text = en_segs[i].text
+            for run in _EN_CAP_RUN.finditer(text):
+                before = text[:run.start()].rstrip()
+                word = run.group()
+                if (not before or before[-1] in _OPENERS or (i, run.start()) in ner_spans
+                        or len(word.split()) > 3 or _is_demonym(word)):
+                    continue
+                if any(locate(Entity(word, "PERSON", 0, 0), ar_segs, (j,)) for j in ar_ids):
+                    continue
+                link_names = {loc.entity.text for loc in locs} | {word}
+                for j in ar_ids:
+                    m = _other_name(ar_segs[j].text, link_names, people, en_text)
+                    if m is None:
+                        continue
+                    return [Finding(
+                        kind=self.name, severity="critical", confidence=0.75,
+                        src=link.src, tgt=link.tgt, missing_in=None,
+                        message=f"the Arabic names '{m.text}' where the English has '{word}'",
+                        evidence={"entity": _span(en_name, en_segs, i, run.start(), run.end()),
+                                  "arabic": _span(ar_name, ar_segs, j, m.start, m.end)})]
+        return []
+
+
+@register_check("entity_mismatch")
+def _make() -> EntityMismatchCheck:
+    return EntityMismatchCheck()

@@ -1,0 +1,66 @@
+"""inconsistent_entity: one English name written in different Arabic forms in one document.
+
+A reader (and a search index) should see a name spelled one way: ألبوكمال in one paragraph and
+ألبو كمال in the next is a consistency slip. Forms are compared after normalisation, clitics and
+the article are set aside (بألبوكمال, ألبوكمال and البوكمال are one form). Names from the exonym
+table are skipped: their accepted renderings legitimately vary (الحرس, الحرس الثوري).
+"""
+
+from __future__ import annotations
+
+import re
+
+from aligner.arabic.names import exonym_forms
+from aligner.arabic.normalize import match_key
+from aligner.checks.base import CheckContext, register_check
+from aligner.checks.entity_mismatch import _sides, locate_all
+from aligner.records import Finding, Span
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", re.sub(r"^(?:al|el)[- ]", "", text.lower())))
+
+
+class InconsistentEntityCheck:
+    name = "inconsistent_entity"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        sides = _sides(ctx)
+        if not sides:
+            return []
+        ar_name = sides[1]
+        ar_segs = ctx.side(ar_name)
+        groups: dict[str, list[tuple[str, str, Span, tuple[int, ...], tuple[int, ...]]]] = {}
+        for link, locs in locate_all(ctx):
+            for loc in locs:
+                m, j = loc.match, loc.ar_seg
+                if m is None or j is None or loc.partial or exonym_forms(loc.entity.text):
+                    continue
+                seg = ar_segs[j]
+                span = Span(ar_name, j, seg.start + m.start, seg.start + m.end, m.text)
+                groups.setdefault(_name_key(loc.entity.text), []).append(
+                    (loc.entity.text, match_key(m.text), span, link.src, link.tgt))
+        findings = []
+        for places in groups.values():
+            forms: dict[str, str] = {}
+            for _, key, span, _, _ in places:
+                forms.setdefault(key, span.text)
+            if len(forms) < 2:
+                continue
+            spans = list({(p[2].segment, p[2].start): p[2] for p in places}.values())
+            counts = {text: sum(1 for p in places if p[1] == key) for key, text in forms.items()}
+            listed = ", ".join(f"'{t}' ×{n}" for t, n in counts.items())
+            findings.append(Finding(
+                kind=self.name, severity="minor", confidence=0.8,
+                src=tuple(sorted({i for p in places for i in p[3]})),
+                tgt=tuple(sorted({i for p in places for i in p[4]})),
+                missing_in=None,
+                message=f"'{places[0][0]}' is written in {len(forms)} forms: {listed}",
+                evidence={"entity": places[0][0], "forms": list(forms.values()),
+                          "places": spans}))
+        return findings
+
+
+@register_check("inconsistent_entity")
+def _make() -> InconsistentEntityCheck:
+    return InconsistentEntityCheck()

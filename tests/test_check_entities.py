@@ -1,0 +1,159 @@
+"""entity_mismatch and inconsistent_entity on hand-made pairs and on the seed article pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.checks.base import CheckContext, get_check
+from aligner.ner import english_entities
+from aligner.records import Document, Finding, Link, Report, Segment, Side
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
+
+EN = [
+    "Iran-aligned militias dominate in Albu Kamal",
+    "By Waleed Abu al-Khair in Cairo",
+    "Iran-aligned militias have achieved dominance in the eastern province of Deir Ezzor, "
+    "Albu Kamal media activist Ayham al-Ali told Diyaruna.",
+    "The Syrian regime's influence has declined in this area, he said.",
+    "The remaining regime forces occupy residences in Albu Kamal's al-Katf district, he said.",
+    "The militias expelled Liwa al-Quds militiamen, who had switched allegiance to Russia, "
+    "al-Ali said.",
+]
+AR = [
+    "الميليشيات المتحالفة مع إيران تهيمن على ألبوكمال",
+    "وليد أبو الخير من القاهرة",
+    "حيث ذكر الناشط الإعلامي أيهم العلي، وهو من ألبوكمال، في حديث لديارنا أن الميليشيات "
+    "المتحالفة مع إيران حققت الهيمنة على محافظة دير الزور الشرقية.",
+    "وأوضح أن نفوذ النظام السوري قد تراجع في هذه المنطقة.",
+    "وأشار إلى أن ما تبقى من قوات النظام تستخدم بعض المساكن في حي كتف بألبو كمال.",
+    "وتابع أن الميليشيات طردت عناصر لواء القدس الذي نقل ولائه إلى الروس.",
+]
+
+
+def _side(lang: str, lines: list[str]) -> Side:
+    text = "\n\n".join(lines)
+    segs, pos = [], 0
+    for line in lines:
+        segs.append(Segment(line, pos, pos + len(line), paragraph=len(segs)))
+        pos += len(line) + 2
+    return Side(Document(f"doc.{lang}", lang, text), tuple(segs))
+
+
+def _report(src_lang: str, en: list[str], ar: list[str]) -> Report:
+    """A 1-1 report; Arabic is the source when ``src_lang`` is "ar"."""
+    s, t = (ar, en) if src_lang == "ar" else (en, ar)
+    src = _side(src_lang, s)
+    tgt = _side("en" if src_lang == "ar" else "ar", t)
+    return Report({}, src, tgt, [Link((i,), (i,), 0.9) for i in range(len(en))])
+
+
+def _run(name: str, report: Report) -> list[Finding]:
+    return get_check(name).run(CheckContext(report))
+
+
+def _assert_spans_match_document(report: Report, finding: Finding) -> None:
+    for value in finding.evidence.values():
+        for span in value if isinstance(value, list) else [value]:
+            if hasattr(span, "side"):
+                side = report.src if span.side == "src" else report.tgt
+                assert side.document.text[span.start:span.end] == span.text
+                seg = side.segments[span.segment]
+                assert seg.start <= span.start <= span.end <= seg.end
+
+
+def test_ner_keeps_names_and_skips_adjectives() -> None:
+    ents = english_entities("The Syrian regime lost ground to Ayham al-Ali's men in Albu Kamal.")
+    texts = {e.text for e in ents}
+    assert "Syrian" not in texts
+    assert {"Ayham al-Ali", "Albu Kamal"} <= texts
+    for e in ents:
+        assert "The Syrian regime lost ground to Ayham al-Ali's men in Albu Kamal."[
+            e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("src_lang", ["ar", "en"])
+def test_correct_translation_is_quiet(src_lang: str) -> None:
+    assert _run("entity_mismatch", _report(src_lang, EN, AR)) == []
+
+
+@pytest.mark.parametrize("src_lang", ["ar", "en"])
+def test_swapped_person_name_is_critical(src_lang: str) -> None:
+    ar = [line.replace("أيهم العلي", "محمد الحسن") for line in AR]
+    report = _report(src_lang, EN, ar)
+    # the later "al-Ali said" (a pronoun in the Arabic) is also unrendered now: the surname
+    # appears nowhere in the Arabic any more
+    found = [f for f in _run("entity_mismatch", report) if f.src == (2,)]
+    assert len(found) == 1
+    f = found[0]
+    assert f.kind == "entity_mismatch" and f.severity == "critical"
+    assert f.src == (2,) and f.tgt == (2,)
+    assert "Ayham al-Ali" in f.message
+    assert f.evidence["arabic"].text == "محمد الحسن"
+    _assert_spans_match_document(report, f)
+
+
+def test_swapped_place_in_english_is_reported() -> None:
+    en = [line.replace("Cairo", "Baghdad") for line in EN]
+    report = _report("ar", en, AR)
+    found = _run("entity_mismatch", report)
+    assert [(f.src, f.evidence["entity"].text) for f in found] == [((1,), "Baghdad")]
+    assert found[0].severity in ("major", "critical")
+    _assert_spans_match_document(report, found[0])
+
+
+def test_swapped_place_in_arabic_is_reported() -> None:
+    ar = [line.replace("دير الزور", "حمص") for line in AR]
+    found = _run("entity_mismatch", _report("ar", EN, ar))
+    assert [f.src for f in found] == [(2,)]
+    assert "Deir Ezzor" in found[0].message
+
+
+def test_inconsistent_forms_reported_once_with_all_places() -> None:
+    report = _report("ar", EN, AR)
+    found = _run("inconsistent_entity", report)
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "minor" and "Albu Kamal" in f.message
+    assert sorted(f.evidence["forms"]) == sorted(["ألبوكمال", "ألبو كمال"])
+    assert [s.segment for s in f.evidence["places"]] == [0, 2, 4]
+    _assert_spans_match_document(report, f)
+
+
+def test_clitic_variants_are_consistent() -> None:
+    ar = [line.replace("بألبو كمال", "بألبوكمال") for line in AR]
+    assert _run("inconsistent_entity", _report("ar", EN, ar)) == []
+
+
+def _seed_report(ar_text: str | None = None) -> Report:
+    """The seed pair, one segment per non-empty line, linked line by line (they correspond)."""
+    def side(path: Path, lang: str, text: str | None) -> Side:
+        text = text if text is not None else path.read_text(encoding="utf-8")
+        segs, pos = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                segs.append(Segment(line, pos, pos + len(line)))
+            pos += len(line) + 1
+        return Side(Document(path.name, lang, text), tuple(segs))
+
+    ar = side(next(SEEDS.glob("004_*.txt")), "ar", ar_text)
+    en = side(next(SEEDS.glob("000_*.txt")), "en", None)
+    assert len(ar.segments) == len(en.segments)
+    return Report({}, ar, en, [Link((i,), (i,), 0.9) for i in range(len(ar.segments))])
+
+
+def test_seed_pair_has_no_entity_mismatch_and_one_inconsistency() -> None:
+    report = _seed_report()
+    assert _run("entity_mismatch", report) == []
+    incons = _run("inconsistent_entity", report)
+    assert len(incons) == 1 and "Albu Kamal" in incons[0].message
+
+
+def test_seed_pair_with_swapped_name() -> None:
+    text = next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8")
+    report = _seed_report(text.replace("أيهم العلي", "محمد الحسن"))
+    found = _run("entity_mismatch", report)
+    assert len(found) == 1 and "Ayham al-Ali" in found[0].message
+    _assert_spans_match_document(report, found[0])
