@@ -1,0 +1,250 @@
+"""number_mismatch: an aligned pair whose two sides do not state the same numbers.
+
+Both sides are read with ``aligner.arabic.numbers`` so that spellings never count: ١٥٠٠, 1,500,
+"ألف وخمسمائة" and "1.5 thousand" are one value. Numbers are matched as multisets, exactly first
+(percent = per cent = بالمائة, a decade = its two digits, 3 p.m. = 15:00), then tolerantly (a
+hedged "about 17,000" for 16,700, "20 feet" for "6 metres"). What is left is excused when it is
+a parenthetical unit conversion present on one side only ("300 km (190 miles)"), a vague
+quantity on the other side covers it ("dozens" for 40), or it is *weak* (one, first, a dual
+noun: rephrased too often to report).
+
+Severity: a number on one side facing a different unmatched number on the other changes the
+facts (critical, ``missing_in`` None). A number with no counterpart at all was dropped or added:
+major when written in digits, minor when spelled out (a word like "three" is more often folded
+into the phrasing, e.g. "a trio", than a figure is).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from aligner.arabic.numbers import NumberMention, extract_numbers
+from aligner.checks.base import CheckContext, register_check
+from aligner.records import Finding, Link, Span
+
+# Units that translators convert, as factors to a common base; conversions match within 8%.
+_TO_BASE = {"km": 1000.0, "mi": 1609.34, "m": 1.0, "ft": 0.3048, "yd": 0.9144, "in": 0.0254,
+            "cm": 0.01, "kg": 1.0, "lb": 0.4536}
+_DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "in": "len",
+              "cm": "len", "kg": "mass", "lb": "mass"}
+_CONVERSION_TOLERANCE = 0.08
+_DOT_THOUSANDS = re.compile(r"[0-9٠-٩]{1,3}(?:\.[0-9٠-٩]{3})+")
+_ROUNDING_TOLERANCE = 0.1
+_PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
+                                 r"حوالي|حوالى|نحو|قرابة)?\s*$")
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """One value of one mention (a range has two), located in the document."""
+
+    side: str
+    value: float
+    mention: NumberMention
+    segment: int
+    offset: int  # document offset of the segment start
+    order: int  # position among the side's atoms, for pairing leftovers in reading order
+
+    def span(self) -> Span:
+        m = self.mention
+        return Span(self.side, self.segment, self.offset + m.start, self.offset + m.end, m.text)
+
+    def forms(self) -> set[float]:
+        """Values this atom may be written as on the other side."""
+        m, v = self.mention, self.value
+        keys = {v}
+        if m.kind == "fraction":
+            keys |= {v * 100, round(1 / v, 6)}  # half = 50%, ثلث = a third
+        if m.kind == "decade":
+            keys.add(v % 100)  # the 1980s = الثمانينيات
+            if v % 100 == 0:
+                keys.add(v // 100 + 1)  # the early 2000s = بداية القرن الحادي والعشرين
+        if _DOT_THOUSANDS.fullmatch(m.text.strip()):
+            keys.add(v * 1000 ** m.text.count("."))  # 76.000 written with a dot for thousands
+        if m.kind == "time" and m.unit == "+12" and v < 12:
+            keys.add(v + 12)  # 3 p.m. = 15:00
+        return keys
+
+
+def _month(m: NumberMention) -> str | None:
+    return m.unit if m.kind == "date" else None
+
+
+def _exact(a: _Atom, b: _Atom) -> bool:
+    months = _month(a.mention), _month(b.mention)
+    if None not in months and months[0] != months[1]:
+        return False
+    return any(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
+               for x in a.forms() for y in b.forms())
+
+
+def _significant(v: float) -> int:
+    """Significant digits of a round figure (17000 → 2, 16700 → 3, 2.5 → 2)."""
+    digits = f"{abs(v):.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
+    return max(len(digits.rstrip("0")), 1)
+
+
+def _tolerant(a: _Atom, b: _Atom) -> bool:
+    """Rounding of a hedged figure, or a unit conversion."""
+    x, y = a.value, b.value
+    if x <= 0 or y <= 0:
+        return False
+    ua, ub = a.mention.unit, b.mention.unit
+    if ua in _TO_BASE and ub in _TO_BASE and ua != ub and _DIMENSION[ua] == _DIMENSION[ub]:
+        return abs(x * _TO_BASE[ua] / (y * _TO_BASE[ub]) - 1) <= _CONVERSION_TOLERANCE
+    if not (a.mention.approx or b.mention.approx) or abs(x / y - 1) > _ROUNDING_TOLERANCE:
+        return False
+    rounder, other = (x, y) if _significant(x) <= _significant(y) else (y, x)
+    n = _significant(rounder)
+    scale = 10 ** (math.floor(math.log10(other)) - n + 1)
+    return math.isclose(round(other / scale) * scale, rounder, rel_tol=1e-9)
+
+
+def _match(src: list[_Atom], tgt: list[_Atom]) -> tuple[list[_Atom], list[_Atom]]:
+    """Remove matched pairs (exact before tolerant, nearest in reading order first)."""
+    src, tgt = list(src), list(tgt)
+    for same in (_exact, _tolerant):
+        for a in list(src):
+            cands = [b for b in tgt if same(a, b)]
+            if cands:
+                b = min(cands, key=lambda b: (b.mention.kind != a.mention.kind,
+                                              abs(b.order / max(len(tgt), 1)
+                                                  - a.order / max(len(src), 1))))
+                src.remove(a)
+                tgt.remove(b)
+    return src, tgt
+
+
+def _is_conversion(atom: _Atom, side: list[NumberMention], text: str) -> bool:
+    """A number in brackets right after another measured number: "300 km (190 miles)"."""
+    m = atom.mention
+    for prev in side:
+        if prev.end <= m.start and (prev.unit or m.unit) and prev.kind != "vague" and \
+                _PAREN_AFTER_NUMBER.fullmatch(text[prev.end:m.start]):
+            return True
+    return False
+
+
+def _unpaired_vague(src: list[NumberMention], tgt: list[NumberMention]
+                    ) -> tuple[list[NumberMention], list[NumberMention]]:
+    """Vague quantities left after pairing overlapping ones ("several" with عدة): only those
+    can stand for a number on the other side."""
+    tgt = list(tgt)
+    left = []
+    for a in src:
+        b = next((b for b in tgt if a.values[0] < b.values[1] and b.values[0] < a.values[1]),
+                 None)
+        if b is None:
+            left.append(a)
+        else:
+            tgt.remove(b)
+    return left, tgt
+
+
+def _covered_by_vague(atom: _Atom, vague: list[NumberMention]) -> bool:
+    return any(v.values[0] <= atom.value <= v.values[1] for v in vague)
+
+
+def _fmt(atom: _Atom) -> str:
+    v = atom.value
+    text = str(int(v)) if float(v).is_integer() else f"{v:g}"
+    month = _month(atom.mention)
+    return f"{text} ({month.replace('=', ' ')})" if month else text
+
+
+class NumberMismatchCheck:
+    name = "number_mismatch"
+
+    def run(self, ctx: CheckContext) -> list[Finding]:
+        findings: list[Finding] = []
+        for link in ctx.report.links:
+            if not link.is_null:
+                findings.extend(self._pair(ctx, link))
+        return findings
+
+    def _side(self, ctx: CheckContext, name: str, ids: tuple[int, ...]
+              ) -> tuple[list[_Atom], list[_Atom], list[NumberMention]]:
+        """(reportable atoms, weak or conversion atoms, vague mentions) of one side of a link."""
+        lang = ctx.src_lang if name == "src" else ctx.tgt_lang
+        segments = ctx.side(name)
+        strong: list[_Atom] = []
+        excused: list[_Atom] = []
+        vague: list[NumberMention] = []
+        for seg_id in ids:
+            seg = segments[seg_id]
+            mentions = extract_numbers(seg.text, lang)
+            for m in mentions:
+                if m.kind == "vague":
+                    vague.append(m)
+                    continue
+                for v in m.values:
+                    atom = _Atom(name, v, m, seg_id, seg.start, len(strong) + len(excused))
+                    if m.weak or _is_conversion(atom, mentions, seg.text):
+                        excused.append(atom)
+                    else:
+                        strong.append(atom)
+        return strong, excused, vague
+
+    def _pair(self, ctx: CheckContext, link: Link) -> list[Finding]:
+        s_strong, s_excused, s_vague = self._side(ctx, "src", link.src)
+        t_strong, t_excused, t_vague = self._side(ctx, "tgt", link.tgt)
+        if not s_strong and not t_strong:
+            return []
+        # Strong numbers match each other first; excused ones may still absorb a leftover.
+        s_left, t_left = _match(s_strong, t_strong)
+        s_left, _ = _match(s_left, t_excused)
+        t_left, _ = _match(t_left, s_excused)
+        s_vague, t_vague = _unpaired_vague(s_vague, t_vague)
+        s_left = [a for a in s_left if not _covered_by_vague(a, t_vague)]
+        t_left = [b for b in t_left if not _covered_by_vague(b, s_vague)]
+        findings = []
+        for a, b in _pair_leftovers(s_left, t_left):
+            findings.append(self._finding(link, a, b))
+        return findings
+
+    def _finding(self, link: Link, a: _Atom | None, b: _Atom | None) -> Finding:
+        spelled = any(x.mention.spelled for x in (a, b) if x is not None)
+        if a is not None and b is not None:
+            confidence = 0.75 if spelled else 0.9
+            if a.mention.approx or b.mention.approx:
+                confidence -= 0.15
+            return Finding(
+                kind="number_mismatch", severity="critical", confidence=confidence,
+                src=link.src, tgt=link.tgt, missing_in=None,
+                message=f"number {_fmt(a)} in src, {_fmt(b)} in tgt",
+                evidence={"src": [a.span()], "tgt": [b.span()], "src_value": a.value,
+                          "tgt_value": b.value})
+        present = a if a is not None else b
+        assert present is not None
+        lacking = "tgt" if a is not None else "src"
+        return Finding(
+            kind="number_mismatch", severity="minor" if spelled else "major",
+            confidence=0.5 if spelled else 0.75, src=link.src, tgt=link.tgt, missing_in=lacking,
+            message=f"number {_fmt(present)} in {present.side}, missing in {lacking}",
+            evidence={present.side: [present.span()], lacking: [],
+                      f"{present.side}_value": present.value})
+
+
+def _pair_leftovers(src: list[_Atom], tgt: list[_Atom]
+                    ) -> list[tuple[_Atom | None, _Atom | None]]:
+    """Unmatched numbers facing each other are changes (paired in reading order, a percent only
+    with a percent); the rest are one-sided."""
+    pairs: list[tuple[_Atom | None, _Atom | None]] = []
+    tgt = list(tgt)
+    for a in src:
+        cands = [b for b in tgt if (b.mention.kind == "percent") == (a.mention.kind == "percent")]
+        if cands:
+            b = cands[0]
+            tgt.remove(b)
+            pairs.append((a, b))
+        else:
+            pairs.append((a, None))
+    pairs.extend((None, b) for b in tgt)
+    return pairs
+
+
+@register_check("number_mismatch")
+def number_mismatch() -> NumberMismatchCheck:
+    return NumberMismatchCheck()

@@ -1,0 +1,122 @@
+"""number_mismatch: fires on changed or dropped figures, never on a figure spelled differently."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_side
+
+from aligner.checks.base import CheckContext, check_names, get_check
+from aligner.records import Finding, Link, Report, Span
+
+
+def report(pairs: list[tuple[str, str]], links: list[Link] | None = None) -> Report:
+    en = make_side("en.txt", "en", ["Intro line."] + [e for e, _ in pairs])
+    ar = make_side("ar.txt", "ar", ["سطر تمهيدي."] + [a for _, a in pairs])
+    links = links or [Link((i,), (i,), 0.9) for i in range(len(pairs) + 1)]
+    return Report(signature={}, src=en, tgt=ar, links=links)
+
+
+def findings(en: str, ar: str) -> list[Finding]:
+    rep = report([(en, ar)])
+    found = get_check("number_mismatch").run(CheckContext(rep))
+    for f in found:
+        assert f.kind == "number_mismatch"
+        for side in ("src", "tgt"):
+            doc = (rep.src if side == "src" else rep.tgt).document.text
+            for span in f.evidence.get(side, []):
+                assert isinstance(span, Span) and span.side == side
+                assert doc[span.start:span.end] == span.text  # document offsets
+    return found
+
+
+def test_registered() -> None:
+    assert "number_mismatch" in check_names()
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("Comment Policy * Denotes Required Field 1500 / 1500",
+     "سياسة ديارنا بشأن التعليقات * معلومات ضرورية 1500 / 1500"),
+    ("0 Comment(s)", "0 تعليق"),
+    ("He was paid 200,000 Syrian pounds ($390) a month.",
+     "وكان يتقاضى 200 ألف ليرة سورية (390 دولارًا) شهريًا."),
+    ("The law dates from 2020.", "يعود القانون إلى عام ٢٠٢٠."),
+    ("They found 1,500 cars.", "عثروا على 1500 سيارة."),
+    ("Turnout was 5%.", "بلغت نسبة المشاركة ٪5."),
+    ("Turnout was 40 per cent.", "بلغت نسبة المشاركة 40 بالمائة."),
+    ("Three people died.", "توفي ثلاثة أشخاص."),
+    ("Dozens of people gathered.", "تجمع عشرات الأشخاص."),
+    ("Dozens of people gathered.", "تجمع 40 شخصًا."),
+    ("About 1.5 million people live there.", "يعيش هناك مليون ونصف شخص."),
+    ("The deal was worth £11million.", "بلغت قيمة الصفقة 11 مليون جنيه إسترليني."),
+    ("The coast 300 km (190 miles) north of Palu.", "الساحل على بعد 300 كم شمال بالو."),
+    ("Waves as high as 20 feet hit the shore.", "ضربت أمواج بارتفاع 6 أمتار الشاطئ."),
+    ("He left two years ago.", "غادر قبل عامين."),
+    ("The attack occurred just before 7 a.m.", "ووقع الهجوم قبل الساعة 7 صباحًا."),
+    ("It happened on February 9.", "حدث ذلك في 9 شباط."),
+    ("It was the 47th attack.", "كان الهجوم الـ47."),
+    ("It was the first time since the 1930s.", "كانت المرة الأولى منذ ثلاثينيات القرن العشرين."),
+    ("In the 19th century.", "في القرن التاسع عشر."),
+    ("Between 30 and 43 percent of voters.", "ما بين 30 و43 بالمائة من الناخبين."),
+    ("The 1950-53 Korean war.", "الحرب الكورية من 1950 وحتى 1953."),
+    ("They have 76,000 hectares.", "لديهم 76.000 هكتار."),
+    ("It needs 50 percent plus one vote.", "يجب أن تكون أكثر من النصف بصوت واحد."),
+])
+def test_quiet_on_rewritten_numbers(en: str, ar: str) -> None:
+    assert findings(en, ar) == []
+
+
+def test_changed_number_is_critical_with_both_spans() -> None:
+    (f,) = findings("Comment Policy 1500 / 1500", "سياسة التعليقات 1500 / 1200")
+    assert (f.severity, f.missing_in) == ("critical", None)
+    assert f.message == "number 1500 in src, 1200 in tgt"
+    assert [s.text for s in f.evidence["src"]] == ["1500"]
+    assert [s.text for s in f.evidence["tgt"]] == ["1200"]
+    assert (f.src, f.tgt) == ((1,), (1,))
+    assert f.confidence >= 0.8
+
+
+@pytest.mark.parametrize(("en", "ar", "message"), [
+    ("He paid $390.", "دفع 490 دولارًا.", "number 390 in src, 490 in tgt"),
+    ("Five people died.", "توفي ستة أشخاص.", "number 5 in src, 6 in tgt"),
+    ("Turnout was 40%.", "بلغت نسبة المشاركة ٤٥٪.", "number 40 in src, 45 in tgt"),
+    ("About 1.5 million people.", "نحو 1.2 مليون شخص.", "number 1500000 in src, 1200000 in tgt"),
+    ("It happened on February 9.", "حدث ذلك في 9 آذار.",
+     "number 9 (month 2) in src, 9 (month 3) in tgt"),
+])
+def test_changed_numbers(en: str, ar: str, message: str) -> None:
+    (f,) = findings(en, ar)
+    assert (f.severity, f.message) == ("critical", message)
+
+
+def test_dropped_number_is_major_and_names_the_lacking_side() -> None:
+    (f,) = findings("Police arrested 32 people on Friday.", "اعتقلت الشرطة أشخاصًا يوم الجمعة.")
+    assert (f.severity, f.missing_in) == ("major", "tgt")
+    assert f.message == "number 32 in src, missing in tgt"
+    assert [s.text for s in f.evidence["src"]] == ["32"]
+    assert f.evidence["tgt"] == []
+
+
+def test_added_spelled_number_is_minor() -> None:
+    (f,) = findings("People died.", "توفي سبعة أشخاص.")
+    assert (f.severity, f.missing_in) == ("minor", "src")
+
+
+def test_weak_numbers_are_not_reported_when_absent() -> None:
+    assert findings("The two countries met for the first time.", "التقى البلدان.") == []
+
+
+def test_multi_segment_link_maps_offsets_into_each_segment() -> None:
+    rep = report([("He paid $390.", "دفع 390 دولارًا"), ("It took 3 days.", "واستغرق ذلك 4 أيام.")],
+                 links=[Link((0,), (0,), 0.9), Link((1, 2), (1, 2), 0.9)])
+    (f,) = get_check("number_mismatch").run(CheckContext(rep))
+    assert f.message == "number 3 in src, 4 in tgt"
+    (src,), (tgt,) = f.evidence["src"], f.evidence["tgt"]
+    assert (src.segment, tgt.segment) == (2, 2)
+    assert rep.src.document.text[src.start:src.end] == "3 days"
+    assert rep.tgt.document.text[tgt.start:tgt.end] == "4 أيام"
+
+
+def test_null_links_are_skipped() -> None:
+    rep = report([("It took 3 days.", "استغرق ذلك 4 أيام.")],
+                 links=[Link((0,), (0,), 0.9), Link((1,), (), 0.0), Link((), (1,), 0.0)])
+    assert get_check("number_mismatch").run(CheckContext(rep)) == []

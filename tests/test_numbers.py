@@ -1,0 +1,220 @@
+"""Number extraction: every spelling of a number must come out as the same value, with its span."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.arabic.numbers import NumberMention, extract_numbers
+
+
+def one(text: str, lang: str) -> NumberMention:
+    found = extract_numbers(text, lang)
+    assert len(found) == 1, found
+    m = found[0]
+    assert text[m.start:m.end] == m.text
+    return m
+
+
+def values(text: str, lang: str) -> list[tuple[float, ...]]:
+    return [m.values for m in extract_numbers(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("1500", "en", 1500), ("١٥٠٠", "ar", 1500), ("۱۵۰۰", "ar", 1500),
+    ("1,500", "en", 1500), ("١٬٥٠٠", "ar", 1500), ("3.5", "en", 3.5), ("٣٫٥", "ar", 3.5),
+    ("2,5", "ar", 2.5), ("1,234,567.5", "en", 1234567.5),
+])
+def test_digits_in_every_script_and_separator(text: str, lang: str, value: float) -> None:
+    assert one(f"x {text} y", lang).value == value
+
+
+@pytest.mark.parametrize(("text", "lang"), [("5%", "en"), ("٪5", "ar"), ("5٪", "ar"),
+                                            ("5 per cent", "en"), ("5 percent", "en"),
+                                            ("5 بالمائة", "ar"), ("5 في المئة", "ar"),
+                                            ("5في المائة", "ar"), ("خمسة بالمئة", "ar")])
+def test_percent(text: str, lang: str) -> None:
+    m = one(text, lang)
+    assert (m.kind, m.value, m.text) == ("percent", 5, text)
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("$390", "en", 390, "USD"), ("390 دولارًا", "ar", 390, "USD"),
+    ("200,000 Syrian pounds", "en", 200000, "SYP"), ("200 ألف ليرة سورية", "ar", 200000, "SYP"),
+    ("£2.8bn", "en", 2.8e9, "GBP"), ("£125m", "en", 125e6, "GBP"),
+    ("£11million", "en", 11e6, "GBP"), ("2 مليار دولار", "ar", 2e9, "USD"),
+])
+def test_currency(text: str, lang: str, value: float, unit: str) -> None:
+    m = one(text, lang)
+    assert (m.kind, m.value, m.unit) == ("currency", value, unit)
+
+
+@pytest.mark.parametrize(("text", "lang", "unit"), [("300 km", "en", "km"), ("300 كم", "ar", "km"),
+                                                    ("300 kg", "en", "kg"), ("300 كغ", "ar", "kg"),
+                                                    ("300 miles", "en", "mi"),
+                                                    ("300 ميلاً", "ar", "mi")])
+def test_units(text: str, lang: str, unit: str) -> None:
+    m = one(text, lang)
+    assert (m.value, m.unit) == (300, unit)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("1.5 million", "en"), ("1.5 مليون", "ar"), ("مليون ونصف", "ar"), ("١٫٥ مليون", "ar"),
+    ("1,500,000", "en"),
+])
+def test_scale_words(text: str, lang: str) -> None:
+    assert one(text, lang).value == 1_500_000
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("zero", 0), ("seven", 7), ("nineteen", 19), ("twenty", 20), ("twenty-five", 25),
+    ("three hundred", 300), ("three hundred and twelve", 312), ("a hundred", 100),
+    ("a thousand", 1000), ("2 million", 2e6), ("two million", 2e6), ("four billion", 4e9),
+    ("ninety-nine thousand", 99000),
+])
+def test_english_number_words(text: str, value: float) -> None:
+    m = one(f"about {text} people", "en")
+    assert m.value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("واحد", 1), ("واحدة", 1), ("اثنان", 2), ("اثنين", 2), ("اثنتين", 2), ("ثلاثة", 3),
+    ("ثلاث", 3), ("عشرة", 10), ("عشر", 10), ("أحد عشر", 11), ("اثنا عشر", 12),
+    ("خمسة عشر", 15), ("عشرون", 20), ("عشرين", 20), ("خمسة وعشرون", 25), ("مئة", 100),
+    ("مائة", 100), ("ثلاثمائة", 300), ("ثلاث مئة", 300), ("مئة وخمسة وعشرون", 125),
+    ("ألف", 1000), ("ثلاثة آلاف", 3000), ("ثلاثة آلاف وخمسمائة", 3500),
+    ("خمسة وعشرون ألفًا", 25000), ("مليون", 1e6), ("ثلاثة ملايين", 3e6), ("مليار", 1e9),
+    ("ألفين", 2000), ("ألفان", 2000), ("مليونين", 2e6), ("مئتين", 200), ("مائتين", 200),
+    ("ألفين وعشرين", 2020), ("ثلاثًا", 3),
+])
+def test_arabic_number_words(text: str, value: float) -> None:
+    m = one(f"قال {text} شخص", "ar")
+    assert (m.value, m.spelled) == (value, True)
+
+
+def test_arabic_clitics_are_stripped() -> None:
+    assert values("وثلاثة وبخمسة ولعشرة", "ar") == [(3,), (5,), (10,)]
+
+
+def test_arabic_words_that_only_look_like_numbers() -> None:
+    assert extract_numbers("يوم الاثنين", "ar") == []  # Monday
+    assert extract_numbers("لست أدري", "ar") == []  # "I don't know", not ل + ست
+    assert extract_numbers("أثنى على الرئيس", "ar") == []  # praised, not اثنا
+    assert extract_numbers("في كانون الثاني", "ar") == []  # a month, not "the second"
+
+
+def test_arabic_conjoined_numbers_stay_apart() -> None:
+    assert values("ثلاثة وأربعة", "ar") == [(3,), (4,)]
+    assert values("ثلاثة آلاف وخمسة آلاف", "ar") == [(3000,), (5000,)]
+
+
+@pytest.mark.parametrize(("text", "unit"), [("يومين", "day"), ("شهرين", "month"),
+                                            ("عامين", "year"), ("مرتين", None)])
+def test_dual_nouns_are_two(text: str, unit: str | None) -> None:
+    m = one(f"منذ {text}", "ar")
+    assert (m.value, m.unit, m.weak) == (2, unit, True)
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("first", "en", 1), ("second", "en", 2), ("forty-seventh", "en", 47), ("47th", "en", 47),
+    ("21st", "en", 21), ("الأول", "ar", 1), ("الأولى", "ar", 1), ("الثاني", "ar", 2),
+    ("الـ47", "ar", 47), ("الحادي عشر", "ar", 11), ("الرابعة والثلاثين", "ar", 34),
+    ("التاسع عشر", "ar", 19),
+])
+def test_ordinals(text: str, lang: str, value: float) -> None:
+    m = one(f"the {text} time" if lang == "en" else f"المرة {text}", lang)
+    assert (m.kind, m.value) == ("ordinal", value)
+
+
+def test_small_spelled_numbers_are_weak() -> None:
+    assert one("the first time", "en").weak
+    assert one("one of them", "en").weak
+    assert not one("three of them", "en").weak
+    assert not one("47th", "en").weak
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("dozens", "en"), ("a dozen", "en"), ("several", "en"), ("hundreds", "en"),
+    ("tens of thousands", "en"), ("a few", "en"), ("عشرات", "ar"), ("عشرات الآلاف", "ar"),
+    ("مئات", "ar"), ("آلاف", "ar"), ("بضعة", "ar"), ("عدة", "ar"),
+])
+def test_vague_quantities(text: str, lang: str) -> None:
+    m = one(text, lang)
+    assert m.kind == "vague"
+    assert m.values[0] < m.values[1]
+
+
+def test_vague_ranges_nest() -> None:
+    (m,) = extract_numbers("tens of thousands", "en")
+    assert m.values == (1e4, 1e5)
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("in 2020", "en", 2020), ("عام 2020م", "ar", 2020), ("عام ٢٠٢٠", "ar", 2020),
+    ("in 1990", "en", 1990),
+])
+def test_years(text: str, lang: str, value: float) -> None:
+    m = one(text, lang)
+    assert (m.kind, m.value) == ("year", value)
+
+
+def test_year_ranges() -> None:
+    (m,) = extract_numbers("the 1950-53 war", "en")
+    assert (m.kind, m.values) == ("year", (1950, 1953))
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("the 1930s", "en", 1930), ("the eighties", "en", 80),
+    ("ثلاثينيات القرن العشرين", "ar", 1930), ("ثمانينيات القرن الماضي", "ar", 1980),
+])
+def test_decades(text: str, lang: str, value: float) -> None:
+    m = one(text, lang)
+    assert (m.kind, m.value) == ("decade", value)
+
+
+@pytest.mark.parametrize(("text", "lang", "day", "month"), [
+    ("February 9", "en", 9, 2), ("9 February", "en", 9, 2), ("Oct. 2", "en", 2, 10),
+    ("30th September", "en", 30, 9), ("the 30th of September", "en", 30, 9),
+    ("9 شباط", "ar", 9, 2), ("9 فبراير", "ar", 9, 2), ("30 من سبتمبر", "ar", 30, 9),
+    ("1 كانون الثاني", "ar", 1, 1), ("٣ تشرين الأول", "ar", 3, 10),
+])
+def test_dates(text: str, lang: str, day: int, month: int) -> None:
+    m = extract_numbers(text, lang)[0]
+    assert (m.kind, m.value, m.unit) == ("date", day, f"month={month}")
+
+
+def test_date_then_year() -> None:
+    found = extract_numbers("on Oct. 2, 1968, troops", "en")
+    assert [(m.kind, m.value) for m in found] == [("date", 2), ("year", 1968)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("at 7 a.m.", "en", 7, "+0"), ("at 12:55 p.m.", "en", 12.55, "+12"), ("at 2pm", "en", 2, "+12"),
+    ("الساعة 7 صباحًا", "ar", 7, "+0"), ("الساعة 4", "ar", 4, None), ("at 04:00 BST", "en", 4, None),
+])
+def test_times(text: str, lang: str, value: float, unit: str | None) -> None:
+    m = one(text, lang)
+    assert (m.kind, m.value, m.unit) == ("time", value, unit)
+
+
+@pytest.mark.parametrize(("text", "lang", "kind", "vals"), [
+    ("3 to 6 inches", "en", "cardinal", (3, 6)), ("3 إلى 6 بوصات", "ar", "cardinal", (3, 6)),
+    ("between 30 and 43 percent", "en", "percent", (30, 43)),
+    ("بين 30 و43 بالمائة", "ar", "percent", (30, 43)),
+    ("between 2 and 3 million", "en", "cardinal", (2e6, 3e6)),
+])
+def test_ranges(text: str, lang: str, kind: str, vals: tuple[float, ...]) -> None:
+    m = one(text, lang)
+    assert (m.kind, m.values) == (kind, vals)
+
+
+def test_scores_are_not_ranges() -> None:
+    assert values("won 1-0", "en") == [(1,), (0,)]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "قال إن 200 ألف ليرة سورية (390 دولارًا) دُفعت في ٩ شباط ٢٠٢٠م لثلاثة أشخاص."
+    found = extract_numbers(text, "ar")
+    assert [m.text for m in found] == ["200 ألف ليرة", "390 دولارًا", "٩ شباط", "٢٠٢٠م",
+                                       "لثلاثة"]
+    for m in found:
+        assert text[m.start:m.end] == m.text
