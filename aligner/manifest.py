@@ -1,0 +1,133 @@
+"""What a corpus run reads: a directory tree of articles, or a manifest listing them.
+
+A manifest is CSV (header row) or JSON Lines. A row with both ``ar`` and ``en`` names a known
+translation pair (it is aligned without pairing); a row with only one of them, or a ``path``,
+names a single article to be paired with the others. Relative paths are relative to the
+manifest's folder. Bad rows (duplicates, no path, unparsable lines) are reported per row and the
+rest of the manifest is used.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aligner.records import AlignerError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+MANIFEST_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+PATH_KEYS = ("ar", "en", "path")
+
+
+@dataclass
+class Inputs:
+    """Paths to read: known pairs, single files to pair, and row-level problems."""
+
+    pairs: list[tuple[str, str, str]] = field(default_factory=list)  # (path, path, source)
+    singles: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # (source, path, error)
+
+    @property
+    def paths(self) -> list[str]:
+        """Every distinct path to read, in first-mention order."""
+        seen = dict.fromkeys([p for a, b, _ in self.pairs for p in (a, b)] + self.singles)
+        return list(seen)
+
+
+def load_inputs(inputs: Path) -> Inputs:
+    """A directory (searched recursively), one article, or a manifest file."""
+    if not inputs.exists():
+        raise AlignerError(str(inputs), "no such file or directory")
+    if inputs.is_file() and inputs.suffix.lower() in MANIFEST_SUFFIXES:
+        return read_manifest(inputs)
+    return Inputs(singles=[str(p) for p in discover(inputs)])
+
+
+def discover(inputs: Path) -> list[Path]:
+    """Article files under a directory (sorted, hidden files skipped), or the one file given."""
+    if inputs.is_file():
+        return [inputs]
+    found = sorted(p for p in inputs.rglob("*") if p.is_file()
+                   and p.suffix.lower() in ARTICLE_SUFFIXES
+                   and not any(part.startswith(".") for part in p.relative_to(inputs).parts))
+    if not found:
+        raise AlignerError(str(inputs), f"no article files ({', '.join(ARTICLE_SUFFIXES)})")
+    return found
+
+
+def read_manifest(path: Path) -> Inputs:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AlignerError(str(path), f"cannot read manifest: {exc}") from exc
+    rows = _jsonl_rows(path, text) if path.suffix.lower() != ".csv" else _csv_rows(path, text)
+    base = path.parent
+    out = Inputs()
+    first_line: dict[str, str] = {}  # path -> source of the row that first named it
+    for source, row in rows:
+        if isinstance(row, str):
+            out.errors.append((source, "", row))
+            continue
+        named = [_resolve(base, row[k]) for k in PATH_KEYS if row.get(k)]
+        if not named:
+            out.errors.append((source, "", "no path in this row (columns: ar, en or path)"))
+            continue
+        clash = next((p for p in named if p in first_line), None)
+        if clash is not None or len(set(named)) < len(named):
+            clash = clash or named[0]
+            out.errors.append((source, clash, "duplicate: already listed at "
+                                              f"{first_line.get(clash, source)}"))
+            continue
+        for p in named:
+            first_line[p] = source
+        if len(named) == 2:
+            out.pairs.append((named[0], named[1], source))
+        elif len(named) == 1:
+            out.singles.append(named[0])
+        else:
+            out.errors.append((source, named[0], "a row names at most two files (ar, en)"))
+    return out
+
+
+def _resolve(base: Path, value: object) -> str:
+    p = Path(str(value).strip())
+    return str(p if p.is_absolute() else base / p)
+
+
+def _csv_rows(path: Path, text: str) -> list[tuple[str, dict[str, str] | str]]:
+    reader = csv.DictReader(text.splitlines())
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    if not set(header) & set(PATH_KEYS):
+        raise AlignerError(str(path), "manifest CSV needs a header row with columns ar,en "
+                                      "(known pairs) or path (files to pair)")
+    reader.fieldnames = header
+    return [(f"{path.name}:{reader.line_num}",
+             {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)})
+            for row in reader]
+
+
+def _jsonl_rows(path: Path, text: str) -> list[tuple[str, dict[str, str] | str]]:
+    rows: list[tuple[str, dict[str, str] | str]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        source = f"{path.name}:{n}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rows.append((source, f"not JSON: {exc.msg}"))
+            continue
+        if not isinstance(data, dict):
+            rows.append((source, "expected an object such as {\"ar\": …, \"en\": …}"))
+            continue
+        rows.append((source, {k.lower(): str(v) for k, v in data.items()
+                              if isinstance(v, str) and v.strip()}))
+    return rows
+
+
+def pair_name(src: str, tgt: str) -> str:
+    """A readable, filesystem-safe id from the two file names."""
+    return re.sub(r"[^\w.-]+", "_", f"{Path(src).stem}__{Path(tgt).stem}")

@@ -1,0 +1,332 @@
+"""``aligner run``: build a parallel corpus from a folder or manifest, resumably.
+
+Stages: hash every input; read and segment new or changed files; pair documents (reused when
+the pairable set is unchanged); align and check every pair not yet done; derive the outputs
+from the run store. Reading and aligning are engine tasks (local pool or Ray); their results
+are written by this driver, one transaction per document or pair. Killed at any point and run
+again with the same command, a run redoes only what had not been committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from aligner.engines import Engine
+from aligner.engines.work import (
+    AlignJob,
+    AlignResult,
+    EmbedResult,
+    ReadResult,
+    WorkConfig,
+    align_task,
+    embed_task,
+    file_sha256,
+    read_task,
+)
+from aligner.export.base import CorpusRow, corpus_rows, export_rows
+from aligner.fsutil import atomic_write_text, ensure_writable_dir
+from aligner.manifest import Inputs, load_inputs, pair_name
+from aligner.records import Document, Report, Side
+from aligner.store import PairRow, RunStore, WantedPair
+
+Progress = Callable[[str, int, int], None]
+#: Test hook: after this many pairs are committed, block (so a test can SIGKILL mid-run).
+PAUSE_ENV = "ALIGNER_PAUSE_AFTER_PAIRS"
+#: Sentences per document-embedding task: big enough to batch well, small enough to spread.
+EMBED_BATCH = 256
+
+
+@dataclass
+class PairOutcome:
+    """One finished pair, as the summary and the index page show it."""
+
+    pair_id: str
+    src: str
+    tgt: str
+    pairing_score: float | None
+    evidence: dict[str, Any]
+    links: int
+    findings: int | None
+
+
+@dataclass
+class RunSummary:
+    out_dir: Path
+    pairs: list[PairOutcome] = field(default_factory=list)
+    unpaired: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    read: int = 0  # documents read and segmented by this run
+    aligned: int = 0  # pairs aligned by this run
+    reused: int = 0  # pairs already done by an earlier run
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    formats: tuple[str, ...] = ("jsonl", "tsv", "moses", "tmx")
+    min_score: float | None = None
+    keep_nulls: bool = False
+    html: bool = True
+
+
+def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, *,
+               export: ExportOptions = ExportOptions(),
+               progress: Progress | None = None) -> RunSummary:
+    """Pair, align and check everything under ``inputs``; state and outputs in ``out_dir``.
+
+    Unreadable inputs are recorded as failed and the rest of the run goes on.
+    """
+    started = time.perf_counter()
+    tick = progress or (lambda stage, done, total: None)
+    out = ensure_writable_dir(out_dir)
+    wanted = load_inputs(inputs)
+    summary = RunSummary(out_dir=out)
+    with RunStore(out) as store:
+        if store.get_meta("config") != config.key():
+            store.reset_results()
+            with store.transaction():
+                store.set_meta("config", config.key())
+        store.set_input_errors(wanted.errors)
+        summary.read = _read_documents(store, wanted, engine, tick)
+        _pair_documents(store, wanted, engine, tick)
+        summary.aligned, summary.reused = _align_pairs(store, engine, tick)
+        summary.files = write_outputs(store, out, export, summary)
+        summary.failed = store.failures()
+        summary.unpaired = store.unpaired()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _read_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progress) -> int:
+    """Hash every input; read and segment only files that are new or changed."""
+    paths = wanted.paths
+    store.forget_documents(paths)
+    known = store.documents()
+    todo: list[str] = []
+    for n, path in enumerate(paths, 1):
+        row = known.get(path)
+        try:
+            sha: str | None = file_sha256(path)
+        except OSError:
+            sha = None  # the read task records why
+        if row is None or sha is None or row.sha256 != sha:
+            todo.append(path)
+        tick("hash", n, len(paths))
+    result: ReadResult
+    for n, result in enumerate(engine.map_unordered(read_task, todo), 1):
+        store.save_document(result.path, result.sha256, result.side, result.error)
+        tick("read", n, len(todo))
+    return len(todo)
+
+
+def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progress) -> None:
+    """Known pairs from the manifest, plus pairing of the single files (redone only when the
+    set of pairable documents or the settings changed)."""
+    docs = store.documents()
+    ok = {p for p, row in docs.items() if row.error is None}
+    pairs: list[WantedPair] = []
+    for a, b, source in wanted.pairs:
+        if a in ok and b in ok:
+            src, tgt = (b, a) if docs[b].lang == "ar" and docs[a].lang != "ar" else (a, b)
+            pairs.append(WantedPair(src, tgt, "manifest", None, {"manifest": source}))
+    pool = sorted(p for p in dict.fromkeys(wanted.singles) if p in ok)
+    key = hashlib.sha256(json.dumps([store.get_meta("config"),
+                                     [(p, docs[p].sha256) for p in pool]]).encode()).hexdigest()
+    stored = store.get_meta("pairing")
+    if store.get_meta("pairing_key") == key and stored is not None:
+        found = json.loads(stored)
+    else:
+        found = _run_pairing(store, pool, engine, tick)
+        with store.transaction():
+            store.set_meta("pairing", json.dumps(found, ensure_ascii=False))
+            store.set_meta("pairing_key", key)
+    pairs += [WantedPair(p["src"], p["tgt"], "pairing", p["score"], p["evidence"])
+              for p in found["pairs"]]
+    store.sync_pairs(pairs, [(u["path"], u["reason"]) for u in found["unpaired"]])
+
+
+def _run_pairing(store: RunStore, pool: list[str], engine: Engine,
+                 tick: Progress) -> dict[str, Any]:
+    from aligner.align.pairing import pair_documents
+
+    sides = {p: store.side(p) for p in pool}
+    vectors: dict[tuple[str, ...], np.ndarray] = {}
+    signature = ""
+    batches = list(_batches([(p, tuple(s.texts)) for p, s in sides.items()]))
+    result: EmbedResult
+    for n, result in enumerate(engine.map_unordered(embed_task, batches), 1):
+        for path, vecs in result.vectors.items():
+            vectors[tuple(sides[path].texts)] = vecs
+        signature = result.signature
+        tick("embed", n, len(batches))
+    lookup = _Precomputed(vectors, signature)
+    pairing = pair_documents([(s.document, s.segments) for s in sides.values()], lookup)
+    return pairing.to_json()
+
+
+def _batches(docs: list[tuple[str, tuple[str, ...]]],
+             size: int = EMBED_BATCH) -> Iterator[tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Consecutive documents grouped up to about ``size`` sentences per embedding task."""
+    batch: list[tuple[str, tuple[str, ...]]] = []
+    count = 0
+    for doc in docs:
+        if batch and count + len(doc[1]) > size:
+            yield tuple(batch)
+            batch, count = [], 0
+        batch.append(doc)
+        count += len(doc[1])
+    if batch:
+        yield tuple(batch)
+
+
+class _Precomputed:
+    """An embedder that serves the document vectors the workers computed, so that pairing in
+    the driver needs no model of its own."""
+
+    name = "precomputed"
+
+    def __init__(self, vectors: dict[tuple[str, ...], np.ndarray], signature: str) -> None:
+        self._vectors = vectors
+        self._signature = signature
+        self.dim = next(iter(vectors.values())).shape[1] if vectors else 0
+
+    def embed(self, texts: Iterable[str]) -> np.ndarray:
+        return self._vectors[tuple(texts)]
+
+    def signature(self) -> str:
+        return self._signature
+
+
+def _align_pairs(store: RunStore, engine: Engine, tick: Progress) -> tuple[int, int]:
+    """Align every pending pair; each result is committed as soon as it arrives."""
+    pending = store.pending_pairs()
+    reused = len(store.pairs()) - len(pending)
+    pause_after = int(os.environ.get(PAUSE_ENV, "0") or 0)
+
+    def jobs() -> Iterator[AlignJob]:
+        for pair_id, src, tgt in pending:
+            yield AlignJob(pair_id, store.side(src), store.side(tgt))
+
+    result: AlignResult
+    for n, result in enumerate(engine.map_unordered(align_task, jobs()), 1):
+        if result.error is not None:
+            store.save_error(result.pair_id, result.error)
+        else:
+            store.save_result(result.pair_id, result.signature, result.links, result.findings)
+        tick("align", n, len(pending))
+        if n == pause_after:
+            print(f"paused after {n} pairs", file=sys.stderr, flush=True)
+            while True:
+                time.sleep(60)
+    return len(pending), reused
+
+
+def pair_names(pairs: list[PairRow]) -> dict[int, str]:
+    """Readable unique names: file stems, with a path hash only where two pairs would clash."""
+    names = {p.id: pair_name(p.src_path, p.tgt_path) for p in pairs}
+    seen: dict[str, int] = {}
+    for name in names.values():
+        seen[name] = seen.get(name, 0) + 1
+    for p in pairs:
+        if seen[names[p.id]] > 1:
+            digest = hashlib.sha1(f"{p.src_path}\0{p.tgt_path}".encode()).hexdigest()[:8]
+            names[p.id] = f"{names[p.id]}-{digest}"
+    return names
+
+
+def finished(store: RunStore) -> Iterator[tuple[str, PairRow, Report]]:
+    """(name, pair, report) of every finished pair, in output order."""
+    pairs = store.pairs()
+    names = pair_names(pairs)
+    for pair in pairs:
+        if pair.status == "done":
+            yield names[pair.id], pair, store.report(pair)
+
+
+def write_outputs(store: RunStore, out: Path, export: ExportOptions,
+                  summary: RunSummary) -> list[Path]:
+    """Derive every output from the store: reports, corpus, ``pairs.json`` and HTML pages."""
+    html = _html_writer(out) if export.html else None
+    written: list[Path] = []
+    rows: list[CorpusRow] = []
+    signature: dict[str, Any] = {}
+    for name, pair, report in finished(store):
+        path = out / "reports" / f"{name}.json"
+        atomic_write_text(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        written.append(path)
+        rows += corpus_rows(report, name, min_score=export.min_score,
+                            keep_nulls=export.keep_nulls)
+        signature = signature or report.signature
+        summary.pairs.append(PairOutcome(name, pair.src_path, pair.tgt_path, pair.score,
+                                         pair.evidence, pair.links, pair.findings))
+        if html:
+            written.append(html.page(name, pair, report))
+    written += export_rows(rows, out, "corpus", export.formats, signature)
+    if html:
+        written.append(html.index(store.unpaired(), signature))
+    pairs_json = {
+        "signature": signature,
+        "pairs": [{"id": o.pair_id, "src": o.src, "tgt": o.tgt,
+                   "score": None if o.pairing_score is None else round(o.pairing_score, 4),
+                   "evidence": o.evidence, "links": o.links, "findings": o.findings,
+                   "report": f"reports/{o.pair_id}.json"} for o in summary.pairs],
+        "unpaired": [{"path": p, "reason": r} for p, r in store.unpaired()],
+        "failed": [{"path": p, "error": e} for p, e in store.failures()],
+        "export": {"formats": list(export.formats), "min_score": export.min_score,
+                   "keep_nulls": export.keep_nulls, "rows": len(rows)},
+    }
+    path = out / "pairs.json"
+    atomic_write_text(path, json.dumps(pairs_json, ensure_ascii=False, indent=1))
+    written.append(path)
+    return written
+
+
+class _HtmlPages:
+    """The HTML hook: one review page per pair (``reports/<id>.html``) and ``index.html``.
+
+    Only links and findings of each pair are kept for the index, not the document text.
+    """
+
+    def __init__(self, out: Path, html: Any) -> None:
+        self.out = out
+        self.html = html
+        self.entries: list[Any] = []
+
+    def page(self, name: str, pair: PairRow, report: Report) -> Path:
+        path = self.out / "reports" / f"{name}.html"
+        self.html.write_html(report, path)
+        light = Report(report.signature, _no_text(report.src), _no_text(report.tgt),
+                       report.links, report.findings)
+        score = float("nan") if pair.score is None else pair.score
+        self.entries.append(self.html.IndexEntry(pair.src_path, pair.tgt_path,
+                                                 f"reports/{name}.html", score, light))
+        return path
+
+    def index(self, unpaired: list[tuple[str, str]], signature: dict[str, Any]) -> Path:
+        path = self.out / "index.html"
+        atomic_write_text(path, self.html.render_index(self.entries, unpaired, signature))
+        return path
+
+
+def _html_writer(out: Path) -> _HtmlPages | None:
+    """None while ``aligner.report.html`` is not part of this installation."""
+    try:
+        from aligner.report import html
+    except ImportError:
+        return None
+    return _HtmlPages(out, html)
+
+
+def _no_text(side: Side) -> Side:
+    return Side(Document(side.document.path, side.document.lang, ""), ())

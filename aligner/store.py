@@ -1,0 +1,344 @@
+"""The run store: one SQLite database (WAL mode) per output directory holding everything a corpus
+run has learnt, so that a run killed at any moment resumes where it stopped.
+
+Documents, segments, pairs, links and findings live here; every output (``pairs.json``, the
+per-pair reports, the corpus exports, the HTML pages) is derived from the store at the end of a
+run. Each document and each aligned pair is written in its own transaction, so a kill loses at
+most the work in flight and never leaves a half-written pair or a duplicated row.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aligner.records import Document, Finding, Link, Report, Segment, Side
+
+STORE_NAME = "run.sqlite"
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    sha256 TEXT,
+    lang TEXT,
+    encoding TEXT,
+    text TEXT,
+    error TEXT
+);
+CREATE TABLE IF NOT EXISTS segments (
+    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS input_errors (
+    source TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    error TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pairs (
+    id INTEGER PRIMARY KEY,
+    src_doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    tgt_doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    src_sha TEXT NOT NULL,
+    tgt_sha TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    score REAL,
+    evidence TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    error TEXT,
+    signature TEXT,
+    checked INTEGER,
+    UNIQUE (src_doc, tgt_doc)
+);
+CREATE TABLE IF NOT EXISTS links (
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    src TEXT NOT NULL,
+    tgt TEXT NOT NULL,
+    score REAL NOT NULL,
+    PRIMARY KEY (pair_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS findings (
+    pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (pair_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS unpaired (path TEXT PRIMARY KEY, reason TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class DocRow:
+    """What the store knows about one input file."""
+
+    id: int
+    path: str
+    sha256: str | None
+    lang: str | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One document pair and where it stands (``pending``, ``done`` or ``error``)."""
+
+    id: int
+    src_path: str
+    tgt_path: str
+    origin: str  # "pairing" | "manifest"
+    score: float | None
+    evidence: dict[str, Any]
+    status: str
+    error: str | None
+    links: int
+    findings: int | None
+
+
+@dataclass(frozen=True)
+class WantedPair:
+    """A pair the current inputs call for, as handed to ``sync_pairs``."""
+
+    src_path: str
+    tgt_path: str
+    origin: str
+    score: float | None
+    evidence: dict[str, Any]
+
+
+class RunStore:
+    """A connection to ``OUT/run.sqlite``; only the run's driver process writes to it."""
+
+    def __init__(self, out_dir: str | Path) -> None:
+        self.path = Path(out_dir) / STORE_NAME
+        self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(_SCHEMA)
+        with self.transaction():
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> RunStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def transaction(self) -> sqlite3.Connection:
+        """``with store.transaction():`` — BEGIN … COMMIT, or ROLLBACK on error."""
+        return _Transaction(self.db)  # type: ignore[return-value]
+
+    # -- meta ---------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def reset_results(self) -> None:
+        """Forget every pair result (settings changed); documents and segments stay valid."""
+        with self.transaction():
+            self.db.execute("DELETE FROM pairs")
+            self.db.execute("DELETE FROM unpaired")
+            self.db.execute("DELETE FROM meta WHERE key IN ('pairing_key', 'pairing')")
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def documents(self) -> dict[str, DocRow]:
+        rows = self.db.execute("SELECT id, path, sha256, lang, error FROM documents")
+        return {r[1]: DocRow(*r) for r in rows}
+
+    def forget_documents(self, keep: Iterable[str]) -> int:
+        """Delete documents (and their pairs) that are no longer among the inputs."""
+        gone = set(self.documents()) - set(keep)
+        with self.transaction():
+            for path in sorted(gone):
+                self.db.execute("DELETE FROM documents WHERE path = ?", (path,))
+        return len(gone)
+
+    def save_document(self, path: str, sha256: str | None, side: Side | None,
+                      error: str | None = None) -> None:
+        """Record a read and segmented document, or the error that stopped it."""
+        doc = side.document if side else None
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO documents (path, sha256, lang, encoding, text, error) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256=excluded.sha256,"
+                " lang=excluded.lang, encoding=excluded.encoding, text=excluded.text,"
+                " error=excluded.error",
+                (path, sha256, doc.lang if doc else None, doc.encoding if doc else None,
+                 doc.text if doc else None, error))
+            doc_id = self.db.execute("SELECT id FROM documents WHERE path = ?",
+                                     (path,)).fetchone()[0]
+            self.db.execute("DELETE FROM segments WHERE doc_id = ?", (doc_id,))
+            if side:
+                self.db.executemany(
+                    "INSERT INTO segments VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(doc_id, n, s.text, s.start, s.end, s.paragraph, s.kind)
+                     for n, s in enumerate(side.segments)])
+
+    def side(self, path: str) -> Side:
+        doc_id, lang, encoding, text = self.db.execute(
+            "SELECT id, lang, encoding, text FROM documents WHERE path = ?", (path,)).fetchone()
+        segs = tuple(Segment(text=t, start=a, end=b, paragraph=p, kind=k) for t, a, b, p, k in
+                     self.db.execute('SELECT text, start, "end", paragraph, kind FROM segments '
+                                     "WHERE doc_id = ? ORDER BY idx", (doc_id,)))
+        return Side(Document(path, lang, text, encoding), segs)
+
+    def set_input_errors(self, errors: Sequence[tuple[str, str, str]]) -> None:
+        """Replace the manifest-level problems (source, path, error) found by this run."""
+        with self.transaction():
+            self.db.execute("DELETE FROM input_errors")
+            self.db.executemany("INSERT OR REPLACE INTO input_errors VALUES (?, ?, ?)", errors)
+
+    def failures(self) -> list[tuple[str, str]]:
+        """Every input that failed: manifest problems, unreadable documents, failed pairs."""
+        out = [(f"{source} ({path})", error) for source, path, error in self.db.execute(
+            "SELECT source, path, error FROM input_errors ORDER BY source")]
+        out += list(self.db.execute(
+            "SELECT path, error FROM documents WHERE error IS NOT NULL ORDER BY path"))
+        out += [(f"{a} ↔ {b}", e) for a, b, e in self.db.execute(
+            "SELECT s.path, t.path, p.error FROM pairs p JOIN documents s ON s.id = p.src_doc "
+            "JOIN documents t ON t.id = p.tgt_doc WHERE p.status = 'error' ORDER BY s.path")]
+        return out
+
+    # -- pairs --------------------------------------------------------------------------------
+
+    def sync_pairs(self, wanted: Sequence[WantedPair], unpaired: Sequence[tuple[str, str]]) -> None:
+        """Make the pair table match ``wanted``: keep finished pairs whose documents are
+        unchanged, drop pairs no longer wanted, add new ones as pending — one transaction."""
+        docs = self.documents()
+        current = {(s, t): (pid, ss, ts) for pid, s, t, ss, ts in self.db.execute(
+            "SELECT p.id, s.path, t.path, p.src_sha, p.tgt_sha FROM pairs p "
+            "JOIN documents s ON s.id = p.src_doc JOIN documents t ON t.id = p.tgt_doc")}
+        with self.transaction():
+            keep: set[int] = set()
+            for w in wanted:
+                src, tgt = docs[w.src_path], docs[w.tgt_path]
+                evidence = json.dumps(w.evidence, ensure_ascii=False, sort_keys=True)
+                old = current.get((w.src_path, w.tgt_path))
+                if old and (old[1], old[2]) == (src.sha256, tgt.sha256):
+                    keep.add(old[0])
+                    self.db.execute("UPDATE pairs SET origin = ?, score = ?, evidence = ? "
+                                    "WHERE id = ?", (w.origin, w.score, evidence, old[0]))
+                    continue
+                if old:
+                    self.db.execute("DELETE FROM pairs WHERE id = ?", (old[0],))
+                cur = self.db.execute(
+                    "INSERT INTO pairs (src_doc, tgt_doc, src_sha, tgt_sha, origin, score, "
+                    "evidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (src.id, tgt.id, src.sha256, tgt.sha256, w.origin, w.score, evidence))
+                keep.add(int(cur.lastrowid or 0))
+            for pid, _, _ in current.values():
+                if pid not in keep:
+                    self.db.execute("DELETE FROM pairs WHERE id = ?", (pid,))
+            self.db.execute("DELETE FROM unpaired")
+            self.db.executemany("INSERT OR REPLACE INTO unpaired VALUES (?, ?)", unpaired)
+
+    def pending_pairs(self) -> list[tuple[int, str, str]]:
+        """(pair id, src path, tgt path) of every pair not yet aligned (errors are retried)."""
+        return list(self.db.execute(
+            "SELECT p.id, s.path, t.path FROM pairs p JOIN documents s ON s.id = p.src_doc "
+            "JOIN documents t ON t.id = p.tgt_doc WHERE p.status != 'done' ORDER BY p.id"))
+
+    def save_result(self, pair_id: int, signature: dict[str, Any], links: Sequence[Link],
+                    findings: Sequence[Finding] | None) -> None:
+        """Store one aligned pair — links, findings and status — in a single transaction."""
+        with self.transaction():
+            self.db.execute("DELETE FROM links WHERE pair_id = ?", (pair_id,))
+            self.db.execute("DELETE FROM findings WHERE pair_id = ?", (pair_id,))
+            self.db.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", [
+                (pair_id, n, json.dumps(list(x.src)), json.dumps(list(x.tgt)), float(x.score))
+                for n, x in enumerate(links)])
+            self.db.executemany("INSERT INTO findings VALUES (?, ?, ?)", [
+                (pair_id, n, json.dumps(f.to_json(), ensure_ascii=False))
+                for n, f in enumerate(findings or [])])
+            self.db.execute(
+                "UPDATE pairs SET status = 'done', error = NULL, signature = ?, checked = ? "
+                "WHERE id = ?", (json.dumps(signature, ensure_ascii=False), findings is not None,
+                                 pair_id))
+
+    def save_error(self, pair_id: int, error: str) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE pairs SET status = 'error', error = ? WHERE id = ?",
+                            (error, pair_id))
+
+    def pairs(self) -> list[PairRow]:
+        """Every pair, sorted by source then target path (the order of every derived output)."""
+        rows = self.db.execute(
+            "SELECT p.id, s.path, t.path, p.origin, p.score, p.evidence, p.status, p.error, "
+            "(SELECT COUNT(*) FROM links l WHERE l.pair_id = p.id), "
+            "(SELECT COUNT(*) FROM findings f WHERE f.pair_id = p.id), p.checked "
+            "FROM pairs p JOIN documents s ON s.id = p.src_doc "
+            "JOIN documents t ON t.id = p.tgt_doc ORDER BY s.path, t.path")
+        out = []
+        for pid, src, tgt, origin, score, evidence, status, error, n_links, n_find, chk in rows:
+            out.append(PairRow(pid, src, tgt, origin, score, json.loads(evidence), status,
+                               error, n_links, n_find if chk else None))
+        return out
+
+    def report(self, pair: PairRow) -> Report:
+        """Rebuild a finished pair's full report from the store."""
+        sig_json, checked = self.db.execute("SELECT signature, checked FROM pairs WHERE id = ?",
+                                            (pair.id,)).fetchone()
+        links = [Link(tuple(json.loads(s)), tuple(json.loads(t)), score) for s, t, score in
+                 self.db.execute("SELECT src, tgt, score FROM links WHERE pair_id = ? "
+                                 "ORDER BY idx", (pair.id,))]
+        findings = [Finding.from_json(json.loads(d)) for (d,) in self.db.execute(
+            "SELECT data FROM findings WHERE pair_id = ? ORDER BY idx", (pair.id,))]
+        return Report(signature=json.loads(sig_json), src=self.side(pair.src_path),
+                      tgt=self.side(pair.tgt_path), links=links,
+                      findings=findings if checked else None)
+
+    def unpaired(self) -> list[tuple[str, str]]:
+        return list(self.db.execute("SELECT path, reason FROM unpaired ORDER BY path"))
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table: what tests use to prove nothing was duplicated."""
+        tables = ("documents", "segments", "pairs", "links", "findings", "unpaired")
+        return {t: int(self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+                for t in tables}
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT; nested use joins the outer transaction."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.outer = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.outer = not self.db.in_transaction
+        if self.outer:
+            self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if not self.outer:
+            return
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def iter_pairs_done(store: RunStore) -> Iterator[tuple[PairRow, Report]]:
+    """Finished pairs with their reports, in output order."""
+    for pair in store.pairs():
+        if pair.status == "done":
+            yield pair, store.report(pair)

