@@ -129,7 +129,7 @@ def test_keyboard_moves_between_findings(opened: Opened) -> None:
     assert focused_finding(page) == ("3", "row-8")
     box = page.locator("#row-8").bounding_box()
     assert box is not None and 0 <= box["y"] <= 900
-    assert page.locator("#where").inner_text() == "finding 4 of 4"
+    assert page.locator("#where").inner_text() == "4 / 4"
 
 
 def test_article_text_runs_nothing(browser: object, tmp_path: Path) -> None:

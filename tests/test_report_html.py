@@ -114,6 +114,7 @@ def test_page_is_self_contained() -> None:
     csp = next(a["content"] for t, a in parsed.tags if t == "meta"
                and a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in (csp or "") and "script-src 'sha256-" in (csp or "")
+    assert "unsafe" not in (csp or "")
 
 
 def test_report_without_findings_and_all_null() -> None:

@@ -1,7 +1,8 @@
 """The self-contained HTML review page for one pair, and the index page for a folder run.
 
 One file, nothing fetched: styles and the small script are inline, and a Content Security
-Policy allows only that script (by hash), so even text that escaped escaping could not run.
+Policy allows only that style sheet and script (by hash), so even text that escaped escaping
+could neither run nor restyle the page.
 Every piece of article text goes through ``html.escape(quote=True)``.
 """
 
@@ -37,6 +38,7 @@ KINDS = ("omission", "partial_omission", "number_mismatch", "entity_mismatch",
          "inconsistent_entity", "untranslated", "length_ratio")
 SEVERITY_COLOURS = {"critical": "#b00020", "major": "#d35400", "minor": "#b58900"}
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _ARABIC_RUN = re.compile(f"[{_ARABIC}]+(?:[\\s\\d.,،]+[{_ARABIC}]+)*")
 
@@ -51,15 +53,19 @@ def _template() -> str:
     return files("aligner.report").joinpath("template.html").read_text(encoding="utf-8")
 
 
+def _hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() \
+        + "'"
+
+
 def _page(title: str, body: str) -> str:
     """Fill the shell in one pass (inserted text is never rescanned) and pin the script hash."""
     values = {"title": e(title), "body": body, "csp": "{{csp}}"}
     page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _template())
-    script = _SCRIPT.search(page)
-    assert script is not None, "template lost its script"
-    digest = base64.b64encode(hashlib.sha256(script.group(1).encode("utf-8")).digest()).decode()
-    csp = (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; "
-           "img-src data:; base-uri 'none'; form-action 'none'")
+    script, style = _SCRIPT.search(page), _STYLE.search(page)
+    assert script and style, "template lost its script or style"
+    csp = (f"default-src 'none'; script-src {_hash(script.group(1))}; "
+           f"style-src {_hash(style.group(1))}; base-uri 'none'; form-action 'none'")
     return page.replace("{{csp}}", csp, 1)
 
 
