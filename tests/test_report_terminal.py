@@ -131,6 +131,20 @@ def test_view_tolerates_dict_evidence_and_segment_local_offsets() -> None:
     assert [p.text for p in view.rows[6].src[0] if p.findings] == ["Fighting"]
 
 
+def test_finding_over_several_rows_prints_its_message_once() -> None:
+    report = sample_report()
+    assert report.findings is not None
+    report.findings.append(Finding(
+        "inconsistent_entity", "minor", 0.8, (), (3, 4), None, "IRGC written in 2 forms",
+        {"places": [span(report.tgt, "tgt", 3, "الثوري"),
+                    span(report.tgt, "tgt", 1, "الثوري")]}))
+    view = build_view(report)
+    assert [r.index for r in view.rows if 7 in r.findings] == [1, 4, 5]
+    text = plain(render(report, width=90, color=False, show_all=True))
+    assert text.count("IRGC written in 2 forms") == 1
+    assert text.count("minor inconsistent_entity (see 2)") == 2
+
+
 def test_select_rows_keeps_context_with_gaps() -> None:
     view = build_view(sample_report())
     picked = select_rows(view.rows, show_all=False, context=0)
@@ -151,6 +165,7 @@ def test_wide_colour_output_has_rows_margin_and_summary() -> None:
     assert "9 pairs (2 one-sided) · 7 findings: length_ratio 2, entity_mismatch 1" in flat
     assert flat.endswith("· critical 1, major 3, minor 3")
     assert "[[" not in text  # colour carries the highlight
+    assert re.search(r"\x1b\[[0-9;]*43m52\x1b\[0m", out)  # yellow background on the number
     # source and target of a pair share a table line
     assert any(EN[3] in line and "critical" in line for line in text.splitlines())
 
@@ -206,4 +221,5 @@ def test_report_without_findings() -> None:
     report.findings = None
     text = plain(render(report, color=False))
     assert "9 pairs (2 one-sided) · QA not run" in text
+
 
