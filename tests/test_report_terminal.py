@@ -221,5 +221,8 @@ def test_report_without_findings() -> None:
     report.findings = None
     text = plain(render(report, color=False))
     assert "9 pairs (2 one-sided) · QA not run" in text
+    report.findings = []
+    report.links = report.links[:1]
+    assert "1 pair (0 one-sided) · no findings" in plain(render(report, color=False))
 
 

@@ -190,7 +190,7 @@ def select_rows(rows: list[Row], show_all: bool, context: int) -> list[Row | Non
 def summary_text(report: Report, view: ReportView) -> str:
     """One line: pairs, one-sided rows, findings by kind and by severity."""
     nulls = sum(1 for link in report.links if link.is_null)
-    head = f"{len(report.links)} pairs ({nulls} one-sided)"
+    head = f"{_count(len(report.links), 'pair')} ({nulls} one-sided)"
     if report.findings is None:
         return f"{head} · QA not run"
     if not view.findings:
@@ -199,7 +199,11 @@ def summary_text(report: Report, view: ReportView) -> str:
     sevs = Counter(f.severity for f in view.findings)
     by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0])))
     by_sev = ", ".join(f"{s} {sevs[s]}" for s in reversed(SEVERITIES) if sevs[s])
-    return f"{head} · {len(view.findings)} findings: {by_kind} · {by_sev}"
+    return f"{head} · {_count(len(view.findings), 'finding')}: {by_kind} · {by_sev}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 class _Painter:
