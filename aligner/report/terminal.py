@@ -67,10 +67,6 @@ class ReportView:
     loose: list[int]
     findings: list[Finding]
 
-    def severity_key(self, fid: int) -> tuple[int, str, int]:
-        f = self.findings[fid]
-        return SEVERITY_RANK.get(f.severity, 3), f.kind, fid
-
 
 def is_rtl(lang: str) -> bool:
     return lang.split("-")[0].lower() in RTL_LANGS
@@ -257,8 +253,8 @@ def render_terminal(report: Report, console: Console, show_all: bool = False,
     view = build_view(report)
     paint = _Painter(view, plain=console.no_color or console.color_system is None)
     src_rtl, tgt_rtl = is_rtl(report.src.document.lang), is_rtl(report.tgt.document.lang)
-    src_label = f"{report.src.document.lang or 'src'}"
-    tgt_label = f"{report.tgt.document.lang or 'tgt'}"
+    src_label = report.src.document.lang or "src"
+    tgt_label = report.tgt.document.lang or "tgt"
     title = Text()
     title.append(f"SRC [{src_label}] ", style="bold")
     title.append(report.src.document.path)
