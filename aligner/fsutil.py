@@ -25,6 +25,7 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w",
         raise AlignerError(str(target), f"cannot write here: {exc.strerror or exc}") from exc
     binary = "b" in mode
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for others to read
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else "") as handle:
             yield handle
@@ -33,6 +34,12 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w",
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:

@@ -76,3 +76,13 @@ def test_failed_export_leaves_no_partial_file(small_report: Report, tmp_path: Pa
     with pytest.raises(RuntimeError):
         export_rows(broken, tmp_path, "corpus", ["tsv"], {})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_outputs_get_normal_permissions(small_report: Report, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    files = export_rows(list(corpus_rows(small_report, "p")), tmp_path, "c", ["jsonl"], {})
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(files[0].stat().st_mode) == 0o666 & ~mask
