@@ -250,7 +250,6 @@ _HEDGES = frozenset(("about", "around", "approximately", "nearly", "almost", "ro
                      "some", "over", "than", "to", "least", "estimated")) | frozenset(
     _fold(w) for w in ("حوالي", "حوالى", "نحو", "قرابة", "زهاء", "يقارب", "تقريبا", "أكثر",
                        "أقل", "يناهز", "قرابه", "لأكثر", "بحوالي", "بنحو"))
-_RANGE_JOIN = frozenset(("to", "-", "–", "and", _fold("إلى"), _fold("الى"), _fold("حتى")))
 
 
 # ---------------------------------------------------------------- parsing
