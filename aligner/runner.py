@@ -34,10 +34,12 @@ from aligner.engines.work import (
     read_task,
 )
 from aligner.export.base import CorpusRow, corpus_rows, export_rows
+from aligner.export.filters import Filters, apply_filters
 from aligner.fsutil import atomic_write_text, ensure_writable_dir
 from aligner.manifest import Inputs, load_inputs, pair_name
-from aligner.records import Document, Report, Side
-from aligner.store import PairRow, RunStore, WantedPair
+from aligner.records import AlignerError, Document, Report, Side
+from aligner.signature import signature_string
+from aligner.store import STORE_NAME, PairRow, RunStore, WantedPair
 
 Progress = Callable[[str, int, int], None]
 #: Test hook: after this many pairs are committed, block (so a test can SIGKILL mid-run).
@@ -330,3 +332,38 @@ def _html_writer(out: Path) -> _HtmlPages | None:
 
 def _no_text(side: Side) -> Side:
     return Side(Document(side.document.path, side.document.lang, ""), ())
+
+
+@dataclass
+class ExportResult:
+    rows: int
+    dropped: dict[str, int]
+    files: list[Path]
+    signature: dict[str, Any]
+
+
+def export_corpus(run_dir: Path, dest: Path, stem: str, formats: Iterable[str],
+                  filters: Filters) -> ExportResult:
+    """Export the finished pairs of a run, filtered for training; the filter settings are part
+    of the signature, written with the row counts to ``STEM.export.json``."""
+    if not (run_dir / STORE_NAME).is_file():
+        raise AlignerError(str(run_dir), f"not a run directory (no {STORE_NAME}); "
+                                         "make one with 'aligner run'")
+    ensure_writable_dir(dest)
+    with RunStore(run_dir) as store:
+        rows: list[CorpusRow] = []
+        base: dict[str, Any] = {}
+        for name, _, report in finished(store):
+            rows += corpus_rows(report, name, keep_nulls=True)
+            base = base or report.signature
+    kept, dropped = apply_filters(rows, filters)
+    signature = {k: v for k, v in base.items() if k != "string"}
+    signature["filters"] = filters.to_json()
+    signature["string"] = signature_string(signature)
+    files = export_rows(kept, dest, stem, formats, signature)
+    sidecar = dest / f"{stem}.export.json"
+    atomic_write_text(sidecar, json.dumps(
+        {"signature": signature, "rows": len(kept), "candidates": len(rows),
+         "dropped": dict(sorted(dropped.items())), "files": [p.name for p in files]},
+        ensure_ascii=False, indent=1) + "\n")
+    return ExportResult(len(kept), dict(dropped), [*files, sidecar], signature)
