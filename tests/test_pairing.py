@@ -59,6 +59,13 @@ def test_stray_only_folders_give_no_pair(seeds: dict[str, Doc], embedder: Embedd
     assert same_topic.pairs == [] and len(same_topic.unpaired) == 4
 
 
+def test_explicit_languages_with_one_side_missing(seeds: dict[str, Doc],
+                                                   embedder: Embedder) -> None:
+    result = pair_documents([seeds[EN]], embedder, langs=("ar", "en"))
+    assert result.pairs == []
+    assert result.unpaired == [(EN, "no document in the other language to pair with")]
+
+
 def test_same_language_documents_do_not_pair(seeds: dict[str, Doc], embedder: Embedder) -> None:
     doc, segs = seeds[EN]
     copy = (Document("copy.txt", "en", doc.text), segs)
