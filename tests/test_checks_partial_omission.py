@@ -100,3 +100,19 @@ def test_quiet_on_untouched_pairs_in_both_orders(embedder) -> None:
 def test_without_embedder_only_extreme_length_evidence() -> None:
     _, findings = _run(EN, [AR_DROPPED, *AR[1:]], "en", "ar")
     assert findings == []
+
+
+def test_facing_unaligned_pair_is_a_partial_omission_not_two_omissions(embedder) -> None:
+    from aligner.checks.omission import OmissionCheck
+
+    # The aligner refused the weakened pair 0 (1-0 + 0-1); it still translates its partner.
+    links = [Link((0,), (), 0.0), Link((), (0,), 0.0)] + [Link((i,), (i,), 0.9)
+                                                          for i in range(1, len(AR))]
+    report = Report({}, make_side("s.txt", "ar", AR),
+                    make_side("t.txt", "en", [EN_DROPPED, *EN[1:]]), links)
+    ctx = CheckContext(report, embedder)
+    assert OmissionCheck().run(ctx) == []
+    (f,) = PartialOmissionCheck().run(ctx)
+    assert (f.src, f.tgt, f.missing_in) == ((0,), (0,), "tgt")
+    # Without an embedder nothing can vouch for the pair: two omissions.
+    assert len(OmissionCheck().run(CheckContext(report))) == 2

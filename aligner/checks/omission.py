@@ -9,6 +9,7 @@ to a neighbour (an m-n link the aligner missed), the content is probably there a
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -19,15 +20,51 @@ _WINDOW = 2  # links on each side of a run whose counterparts are searched
 _MERGE_GAIN = 0.03  # similarity gain that says "the run belongs inside a neighbour's pair"
 
 
+_FACING_SIM = 0.5  # facing unaligned runs this similar are one pair the aligner refused
+
+
+def facing_pairs(ctx: CheckContext) -> list[Link]:
+    """Unaligned source and target runs at the same place that translate each other.
+
+    An aligner may leave a pair unaligned when one side lost a clause (1-0 + 0-1 instead of a
+    weak 1-1). Such runs are not omissions; ``partial_omission`` examines them as pairs.
+    """
+    if ctx.embedder is None:
+        return []
+    runs = {side: _consecutive([i for i in range(len(ctx.side(side)))
+                                if i not in _aligned(ctx)[side]]) for side in ("src", "tgt")}
+    out = []
+    for src_run in runs["src"]:
+        for tgt_run in runs["tgt"]:
+            if _context(ctx, "src", src_run)[2] == tgt_run[0] - 1 and \
+                    _context(ctx, "tgt", tgt_run)[2] == src_run[0] - 1:
+                src_text = " ".join(ctx.side("src")[i].text for i in src_run)
+                tgt_text = " ".join(ctx.side("tgt")[j].text for j in tgt_run)
+                vecs = ctx.embed([src_text, tgt_text])
+                assert vecs is not None
+                sim = float(vecs[0] @ vecs[1])
+                if sim >= _FACING_SIM:
+                    out.append(Link(tuple(src_run), tuple(tgt_run), sim))
+    return out
+
+
+def _aligned(ctx: CheckContext) -> dict[str, set[int]]:
+    aligned: dict[str, set[int]] = {"src": set(), "tgt": set()}
+    for link in ctx.report.links:
+        if link.src and link.tgt:
+            aligned["src"].update(link.src)
+            aligned["tgt"].update(link.tgt)
+    return aligned
+
+
 class OmissionCheck:
     name = "omission"
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        aligned: dict[str, set[int]] = {"src": set(), "tgt": set()}
-        for link in ctx.report.links:
-            if link.src and link.tgt:
-                aligned["src"].update(link.src)
-                aligned["tgt"].update(link.tgt)
+        aligned = _aligned(ctx)
+        for link in facing_pairs(ctx):
+            aligned["src"].update(link.src)
+            aligned["tgt"].update(link.tgt)
         findings = []
         for side in ("src", "tgt"):
             ids = [i for i in range(len(ctx.side(side))) if i not in aligned[side]]
@@ -40,9 +77,14 @@ class OmissionCheck:
         other = "tgt" if side == "src" else "src"
         kinds = {segs[i].kind for i in run}
         whole = _whole_paragraphs(segs, run)
+        # Presegmented input numbers every line as a paragraph: a paragraph is only real when
+        # the text shows paragraph breaks or some paragraph holds several segments.
+        text = (ctx.report.src if side == "src" else ctx.report.tgt).document.text
+        real_paragraphs = (len(run) > 1 or len({s.paragraph for s in segs}) < len(segs)
+                           or re.search(r"\n[ \t\r]*\n", text) is not None)
         if kinds == {"line"}:
             severity, what = "minor", "line"
-        elif whole:
+        elif whole and real_paragraphs:
             severity, what = "critical", "paragraph"
         else:
             severity, what = "major", "sentence"

@@ -18,6 +18,7 @@ import numpy as np
 
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
+from aligner.checks.omission import facing_pairs
 from aligner.records import Finding, Link, Span
 
 _EN_MARKERS = ("who", "which", "whom", "whose", "while", "whereas", "although", "though",
@@ -38,6 +39,9 @@ _MAX_PIECES = 3
 _MIN_SEGMENT_CHARS = 40
 # Decision thresholds, tuned on NTREX-dev with synthetic clause drops (scripts/bench_qa.py).
 _MIN_SCORE = 0.12
+# Pairs within 0.6 sigma of the document's ratio practically never hide a 30% clause drop
+# (none of 134 on NTREX-dev); skipping them halves the embedding work.
+_MIN_Z = 0.6
 
 
 @dataclass(frozen=True)
@@ -91,9 +95,8 @@ class PartialOmissionCheck:
     def run(self, ctx: CheckContext) -> list[Finding]:
         stats = doc_ratio(ctx)
         findings = []
-        for link in ctx.report.links:
-            if link.is_null:
-                continue
+        pairs = [link for link in ctx.report.links if not link.is_null]
+        for link in pairs + facing_pairs(ctx):
             found = self._check(ctx, stats, link)
             if found:
                 findings.append(found)
@@ -104,6 +107,8 @@ class PartialOmissionCheck:
         if min(len(src), len(tgt)) < 10 or max(len(src), len(tgt)) < _MIN_SEGMENT_CHARS:
             return None
         z = stats.z(len(src), len(tgt))
+        if abs(z) < _MIN_Z:
+            return None
         # The longer side (relative to the document's ratio) is where a clause may be extra.
         longer, ids = ("tgt", link.tgt) if z > 0 else ("src", link.src)
         other_text = src if longer == "tgt" else tgt
