@@ -1,0 +1,95 @@
+"""On-disk embedding cache: re-aligning or re-checking a corpus should not embed a sentence twice.
+
+Vectors are stored as float16 blobs in SQLite (WAL mode, one connection per process), keyed by
+sha1 of the embedder signature and the text, so a model or option change never serves stale
+vectors. Location: ``cache_dir`` argument, else ``$ALIGNER_CACHE``, else ``~/.cache/aligner``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from aligner.embed.base import Embedder, normalize_rows
+
+_BATCH = 500  # keys per SELECT, below SQLite's host-parameter limit
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("ALIGNER_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "aligner"
+
+
+class CachedEmbedder:
+    """Wraps an embedder; same protocol. ``hits``/``misses`` count texts served / computed."""
+
+    def __init__(self, embedder: Embedder, cache_dir: str | os.PathLike[str] | None = None) -> None:
+        self.inner = embedder
+        self.name = embedder.name
+        self.dim = embedder.dim
+        self.hits = 0
+        self.misses = 0
+        self._sig = embedder.signature()
+        directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        self.path = directory / "embeddings.sqlite"
+        self._lock = threading.Lock()
+        self._pid = -1
+        self._conn: sqlite3.Connection | None = None
+
+    def _db(self) -> sqlite3.Connection:
+        # a connection must not cross a fork: reopen in a child process
+        if self._conn is None or self._pid != os.getpid():
+            conn = sqlite3.connect(self.path, timeout=60, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("CREATE TABLE IF NOT EXISTS vec (key BLOB PRIMARY KEY, v BLOB NOT NULL)")
+            self._conn, self._pid = conn, os.getpid()
+        return self._conn
+
+    def _key(self, text: str) -> bytes:
+        return hashlib.sha1(f"{self._sig}\x00{text}".encode()).digest()
+
+    def signature(self) -> str:
+        return self._sig
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        keys = [self._key(t) for t in texts]
+        found: dict[bytes, np.ndarray] = {}
+        with self._lock:
+            db = self._db()
+            unique = list(dict.fromkeys(keys))
+            for k in range(0, len(unique), _BATCH):
+                chunk = unique[k:k + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})",
+                                  chunk).fetchall()
+                for key, blob in rows:
+                    found[key] = np.frombuffer(blob, dtype=np.float16)
+        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
+        if todo:
+            fresh = np.asarray(self.inner.embed(todo), dtype=np.float32)
+            with self._lock:
+                db = self._db()
+                with db:
+                    db.executemany("INSERT OR REPLACE INTO vec (key, v) VALUES (?, ?)",
+                                   [(self._key(t), v.astype(np.float16).tobytes())
+                                    for t, v in zip(todo, fresh, strict=True)])
+            # keep what was stored, so that a rerun sees identical vectors
+            for t, v in zip(todo, fresh, strict=True):
+                found[self._key(t)] = v.astype(np.float16)
+        self.misses += len(todo)
+        self.hits += len(texts) - len(todo)
+        for row, key in enumerate(keys):
+            out[row] = found[key]
+        # float16 storage: renormalise so rows stay unit length
+        return normalize_rows(out)
