@@ -201,7 +201,7 @@ def short_name_threshold(skeleton: str) -> float:
     """A stricter bar for names with few consonants: in running text "al-Ali" must not match
     على or إلى, which differ from العلي only in weak letters."""
     strong = sum(c not in _INDEL for c in skeleton)
-    return 0.9 if strong <= 1 else 0.8 if strong == 2 else 0.0
+    return 0.85 if strong <= 1 else 0.8 if strong == 2 else 0.0
 
 
 def find_name_in_arabic(english_name: str, arabic_text: str,
