@@ -9,6 +9,7 @@ again with the same command, a run redoes only what had not been committed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -72,6 +73,7 @@ class RunSummary:
     aligned: int = 0  # pairs aligned by this run
     reused: int = 0  # pairs already done by an earlier run
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # wall-clock seconds per stage
 
 
 @dataclass(frozen=True)
@@ -95,19 +97,31 @@ def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, 
     wanted = load_inputs(inputs)
     summary = RunSummary(out_dir=out)
     with RunStore(out) as store:
+        store.lock()
         if store.get_meta("config") != config.key():
             store.reset_results()
             with store.transaction():
                 store.set_meta("config", config.key())
         store.set_input_errors(wanted.errors)
-        summary.read = _read_documents(store, wanted, engine, tick)
-        _pair_documents(store, wanted, engine, tick)
-        summary.aligned, summary.reused = _align_pairs(store, engine, tick)
-        summary.files = write_outputs(store, out, export, summary)
+        with _timed(summary, "read"):
+            summary.read = _read_documents(store, wanted, engine, tick)
+        with _timed(summary, "pair"):
+            _pair_documents(store, wanted, engine, tick)
+        with _timed(summary, "align"):
+            summary.aligned, summary.reused = _align_pairs(store, engine, tick)
+        with _timed(summary, "outputs"):
+            summary.files = write_outputs(store, out, export, summary)
         summary.failed = store.failures()
         summary.unpaired = store.unpaired()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextlib.contextmanager
+def _timed(summary: RunSummary, stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    summary.stages[stage] = round(time.perf_counter() - started, 2)
 
 
 def _read_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progress) -> int:

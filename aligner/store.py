@@ -9,14 +9,15 @@ most the work in flight and never leaves a half-written pair or a duplicated row
 
 from __future__ import annotations
 
+import fcntl
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from aligner.records import Document, Finding, Link, Report, Segment, Side
+from aligner.records import AlignerError, Document, Finding, Link, Report, Segment, Side
 
 STORE_NAME = "run.sqlite"
 SCHEMA_VERSION = "1"
@@ -123,6 +124,7 @@ class RunStore:
 
     def __init__(self, out_dir: str | Path) -> None:
         self.path = Path(out_dir) / STORE_NAME
+        self._lock: IO[bytes] | None = None
         self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -133,6 +135,18 @@ class RunStore:
 
     def close(self) -> None:
         self.db.close()
+        if self._lock:
+            self._lock.close()
+
+    def lock(self) -> None:
+        """Claim the output directory for one run; the kernel frees it if the run is killed."""
+        self._lock = open(self.path.with_suffix(".lock"), "wb")  # noqa: SIM115 (held open)
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.close()
+            raise AlignerError(str(self.path.parent), "another 'aligner run' is using this "
+                                                      "output directory") from None
 
     def __enter__(self) -> RunStore:
         return self

@@ -42,6 +42,7 @@ def test_seed_run_pairs_004_with_000_and_reports_the_rest_unpaired(tmp_path: Pat
     assert report["findings"] is not None and len(report["links"]) == pair["links"] > 10
     assert (out / "corpus.jsonl").read_text(encoding="utf-8").count("\n") >= 10
     assert "aligned 1 pair(s)" in result.output
+    assert (out / "index.html").is_file() and (out / f"reports/{pair['id']}.html").is_file()
 
 
 def test_rerun_on_unchanged_input_does_no_work(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import make_side
 
-from aligner.records import Finding, Link
+from aligner.records import AlignerError, Finding, Link
 from aligner.store import RunStore, WantedPair
 
 
@@ -90,3 +90,13 @@ def test_failures_list_documents_manifest_rows_and_pairs(tmp_path: Path) -> None
     assert failed["bad.txt"] == "no such file"
     assert failed["list.csv:3 (ar.txt)"] == "duplicate"
     assert failed["ar.txt ↔ en.txt"] == "boom"
+
+
+def test_one_run_at_a_time_per_output_directory(tmp_path: Path) -> None:
+    with RunStore(tmp_path) as first:
+        first.lock()
+        busy = pytest.raises(AlignerError, match="another 'aligner run'")
+        with busy, RunStore(tmp_path) as second:
+            second.lock()
+    with RunStore(tmp_path) as again:  # released when the first run ended
+        again.lock()

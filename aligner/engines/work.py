@@ -90,6 +90,8 @@ def read_task(config: WorkConfig, path: str) -> ReadResult:
         return ReadResult(path, sha, segment_side(read_document(path)))
     except AlignerError as exc:
         return ReadResult(path, sha, None, exc.problem)
+    except Exception as exc:  # one document that trips a bug must not stop the run
+        return ReadResult(path, sha, None, _internal(exc))
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,11 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     except AlignerError as exc:
         return AlignResult(job.pair_id, error=exc.problem)
     except Exception as exc:  # a bug on one pair is reported with it, the run goes on
-        last = traceback.extract_tb(exc.__traceback__)[-1]
-        return AlignResult(job.pair_id, error=f"internal error {type(exc).__name__}: {exc} "
-                                              f"({Path(last.filename).name}:{last.lineno})")
+        return AlignResult(job.pair_id, error=_internal(exc))
     return AlignResult(job.pair_id, report.signature, report.links, report.findings)
+
+
+def _internal(exc: Exception) -> str:
+    """An unexpected exception as one line that says where it happened."""
+    last = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"internal error {type(exc).__name__}: {exc} ({Path(last.filename).name}:{last.lineno})"
