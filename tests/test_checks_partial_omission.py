@@ -7,6 +7,7 @@ from conftest import make_side
 
 from aligner.checks.base import CheckContext
 from aligner.checks.partial_omission import PartialOmissionCheck, clause_pieces
+from aligner.checks.run import run_checks
 from aligner.embed.base import get_embedder
 from aligner.records import Link, Report
 
@@ -103,16 +104,14 @@ def test_without_embedder_only_extreme_length_evidence() -> None:
 
 
 def test_facing_unaligned_pair_is_a_partial_omission_not_two_omissions(embedder) -> None:
-    from aligner.checks.omission import OmissionCheck
-
     # The aligner refused the weakened pair 0 (1-0 + 0-1); it still translates its partner.
     links = [Link((0,), (), 0.0), Link((), (0,), 0.0)] + [Link((i,), (i,), 0.9)
                                                           for i in range(1, len(AR))]
     report = Report({}, make_side("s.txt", "ar", AR),
                     make_side("t.txt", "en", [EN_DROPPED, *EN[1:]]), links)
-    ctx = CheckContext(report, embedder)
-    assert OmissionCheck().run(ctx) == []
-    (f,) = PartialOmissionCheck().run(ctx)
+    (f,) = PartialOmissionCheck().run(CheckContext(report, embedder))
     assert (f.src, f.tgt, f.missing_in) == ((0,), (0,), "tgt")
+    merged = run_checks(report, embedder, only=["omission", "partial_omission"])
+    assert [g.kind for g in merged] == ["partial_omission"]
     # Without an embedder nothing can vouch for the pair: two omissions.
-    assert len(OmissionCheck().run(CheckContext(report))) == 2
+    assert len(run_checks(report, only=["omission", "partial_omission"])) == 2

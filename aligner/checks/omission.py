@@ -20,14 +20,15 @@ _WINDOW = 2  # links on each side of a run whose counterparts are searched
 _MERGE_GAIN = 0.03  # similarity gain that says "the run belongs inside a neighbour's pair"
 
 
-_FACING_SIM = 0.5  # facing unaligned runs this similar are one pair the aligner refused
+_FACING_SIM = 0.3  # facing unaligned runs at least this similar may be one weakened pair
 
 
 def facing_pairs(ctx: CheckContext) -> list[Link]:
     """Unaligned source and target runs at the same place that translate each other.
 
     An aligner may leave a pair unaligned when one side lost a clause (1-0 + 0-1 instead of a
-    weak 1-1). Such runs are not omissions; ``partial_omission`` examines them as pairs.
+    weak 1-1). ``partial_omission`` examines them as pairs; where it finds the dropped clause,
+    ``run_checks`` drops the two omissions it explains.
     """
     if ctx.embedder is None:
         return []
@@ -62,9 +63,6 @@ class OmissionCheck:
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         aligned = _aligned(ctx)
-        for link in facing_pairs(ctx):
-            aligned["src"].update(link.src)
-            aligned["tgt"].update(link.tgt)
         findings = []
         for side in ("src", "tgt"):
             ids = [i for i in range(len(ctx.side(side))) if i not in aligned[side]]

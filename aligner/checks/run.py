@@ -47,11 +47,13 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def _suppress(findings: list[Finding]) -> list[Finding]:
-    """Drop length_ratio where something more specific covers the pair, and omissions of
-    target segments that are reported as untranslated."""
+    """Drop length_ratio where something more specific covers the pair, omissions of target
+    segments reported as untranslated, and omissions of an unaligned pair that
+    partial_omission explains as one pair missing a clause."""
     specific = [f for f in findings if f.kind != "length_ratio"]
     untranslated = {j for f in findings if f.kind == "untranslated"
                     and f.evidence.get("whole_segment") for j in f.tgt}
+    partial = [f for f in findings if f.kind == "partial_omission"]
 
     def covered(f: Finding) -> bool:
         return any(set(f.src) & set(g.src) or set(f.tgt) & set(g.tgt) for g in specific)
@@ -61,6 +63,9 @@ def _suppress(findings: list[Finding]) -> list[Finding]:
         if f.kind == "length_ratio" and covered(f):
             continue
         if f.kind == "omission" and not f.src and set(f.tgt) <= untranslated:
+            continue
+        if f.kind == "omission" and any(set(f.src) <= set(g.src) and set(f.tgt) <= set(g.tgt)
+                                        for g in partial):
             continue
         kept.append(f)
     return kept
