@@ -22,6 +22,7 @@ import argparse
 import random
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -33,27 +34,27 @@ from aligner.align.pairing import (
     doc_vectors,
     pair_documents,
     pair_embedded,
-    top_k,
+    top_k_both,
     verify,
 )
 from aligner.embed.base import Embedder, get_embedder, normalize_rows
+from aligner.read import read_document
 from aligner.records import Document, Segment
+from aligner.segment import segment_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
 
 
-def line_segments(text: str) -> tuple[Segment, ...]:
-    """One segment per non-empty line: NTREX is one sentence per line; stand-in for the seeds."""
-    segs, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            segs.append(Segment(line, pos, pos + len(line)))
-        pos += len(line) + 1
-    return tuple(segs)
-
-
 def make_doc(path: str, lang: str, text: str) -> tuple[Document, tuple[Segment, ...]]:
-    return Document(path, lang, text), line_segments(text)
+    """An NTREX-style document: one sentence per line."""
+    doc = Document(path, lang, text)
+    return doc, segment_document(doc, presegmented=True)
+
+
+def read_seed(path: Path) -> tuple[Document, tuple[Segment, ...]]:
+    """A seed article as the pipeline sees it: read (language detected) and segmented."""
+    doc = read_document(path)
+    return replace(doc, path=path.name), segment_document(doc)
 
 
 def load_ntrex(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -120,7 +121,7 @@ def calibrate(label: str, ar: list[tuple[Document, tuple[Segment, ...]]],
         if vals:
             print(f"[{label}] {len(vals)} {kind} candidates: score quantiles {q} = "
                   f"{np.round(np.quantile(vals, q), 3).tolist()}")
-    ranks = top_k(doc_vectors(av), doc_vectors(ev), len(ev))
+    ranks, _ = top_k_both(doc_vectors(av), doc_vectors(ev), len(ev))
     hit = []
     for i, (a, _) in enumerate(ar):
         for r, j in enumerate(ranks[i]):
@@ -170,8 +171,7 @@ def timing(sizes: list[int], k: int) -> None:
         dt = time.perf_counter() - t0
         t0 = time.perf_counter()
         sv, tv = doc_vectors(src), doc_vectors(tgt)
-        top_k(sv, tv, k)
-        top_k(tv, sv, k)
+        top_k_both(sv, tv, k)
         retrieval = time.perf_counter() - t0
         right = sum(p.src.path[1:] == p.tgt.path[1:] for p in result.pairs)
         print(f"[timing] {n} docs a side, 12 sentences each: {dt:.2f}s in all, of which "
@@ -191,8 +191,7 @@ def main() -> None:
     print(f"defaults: min_sim {MIN_SIM}, min_score {MIN_SCORE}, min_margin {MIN_MARGIN}, "
           f"k {args.k}")
 
-    seeds = [make_doc(p.name, "ar" if p.name.startswith("004") else "en",
-                      p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    seeds = [read_seed(p) for p in sorted(SEEDS.glob("*.txt"))]
     seed_truth = {("004_43767d7857a669e9.txt", "000_a4406ca872cdf977.txt")}
     calibrate("seeds", [d for d in seeds if d[0].lang == "ar"],
               [d for d in seeds if d[0].lang == "en"], seed_truth, embedder, args.k)

