@@ -198,6 +198,8 @@ def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
     exonym, any word of the link's English text ``en_text``)."""
     en_words = " " + " ".join(re.findall(r"[a-z0-9]+", en_text.lower())) + " "
     for other in sorted(doc_names - link_names):
+        if other.isupper() or sum(c.isalpha() for c in other) < 5:
+            continue  # acronyms and short names transliterate onto common words (AI ≈ أي)
         m = find_name_in_arabic(other, ar_text)
         if (m and m.score >= 0.85 and other.lower() not in en_text.lower()
                 and not any(f" {e} " in en_words for e in exonym_english(m.text))
