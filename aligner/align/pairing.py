@@ -48,7 +48,14 @@ MIN_MATCHES = 2
 
 @dataclass(frozen=True)
 class DocumentPair:
-    """Two documents judged to be translations, with the evidence for the judgement."""
+    """Two documents judged to be translations, with the evidence for the judgement.
+
+    ``evidence`` (JSON-able): ``matches`` (ordered 1-1 sentence matches), ``src_sentences``,
+    ``tgt_sentences``, ``coverage_src``/``coverage_tgt`` (matched fraction of each side),
+    ``mean_sim`` (mean cosine of the matches), ``doc_cosine``, ``rank_src`` (rank of ``tgt``
+    among ``src``'s retrieved candidates, 1 = nearest; None if not retrieved from that side),
+    ``rank_tgt`` (the converse), ``runner_up_score`` and ``margin`` (score minus runner-up).
+    """
 
     src: Document
     tgt: Document
@@ -164,11 +171,8 @@ def pair_embedded(src_docs: Sequence[Document], src_vecs: Sequence[np.ndarray],
         rivals = [w for w in best_src.get(v.src, []) + best_tgt.get(v.tgt, []) if w is not v]
         return max(rivals, key=lambda w: w.score, default=None)
 
-    def name(v: Verification | None) -> str:
-        if v is None:
-            return "none"
-        return (f"{src_docs[v.src].path} ~ {tgt_docs[v.tgt].path} "
-                f"(score {v.score:.2f}, {v.matches} matches)")
+    def name(v: Verification) -> str:
+        return f"{src_docs[v.src].path} ~ {tgt_docs[v.tgt].path} ({v.score:.2f})"
 
     passing = sorted((v for v in checked if v.score >= min_score and v.matches >= min_matches),
                      key=lambda v: (-v.score, v.src, v.tgt))
@@ -183,8 +187,8 @@ def pair_embedded(src_docs: Sequence[Document], src_vecs: Sequence[np.ndarray],
         rival = runner_up(v)
         margin = v.score - (rival.score if rival else 0.0)
         if margin < min_margin:
-            why = (f"ambiguous: best {name(v)} is within {min_margin} of runner-up "
-                   f"{name(rival)}")
+            why = (f"ambiguous: {name(v)} is within {min_margin} of "
+                   f"{name(rival) if rival else 'zero'}")
             reasons[(0, v.src)] = reasons[(1, v.tgt)] = why
             continue
         rank_src, rank_tgt = ranks[(v.src, v.tgt)]
@@ -205,12 +209,17 @@ def pair_embedded(src_docs: Sequence[Document], src_vecs: Sequence[np.ndarray],
             return "no document in the other language to pair with"
         mine = (best_src if side == 0 else best_tgt).get(idx, [])
         best = max(mine, key=lambda w: w.score, default=None)
-        if best is None or best.score < min_score or best.matches < min_matches:
-            return f"no candidate passed verification (best: {name(best)})"
+        if best is None:
+            return "no candidate retrieved"
+        partner = tgt_docs[best.tgt].path if side == 0 else src_docs[best.src].path
+        if best.score < min_score or best.matches < min_matches:
+            return (f"no candidate passed verification (best: {partner}, score "
+                    f"{best.score:.2f} < {min_score}, {best.matches} ordered matches)")
         winner = taken_tgt[best.tgt] if side == 0 else taken_src[best.src]
         if (0, winner.src) in reasons:  # the winner itself was too close to call
             return reasons[(0, winner.src)]
-        return f"lost one-to-one assignment: best {name(best)}, beaten by {name(winner)}"
+        return (f"lost one-to-one assignment: its best candidate {partner} "
+                f"({best.score:.2f}) went to the better pair {name(winner)}")
 
     unpaired = [(d.path, unpaired_reason(0, i)) for i, d in enumerate(src_docs)
                 if i not in taken_src or (0, i) in reasons]
