@@ -6,7 +6,8 @@ slices run out, so no two articles share more than a sentence or two), then runs
 ``aligner run`` command once per engine setting, each in a fresh output directory with a fresh
 embedding cache, and reports wall-clock pairs per second and the peak resident memory of the
 whole process tree (driver, pool workers, Ray processes), sampled every 0.2 s. A last row
-times a rerun on the unchanged input (resume: hashing only).
+times a rerun on the unchanged input (resume: hashing only). Pairs that document pairing
+rejects (NTREX has a few noisy lines) are not aligned; the table says how many were.
 
     python scripts/bench_corpus.py --ntrex ../shared/data/ntrex-dev
 """
@@ -135,8 +136,8 @@ def main() -> None:
     build_collection(args.ntrex, work / "in", args.pairs, args.sentences)
     print(f"{args.pairs} pairs x {args.sentences} sentences, checks "
           f"{'on' if args.check else 'off'}, {os.cpu_count()} cores, collection in {work}")
-    print("| engine | workers | seconds | pairs/s | peak RSS (MiB) |")
-    print("|---|---:|---:|---:|---:|")
+    print("| engine | workers | pairs aligned | seconds | pairs/s | peak RSS (MiB) |")
+    print("|---|---:|---:|---:|---:|---:|")
     first: tuple[Path, str, int] | None = None
     notes: list[str] = []
     for spec in args.runs.split(","):
@@ -146,17 +147,16 @@ def main() -> None:
         seconds, peak, summary, stages = run(work / "in", out, engine, workers, args.check,
                                              work / f"cache-{engine}-{workers}")
         notes.append(f"{spec}: {stages}")
-        done = int(re.search(r"aligned (\d+)", summary).group(1)) if summary else 0
-        if done != args.pairs:
-            sys.exit(f"{spec}: expected {args.pairs} pairs aligned, got: {summary}")
-        print(f"| {engine} | {workers} | {seconds:.1f} | {done / seconds:.2f} | "
+        found = re.search(r"aligned (\d+)", summary)
+        done = int(found.group(1)) if found else 0
+        print(f"| {engine} | {workers} | {done} | {seconds:.1f} | {done / seconds:.2f} | "
               f"{peak / 2**20:.0f} |", flush=True)
         first = first or (out, engine, workers)
     if first:
         out, engine, workers = first
         seconds, peak, summary, stages = run(work / "in", out, engine, workers, args.check,
                                              work / f"cache-{engine}-{workers}")
-        print(f"| {engine} rerun, unchanged input | {workers} | {seconds:.1f} | — | "
+        print(f"| {engine} rerun, unchanged input | {workers} | 0 | {seconds:.1f} | — | "
               f"{peak / 2**20:.0f} |")
         notes.append(f"rerun: {summary}; {stages}")
     print("\n".join(notes))
