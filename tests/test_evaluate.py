@@ -85,3 +85,19 @@ def test_reads_reports_and_directories(tmp_path: Path) -> None:
     (tmp_path / "gold" / "002").write_text("[0]:[0]\n", encoding="utf-8")
     with pytest.raises(AlignerError, match="002"):
         evaluate_paths(tmp_path / "run", tmp_path / "gold")
+
+
+def test_cli_eval(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from aligner.cli import app
+
+    (tmp_path / "gold").write_text(format_links_text(GOLD), encoding="utf-8")
+    (tmp_path / "run.json").write_text(_report(TEST), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--test", str(tmp_path / "run.json"),
+                                      "--gold", str(tmp_path / "gold"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["strict_precision"] == pytest.approx(3 / 7)
+    bad = CliRunner().invoke(app, ["eval", "--test", str(tmp_path / "missing"),
+                                   "--gold", str(tmp_path / "gold")])
+    assert bad.exit_code == 2
