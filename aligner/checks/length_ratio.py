@@ -83,8 +83,8 @@ class LengthRatioCheck:
             confidence=round(min(0.9, 0.5 + (abs(z) - _Z_FLAG) / 10), 3),
             src=link.src, tgt=link.tgt, missing_in=shorter,
             message=(f"the {'target' if shorter == 'tgt' else 'source'} is unusually short for "
-                     f"this document ({len(t)} vs {len(s)} characters; typical ratio "
-                     f"{expected:.2f})"),
+                     f"this document (source {len(s)}, target {len(t)} characters; typical "
+                     f"target/source ratio {expected:.2f})"),
             evidence={"src_chars": len(s), "tgt_chars": len(t), "z": round(z, 2),
                       "doc_median_log_ratio": round(stats.median, 3),
                       "doc_sigma": round(stats.sigma, 3)})
