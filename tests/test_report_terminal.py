@@ -8,9 +8,12 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 
 from rich.console import Console
+from typer.testing import CliRunner
 
+from aligner.cli import app
 from aligner.records import Document, Finding, Link, Report, Segment, Side, Span
 from aligner.report.terminal import build_view, render_terminal, select_rows
 
@@ -226,3 +229,24 @@ def test_report_without_findings() -> None:
     assert "1 pair (0 one-sided) · no findings" in plain(render(report, color=False))
 
 
+
+def test_show_command_renders_saved_report(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(sample_report().to_json(), ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", str(path), "--all"])
+    assert result.exit_code == 0, result.output
+    assert "Iran-aligned militias" in result.output and "7 findings" in result.output
+    missing = CliRunner().invoke(app, ["show", str(path.with_name("nope.json"))])
+    assert missing.exit_code == 2
+    assert "cannot read report" in missing.output
+    path.write_text("{}", encoding="utf-8")
+    bad = CliRunner().invoke(app, ["show", str(path)])
+    assert bad.exit_code == 2 and "not a report JSON file" in bad.output
+
+
+def test_show_command_writes_html(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(sample_report().to_json(), ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(app, ["show", str(path), "--html", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert "<table" in (tmp_path / "r.html").read_text(encoding="utf-8")

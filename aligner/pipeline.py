@@ -1,0 +1,64 @@
+"""The stages wired together for one document pair: segment → embed → align (→ check).
+
+Both the CLI and the corpus runner call these; each stage stays in its own module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aligner.align import AlignParams, align_texts
+from aligner.embed.base import Embedder
+from aligner.records import AlignerError, Document, Report, Side
+from aligner.segment import segment_document
+from aligner.signature import make_signature
+
+
+def segment_side(doc: Document, presegmented: bool = False) -> Side:
+    """Segment a document, refusing one with nothing to align."""
+    segments = segment_document(doc, presegmented=presegmented)
+    if not segments:
+        raise AlignerError(doc.path, "no sentences found")
+    return Side(doc, tuple(segments))
+
+
+def check_languages(src: Document, tgt: Document) -> None:
+    """Aligning a document with another in the same language is almost always a mistake."""
+    if src.lang == tgt.lang:
+        raise AlignerError(tgt.path, f"both files are in the same language ({src.lang}, like "
+                                     f"{src.path}); give one Arabic and one English article")
+
+
+def pipeline_signature(embedder: Embedder, params: AlignParams, presegmented: bool,
+                       **extra: Any) -> dict[str, Any]:
+    return make_signature(embedder.signature(), params.to_json(),
+                          segmenter="given" if presegmented else "rules", **extra)
+
+
+def align_sides(src: Side, tgt: Side, embedder: Embedder, params: AlignParams | None = None,
+                presegmented: bool = False) -> Report:
+    """Align two already segmented sides."""
+    params = params or AlignParams()
+    links = align_texts(src.texts, tgt.texts, embedder, params)
+    return Report(signature=pipeline_signature(embedder, params, presegmented),
+                  src=src, tgt=tgt, links=links)
+
+
+def align_documents(src: Document, tgt: Document, embedder: Embedder,
+                    params: AlignParams | None = None, presegmented: bool = False) -> Report:
+    """Segment and align one document pair; the report carries its signature."""
+    check_languages(src, tgt)
+    return align_sides(segment_side(src, presegmented), segment_side(tgt, presegmented),
+                       embedder, params, presegmented)
+
+
+def open_embedder(spec: str, cache: bool = True) -> Embedder:
+    """The named embedder, wrapped in the on-disk cache unless ``cache`` is off."""
+    from aligner.embed.base import get_embedder
+
+    embedder = get_embedder(spec)
+    if not cache:
+        return embedder
+    from aligner.embed.cache import CachedEmbedder
+
+    return CachedEmbedder(embedder)
