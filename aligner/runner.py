@@ -208,17 +208,25 @@ def _batches(docs: list[tuple[str, tuple[str, ...]]],
 
 class _Precomputed:
     """An embedder that serves the document vectors the workers computed, so that pairing in
-    the driver needs no model of its own."""
+    the driver needs no model of its own. Looked up by whole document, else sentence by
+    sentence (should pairing ever embed other groupings)."""
 
     name = "precomputed"
 
     def __init__(self, vectors: dict[tuple[str, ...], np.ndarray], signature: str) -> None:
-        self._vectors = vectors
+        self._docs = vectors
+        self._texts = {t: v for texts, vecs in vectors.items() for t, v in zip(texts, vecs,
+                                                                                strict=True)}
         self._signature = signature
         self.dim = next(iter(vectors.values())).shape[1] if vectors else 0
 
     def embed(self, texts: Iterable[str]) -> np.ndarray:
-        return self._vectors[tuple(texts)]
+        key = tuple(texts)
+        if key in self._docs:
+            return self._docs[key]
+        if not key:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._texts[t] for t in key])
 
     def signature(self) -> str:
         return self._signature
