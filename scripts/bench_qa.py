@@ -74,15 +74,15 @@ def load(root: Path) -> list[tuple[str, list[str], list[str]]]:
     return docs
 
 
-def load_names(root: Path) -> dict[str, str]:
-    """English name token → Arabic spelling, for tokens seen at least 3 times in Wikidata."""
+def load_names(root: Path) -> dict[str, tuple[str, int]]:
+    """English person-name token → (Arabic spelling, Wikidata count), tokens seen 3+ times."""
     path = root.parent / NAMES_TSV
     names = {}
     if path.exists():
         for row in path.read_text(encoding="utf-8").splitlines():
             parts = row.split("\t")
             if len(parts) == 3 and int(parts[2]) >= 3 and len(parts[0]) >= 4:
-                names[parts[0]] = parts[1].replace(" ", "")
+                names[parts[0]] = (parts[1].replace(" ", ""), int(parts[2]))
     return names
 
 
@@ -115,20 +115,25 @@ def change_number(en: str, ar: str, side_lang: str, rng: random.Random) -> str |
     return re.sub(rf"(?<!\d){number}(?!\d)", new, text, count=1)
 
 
-def swap_name(en: str, ar: str, side_lang: str, names: dict[str, str],
+def swap_name(en: str, ar: str, side_lang: str, names: dict[str, tuple[str, int]],
               rng: random.Random) -> str | None:
-    """Replace a name found on both sides (Wikidata tokens) with another real name."""
-    found = [w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", en)
-             if (arabic := names.get(w.lower())) and len(arabic) >= 4 and arabic in ar]
+    """Replace a person-name token found on both sides (mid-sentence in English, a whole word
+    in Arabic) with another well-known name."""
+    found = []
+    for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", en):
+        arabic = names.get(m.group().lower(), ("", 0))[0]
+        if len(arabic) >= 4 and re.search(rf"(?<!\S)[وبلف]?{arabic}(?!\S)", ar):
+            found.append(m.group())
     if not found:
         return None
     word = rng.choice(found)
-    pool = sorted(n for n in names if n != word.lower() and n[0] != word.lower()[0]
+    pool = sorted(n for n, (_, count) in names.items() if count >= 50 and n[0] != word[0].lower()
                   and abs(len(n) - len(word)) <= 2)
     other = rng.choice(pool)
     if side_lang == "en":
         return re.sub(rf"\b{word}\b", other.capitalize(), en, count=1)
-    return ar.replace(names[word.lower()], names[other], 1)
+    return re.sub(rf"(?<!\S)([وبلف]?){names[word.lower()][0]}(?!\S)",
+                  lambda m: m.group(1) + names[other][0], ar, count=1)
 
 
 def build(docs, names, seed: int) -> list[Case]:

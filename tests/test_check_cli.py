@@ -1,0 +1,71 @@
+"""``aligner check``: JSON on stdout or to a file, --fail-on exit codes, bad input exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aligner.cli import app
+
+EN = ["The Syrian regime's influence has declined in this area, he said.",
+      "Militiamen broke into the houses and commandeered them for use as military posts.",
+      "Tension flared in the city after intelligence elements confiscated several houses.",
+      "Civilian buses also crossed over from Iraq, he added.",
+      "This is to avoid exposing their military buses and trucks to shelling, he said."]
+AR = ["وأوضح أن نفوذ النظام السوري قد تراجع في هذه المنطقة.",
+      "ونوه إلى أن عناصر الميليشيات اقتحمت المنازل وصادرتها لتحويلها إلى مراكز عسكرية.",
+      "كما شهدت المدينة توترًا بعد قيام عناصر المخابرات بمصادرة بعض المنازل.",
+      "واستدرك أن حافلات مدنية عبرت أيضًا من العراق.",
+      "وأوضح أن الهدف من ذلك هو تفادي تعرض الشاحنات العسكرية للقصف."]
+
+
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    monkeypatch.setenv("ALIGNER_CACHE", str(tmp_path / "cache"))
+    out = {}
+    for name, lines in (("en", EN), ("ar", AR), ("ar_missing", AR[:2] + AR[3:])):
+        out[name] = tmp_path / f"{name}.txt"
+        out[name].write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def _check(*args: str):
+    return CliRunner().invoke(app, ["check", *args])
+
+
+def test_json_to_stdout_has_findings_and_exact_offsets(files) -> None:
+    result = _check(str(files["ar_missing"]), str(files["en"]), "--presegmented", "--json", "-")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["src"]["lang"] == "ar" and data["tgt"]["lang"] == "en"
+    omissions = [f for f in data["findings"] if f["kind"] == "omission"]
+    assert [(f["src"], f["tgt"], f["missing_in"], f["severity"]) for f in omissions] == [
+        ([], [2], "src", "major")]
+    text = files["en"].read_text(encoding="utf-8")
+    span = omissions[0]["evidence"]["spans"][0]
+    assert text[span["start"]:span["end"]] == EN[2]
+
+
+def test_json_file_and_fail_on(files, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    args = [str(files["en"]), str(files["ar_missing"]), "--presegmented", "--json", str(out)]
+    assert _check(*args, "--fail-on", "major").exit_code == 1
+    assert _check(*args, "--fail-on", "critical").exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert any(f["kind"] == "omission" and f["missing_in"] == "tgt" for f in data["findings"])
+    clean = _check(str(files["en"]), str(files["ar"]), "--presegmented", "--fail-on", "minor")
+    assert clean.exit_code == 0, clean.output
+    assert "no findings" in clean.output
+
+
+def test_bad_inputs_exit_2_with_one_line(files, tmp_path: Path) -> None:
+    missing = _check(str(tmp_path / "nope.txt"), str(files["en"]))
+    assert missing.exit_code == 2
+    assert "no such file" in missing.output
+    same = _check(str(files["en"]), str(files["en"]))
+    assert same.exit_code == 2
+    assert "same language" in same.output
+    assert _check(str(files["en"]), str(files["ar"]), "--fail-on", "fatal").exit_code == 2
