@@ -10,8 +10,8 @@ How it works (see ``align_texts``):
    of its window vectors minus the mean of its sentences' best neighbours (margin), a length
    prior fitted on the confident 1-1 pairs of the rough path, and a small penalty per extra
    sentence; run the DP.
-4. Where that path is not a confident 1-1 (merges, nulls, weak pairs, +- ``context``), embed the
-   real joined-text windows instead of the pooled approximation and run the DP again.
+4. Where that path is not 1-1 (merges and nulls, +- ``context`` sentences), embed the real
+   joined-text windows instead of the pooled approximation and run the DP again.
 
 Scores: a link's ``score`` is the cosine similarity of the embeddings of its joined source and
 target texts, clipped to [0, 1]; null links (empty src or tgt) score 0.0.
@@ -40,8 +40,11 @@ from aligner.records import Link
 
 __all__ = ["AlignParams", "align_texts"]
 
+# 1-5 and 1-6 cost little (their windows are only embedded where the path is not 1-1) and
+# catch Arabic sentences that join a whole English paragraph.
 DEFAULT_BEADS: tuple[Bead, ...] = (
     (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1),
+    (1, 5), (5, 1), (1, 6), (6, 1),
 )
 _ROUGH_BEADS: tuple[Bead, ...] = ((1, 1), (1, 2), (2, 1))
 
@@ -60,7 +63,7 @@ class AlignParams:
     coarse_band: band width used when refining a coarse path to the next resolution.
     full_cells: grids up to this many cells are solved without banding.
     context: sentences around an uncertain bead whose windows get real embeddings.
-    confident: 1-1 links with a margin score at least this are not re-examined.
+    refine: re-score merges and nulls with real window embeddings (off: pooled vectors only).
     """
 
     beads: tuple[Bead, ...] = DEFAULT_BEADS
@@ -78,7 +81,7 @@ class AlignParams:
     coarse_band: int = 6
     full_cells: int = 40_000
     context: int = 1
-    confident: float = 0.25
+    refine: bool = True
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -106,7 +109,7 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
 
     null = np.full(band.size, -params.null_penalty)
     path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
-    if _embed_uncertain(path, scorer, s_side, t_side, src, tgt, embedder, params):
+    if params.refine and _embed_uncertain(path, scorer, s_side, t_side, src, tgt, embedder, params):
         path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
     return _links(path, s_side, t_side, src, tgt, embedder)
 
@@ -199,19 +202,15 @@ class _Scorer:
 def _embed_uncertain(path: list[tuple[Bead, int, int]], scorer: _Scorer, src: Side, tgt: Side,
                      src_texts: Sequence[str], tgt_texts: Sequence[str], embedder: Embedder,
                      params: AlignParams) -> bool:
-    """Give real embeddings to the windows around beads that are not confident 1-1 links.
+    """Give real embeddings to the windows around beads that are not 1-1 links.
 
     Returns whether anything was embedded (and the DP must run again)."""
-    band = scorer.band
-    margin11 = scorer.margin_scores((1, 1))
     mark_src = np.zeros(src.n + 1, dtype=bool)
     mark_tgt = np.zeros(tgt.n + 1, dtype=bool)
     c = params.context
     for (a, b), i, j in path:
         if (a, b) == (1, 1):
-            cell = band.off[i] + j - band.lo[i]
-            if margin11[cell] >= params.confident:
-                continue
+            continue
         mark_src[max(i - a - c, 0):min(i + c, src.n)] = True
         mark_tgt[max(j - b - c, 0):min(j + c, tgt.n)] = True
     jobs: list[tuple[Side, int, np.ndarray, list[str]]] = []
