@@ -123,7 +123,6 @@ def main() -> None:
     hard = make_corpus(docs, args.seed, HARD)
     nt = synthetic(normal, accuracy_embedder, params)
     hd = synthetic(hard, accuracy_embedder, params)
-    sys.stdout.flush()
     print(f"accuracy ({args.embedder}, {time.perf_counter() - t:.0f}s)")
     print(f"  Text+Berg de-fr    strict F1 {tb['strict_f1']:.3f}  lax F1 {tb['lax_f1']:.3f}  "
           f"null P {tb['null_precision']:.3f} R {tb['null_recall']:.3f}")
