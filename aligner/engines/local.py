@@ -46,7 +46,7 @@ class PoolEngine:
         self.workers = workers
         self._pool = ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_watch_parent, initargs=(os.getpid(),))
+            initializer=_start_worker, initargs=(os.getpid(), workers))
 
     def map_unordered(self, task: Task, items: Iterable[Any]) -> Iterator[Any]:
         pending: set[Future[Any]] = set()
@@ -76,8 +76,10 @@ def make_local_engine(config: WorkConfig, workers: int | None) -> Engine:
     return SerialEngine(config) if count <= 1 else PoolEngine(config, count)
 
 
-def _watch_parent(parent: int) -> None:
-    """Pool workers exit when the driver dies (even by SIGKILL) instead of lingering."""
+def _start_worker(parent: int, workers: int) -> None:
+    """Share the cores between workers (unless the user set ALIGNER_THREADS), and exit when
+    the driver dies (even by SIGKILL) instead of lingering."""
+    os.environ.setdefault("ALIGNER_THREADS", str(max(1, (os.cpu_count() or 1) // workers)))
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -18,6 +18,8 @@ from aligner.records import AlignerError
 
 
 def _call(task: Task, config: WorkConfig, item: Any) -> Any:
+    # Each Ray task holds one CPU: one BLAS thread, unless the user chose otherwise.
+    os.environ.setdefault("ALIGNER_THREADS", "1")
     return task(config, item)
 
 
