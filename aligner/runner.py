@@ -332,9 +332,8 @@ class _HtmlPages:
         self.html.write_html(report, path)
         light = Report(report.signature, _no_text(report.src), _no_text(report.tgt),
                        report.links, report.findings)
-        score = float("nan") if pair.score is None else pair.score
         self.entries.append(self.html.IndexEntry(pair.src_path, pair.tgt_path,
-                                                 f"reports/{name}.html", score, light))
+                                                 f"reports/{name}.html", pair.score, light))
         return path
 
     def index(self, unpaired: list[tuple[str, str]], signature: dict[str, Any]) -> Path:

@@ -239,7 +239,7 @@ class IndexEntry:
     src: str
     tgt: str
     href: str  # relative to the index page, e.g. "reports/<pair id>.html"
-    score: float  # pairing score
+    score: float | None  # pairing score; None for a pair given by a manifest
     report: Report
 
 
@@ -258,11 +258,12 @@ def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, st
     for n, x in enumerate(entries, 1):
         found = x.report.findings
         sevs = Counter(f.severity for f in found or [])
+        score = "given" if x.score is None else f"{x.score:.2f}"
         badges = " ".join(f'<span class="badge sev-{e(s)}">{sevs[s]} {e(s)}</span>'
                           for s in sorted(sevs, key=lambda s: SEVERITY_RANK.get(s, 3)))
         rows.append(f'<tr><td class="n">{n}</td>'
                     f'<td><a href="{_href(x.href)}" dir="auto">{e(x.src)}</a></td>'
-                    f'<td dir="auto">{e(x.tgt)}</td><td class="n">{x.score:.2f}</td>'
+                    f'<td dir="auto">{e(x.tgt)}</td><td class="n">{score}</td>'
                     f'<td class="n">{len(x.report.links)}</td>'
                     f'<td class="n">{"—" if found is None else len(found)}</td>'
                     f'<td>{badges}</td></tr>')
