@@ -157,3 +157,11 @@ def test_seed_pair_with_swapped_name() -> None:
     found = _run("entity_mismatch", report)
     assert len(found) == 1 and "Ayham al-Ali" in found[0].message
     _assert_spans_match_document(report, found[0])
+
+
+def test_foreign_name_in_place_of_a_surname_is_critical() -> None:
+    en = ["The match was won by Kevin Anderson in London."]
+    ar = ["فاز باتريك ميلر بالمباراة في لندن."]
+    found = _run("entity_mismatch", _report("en", en, ar))
+    assert [f.severity for f in found] == ["critical"]
+    assert "Kevin Anderson" in found[0].message

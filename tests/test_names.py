@@ -78,3 +78,11 @@ def test_normalisation_and_clitics() -> None:
     assert match_key("العلي") == match_key("علي")
     assert match_key("ألبو كمال") != match_key("ألبوكمال")
     assert to_buckwalter("مصر") == "mSr"
+
+
+def test_foreign_name_gazetteer_skips_common_arabic_words() -> None:
+    from aligner.arabic.names import is_foreign_name
+
+    assert is_foreign_name("ميلر") and is_foreign_name("ديفيز")
+    for word in ("خلال", "مساعدة", "رقم", "كان", "العالم"):
+        assert not is_foreign_name(word)

@@ -239,3 +239,63 @@ def find_name_in_arabic(english_name: str, arabic_text: str,
                     start = toks[i][0] + off
                     best = Match(start, end, arabic_text[start:end], score)
     return best
+
+
+_HARAKAT = re.compile("[\u064B-\u065F\u0670]")
+
+#: How transliterated European names look: no pharyngeal/emphatic letters or bare hamza
+#: (rare in them, common in Arabic words: خلال, رقم, كأس), a long vowel after the first
+#: letter, no ة ending (feminine Arabic nouns: مساعدة, سمكة).
+_FOREIGN_SHAPE = re.compile("[^حعقصضطظخء]+[اوي][^حعقصضطظخء]*[^حعقصضطظخءه]")
+
+#: Native Arabic-world names (arabic-name-romanizer's gazetteer) seen this often are mostly
+#: ordinary Arabic words too (كان, خلال, جميل): they are not evidence of a foreign name.
+_NATIVE_MIN = 3
+
+
+@lru_cache(maxsize=1)
+def foreign_name_tokens() -> frozenset[str]:
+    """Normalised one-word Arabic spellings of foreign (non-Arabic) personal names: arabnamer's
+    English→Arabic name dictionary, less words that are common as native Arab names (and so
+    usually common words) and Arabic stop words. Empty when the packages are missing."""
+    import json
+    import sqlite3
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    def package_dir(name: str) -> Path | None:  # located without importing (arabnamer: ~4 s)
+        spec = find_spec(name)
+        locs = spec.submodule_search_locations if spec else None
+        return Path(next(iter(locs))) if locs else None
+
+    romanizer, namer = package_dir("arabic_name_romanizer"), package_dir("arabnamer")
+    if romanizer is None or namer is None:  # pragma: no cover - declared dependencies
+        return frozenset()
+    fold = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                          "ؤ": "و", "ئ": "ي", "ـ": None})
+    db = romanizer / "resources" / "names.sqlite3"
+    native: dict[str, int] = {}
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        for key, count in con.execute("SELECT arabic_key, SUM(count) FROM units "
+                                      "GROUP BY arabic_key"):
+            k = key.translate(fold)
+            native[k] = native.get(k, 0) + count
+    spellings = json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8")).values()
+    try:
+        from spacy.lang.ar.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover
+        STOP_WORDS = set()
+    stop = {w.translate(fold) for w in STOP_WORDS}
+    out = set()
+    for ar in spellings:
+        w = _HARAKAT.sub("", ar).translate(fold)
+        if (" " not in w and len(w) >= 4 and not w.startswith("ال")
+                and native.get(w, 0) < _NATIVE_MIN and w not in stop
+                and _FOREIGN_SHAPE.fullmatch(w)):
+            out.add(w)
+    return frozenset(out)
+
+
+def is_foreign_name(word: str) -> bool:
+    """Whether a (clitic-free) Arabic word spells a known foreign personal name (سميث)."""
+    return normalize(word) in foreign_name_tokens()

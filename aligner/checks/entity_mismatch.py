@@ -12,6 +12,7 @@ or a kunya/nasab pattern (أبو X, بن X, عبد الX).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,10 +20,13 @@ from functools import lru_cache
 from aligner.arabic.names import (
     MATCH_THRESHOLD,
     Match,
+    arabic_skeleton,
     english_skeleton,
     exonym_english,
     exonym_forms,
     find_name_in_arabic,
+    is_foreign_name,
+    skeleton_similarity,
 )
 from aligner.arabic.normalize import (
     arabic_tokens,
@@ -70,11 +74,23 @@ _AR_GIVEN = frozenset(_fold(w, dediac=False) for w in [
     "الحسين", "العلي", "الخطيب", "الشامي", "الحلبي", "المصري", "العبدالله",
     "الخالد",
 ])
+#: Given names that are also everyday words (حسن "good", عمر "age", كان "was"): evidence of a
+#: name only next to another name word.
+_AR_AMBIGUOUS = frozenset(_fold(w, dediac=False) for w in [
+    "حسن", "عمر", "سعد", "ريم", "دينا", "هبة", "رنا", "ليلى", "سعاد", "علي", "عيسى", "موسى",
+    "رامي", "رائد", "طلال", "وائل", "رياض", "هشام", "عماد", "نادية", "سمير", "فادي", "مازن",
+    "فراس", "ياسر", "كاظم", "باقر", "مريم", "سارة", "لينا", "زياد", "طارق", "وليد", "داود",
+    "عباس", "جعفر", "حيدر", "مهدي", "حمزة", "زينب", "خالد", "ياسين",
+])
 _AR_TRIGGERS = frozenset(_fold(w, dediac=False) for w in ["أبو", "ابو", "بن", "ابن", "بنت", "عبد"])
 _EN_CAP_RUN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:(?:al|el|bin|ibn|"
                          r"abu|de|van|von)[- ])?[A-Z][\w'’-]*)*")
 
 
+#: Capitalised English words that are not names (days, months, "I'm").
+_CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                       r"February|March|April|May|June|July|August|September|October|"
+                       r"November|December|I)\b", re.IGNORECASE)
 _OPENERS = frozenset(".:;!?\"“”'‘[(«—–-*/|")
 
 
@@ -193,15 +209,19 @@ def locate_all(ctx: CheckContext) -> list[tuple[Link, list[Located]]]:
 
 
 def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
-                en_text: str) -> Match | None:
-    """A name-like Arabic span that renders none of the link's English names (nor, for an
-    exonym, any word of the link's English text ``en_text``)."""
+                en_text: str, place: bool = True) -> Match | None:
+    """A name-like Arabic span that renders none of the link's English names nor any word of
+    the link's English text ``en_text``: another name of the document, a place from the exonym
+    table (only when ``place``: a place stands in for a place), two Arabic name words in a row
+    (محمد الحسن, أبو X) or a known foreign personal name (سميث)."""
     en_words = " " + " ".join(re.findall(r"[a-z0-9]+", en_text.lower())) + " "
+    en_skels = _en_skeletons(en_text)
     for other in sorted(doc_names - link_names):
-        if other.isupper() or sum(c.isalpha() for c in other) < 5:
+        if other.isupper() or sum(c.isalpha() for c in other) < 5 or exonym_forms(other):
             continue  # acronyms and short names transliterate onto common words (AI ≈ أي)
         m = find_name_in_arabic(other, ar_text)
         if (m and m.score >= 0.85 and other.lower() not in en_text.lower()
+                and not exonym_english(m.text) and _unmatched(m.text, en_skels)
                 and not any(f" {e} " in en_words for e in exonym_english(m.text))
                 and not any(find_name_in_arabic(n, m.text, MATCH_THRESHOLD)
                             for n in link_names)):
@@ -211,18 +231,97 @@ def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
         for off, stem in strip_clitics(tok):
             word = normalize(stem)
             english = exonym_english(word)
-            if english and not any(f" {e} " in en_words for e in english):
+            if english:
+                if not place or any(_related(e, en_words) for e in english):
+                    break
                 if any(find_name_in_arabic(n, stem) for n in link_names):
                     break
-                return Match(start + off, end, ar_text[start + off:end], 0.8)
+                if _unmatched(stem, en_skels):
+                    return Match(start + off, end, ar_text[start + off:end], 0.8)
+                break
             folded = _fold(stem)
-            trigger = folded in _AR_TRIGGERS and k + 1 < len(toks)
-            if folded in _AR_GIVEN or trigger:
-                nxt = _fold(toks[k + 1][2]) if k + 1 < len(toks) else ""
-                stop = toks[k + 1][1] if trigger or nxt in _AR_GIVEN else end
+            if (folded in _AR_TRIGGERS or folded in _AR_GIVEN) and k + 1 < len(toks):
+                nxt = _fold(toks[k + 1][2])
+                pair = (folded in _AR_TRIGGERS or nxt in _AR_GIVEN
+                        or is_foreign_name(toks[k + 1][2]))
+                if not pair and (place or folded in _AR_AMBIGUOUS):
+                    continue
+                stop = toks[k + 1][1] if pair else end
                 span = ar_text[start + off:stop]
-                if not any(find_name_in_arabic(n, span, 0.6) for n in link_names | doc_names):
+                if (not any(find_name_in_arabic(n, span, 0.6) for n in link_names | doc_names)
+                        and _unmatched(span, en_skels)):
                     return Match(start + off, stop, span, 0.7)
+    return _foreign_evidence(ar_text, en_text, link_names)
+
+
+def _related(english: str, en_words: str) -> bool:
+    """Whether the English text has the exonym's name or a word derived from it (Britain:
+    British; America: American; European Union: EU)."""
+    if f" {english} " in en_words:
+        return True
+    initials = "".join(w[0] for w in english.split())
+    if len(initials) >= 2 and f" {initials} " in en_words:
+        return True
+    return any(len(w) >= 4 and f" {w[:4]}" in en_words for w in english.split())
+
+
+#: Titles and honorifics written before names; not part of what must be transliterated.
+_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
+                     "lady", "president", "prime", "minister", "king", "queen", "prince",
+                     "princess", "sheikh", "general", "gen", "col", "capt", "sen", "senator",
+                     "rep", "judge", "justice", "pope", "saint", "st", "mount", "mt", "lake",
+                     "north", "south", "east", "west", "northern", "southern", "eastern",
+                     "western", "central", "great", "new", "northeast", "northwest",
+                     "southeast", "southwest", "upper", "lower", "coast", "basin",
+                     "county", "island", "islands", "park", "street", "road", "square",
+                     "bridge", "station", "airport", "stadium", "hall", "school", "college",
+                     "club", "channel", "valley", "desert", "ocean", "peninsula", "canal"])
+
+
+def _distinctive(ent: Entity) -> list[str]:
+    """The words of a name that a translation must transliterate: capitalised, not a title,
+    a generic geographic/organisational word or a demonym, with at least two consonants."""
+    out = []
+    for w in re.findall(r"[\w'’-]+", ent.text):
+        low = w.lower().strip("'’")
+        if (not w[:1].isupper() or low in _GENERIC or low in _TITLES or w.isupper()
+                or _is_demonym(w) or len(english_skeleton(w).strip("aWYA")) < 2):
+            continue
+        out.append(w)
+    return out
+
+
+def _en_skeletons(en_text: str) -> list[str]:
+    words = re.findall(r"[A-Za-z][\w'’-]*", en_text)
+    return [english_skeleton(w) for w in words] + [
+        english_skeleton(a + " " + b) for a, b in itertools.pairwise(words)]
+
+
+def _unmatched(span: str, en_skels: list[str]) -> bool:
+    """No word (or pair of words) of the English resembles the Arabic span."""
+    forms = {span}
+    forms.update(stem for _, stem in strip_clitics(span))
+    for form in forms:
+        sk = arabic_skeleton(form)
+        if any(skeleton_similarity(e, sk) >= 0.6 for e in en_skels):
+            return False
+    return True
+
+
+def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match | None:
+    """A one-word Arabic spelling of a known foreign personal name that no English word of the
+    link renders: a name the English does not have."""
+    en_skels: list[str] | None = None
+    for start, end, tok in arabic_tokens(ar_text):
+        for off, stem in strip_clitics(tok):
+            if stem.startswith("ال") or not is_foreign_name(stem):
+                continue
+            if en_skels is None:
+                en_skels = _en_skeletons(en_text)
+            if _unmatched(stem, en_skels) and not any(
+                    find_name_in_arabic(n, stem, 0.6) for n in link_names):
+                return Match(start + off, end, ar_text[start + off:end], 0.8)
+            break
     return None
 
 
@@ -251,25 +350,38 @@ class EntityMismatchCheck:
             ar_ids = link.tgt if ar_name == "tgt" else link.src
             en_ids = link.src if en_name == "src" else link.tgt
             link_names = {loc.entity.text for loc in locs}
+            en_text = " ".join(en_segs[i].text for i in en_ids)
             reported: set[str] = set()
             for loc in locs:
                 ent = loc.entity
-                if loc.match is not None:
+                if ent.text in reported or not self._diverges(loc, ar_segs, ar_ids):
                     continue
-                if ent.text in reported:
-                    continue
-                en_text = " ".join(en_segs[i].text for i in en_ids)
+                place = ent.label in ("GPE", "LOC", "FAC")
                 other = next(((j, m) for j in ar_ids if (m := _other_name(
-                    ar_segs[j].text, link_names, doc_names, en_text))), None)
-                if other is None and (self._unreliable(ent) or
-                                      self._forgiven(loc, link, ar_segs, ar_ids, rendered)):
-                    continue
+                    ar_segs[j].text, link_names, doc_names, en_text, place))), None)
+                if other is None:
+                    continue  # unrendered, but nothing else stands in: dropped or reworded
                 reported.add(ent.text)
                 findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
                                               en_segs, ar_segs))
             findings.extend(self._reverse(ctx, link, locs, en_name, ar_name, en_segs, ar_segs,
                                           doc_names))
         return findings
+
+    @staticmethod
+    def _diverges(loc: Located, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...]) -> bool:
+        """Whether the Arabic misses the name, or one of its distinctive words (Kevin of Kevin
+        Anderson): a swapped name keeps nothing, or only the surname."""
+        ent = loc.entity
+        if ent.label == "ORG":  # organisations are mostly translated, not transliterated
+            return False
+        if loc.match is None:
+            return bool(_distinctive(ent) or exonym_forms(ent.text))
+        if loc.partial:
+            parts = _distinctive(ent)
+            return len(parts) > 1 and any(
+                locate(Entity(w, ent.label, 0, 0), ar_segs, ar_ids) is None for w in parts)
+        return False
 
     @staticmethod
     def _unreliable(ent: Entity) -> bool:
@@ -333,14 +445,15 @@ class EntityMismatchCheck:
                 before = text[:run.start()].rstrip()
                 word = run.group()
                 if (not before or before[-1] in _OPENERS or (i, run.start()) in ner_spans
-                        or len(word.split()) > 3 or _is_demonym(word)):
+                        or len(word.split()) > 3 or _is_demonym(word)
+                        or _CALENDAR.match(word) or not _distinctive(Entity(word, "", 0, 0))):
                     continue
                 if any(locate(Entity(word, "PERSON", 0, 0), ar_segs, (j,)) for j in ar_ids):
                     continue
                 link_names = {loc.entity.text for loc in locs} | {word}
                 for j in ar_ids:
-                    m = _other_name(ar_segs[j].text, link_names, people, en_text)
-                    if m is None or m.score < 0.85:  # a document name, not a list word
+                    m = _other_name(ar_segs[j].text, link_names, people, en_text, False)
+                    if m is None or m.score < 0.8:  # a document or foreign name
                         continue
                     return [Finding(
                         kind=self.name, severity="critical", confidence=0.75,
