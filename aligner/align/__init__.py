@@ -63,6 +63,8 @@ class AlignParams:
     coarse_band: band width used when refining a coarse path to the next resolution.
     full_cells: grids up to this many cells are solved without banding.
     context: sentences around an uncertain bead whose windows get real embeddings.
+    floor: fraction of the document's median anchor cosine below which a link is penalised.
+    floor_weight: weight of that penalty per unit of cosine below the floor.
     refine: re-score merges and nulls with real window embeddings (off: pooled vectors only).
     """
 
@@ -81,6 +83,8 @@ class AlignParams:
     coarse_band: int = 6
     full_cells: int = 40_000
     context: int = 1
+    floor: float = 0.4
+    floor_weight: float = 2.0
     refine: bool = True
 
     def to_json(self) -> dict[str, Any]:
@@ -105,7 +109,11 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
     pair_cos = np.einsum("ij,ij->i", s_side.vecs[pairs[:, 0]], t_side.vecs[pairs[:, 1]]) \
         if len(pairs) else np.zeros(0)
     lengths = estimate_length_model(s_side, t_side, pairs.reshape(-1, 2), pair_cos)
-    scorer = _Scorer(band, s_side, t_side, lengths, params, cos11)
+    # an absolute floor, relative to how similar this document's translations typically are:
+    # margins alone can link two unrelated sentences that are merely less unrelated than
+    # their neighbours (a deletion next to an insertion)
+    floor = params.floor * float(np.median(pair_cos)) if len(pair_cos) else 0.0
+    scorer = _Scorer(band, s_side, t_side, lengths, params, cos11, floor)
 
     null = np.full(band.size, -params.null_penalty)
     path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
@@ -132,8 +140,9 @@ class _Scorer:
     """Gains of every bead type on the final band; recomputed after real windows are added."""
 
     def __init__(self, band: Band, src: Side, tgt: Side, lengths: LengthModel,
-                 params: AlignParams, cos11: np.ndarray) -> None:
+                 params: AlignParams, cos11: np.ndarray, floor: float) -> None:
         self.band, self.src, self.tgt, self.lengths, self.params = band, src, tgt, lengths, params
+        self.floor = floor
         self._cos: dict[Bead, np.ndarray] = {(1, 1): cos11}
         self._margin: dict[Bead, np.ndarray] = {}
 
@@ -168,7 +177,8 @@ class _Scorer:
             lt = np.where(ok, self.tgt.window_lens(np.minimum(ti, self.tgt.n - b), b), 1.0)
             g = ((a + b) / 2) ** p.size_weight * (self.margin_scores((a, b)) - p.threshold) \
                 - p.size_penalty * (a + b - 2) \
-                - p.length_weight * self.lengths.penalty(ls, lt, p.length_slack)
+                - p.length_weight * self.lengths.penalty(ls, lt, p.length_slack) \
+                - p.floor_weight * np.maximum(self.floor - self.cosines((a, b)), 0.0)
             if a > 1 or b > 1:
                 drop = np.nan_to_num(self.best_shrink(a, b) - self.cosines((a, b)), nan=0.0)
                 g = g - p.shrink_weight * np.maximum(drop, 0.0)
