@@ -120,3 +120,32 @@ def test_null_links_are_skipped() -> None:
     rep = report([("It took 3 days.", "استغرق ذلك 4 أيام.")],
                  links=[Link((0,), (0,), 0.9), Link((1,), (), 0.0), Link((), (1,), 0.0)])
     assert get_check("number_mismatch").run(CheckContext(rep)) == []
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("About 812 people died.", "توفي أكثر من 800 شخص."),
+    ("More than 800 died.", "توفي أكثر من 800 شخص."),
+    ("About 797 people died.", "توفي نحو 800 شخص."),
+    ("Less than 40 percent voted.", "صوّت أقل من 38 بالمائة."),
+    ("He has 300 strikeouts in 220 2/3 innings.", "سجل 300 رمية ناجحة في 220 شوطًا."),
+    ("Two thirds, 2/3, of voters.", "ثلثا الناخبين."),
+    ("He has visited three times already this year.",
+     "زاربومبيوكورياالشماليةثلاثمراتمسبقًاهذاالعام."),
+])
+def test_quiet_on_consistent_bounds_fractions_and_unreadable_words(en: str, ar: str) -> None:
+    assert findings(en, ar) == []
+
+
+@pytest.mark.parametrize(("en", "ar", "message"), [
+    ("Toll soars above 797.", "ارتفاع عدد الوفيات لأكثر من 800 حالة.",
+     "number 797 in src, 800 in tgt"),
+    ("Less than 40 percent voted.", "صوّت 42 بالمائة.", "number 40 in src, 42 in tgt"),
+])
+def test_bound_does_not_round_against_its_direction(en: str, ar: str, message: str) -> None:
+    (f,) = findings(en, ar)
+    assert (f.severity, f.message) == ("critical", message)
+
+
+def test_digits_in_glued_text_are_still_checked() -> None:
+    (f,) = findings("He visited 3 times this year.", "زاربومبيوكورياالشمالية4مراتمسبقًاهذاالعام.")
+    assert f.message == "number 3 in src, 4 in tgt"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from aligner.arabic.numbers import NumberMention, extract_numbers
@@ -218,3 +220,36 @@ def test_spans_point_into_the_text() -> None:
                                        "لثلاثة"]
     for m in found:
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(("text", "lang", "bound"), [
+    ("more than 800 dead", "en", "min"), ("over 3 million people", "en", "min"),
+    ("at least five people", "en", "min"), ("أكثر من 800 حالة", "ar", "min"),
+    ("لأكثر من 800 حالة", "ar", "min"), ("less than 40 percent", "en", "max"),
+    ("fewer than ten people", "en", "max"), ("أقل من 40 بالمائة", "ar", "max"),
+    ("about 800 people", "en", None), ("حوالي 800 شخص", "ar", None), ("800 people", "en", None),
+])
+def test_bounds(text: str, lang: str, bound: str | None) -> None:
+    assert one(text, lang).bound == bound
+
+
+@pytest.mark.parametrize(("text", "fraction", "weak"), [
+    ("2/3 of voters", "2/3", False), ("in 220 2/3 innings", "2/3", True),
+    ("3/4 of the land", "3/4", False),
+])
+def test_digit_fractions(text: str, fraction: str, weak: bool) -> None:
+    (m,) = [m for m in extract_numbers(text, "en") if m.kind == "fraction"]
+    num, den = fraction.split("/")
+    assert (m.value, m.weak, m.text) == (pytest.approx(int(num) / int(den)), weak, fraction)
+
+
+@pytest.mark.parametrize("text", ["on 9/11", "open 24/7", "on 1/2/2001"])
+def test_slashes_that_are_not_fractions(text: str) -> None:
+    assert all(m.kind != "fraction" for m in extract_numbers(text, "en"))
+
+
+def test_arabic_indic_digits_read_exactly_as_western_digits() -> None:
+    western = "ارتفع العدد إلى 1.5 مليون و25,2 بالمائة في 2018 من 300 ألف، 220 2/3، الساعة 7:30"
+    indic = western.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    assert extract_numbers(indic, "ar") == [
+        dataclasses.replace(m, text=indic[m.start:m.end]) for m in extract_numbers(western, "ar")]

@@ -29,6 +29,8 @@ class NumberMention:
     a unit (km, lb, day) or, for dates, ``month=N``. ``spelled`` marks mentions written with
     words, ``approx`` hedged ones ("about", "حوالي") whose rounding is tolerated, and ``weak``
     the implicit ones (one/first/a dual noun) that are too often rephrased to report when absent.
+    ``bound`` is "min" after "more than"/"over"/"at least"/"أكثر من" and "max" after "less
+    than"/"fewer than"/"أقل من": the figure is a bound, so it may only round in that direction.
     """
 
     values: tuple[float, ...]
@@ -40,6 +42,7 @@ class NumberMention:
     spelled: bool = False
     approx: bool = False
     weak: bool = False
+    bound: str | None = None
 
     @property
     def value(self) -> float:
@@ -246,6 +249,7 @@ _AR_HOUR = _fold("الساعة")
 _AR_ORD_ARTICLE = frozenset(("ال", "وال", "بال", "فال", "كال", "لل"))
 _AR_YEAR_MARK = frozenset((_fold("م"), _fold("هـ")))
 _AR_CENTURY = _fold("القرن")
+_AR_BOUNDS = {_fold("أكثر"): "min", _fold("أقل"): "max"}
 _HEDGES = frozenset(("about", "around", "approximately", "nearly", "almost", "roughly",
                      "some", "over", "than", "to", "least", "estimated")) | frozenset(
     _fold(w) for w in ("حوالي", "حوالى", "نحو", "قرابة", "زهاء", "يقارب", "تقريبا", "أكثر",
@@ -280,12 +284,25 @@ class _Parser:
     def hedged(self, i: int) -> bool:
         return any(self.key(k) in _HEDGES for k in (i - 1, i - 2))
 
+    def bound(self, i: int) -> str | None:
+        """"min" or "max" when the mention at token i is a bound ("more than 800"), else None."""
+        keys = (self.key(i - 1), self.key(i - 2))
+        if keys[0] in ("over", "least") or (keys[0] == "than" and keys[1] == "more"):
+            return "min"
+        if keys[0] == "than" and keys[1] in ("less", "fewer"):
+            return "max"
+        for k in keys:
+            for stem, _c, _a in _ar_readings(k):
+                if stem in _AR_BOUNDS:
+                    return _AR_BOUNDS[stem]
+        return None
+
     def run(self) -> list[NumberMention]:
         out: list[NumberMention] = []
         i = 0
         while i < len(self.toks):
-            for step in (self._at_month_then_number, self._at_number, self._at_ar_decade,
-                         self._at_ar_dual, self._at_ar_fraction, self._at_vague,
+            for step in (self._at_month_then_number, self._at_fraction, self._at_number,
+                         self._at_ar_decade, self._at_ar_dual, self._at_ar_fraction, self._at_vague,
                          self._at_en_words, self._at_ar_words):
                 found = step(i)
                 if found is not None:
@@ -312,6 +329,24 @@ class _Parser:
             s = s.replace(",", "")  # a mistyped grouping (150,7000) is still one number
         lead = re.match(r"\d+(?:\.\d+)?", s)
         return float(lead.group()) if lead else None
+
+    def _at_fraction(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A digit fraction "2/3", "3/4" (not 9/11, 24/7 or a date like 1/2/2001). After a whole
+        number ("220 2/3 innings") it is the fractional part of a mixed number, which a
+        translation may round away: weak."""
+        a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if a is None or slash is None or b is None or a.kind != "num" or b.kind != "num" or \
+                slash.text != "/" or not (slash.attached(a) and b.attached(slash)):
+            return None
+        before, after = self.tok(i - 1), self.tok(i + 3)
+        if (before and before.text == "/" and a.attached(before)) or (
+                after and after.text == "/" and after.attached(b)):
+            return None
+        num, den = self._digits(i), self._digits(i + 2)
+        if num is None or den not in (2, 3, 4, 5, 8) or not (0 < num < den and num.is_integer()):
+            return None
+        mixed = before is not None and before.kind == "num"
+        return [self.mention((num / den,), "fraction", i, i + 3, weak=mixed)], i + 3
 
     def _at_number(self, i: int) -> tuple[list[NumberMention], int] | None:
         """A digit number with its prefix (currency, %), scale, suffix and unit; or a range
@@ -348,7 +383,7 @@ class _Parser:
             return [m], j
         kind = n.kind if m.kind == "cardinal" else m.kind
         return [NumberMention((low, n.value), kind, m.start, n.end, self.text[m.start:n.end],
-                              n.unit or m.unit, approx=m.approx)], k
+                              n.unit or m.unit, approx=m.approx, bound=m.bound)], k
 
     def _scale_of(self, m: NumberMention) -> float:
         """The multiplier a scaled mention carries (1 when none), read from its own tokens."""
@@ -426,7 +461,8 @@ class _Parser:
                 if u in _MONEY:
                     kind = "currency"
         approx = self.hedged(start_i)
-        m = self.mention((value,), kind, start_i, j, unit=unit, approx=approx)
+        m = self.mention((value,), kind, start_i, j, unit=unit, approx=approx,
+                         bound=self.bound(start_i))
         if kind == "cardinal" and 1 <= value <= 31 and value.is_integer():
             return self._maybe_date(m, j)
         return m, j
@@ -614,7 +650,8 @@ class _Parser:
             kind, end = "percent", end + pct
         weak = value <= 2 and kind == "cardinal"
         m = self.mention((value,), kind, start, end, unit=unit if end == end2 else None,
-                         spelled=True, approx=self.hedged(start), weak=weak)
+                         spelled=True, approx=self.hedged(start), weak=weak,
+                         bound=self.bound(start))
         if kind in ("cardinal", "ordinal") and value <= 31:
             m, end = self._maybe_date(m, end)
         return [m], end
@@ -728,7 +765,7 @@ class _Parser:
             kind_out, end = "percent", end + pct
         weak = value <= 2
         m = self.mention((value,), kind_out, i, end, unit=unit, spelled=True,
-                         approx=self.hedged(i), weak=weak)
+                         approx=self.hedged(i), weak=weak, bound=self.bound(i))
         if kind_out in ("cardinal", "ordinal") and value <= 31:
             m, end = self._maybe_date(m, end)
         return [m], end

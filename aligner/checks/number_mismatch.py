@@ -32,6 +32,9 @@ _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "i
 _CONVERSION_TOLERANCE = 0.08
 _DOT_THOUSANDS = re.compile(r"[0-9٠-٩]{1,3}(?:\.[0-9٠-٩]{3})+")
 _ROUNDING_TOLERANCE = 0.1
+# A run of Arabic letters this long is words that lost their spaces (NTREX has such lines:
+# "زاربومبيوكورياالشماليةثلاثمرات"); number words inside it cannot be read.
+_GLUED = re.compile(r"[\u0621-\u064A\u0671-\u06D3]{20,}")
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
                                  r"حوالي|حوالى|نحو|قرابة)?\s*$")
 
@@ -87,7 +90,8 @@ def _significant(v: float) -> int:
 
 
 def _tolerant(a: _Atom, b: _Atom) -> bool:
-    """Rounding of a hedged figure, or a unit conversion."""
+    """Rounding of a hedged figure (a bound, "more than 800", only rounds in its direction), or
+    a unit conversion."""
     x, y = a.value, b.value
     if x <= 0 or y <= 0:
         return False
@@ -96,6 +100,12 @@ def _tolerant(a: _Atom, b: _Atom) -> bool:
         return abs(x * _TO_BASE[ua] / (y * _TO_BASE[ub]) - 1) <= _CONVERSION_TOLERANCE
     if not (a.mention.approx or b.mention.approx) or abs(x / y - 1) > _ROUNDING_TOLERANCE:
         return False
+    for bound, other in ((a, b), (b, a)):  # "more than 800" does not round 797
+        kind = bound.mention.bound
+        if kind and kind != other.mention.bound and (
+                (kind == "min" and other.value < bound.value)
+                or (kind == "max" and other.value > bound.value)):
+            return False
     rounder, other = (x, y) if _significant(x) <= _significant(y) else (y, x)
     n = _significant(rounder)
     scale = 10 ** (math.floor(math.log10(other)) - n + 1)
@@ -199,10 +209,20 @@ class NumberMismatchCheck:
         s_vague, t_vague = _unpaired_vague(s_vague, t_vague)
         s_left = [a for a in s_left if not _covered_by_vague(a, t_vague)]
         t_left = [b for b in t_left if not _covered_by_vague(b, s_vague)]
+        # A spelled-out number cannot be looked for in text whose words ran together.
+        if self._glued(ctx, "tgt", link.tgt):
+            s_left = [a for a in s_left if not a.mention.spelled]
+        if self._glued(ctx, "src", link.src):
+            t_left = [b for b in t_left if not b.mention.spelled]
         findings = []
         for a, b in _pair_leftovers(s_left, t_left):
             findings.append(self._finding(link, a, b))
         return findings
+
+    @staticmethod
+    def _glued(ctx: CheckContext, name: str, ids: tuple[int, ...]) -> bool:
+        segments = ctx.side(name)
+        return any(_GLUED.search(segments[i].text) for i in ids)
 
     def _finding(self, link: Link, a: _Atom | None, b: _Atom | None) -> Finding:
         spelled = any(x.mention.spelled for x in (a, b) if x is not None)
