@@ -226,7 +226,8 @@ def test_spans_point_into_the_text() -> None:
     ("more than 800 dead", "en", "min"), ("over 3 million people", "en", "min"),
     ("at least five people", "en", "min"), ("أكثر من 800 حالة", "ar", "min"),
     ("لأكثر من 800 حالة", "ar", "min"), ("less than 40 percent", "en", "max"),
-    ("fewer than ten people", "en", "max"), ("أقل من 40 بالمائة", "ar", "max"),
+    ("fewer than ten people", "en", "max"), ("up to 400 females", "en", "max"),
+    ("ما يصل إلى 400 من الإناث", "ar", "max"), ("أقل من 40 بالمائة", "ar", "max"),
     ("about 800 people", "en", None), ("حوالي 800 شخص", "ar", None), ("800 people", "en", None),
 ])
 def test_bounds(text: str, lang: str, bound: str | None) -> None:

@@ -289,8 +289,9 @@ class _Parser:
         keys = (self.key(i - 1), self.key(i - 2))
         if keys[0] in ("over", "least") or (keys[0] == "than" and keys[1] == "more"):
             return "min"
-        if keys[0] == "than" and keys[1] in ("less", "fewer"):
-            return "max"
+        if (keys[0] == "than" and keys[1] in ("less", "fewer")) or keys == ("to", "up") or \
+                keys == (_fold("إلى"), _fold("يصل")):
+            return "max"  # "up to", "ما يصل إلى"
         for k in keys:
             for stem, _c, _a in _ar_readings(k):
                 if stem in _AR_BOUNDS:

@@ -100,6 +100,8 @@ def _tolerant(a: _Atom, b: _Atom) -> bool:
         return abs(x * _TO_BASE[ua] / (y * _TO_BASE[ub]) - 1) <= _CONVERSION_TOLERANCE
     if not (a.mention.approx or b.mention.approx) or abs(x / y - 1) > _ROUNDING_TOLERANCE:
         return False
+    if a.mention.bound and a.mention.bound == b.mention.bound:
+        return False  # "up to 400" on both sides: the bound itself is the figure
     for bound, other in ((a, b), (b, a)):  # "more than 800" does not round 797
         kind = bound.mention.bound
         if kind and kind != other.mention.bound and (
