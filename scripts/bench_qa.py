@@ -389,6 +389,9 @@ def main() -> None:
           f"{number_flagged / max(number_pairs, 1):.2%} (target <= 1%)")
     print(f"number_mismatch findings explained by another planted error (not counted): "
           f"{explained_n}; on NTREX's own number errors (not counted): {corpus_n}")
+    strict_found = found["number_mismatch"] + corpus_n
+    print(f"number_mismatch P counting NTREX's own errors as false alarms: "
+          f"{true_pos['number_mismatch'] / max(strict_found, 1):.3f}")
     print(f"Arabic-Indic digit rewrites flagged: {indic_flagged}/{indic_n} (target 0); "
           f"{indic_as_before} more flagged as with Western digits")
     sys.stdout.flush()
