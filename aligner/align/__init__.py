@@ -7,9 +7,11 @@ How it works (see ``align_texts``):
    halve both documents until the grid is small, solve it fully, then refine within a band
    around the projected path at each finer level.
 3. Around the rough path (``band`` columns either side) score every bead type with the cosine
-   of its window vectors minus the mean of its sentences' best neighbours (margin), a length
-   prior fitted on the confident 1-1 pairs of the rough path, and a small penalty per extra
-   sentence; run the DP.
+   of its window vectors minus the mean of its windows' best neighbours of the same bead type
+   (margin), a length prior fitted on the better 1-1 pairs of the rough path, a penalty when a
+   merge matches worse than the bead without one of its edge sentences (it swallowed a
+   sentence that should be null), a cosine floor relative to the document's typical anchor
+   cosine, and a small penalty per extra sentence; nulls cost ``null_penalty``. Run the DP.
 4. Where that path is not 1-1 (merges and nulls, +- ``context`` sentences), embed the real
    joined-text windows instead of the pooled approximation and run the DP again.
 
@@ -58,7 +60,12 @@ class AlignParams:
     margin: weight of the neighbourhood mean subtracted from the cosine (0 = raw cosine).
     neighbours: how many best candidates form a sentence's neighbourhood.
     size_penalty: cost per sentence beyond 1-1, so merges need real evidence.
-    length_weight: weight of the squared, spread-normalised log length-ratio deviation.
+    length_weight: weight of the length-ratio penalty (0 at the document's ratio, towards 1 as
+        one side grows much longer); deviations within ``length_slack`` spreads are free.
+    size_weight: exponent of (a+b)/2 that scales a bead's margin gain with its size.
+    null_penalty: cost of leaving one sentence unaligned.
+    shrink_weight: penalty per unit of cosine a merge loses against its best edge-trimmed bead.
+    rough_threshold: cosine a pair must exceed to be linked on the rough path.
     band: columns either side of the rough path searched by the final DP.
     coarse_band: band width used when refining a coarse path to the next resolution.
     full_cells: grids up to this many cells are solved without banding.
