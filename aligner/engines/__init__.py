@@ -4,7 +4,7 @@ as Ray tasks. All return results to the driver as they finish; only the driver w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from aligner.engines.work import WorkConfig
@@ -12,6 +12,7 @@ from aligner.records import AlignerError
 
 T = TypeVar("T")
 R = TypeVar("R")
+H = TypeVar("H")
 
 Task = Callable[[WorkConfig, Any], Any]
 
@@ -25,6 +26,27 @@ class Engine(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+def bounded_map(items: Iterable[Any], submit: Callable[[Any], H],
+                wait_some: Callable[[list[H]], tuple[list[H], list[H]]],
+                result: Callable[[H], Any], limit: int) -> Iterator[Any]:
+    """Keep at most ``limit`` submitted items in flight and yield results as they finish, so a
+    huge collection never floods the pool or the cluster with pending work."""
+    pending: list[H] = []
+    source = iter(items)
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < limit:
+            try:
+                pending.append(submit(next(source)))
+            except StopIteration:
+                exhausted = True
+        if not pending:
+            return
+        done, pending = wait_some(pending)
+        for handle in done:
+            yield result(handle)
 
 
 def make_engine(name: str, config: WorkConfig, workers: int | None = None) -> Engine:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
-from aligner.engines import Engine, Task
+from aligner.engines import Engine, Task, bounded_map
 from aligner.engines.work import WorkConfig
 
 
@@ -49,22 +49,12 @@ class PoolEngine:
             initializer=_start_worker, initargs=(os.getpid(), workers))
 
     def map_unordered(self, task: Task, items: Iterable[Any]) -> Iterator[Any]:
-        pending: set[Future[Any]] = set()
-        source = iter(items)
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < 2 * self.workers:
-                try:
-                    item = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending.add(self._pool.submit(task, self.config, item))
-            if not pending:
-                return
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
+        def wait_some(pending: list[Future[Any]]) -> tuple[list[Future[Any]], list[Future[Any]]]:
+            done, rest = wait(pending, return_when=FIRST_COMPLETED)
+            return list(done), list(rest)
+
+        return bounded_map(items, lambda item: self._pool.submit(task, self.config, item),
+                           wait_some, Future.result, 2 * self.workers)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

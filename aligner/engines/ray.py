@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from aligner.engines import Task
+from aligner.engines import Task, bounded_map
 from aligner.engines.work import WorkConfig
 from aligner.records import AlignerError
 
@@ -46,22 +46,9 @@ class RayEngine:
 
     def map_unordered(self, task: Task, items: Iterable[Any]) -> Iterator[Any]:
         ray = self._ray
-        pending: list[Any] = []
-        source = iter(items)
-        exhausted = False
-        while True:
-            while not exhausted and len(pending) < 2 * self.workers:
-                try:
-                    item = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending.append(self._remote.remote(task, self._config, item))
-            if not pending:
-                return
-            done, pending = ray.wait(pending, num_returns=1)
-            for ref in done:
-                yield ray.get(ref)
+        return bounded_map(items, lambda item: self._remote.remote(task, self._config, item),
+                           lambda pending: ray.wait(pending, num_returns=1), ray.get,
+                           2 * self.workers)
 
     def close(self) -> None:
         if self._started:
