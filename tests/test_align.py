@@ -11,7 +11,7 @@ import pytest
 
 import aligner.align as align_mod
 from aligner.align import AlignParams, align_texts
-from aligner.align.dp import Band, path_points, run_dp
+from aligner.align.dp import Band, bead_marginals, path_points, run_dp
 from aligner.align.scoring import (
     band_cosines,
     estimate_length_model,
@@ -220,6 +220,32 @@ def test_dp_matches_brute_force() -> None:
                     for bead, i, j in path)
         assert total == pytest.approx(brute_force(n, m, beads, gains, band, insertion))
         assert sum(b[0] for b, _, _ in path) == n and sum(b[1] for b, _, _ in path) == m
+
+
+def test_bead_marginals_match_forced_paths() -> None:
+    """The max-marginal of a bead is the best path forced through it; 0 below best on the path."""
+    rng = np.random.default_rng(2)
+    beads = [(1, 1), (1, 2), (2, 1), (2, 2), (1, 0)]
+    for _ in range(60):
+        n, m = (int(x) for x in rng.integers(1, 9, 2))
+        band = Band.full(n, m)
+        gains = [rng.normal(size=band.size) for _ in beads]
+        for g in gains[1:4]:  # some merges impossible; 1-1 and 1-0 keep every path possible
+            g[rng.random(band.size) < 0.2] = np.nan
+        insertion = -float(rng.random())
+        marg, best = bead_marginals(band, beads, gains, insertion)
+        dense = [np.where(np.isnan(g), -np.inf, g) for g in gains]  # NaN: impossible bead
+        assert best == pytest.approx(brute_force(n, m, beads, dense, band, insertion))
+        for bead, i, j in run_dp(band, beads, gains, insertion):
+            if bead != (0, 1):
+                assert marg[beads.index(bead)][band.off[i] + j - band.lo[i]] == pytest.approx(best)
+        assert np.max(marg) <= best + 1e-9
+        k, cell = int(rng.integers(len(beads))), int(rng.integers(band.size))
+        if np.isfinite(marg[k][cell]):  # force the bead with a huge bonus
+            forced = [g.copy() for g in dense]
+            forced[k][cell] += 1000.0
+            assert marg[k][cell] + 1000.0 == pytest.approx(
+                brute_force(n, m, beads, forced, band, insertion))
 
 
 def test_band_around_path_is_connected_and_narrow() -> None:

@@ -12,8 +12,10 @@ How it works (see ``align_texts``):
    merge matches worse than the bead without one of its edge sentences (it swallowed a
    sentence that should be null), a cosine floor relative to the document's typical anchor
    cosine, and a small penalty per extra sentence; nulls cost ``null_penalty``. Run the DP.
-4. Where that path is not 1-1 (merges and nulls, +- ``context`` sentences), embed the real
-   joined-text windows instead of the pooled approximation and run the DP again.
+4. Max-marginals of the pooled-vector DP say which merge beads could matter: those on the
+   best path and competitors whose best complete alignment is within ``refine_slack`` of it.
+   Only their windows get real joined-text embeddings (each distinct text once); the DP runs
+   again, and once more for the competitors of the new path (``refine_rounds``).
 
 Scores: a link's ``score`` is the cosine similarity of the embeddings of its joined source and
 target texts, clipped to [0, 1]; null links (empty src or tgt) score 0.0.
@@ -27,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from aligner.align.dp import Band, Bead, path_points, run_dp
+from aligner.align.dp import Band, Bead, bead_marginals, path_points, run_dp
 from aligner.align.scoring import (
     LengthModel,
     Side,
@@ -42,7 +44,7 @@ from aligner.records import Link
 
 __all__ = ["AlignParams", "align_texts"]
 
-# 1-5 and 1-6 cost little (their windows are only embedded where the path is not 1-1) and
+# 1-5 and 1-6 cost little (their windows are only embedded where such a merge could win) and
 # catch Arabic sentences that join a whole English paragraph.
 DEFAULT_BEADS: tuple[Bead, ...] = (
     (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1),
@@ -69,10 +71,13 @@ class AlignParams:
     band: columns either side of the rough path searched by the final DP.
     coarse_band: band width used when refining a coarse path to the next resolution.
     full_cells: grids up to this many cells are solved without banding.
-    context: sentences around an uncertain bead whose windows get real embeddings.
+    refine_slack: a merge bead's windows get real embeddings when the best alignment through
+        it scores within this much of the best alignment (pooled vectors).
     floor: fraction of the document's median anchor cosine below which a link is penalised.
     floor_weight: weight of that penalty per unit of cosine below the floor.
-    refine: re-score merges and nulls with real window embeddings (off: pooled vectors only).
+    refine_rounds: times the close merge beads are given real window embeddings and re-scored
+        (each round looks at the competitors of the alignment the previous one produced;
+        0: pooled vectors only).
     """
 
     beads: tuple[Bead, ...] = DEFAULT_BEADS
@@ -89,10 +94,10 @@ class AlignParams:
     band: int = 8
     coarse_band: int = 6
     full_cells: int = 40_000
-    context: int = 1
+    refine_slack: float = 0.3
     floor: float = 0.4
     floor_weight: float = 2.0
-    refine: bool = True
+    refine_rounds: int = 2
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -106,7 +111,7 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
     n, m = len(src), len(tgt)
     if not n or not m:
         return [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
-    vecs = embedder.embed(list(src) + list(tgt))
+    vecs = _embed_unique(embedder, [*src, *tgt])
     s_side, t_side = side_from(vecs[:n], src), side_from(vecs[n:], tgt)
 
     rough = _rough_path(s_side, t_side, params)
@@ -122,10 +127,11 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
     floor = params.floor * float(np.median(pair_cos)) if len(pair_cos) else 0.0
     scorer = _Scorer(band, s_side, t_side, lengths, params, cos11, floor)
 
+    for _ in range(params.refine_rounds):
+        if not _embed_uncertain(scorer, s_side, t_side, src, tgt, embedder, params):
+            break
     null = np.full(band.size, -params.null_penalty)
     path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
-    if params.refine and _embed_uncertain(path, scorer, s_side, t_side, src, tgt, embedder, params):
-        path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
     return _links(path, s_side, t_side, src, tgt, embedder)
 
 
@@ -216,57 +222,67 @@ class _Scorer:
             return np.fmax.reduce(subs)
 
 
-def _embed_uncertain(path: list[tuple[Bead, int, int]], scorer: _Scorer, src: Side, tgt: Side,
-                     src_texts: Sequence[str], tgt_texts: Sequence[str], embedder: Embedder,
-                     params: AlignParams) -> bool:
-    """Give real embeddings to the windows around beads that are not 1-1 links.
+def _embed_uncertain(scorer: _Scorer, src: Side, tgt: Side, src_texts: Sequence[str],
+                     tgt_texts: Sequence[str], embedder: Embedder, params: AlignParams) -> bool:
+    """Give real embeddings to the windows of the merge beads that could matter.
 
+    A merge bead matters when the best alignment forced through it scores within
+    ``refine_slack`` of the best alignment (its max-marginal): the merges of the current path
+    and their direct competitors. Windows of merges far below that cannot win once embedded
+    (the pooled vector approximates the real one well) and are never embedded.
     Returns whether anything was embedded (and the DP must run again)."""
-    mark_src = np.zeros(src.n + 1, dtype=bool)
-    mark_tgt = np.zeros(tgt.n + 1, dtype=bool)
-    c = params.context
-    for (a, b), i, j in path:
-        if (a, b) == (1, 1):
+    beads = [*params.beads, (1, 0)]
+    gains = [*scorer.gains(), np.full(scorer.band.size, -params.null_penalty)]
+    marg, best = bead_marginals(scorer.band, beads, gains, -params.null_penalty)
+    want: dict[tuple[int, int], set[int]] = {}  # (side 0/1, size) -> window starts
+    for k, (a, b) in enumerate(beads):
+        if a == b == 1 or not b:
             continue
-        mark_src[max(i - a - c, 0):min(i + c, src.n)] = True
-        mark_tgt[max(j - b - c, 0):min(j + c, tgt.n)] = True
-    jobs: list[tuple[Side, int, np.ndarray, list[str]]] = []
-    for side, texts, mark, sizes in ((src, src_texts, mark_src, {a for a, _ in params.beads}),
-                                     (tgt, tgt_texts, mark_tgt, {b for _, b in params.beads})):
-        run = np.concatenate([[0], np.cumsum(mark[:side.n])])
-        for size in sorted(s for s in sizes if s > 1 and s <= side.n):
-            starts = np.nonzero(run[size:] - run[:-size] == size)[0]
-            if len(starts):
-                jobs.append((side, size, starts,
-                             [" ".join(texts[s:s + size]) for s in starts]))
-    if not jobs:
+        cells = np.nonzero(marg[k] >= best - params.refine_slack)[0]
+        for side_k, side, size, ends in ((0, src, a, scorer.band.row[cells]),
+                                         (1, tgt, b, scorer.band.col[cells])):
+            if size > 1:
+                starts = [int(s) for s in ends - size if _real_row(side, size, int(s)) < 0]
+                want.setdefault((side_k, size), set()).update(starts)
+    if not _embed_windows(want, (src, tgt), (src_texts, tgt_texts), embedder):
         return False
-    vecs = embedder.embed([t for *_, texts in jobs for t in texts])
-    at = 0
-    for side, size, starts, texts in jobs:
-        side.add_real(size, starts, vecs[at:at + len(texts)])
-        at += len(texts)
     scorer.forget_windows()
     return True
+
+
+def _embed_windows(want: dict[tuple[int, int], set[int]], sides: tuple[Side, Side],
+                   texts: tuple[Sequence[str], Sequence[str]], embedder: Embedder) -> bool:
+    """Embed the joined texts of windows ``(side, size) -> starts`` (each distinct text once)."""
+    jobs = [(k, size, np.array(sorted(starts), dtype=np.int64))
+            for (k, size), starts in sorted(want.items()) if starts]
+    if not jobs:
+        return False
+    joined = [" ".join(texts[k][s:s + size]) for k, size, starts in jobs for s in starts]
+    vecs = _embed_unique(embedder, joined)
+    at = 0
+    for k, size, starts in jobs:
+        sides[k].add_real(size, starts, vecs[at:at + len(starts)])
+        at += len(starts)
+    return True
+
+
+def _embed_unique(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    """Embed each distinct text once (repeated headlines, datelines, boilerplate)."""
+    index: dict[str, int] = {}
+    rows = np.array([index.setdefault(t, len(index)) for t in texts], dtype=np.int64)
+    return embedder.embed(list(index))[rows]
 
 
 def _links(path: list[tuple[Bead, int, int]], src: Side, tgt: Side, src_texts: Sequence[str],
            tgt_texts: Sequence[str], embedder: Embedder) -> list[Link]:
     """Links with their cosine scores; windows of merges not embedded yet are embedded now."""
-    todo: dict[tuple[int, int], list[int]] = {}  # (side 0/1, size) -> window starts
+    todo: dict[tuple[int, int], set[int]] = {}  # (side 0/1, size) -> window starts
     for (a, b), i, j in path:
         if a and b:
             for k, side, size, start in ((0, src, a, i - a), (1, tgt, b, j - b)):
                 if size > 1 and _real_row(side, size, start) < 0:
-                    todo.setdefault((k, size), []).append(start)
-    if todo:
-        sides, texts = (src, tgt), (src_texts, tgt_texts)
-        vecs = embedder.embed([" ".join(texts[k][s:s + size])
-                               for (k, size), starts in todo.items() for s in starts])
-        at = 0
-        for (k, size), starts in todo.items():
-            sides[k].add_real(size, np.array(starts), vecs[at:at + len(starts)])
-            at += len(starts)
+                    todo.setdefault((k, size), set()).add(start)
+    _embed_windows(todo, (src, tgt), (src_texts, tgt_texts), embedder)
     links = []
     for (a, b), i, j in path:
         score = 0.0

@@ -77,17 +77,7 @@ def run_dp(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray],
     Returns (bead, i_end, j_end) in document order.
     """
     size = band.size
-    pred = np.zeros((len(beads), size), dtype=np.int64)
-    gain = np.full((len(beads), size), -np.inf, dtype=np.float64)
-    for k, (a, b) in enumerate(beads):
-        pr = band.row - a
-        pc = band.col - b
-        prc = np.maximum(pr, 0)
-        ok = (pr >= 0) & (pc >= band.lo[prc]) & (pc <= band.hi[prc])
-        g = np.asarray(gains[k], dtype=np.float64)
-        ok &= ~np.isnan(g)
-        pred[k] = np.where(ok, band.off[prc] + pc - band.lo[prc], 0)
-        gain[k][ok] = g[ok]
+    pred, gain = _bead_links(band, beads, gains)
     score = np.full(size, -np.inf)
     back = np.full(size, -1, dtype=np.int8)
     first = band.off[1]
@@ -118,3 +108,62 @@ def run_dp(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray],
 def path_points(path: Sequence[tuple[Bead, int, int]]) -> np.ndarray:
     """The DP nodes a path visits, (k, 2), starting with (0, 0)."""
     return np.array([(0, 0)] + [(i, j) for _, i, j in path], dtype=np.int64)
+
+
+def _bead_links(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray]
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Per bead type, the cell each bead starts from (its predecessor node) and its gain
+    (-inf where the bead is impossible)."""
+    pred = np.zeros((len(beads), band.size), dtype=np.int64)
+    gain = np.full((len(beads), band.size), -np.inf, dtype=np.float64)
+    for k, (a, b) in enumerate(beads):
+        pr = band.row - a
+        pc = band.col - b
+        prc = np.maximum(pr, 0)
+        ok = (pr >= 0) & (pc >= band.lo[prc]) & (pc <= band.hi[prc])
+        g = np.asarray(gains[k], dtype=np.float64)
+        ok &= ~np.isnan(g)
+        pred[k] = np.where(ok, band.off[prc] + pc - band.lo[prc], 0)
+        gain[k][ok] = g[ok]
+    return pred, gain
+
+
+def bead_marginals(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray],
+                   insertion: float = 0.0) -> tuple[np.ndarray, float]:
+    """Max-marginals: ``out[k][cell]`` is the score of the best complete path that uses bead
+    ``beads[k]`` ending at ``cell`` (-inf where impossible); also the best path's score.
+
+    ``best - out[k][cell]`` is how much worse the alignment gets when forced through that bead:
+    0 for the beads of the best path, small for its close competitors."""
+    size = band.size
+    pred, gain = _bead_links(band, beads, gains)
+    fwd = np.full(size, -np.inf)
+    first = band.off[1]
+    fwd[:first] = insertion * np.arange(first)
+    for i in range(1, band.n + 1):
+        s, e = band.off[i], band.off[i + 1]
+        best = (fwd[pred[:, s:e]] + gain[:, s:e]).max(axis=0)
+        ramp = insertion * np.arange(e - s)
+        fwd[s:e] = np.maximum.accumulate(best - ramp) + ramp
+    # backward: best score from a node to (n, m), over the beads that start there
+    bwd = np.full(size, -np.inf)
+    succ = np.zeros((len(beads), size), dtype=np.int64)
+    sgain = np.full((len(beads), size), -np.inf)
+    for k, (a, b) in enumerate(beads):
+        assert a >= 1, "insertions are given by ``insertion``"
+        nr, nc = band.row + a, band.col + b
+        nrc = np.minimum(nr, band.n)
+        ok = (nr <= band.n) & (nc >= band.lo[nrc]) & (nc <= band.hi[nrc])
+        succ[k] = np.where(ok, band.off[nrc] + nc - band.lo[nrc], 0)
+        sgain[k][ok] = gain[k][succ[k][ok]]
+    for i in range(band.n, -1, -1):
+        s, e = band.off[i], band.off[i + 1]
+        if i == band.n:
+            best = np.full(e - s, -np.inf)
+            best[-1] = 0.0  # (n, m) is the last cell
+        else:
+            best = (sgain[:, s:e] + bwd[succ[:, s:e]]).max(axis=0)
+        # insertions run right along the row: bwd[j] = max(best[j], insertion + bwd[j + 1])
+        ramp = insertion * np.arange(e - s)
+        bwd[s:e] = np.maximum.accumulate((best + ramp)[::-1])[::-1] - ramp
+    return fwd[pred] + gain + bwd[None, :], float(fwd[-1])
