@@ -48,6 +48,27 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+BEADS_OPT = typer.Option(None, "--beads", help="Link types to allow, e.g. '1-1,1-2,2-1,2-2,1-3,"
+                                               "3-1' (1-0 and 0-1 always); default up to 1-6.")
+
+
+def align_params(beads: str | None) -> Any:
+    """AlignParams from ``--beads`` ("1-1,1-2,…"), or the defaults."""
+    from aligner.align import AlignParams
+
+    if not beads:
+        return AlignParams()
+    try:
+        pairs = tuple((int(a), int(b)) for a, b in (item.strip().split("-")
+                                                    for item in beads.split(",") if item.strip()))
+    except ValueError:
+        raise AlignerError(None, f"--beads {beads!r}: expected a list like '1-1,1-2,2-1'") \
+            from None
+    if not pairs or any(a < 1 or b < 1 for a, b in pairs) or (1, 1) not in pairs:
+        raise AlignerError(None, f"--beads {beads!r}: sizes must be ≥ 1 and include 1-1")
+    return AlignParams(beads=pairs)
+
+
 @app.command()
 @user_errors
 def models() -> None:
@@ -110,6 +131,9 @@ def check(
                                      help="Write the self-contained HTML review page to FILE."),
     show_all: bool = typer.Option(False, "--all",
                                   help="Show every row, not only rows with findings."),
+    beads: str | None = BEADS_OPT,
+    no_cache: bool = typer.Option(False, "--no-cache",
+                                  help="Do not read or write the embedding cache."),
 ) -> None:
     """Align two articles and check the translation: omissions, dropped clauses, numbers,
     names, untranslated text, length outliers."""
@@ -120,10 +144,11 @@ def check(
     from aligner.records import SEVERITIES
 
     src_doc, tgt_doc = read_document(src), read_document(tgt)
+    params = align_params(beads)
     with err_console.status(f"loading embedder {embedder}"):
-        model = open_embedder(embedder)
+        model = open_embedder(embedder, cache=not no_cache)
     with err_console.status("segmenting, aligning and checking"):
-        report = align_documents(src_doc, tgt_doc, model, presegmented=presegmented)
+        report = align_documents(src_doc, tgt_doc, model, params, presegmented=presegmented)
         report.findings = run_checks(report, model)
     if json_out:
         payload = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
@@ -205,6 +230,7 @@ def align(
                                 help="Export formats for --out: jsonl,tsv,moses,tmx,parquet."),
     min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
     keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    beads: str | None = BEADS_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Align the sentences of two articles and export the links."""
@@ -214,13 +240,14 @@ def align(
     from aligner.read import read_document
 
     src_doc, tgt_doc = read_document(src), read_document(tgt)
+    params = align_params(beads)
     format_names = parse_formats(formats) if out else []
     if out:
         ensure_writable_dir(out)
     with spinner(f"loading embedder {embedder}"):
         model = open_embedder(embedder, cache=not no_cache)
     with spinner("segmenting, embedding and aligning"):
-        report = align_documents(src_doc, tgt_doc, model, presegmented=presegmented)
+        report = align_documents(src_doc, tgt_doc, model, params, presegmented=presegmented)
     payload = json.dumps(report.to_json(), ensure_ascii=False, indent=1)
     if json_out == "-":
         sys.stdout.write(payload + "\n")
