@@ -249,8 +249,15 @@ _HARAKAT = re.compile("[\u064B-\u065F\u0670]")
 _FOREIGN_SHAPE = re.compile("[^حعقصضطظخء]+[اوي][^حعقصضطظخء]*[^حعقصضطظخءه]")
 
 #: Native Arabic-world names (arabic-name-romanizer's gazetteer) seen this often are mostly
-#: ordinary Arabic words too (كان, خلال, جميل): they are not evidence of a foreign name.
-_NATIVE_MIN = 3
+#: ordinary Arabic words too (جميل, كريم, سعيد): they are not evidence of a foreign name.
+#: Foreign names borne by some Arabs (باتريك, جيمس, توني) are seen less often than that.
+_NATIVE_MIN = 20
+
+#: Shapes of ordinary Arabic words that name dictionaries also list (a Yumi, a Kratt, a
+#: Mubashir): a hamza inside the word (تأتي, رئيس), a sound feminine plural (كرات), an
+#: active participle of a derived verb (مباشر, مسلم), a dual or nisba of a three-letter
+#: noun (يومي, دولي).
+_ARABIC_WORD_SHAPE = re.compile(r".+[أإؤئء].*|.+ات|م[^اوي].{3}|[^اوي]{2,3}ي")
 
 
 @lru_cache(maxsize=1)
@@ -291,11 +298,47 @@ def foreign_name_tokens() -> frozenset[str]:
         w = _HARAKAT.sub("", ar).translate(fold)
         if (" " not in w and len(w) >= 4 and not w.startswith("ال")
                 and native.get(w, 0) < _NATIVE_MIN and w not in stop
-                and _FOREIGN_SHAPE.fullmatch(w)):
+                and _FOREIGN_SHAPE.fullmatch(w)
+                and not _ARABIC_WORD_SHAPE.fullmatch(_HARAKAT.sub("", ar))):
             out.add(w)
     return frozenset(out)
 
 
 def is_foreign_name(word: str) -> bool:
-    """Whether a (clitic-free) Arabic word spells a known foreign personal name (سميث)."""
+    """Whether a (clitic-free) Arabic word spells a known foreign personal name (سميث). A word
+    with case endings (ميلاً) or in the shape of an ordinary Arabic word is not one."""
+    if _HARAKAT.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word):
+        return False
     return normalize(word) in foreign_name_tokens()
+
+
+@lru_cache(maxsize=1)
+def _english_given_names() -> frozenset[str]:
+    """Lower-cased Latin spellings of personal names: arabnamer's dictionary keys and the
+    Latin forms of arabic-name-romanizer's gazetteer."""
+    import json
+    import sqlite3
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    out: set[str] = set()
+    for pkg in ("arabnamer", "arabic_name_romanizer"):
+        spec = find_spec(pkg)
+        locs = spec.submodule_search_locations if spec else None
+        if not locs:  # pragma: no cover - declared dependencies
+            continue
+        root = Path(next(iter(locs)))
+        if pkg == "arabnamer":
+            out.update(k.lower() for k in json.loads(
+                (root / "data" / "dict_FINAL.json").read_text("utf-8")))
+        else:
+            db = root / "resources" / "names.sqlite3"
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+                out.update(row[0] for row in con.execute("SELECT DISTINCT lower(latin) "
+                                                         "FROM units"))
+    return frozenset(out)
+
+
+def is_personal_name(word: str) -> bool:
+    """Whether a Latin-script word is a known personal name (Patrick, Murphy, Aziz)."""
+    return _ascii_fold(word).strip("'’") in _english_given_names()

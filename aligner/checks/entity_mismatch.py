@@ -26,6 +26,7 @@ from aligner.arabic.names import (
     exonym_forms,
     find_name_in_arabic,
     is_foreign_name,
+    is_personal_name,
     skeleton_similarity,
 )
 from aligner.arabic.normalize import (
@@ -291,19 +292,65 @@ def _distinctive(ent: Entity) -> list[str]:
     return out
 
 
-def _en_skeletons(en_text: str) -> list[str]:
-    words = re.findall(r"[A-Za-z][\w'’-]*", en_text)
-    return [english_skeleton(w) for w in words] + [
-        english_skeleton(a + " " + b) for a, b in itertools.pairwise(words)]
+def _english_stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    return frozenset(STOP_WORDS)
 
 
-def _unmatched(span: str, en_skels: list[str]) -> bool:
-    """No word (or pair of words) of the English resembles the Arabic span."""
+_EN_STOP = _english_stop_words()
+
+
+class _Skeletons(list[str]):
+    """Skeletons of the words and word pairs of an English text; ``caps``: of its capitalised
+    words alone (the ones a short or long name form is compared with)."""
+
+    caps: list[str]
+
+
+def _en_skeletons(en_text: str) -> _Skeletons:
+    words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
+    parts = [p for w in words if "-" in w for p in w.split("-") if p]
+    out = _Skeletons([english_skeleton(w) for w in words + parts] + [
+        english_skeleton(a + " " + b) for a, b in itertools.pairwise(words)])
+    out.caps = [english_skeleton(w) for w in words + parts
+                if w[:1].isupper() and w.lower() not in _EN_STOP]
+    return out
+
+
+def _strong(skeleton: str) -> str:
+    """The skeleton without weak letters (vowels, h, the article): what a short form keeps."""
+    return "".join(c for c in skeleton if c not in "WYaHA")
+
+
+def _prefix_related(en: str, ar: str) -> bool:
+    """One name is a short form of the other (Livi: ليفينغستون, Naples: نابولي): the strong
+    consonants of one, at least two, begin the other's."""
+    a, b = _strong(en), _strong(ar)
+    return min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a))
+
+
+def _prefix_found(word: str, ar_text: str) -> bool:
+    """Whether some Arabic word of ``ar_text`` is a short or long form of the English word."""
+    en = english_skeleton(word)
+    if len(_strong(en)) < 2:
+        return False
+    return any(_prefix_related(en, arabic_skeleton(stem))
+               for _, _, tok in arabic_tokens(ar_text) for _, stem in strip_clitics(tok))
+
+
+def _unmatched(span: str, en_skels: _Skeletons, clitics: bool = True) -> bool:
+    """No word (or pair of words) of the English resembles the Arabic span (nor, with
+    ``clitics``, the span with a proclitic taken off)."""
     forms = {span}
-    forms.update(stem for _, stem in strip_clitics(span))
+    if clitics:
+        forms.update(stem for _, stem in strip_clitics(span))
     for form in forms:
         sk = arabic_skeleton(form)
-        if any(skeleton_similarity(e, sk) >= 0.6 for e in en_skels):
+        if (any(skeleton_similarity(e, sk) >= 0.6 for e in en_skels)
+                or any(_prefix_related(e, sk) for e in en_skels.caps)):
             return False
     return True
 
@@ -311,14 +358,14 @@ def _unmatched(span: str, en_skels: list[str]) -> bool:
 def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match | None:
     """A one-word Arabic spelling of a known foreign personal name that no English word of the
     link renders: a name the English does not have."""
-    en_skels: list[str] | None = None
+    en_skels: _Skeletons | None = None
     for start, end, tok in arabic_tokens(ar_text):
         for off, stem in strip_clitics(tok):
             if stem.startswith("ال") or not is_foreign_name(stem):
                 continue
             if en_skels is None:
                 en_skels = _en_skeletons(en_text)
-            if _unmatched(stem, en_skels) and not any(
+            if _unmatched(stem, en_skels, clitics=False) and not any(
                     find_name_in_arabic(n, stem, 0.6) for n in link_names):
                 return Match(start + off, end, ar_text[start + off:end], 0.8)
             break
@@ -356,7 +403,7 @@ class EntityMismatchCheck:
                 ent = loc.entity
                 if ent.text in reported or not self._diverges(loc, ar_segs, ar_ids):
                     continue
-                place = ent.label in ("GPE", "LOC", "FAC")
+                place = ent.label in ("GPE", "LOC")
                 other = next(((j, m) for j in ar_ids if (m := _other_name(
                     ar_segs[j].text, link_names, doc_names, en_text, place))), None)
                 if other is None:
@@ -364,8 +411,9 @@ class EntityMismatchCheck:
                 reported.add(ent.text)
                 findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
                                               en_segs, ar_segs))
-            findings.extend(self._reverse(ctx, link, locs, en_name, ar_name, en_segs, ar_segs,
-                                          doc_names))
+            if not reported:
+                findings.extend(self._reverse(link, locs, en_name, ar_name, en_segs, ar_segs,
+                                              doc_names))
         return findings
 
     @staticmethod
@@ -375,12 +423,17 @@ class EntityMismatchCheck:
         ent = loc.entity
         if ent.label == "ORG":  # organisations are mostly translated, not transliterated
             return False
+        ar_text = " ".join(ar_segs[j].text for j in ar_ids)
         if loc.match is None:
-            return bool(_distinctive(ent) or exonym_forms(ent.text))
+            parts = _distinctive(ent)
+            if parts and all(_prefix_found(w, ar_text) for w in parts):
+                return False  # a short or long form (Naples: نابولي)
+            return bool(parts or exonym_forms(ent.text))
         if loc.partial:
             parts = _distinctive(ent)
             return len(parts) > 1 and any(
-                locate(Entity(w, ent.label, 0, 0), ar_segs, ar_ids) is None for w in parts)
+                locate(Entity(w, ent.label, 0, 0), ar_segs, ar_ids) is None
+                and not _prefix_found(w, ar_text) for w in parts)
         return False
 
     @staticmethod
@@ -427,40 +480,49 @@ class EntityMismatchCheck:
                        src=link.src, tgt=link.tgt, missing_in=ar_name, message=message,
                        evidence=evidence)
 
-    def _reverse(self, ctx: CheckContext, link: Link, locs: list[Located], en_name: str,
-                 ar_name: str, en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
+    def _reverse(self, link: Link, locs: list[Located], en_name: str, ar_name: str,
+                 en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
                  doc_names: set[str]) -> list[Finding]:
         """An Arabic name-like span with no English counterpart, while the English has a
-        capitalised name (missed by NER) that the Arabic does not render: a swapped name."""
-        if any(loc.match is None for loc in locs):
-            return []  # the forward direction already speaks for this link
+        personal name (a known given or family name, or a word of a PERSON entity) that the
+        Arabic does not render: a swapped name the forward direction did not see (missed or
+        mislabelled by NER)."""
         en_ids = link.src if en_name == "src" else link.tgt
         ar_ids = link.tgt if ar_name == "tgt" else link.src
-        ner_spans = {(loc.en_seg, loc.entity.start) for loc in locs}
+        ar_text = " ".join(ar_segs[j].text for j in ar_ids)
+        persons = {w for loc in locs if loc.entity.label == "PERSON"
+                   for w in re.findall(r"[\w'’-]+", loc.entity.text)}
         en_text = " ".join(en_segs[i].text for i in en_ids)
         people = {n for n in doc_names if len(n.split()) >= 2}
         for i in en_ids:
             text = en_segs[i].text
             for run in _EN_CAP_RUN.finditer(text):
                 before = text[:run.start()].rstrip()
-                word = run.group()
-                if (not before or before[-1] in _OPENERS or (i, run.start()) in ner_spans
-                        or len(word.split()) > 3 or _is_demonym(word)
-                        or _CALENDAR.match(word) or not _distinctive(Entity(word, "", 0, 0))):
+                if not before or before[-1] in _OPENERS or len(run.group().split()) > 3:
                     continue
-                if any(locate(Entity(word, "PERSON", 0, 0), ar_segs, (j,)) for j in ar_ids):
-                    continue
-                link_names = {loc.entity.text for loc in locs} | {word}
-                for j in ar_ids:
-                    m = _other_name(ar_segs[j].text, link_names, people, en_text, False)
-                    if m is None or m.score < 0.8:  # a document or foreign name
+                for wm in re.finditer(r"[\w'’-]+", run.group()):
+                    word = wm.group()
+                    if (_CALENDAR.match(word) or _is_demonym(word)
+                            or not _distinctive(Entity(word, "", 0, 0))
+                            or not (word in persons or is_personal_name(word))):
                         continue
-                    return [Finding(
-                        kind=self.name, severity="critical", confidence=0.75,
-                        src=link.src, tgt=link.tgt, missing_in=None,
-                        message=f"the Arabic names '{m.text}' where the English has '{word}'",
-                        evidence={"entity": _span(en_name, en_segs, i, run.start(), run.end()),
-                                  "arabic": _span(ar_name, ar_segs, j, m.start, m.end)})]
+                    if (any(locate(Entity(word, "PERSON", 0, 0), ar_segs, (j,)) for j in ar_ids)
+                            or _prefix_found(word, ar_text)):
+                        continue
+                    link_names = {loc.entity.text for loc in locs} | {word}
+                    for j in ar_ids:
+                        m = _other_name(ar_segs[j].text, link_names, people, en_text, False)
+                        if m is None or m.score < 0.8:  # a document or foreign name
+                            continue
+                        start = run.start() + wm.start()
+                        return [Finding(
+                            kind=self.name, severity="critical", confidence=0.75,
+                            src=link.src, tgt=link.tgt, missing_in=None,
+                            message=f"the Arabic names '{m.text}' where the English has "
+                                    f"'{word}'",
+                            evidence={"entity": _span(en_name, en_segs, i, start,
+                                                      start + len(word)),
+                                      "arabic": _span(ar_name, ar_segs, j, m.start, m.end)})]
         return []
 
 
