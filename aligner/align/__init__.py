@@ -75,6 +75,8 @@ class AlignParams:
         it scores within this much of the best alignment (pooled vectors).
     floor: fraction of the document's median anchor cosine below which a link is penalised.
     floor_weight: weight of that penalty per unit of cosine below the floor.
+    refine_trimmed: also embed the edge-trimmed parts of those merges, so that the shrink
+        penalty compares real windows with real windows.
     refine_rounds: times the close merge beads are given real window embeddings and re-scored
         (each round looks at the competitors of the alignment the previous one produced;
         0: pooled vectors only).
@@ -98,6 +100,7 @@ class AlignParams:
     floor: float = 0.4
     floor_weight: float = 2.0
     refine_rounds: int = 2
+    refine_trimmed: bool = True
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -239,11 +242,15 @@ def _embed_uncertain(scorer: _Scorer, src: Side, tgt: Side, src_texts: Sequence[
         if a == b == 1 or not b:
             continue
         cells = np.nonzero(marg[k] >= best - params.refine_slack)[0]
-        for side_k, side, size, ends in ((0, src, a, scorer.band.row[cells]),
-                                         (1, tgt, b, scorer.band.col[cells])):
+        for side_k, size, ends in ((0, a, scorer.band.row[cells]), (1, b, scorer.band.col[cells])):
             if size > 1:
-                starts = [int(s) for s in ends - size if _real_row(side, size, int(s)) < 0]
+                starts = {int(s) for s in ends - size}
                 want.setdefault((side_k, size), set()).update(starts)
+                if size > 2 and params.refine_trimmed:  # edge-trimmed parts (shrink penalty)
+                    want.setdefault((side_k, size - 1), set()).update(
+                        starts | {s + 1 for s in starts})
+    want = {key: {s for s in starts if _real_row((src, tgt)[key[0]], key[1], s) < 0}
+            for key, starts in want.items()}
     if not _embed_windows(want, (src, tgt), (src_texts, tgt_texts), embedder):
         return False
     scorer.forget_windows()
