@@ -46,7 +46,7 @@ for _pair, _cost in (("TΘ", 0.3), ("SΘ", 0.3), ("ZÐ", 0.3), ("DÐ", 0.3), ("D
                      ("XH", 0.3), ("XK", 0.4), ("QK", 0.2), ("QG", 0.4), ("KG", 0.5),
                      ("JG", 0.3), ("GX", 0.5), ("GR", 0.7), ("SZ", 0.5), ("SŠ", 0.5),
                      ("FW", 0.5), ("FB", 0.6), ("WY", 0.6), ("AL", 0.0), ("TD", 0.6),
-                     ("ZJ", 0.5), ("ŠJ", 0.5), ("SK", 0.7), ("HY", 0.7), ("HW", 0.7),
+                     ("ZJ", 0.5), ("ŠJ", 0.5), ("SK", 0.7), ("ŠK", 0.5), ("HY", 0.7), ("HW", 0.7),
                      ("aW", 0.2), ("aY", 0.2), ("Ha", 0.4), ("Aa", 0.3)):
     _NEAR[frozenset(_pair)] = _cost
 _INDEL = {"W": 0.3, "Y": 0.3, "a": 0.3, "H": 0.5, "A": 0.3}
@@ -342,3 +342,23 @@ def _english_given_names() -> frozenset[str]:
 def is_personal_name(word: str) -> bool:
     """Whether a Latin-script word is a known personal name (Patrick, Murphy, Aziz)."""
     return _ascii_fold(word).strip("'’") in _english_given_names()
+
+
+def looks_transliterated(word: str) -> bool:
+    """Whether a (clitic-free) Arabic word has the shape of a transliterated foreign name
+    (ميلز, شبيغل), whether or not a name list knows it: no case endings, no article, no
+    letters rare in transliterations, a long vowel, not an ordinary Arabic word shape."""
+    if (_HARAKAT.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word) or len(word) < 3
+            or word.startswith("ال")):
+        return False
+    w = normalize(word)
+    return bool(_FOREIGN_SHAPE.fullmatch(w)) and w not in _arabic_stop_words()
+
+
+@lru_cache(maxsize=1)
+def _arabic_stop_words() -> frozenset[str]:
+    try:
+        from spacy.lang.ar.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    return frozenset(normalize(w) for w in STOP_WORDS)

@@ -27,6 +27,7 @@ from aligner.arabic.names import (
     find_name_in_arabic,
     is_foreign_name,
     is_personal_name,
+    looks_transliterated,
     skeleton_similarity,
 )
 from aligner.arabic.normalize import (
@@ -313,8 +314,10 @@ class _Skeletons(list[str]):
 def _en_skeletons(en_text: str) -> _Skeletons:
     words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
     parts = [p for w in words if "-" in w for p in w.split("-") if p]
-    out = _Skeletons([english_skeleton(w) for w in words + parts] + [
-        english_skeleton(a + " " + b) for a, b in itertools.pairwise(words)])
+    content = [w for w in words + parts if w.lower() not in _EN_STOP]  # and ≈ هوندا
+    out = _Skeletons([english_skeleton(w) for w in content] + [
+        english_skeleton(a + " " + b) for a, b in itertools.pairwise(words)
+        if a.lower() not in _EN_STOP and b.lower() not in _EN_STOP])
     out.caps = [english_skeleton(w) for w in words + parts
                 if w[:1].isupper() and w.lower() not in _EN_STOP]
     return out
@@ -372,6 +375,37 @@ def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match
     return None
 
 
+def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
+    """A transliterated-looking Arabic word right beside the rendered part of a person's name
+    that no English word renders: the other part of the name, changed (باتريك أندرسون for
+    Kevin Anderson, بول ميلز هيكس for Paul Steve-Hicks)."""
+    toks = list(arabic_tokens(ar_text))
+    en_skels: _Skeletons | None = None
+    words = [p for w in _distinctive(ent) for p in w.split("-") if p]
+    for w in words:
+        m = find_name_in_arabic(w, ar_text)
+        if m is None:
+            continue
+        k = next((i for i, t in enumerate(toks) if t[0] <= m.start < t[1]), None)
+        last = next((i for i, t in enumerate(toks) if t[0] < m.end <= t[1]), None)
+        if k is None or last is None:
+            continue
+        for n in (k - 1, last + 1):
+            if not 0 <= n < len(toks) or ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip():
+                continue  # no neighbour, or punctuation between
+            start, end, tok = toks[n]
+            sk = arabic_skeleton(tok)
+            if (not looks_transliterated(tok) or normalize(m.text) in normalize(tok)
+                    or any(skeleton_similarity(english_skeleton(x), sk) >= 0.45
+                           or _prefix_related(english_skeleton(x), sk) for x in words)):
+                continue  # the rendered part itself, or another spelling of a missing one
+            if en_skels is None:
+                en_skels = _en_skeletons(en_text)
+            if _unmatched(tok, en_skels):
+                return Match(start, end, tok, 0.75)
+    return None
+
+
 def _span(side: str, segs: tuple[Segment, ...], j: int, start: int, end: int) -> Span:
     seg = segs[j]
     return Span(side, j, seg.start + start, seg.start + end, seg.text[start:end])
@@ -403,9 +437,13 @@ class EntityMismatchCheck:
                 ent = loc.entity
                 if ent.text in reported or not self._diverges(loc, ar_segs, ar_ids):
                     continue
-                place = ent.label in ("GPE", "LOC")
+                # a place stands in for a place; not for an acronym (U.S.: أمريكا, واشنطن)
+                place = ent.label in ("GPE", "LOC") and not ent.text.isupper()
                 other = next(((j, m) for j in ar_ids if (m := _other_name(
                     ar_segs[j].text, link_names, doc_names, en_text, place))), None)
+                if other is None and ent.label == "PERSON":
+                    other = next(((j, m) for j in ar_ids if (m := _beside_name(
+                        ent, ar_segs[j].text, en_text))), None)
                 if other is None:
                     continue  # unrendered, but nothing else stands in: dropped or reworded
                 reported.add(ent.text)
@@ -421,7 +459,7 @@ class EntityMismatchCheck:
         """Whether the Arabic misses the name, or one of its distinctive words (Kevin of Kevin
         Anderson): a swapped name keeps nothing, or only the surname."""
         ent = loc.entity
-        if ent.label == "ORG":  # organisations are mostly translated, not transliterated
+        if ent.label in ("ORG", "FAC"):  # mostly translated (Stadio: ملعب), not transliterated
             return False
         ar_text = " ".join(ar_segs[j].text for j in ar_ids)
         if loc.match is None:
