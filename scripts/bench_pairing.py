@@ -11,9 +11,19 @@ on NTREX, so the defaults in ``aligner.align.pairing`` can be checked to sit bet
 
 Timing: synthetic collections of N documents a side (N = 100, 1,000, 10,000), each document
 12 random unit sentence vectors of dim 512, its translation the same vectors plus noise; times
-``pair_embedded`` (retrieval + verification + assignment), not the embedder.
+``pair_embedded`` (retrieval + verification + assignment), not the embedder. Retrieval above
+``IVF_ABOVE`` documents a side uses the inverted-file index.
+
+Retrieval: exact vs inverted-file candidate search on synthetic document vectors (N = 1,000,
+10,000, 50,000 a side): random unit vectors of dim 512 and shuffled noisy copies with the same
+cosine (0.74) as the 12-sentence documents' mean vectors above. Structureless random vectors are
+the hard case for an index (real documents cluster by topic). Prints both times, the recall of
+the true partner (each direction, and in either direction: the candidate pairs that
+``pair_embedded`` verifies), and the recall of the exact top-k.
 
     .venv/bin/python scripts/bench_pairing.py --ntrex ../shared/data/ntrex-dev
+    .venv/bin/python scripts/bench_pairing.py --sizes 100,1000,10000 \\
+        --retrieval-sizes 1000,10000,50000          # timing and retrieval only
 """
 
 from __future__ import annotations
@@ -28,10 +38,14 @@ from pathlib import Path
 import numpy as np
 
 from aligner.align.pairing import (
+    IVF_ABOVE,
+    IVF_NPROBE,
     MIN_MARGIN,
     MIN_SCORE,
     MIN_SIM,
     doc_vectors,
+    exact_top_k_both,
+    ivf_top_k_both,
     pair_documents,
     pair_embedded,
     top_k_both,
@@ -174,19 +188,54 @@ def timing(sizes: list[int], k: int) -> None:
         top_k_both(sv, tv, k)
         retrieval = time.perf_counter() - t0
         right = sum(p.src.path[1:] == p.tgt.path[1:] for p in result.pairs)
+        how = "index" if n > IVF_ABOVE else "exact"
         print(f"[timing] {n} docs a side, 12 sentences each: {dt:.2f}s in all, of which "
-              f"{retrieval:.2f}s doc vectors + top-{k} retrieval ({len(result.pairs)} pairs, "
-              f"{right} right)")
+              f"{retrieval:.2f}s doc vectors + top-{k} {how} retrieval ({len(result.pairs)} "
+              f"pairs, {right} right)")
+
+
+def retrieval(sizes: list[int], k: int, noise: float = 0.9) -> None:
+    """Exact vs inverted-file top-k on synthetic document vectors (see the module doc)."""
+    print(f"| docs a side | exact | index (nprobe {IVF_NPROBE}) | partner recall a->b / b->a "
+          f"| either way | exact top-{k} recall |")
+    print("|---|---|---|---|---|---|")
+    for n in sizes:
+        rng = np.random.default_rng(n)
+        a = normalize_rows(rng.standard_normal((n, 512), dtype=np.float32))
+        perm = rng.permutation(n)  # b[j] is a noisy copy of a[perm[j]]
+        b = normalize_rows(a[perm] + noise / np.sqrt(512) * rng.standard_normal(
+            (n, 512), dtype=np.float32))
+        partner = np.argsort(perm)
+        t0 = time.perf_counter()
+        exact = exact_top_k_both(a, b, k)
+        t_exact = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        index = ivf_top_k_both(a, b, k)
+        t_index = time.perf_counter() - t0
+        a_b = np.mean([partner[i] in row for i, row in enumerate(index[0])])
+        b_a = np.mean([perm[j] in row for j, row in enumerate(index[1])])
+        either = np.mean([partner[i] in index[0][i] or i in index[1][partner[i]]
+                          for i in range(n)])
+        rows = zip(exact[0] + exact[1], index[0] + index[1], strict=True)
+        top = np.mean([len(np.intersect1d(x, y)) / len(x) for x, y in rows])
+        print(f"| {n:,} | {t_exact:.2f}s | {t_index:.2f}s | {a_b:.4f} / {b_a:.4f} | "
+              f"{either:.4f} | {top:.4f} |", flush=True)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--ntrex", type=Path, required=True)
+    ap.add_argument("--ntrex", type=Path, help="NTREX dev folder; without it, only the "
+                    "synthetic timing and retrieval benchmarks run")
     ap.add_argument("--embedder", default="usem3")
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--sizes", default="100,1000,10000")
+    ap.add_argument("--retrieval-sizes", default="1000,10000,50000")
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
+    if args.ntrex is None:
+        timing([int(s) for s in args.sizes.split(",")], args.k)
+        retrieval([int(s) for s in args.retrieval_sizes.split(",")], args.k)
+        return
     embedder = CachedEmbedder(get_embedder(args.embedder))
     print(f"defaults: min_sim {MIN_SIM}, min_score {MIN_SCORE}, min_margin {MIN_MARGIN}, "
           f"k {args.k}")
@@ -226,6 +275,7 @@ def main() -> None:
     accuracy("ntrex, English 20% merged", docs, truth, embedder, args.k)
 
     timing([int(s) for s in args.sizes.split(",")], args.k)
+    retrieval([int(s) for s in args.retrieval_sizes.split(",")], args.k)
 
 
 if __name__ == "__main__":

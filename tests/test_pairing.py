@@ -10,7 +10,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.align.pairing import longest_ordered, pair_documents, pair_embedded, top_k_both
+from aligner.align import pairing
+from aligner.align.pairing import (
+    exact_top_k_both,
+    ivf_top_k_both,
+    longest_ordered,
+    pair_documents,
+    pair_embedded,
+    top_k_both,
+)
 from aligner.embed.base import Embedder, get_embedder, normalize_rows
 from aligner.read import read_document
 from aligner.records import Document, Segment
@@ -155,3 +163,72 @@ def test_longest_ordered_keeps_the_monotone_chain() -> None:
     assert longest_ordered([(0, 0), (1, 5), (2, 1), (3, 2), (4, 6)]) == [
         (0, 0), (2, 1), (3, 2), (4, 6)]
     assert longest_ordered([]) == []
+
+
+def noisy_copies(n: int, dim: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray,
+                                                                    np.ndarray]:
+    """Random unit vectors, and their noisy copies shuffled: ``b[j]`` copies ``a[perm[j]]``."""
+    rng = np.random.default_rng(seed)
+    a = normalize_rows(rng.standard_normal((n, dim)))
+    perm = rng.permutation(n)
+    b = normalize_rows(a[perm] + noise / np.sqrt(dim) * rng.standard_normal((n, dim)))
+    return a, b, perm
+
+
+def test_ivf_finds_the_partner_with_at_most_k_best_first() -> None:
+    a, b, perm = noisy_copies(1500, 64, 0.6, seed=2)
+    for_a, for_b = ivf_top_k_both(a, b, 5)
+    assert len(for_a) == len(a) and len(for_b) == len(b)
+    assert all(0 < len(row) <= 5 for row in for_a + for_b)
+    for i, row in enumerate(for_a):
+        sims = b[row] @ a[i]
+        assert np.all(np.diff(sims) <= 0) and len(set(row.tolist())) == len(row)
+    partner = np.argsort(perm)  # a[i] is copied by b[partner[i]]
+    found_a = np.mean([partner[i] in row for i, row in enumerate(for_a)])
+    found_b = np.mean([perm[j] in row for j, row in enumerate(for_b)])
+    found = np.mean([partner[i] in for_a[i] or i in for_b[partner[i]] for i in range(len(a))])
+    assert min(found_a, found_b) >= 0.95 and found >= 0.99
+    again = ivf_top_k_both(a, b, 5)
+    assert all(np.array_equal(x, y) for x, y in zip(for_a + for_b, again[0] + again[1],
+                                                    strict=True))
+
+
+def test_ivf_probing_every_cluster_is_exact() -> None:
+    a, b, _ = noisy_copies(600, 32, 0.6, seed=4)
+    exact = exact_top_k_both(a, b, 5)
+    narrow = ivf_top_k_both(a, b, 5, nlist=12, nprobe=2)
+    full = ivf_top_k_both(a, b, 5, nlist=12, nprobe=12)
+    rows = list(zip(exact[0] + exact[1], full[0] + full[1], narrow[0] + narrow[1], strict=True))
+    assert all(np.array_equal(x, y) for x, y, _ in rows)
+    assert not all(np.array_equal(x, z) for x, _, z in rows)
+
+
+def test_ivf_is_used_only_above_the_size_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[int, int]] = []
+
+    def fake_ivf(a: np.ndarray, b: np.ndarray, k: int) -> tuple[list, list]:
+        calls.append((len(a), len(b)))
+        return [], []
+
+    monkeypatch.setattr(pairing, "ivf_top_k_both", fake_ivf)
+    small = np.eye(pairing.IVF_ABOVE, 8, dtype=np.float32)
+    exact = exact_top_k_both(small, small, 3)
+    got = top_k_both(small, small, 3)
+    assert calls == [] and all(np.array_equal(x, y) for x, y in zip(
+        got[0] + got[1], exact[0] + exact[1], strict=True))
+    big = np.eye(pairing.IVF_ABOVE + 1, 8, dtype=np.float32)
+    assert top_k_both(big, big, 3) == ([], []) and calls == [(len(big), len(big))]
+    assert top_k_both(small[:4], small[:4], 3, ivf_above=1) == ([], [])
+
+
+def test_pairing_through_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(3)
+    src = [normalize_rows(rng.standard_normal((6, 64))) for _ in range(300)]
+    perm = rng.permutation(len(src))
+    tgt = [normalize_rows(src[p] + 0.1 * rng.standard_normal((6, 64))) for p in perm]
+    sd = [Document(f"s{i}", "ar", "") for i in range(len(src))]
+    td = [Document(f"t{p}", "en", "") for p in perm]
+    monkeypatch.setattr(pairing, "IVF_ABOVE", 100)
+    result = pair_embedded(sd, src, td, tgt)
+    right = sum(p.src.path[1:] == p.tgt.path[1:] for p in result.pairs)
+    assert right >= 0.99 * len(src) and len(result.pairs) == right
