@@ -7,14 +7,35 @@ path), so time and memory stay linear in document length.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from aligner.align.dp import Band
 
 _ROW_CHUNK = 128  # rows per matmul block: big enough for BLAS, small enough to stay cache-sized
+_BLAS: list[Any] = []  # threadpoolctl controller, created on first use (None: not installed)
+
+
+@contextlib.contextmanager
+def single_threaded_blas() -> Iterator[None]:
+    """One BLAS thread for the small band matmuls. Multithreaded OpenBLAS on ~128x150 blocks
+    is slower even on an idle machine and 10-50x slower on a busy one (its threads spin-wait
+    for cores); the embedder keeps its own threads outside this block."""
+    if not _BLAS:
+        try:
+            from threadpoolctl import ThreadpoolController
+            _BLAS.append(ThreadpoolController())
+        except ImportError:  # optional: without it BLAS keeps its default threads
+            _BLAS.append(None)
+    if _BLAS[0] is None:
+        yield
+        return
+    with _BLAS[0].limit(limits=1, user_api="blas"):
+        yield
 
 
 @dataclass
@@ -87,6 +108,11 @@ def downsample(side: Side) -> Side:
 def band_cosines(band: Band, src: Side, tgt: Side, a: int, b: int) -> np.ndarray:
     """Cosine of the bead (a src, b tgt sentences) ending at every band cell; NaN where the
     bead does not fit. Blocked matmul over row chunks: never more than a chunk x span block."""
+    with single_threaded_blas():
+        return _band_cosines(band, src, tgt, a, b)
+
+
+def _band_cosines(band: Band, src: Side, tgt: Side, a: int, b: int) -> np.ndarray:
     out = np.full(band.size, np.nan, dtype=np.float32)
     for r0 in range(a, band.n + 1, _ROW_CHUNK):
         r1 = min(r0 + _ROW_CHUNK, band.n + 1)
