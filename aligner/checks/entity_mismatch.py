@@ -435,7 +435,16 @@ class EntityMismatchCheck:
             reported: set[str] = set()
             for loc in locs:
                 ent = loc.entity
-                if ent.text in reported or not self._diverges(loc, ar_segs, ar_ids):
+                if ent.text in reported:
+                    continue
+                if ent.label in ("ORG", "FAC"):
+                    other = self._named_after(loc, ar_segs, ar_ids, en_text, link_names)
+                    if other is not None:
+                        reported.add(ent.text)
+                        findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
+                                                      en_segs, ar_segs))
+                    continue
+                if not self._diverges(loc, ar_segs, ar_ids):
                     continue
                 # a place stands in for a place; not for an acronym (U.S.: أمريكا, واشنطن)
                 place = ent.label in ("GPE", "LOC") and not ent.text.isupper()
@@ -453,6 +462,26 @@ class EntityMismatchCheck:
                 findings.extend(self._reverse(link, locs, en_name, ar_name, en_segs, ar_segs,
                                               doc_names))
         return findings
+
+    @staticmethod
+    def _named_after(loc: Located, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...],
+                     en_text: str, link_names: set[str]) -> tuple[int, Match] | None:
+        """For an organisation or facility (mostly translated): a changed personal name in
+        it (Maxwell School: كلية جوناس; Mac Girard: ماك ميلر). Its unrendered words must
+        include a known personal name, or sit beside a rendered one."""
+        ent = loc.entity
+        ar_text = " ".join(ar_segs[j].text for j in ar_ids)
+        missing = [w for w in _distinctive(ent) if find_name_in_arabic(w, ar_text) is None
+                   and not _prefix_found(w, ar_text)]
+        if not missing:
+            return None
+        for j in ar_ids:
+            m = _beside_name(ent, ar_segs[j].text, en_text)
+            if m is None and any(is_personal_name(w) for w in missing):
+                m = _foreign_evidence(ar_segs[j].text, en_text, link_names)
+            if m is not None:
+                return j, m
+        return None
 
     @staticmethod
     def _diverges(loc: Located, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...]) -> bool:
