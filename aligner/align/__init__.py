@@ -162,10 +162,11 @@ class _Scorer:
         self._cos: dict[Bead, np.ndarray] = {(1, 1): cos11}
         self._margin: dict[Bead, np.ndarray] = {}
 
-    def forget_windows(self) -> None:
-        """Drop cached multi-sentence scores (new real window vectors arrived)."""
-        self._cos = {(1, 1): self._cos[(1, 1)]}
-        self._margin = {k: v for k, v in self._margin.items() if k == (1, 1)}
+    def forget_windows(self, src_sizes: set[int], tgt_sizes: set[int]) -> None:
+        """Drop cached scores of the bead types whose windows of these sizes got real vectors."""
+        stale = {bead for bead in self._cos if bead[0] in src_sizes or bead[1] in tgt_sizes}
+        self._cos = {k: v for k, v in self._cos.items() if k not in stale}
+        self._margin = {k: v for k, v in self._margin.items() if k not in stale}
 
     def cosines(self, bead: Bead) -> np.ndarray:
         if bead not in self._cos:
@@ -253,7 +254,8 @@ def _embed_uncertain(scorer: _Scorer, src: Side, tgt: Side, src_texts: Sequence[
             for key, starts in want.items()}
     if not _embed_windows(want, (src, tgt), (src_texts, tgt_texts), embedder):
         return False
-    scorer.forget_windows()
+    scorer.forget_windows({size for (k, size), starts in want.items() if k == 0 and starts},
+                          {size for (k, size), starts in want.items() if k == 1 and starts})
     return True
 
 
