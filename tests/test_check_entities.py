@@ -165,3 +165,43 @@ def test_foreign_name_in_place_of_a_surname_is_critical() -> None:
     found = _run("entity_mismatch", _report("en", en, ar))
     assert [f.severity for f in found] == ["critical"]
     assert "Kevin Anderson" in found[0].message
+
+
+def _pair(en: str, ar: str, src_lang: str = "en") -> list[Finding]:
+    return _run("entity_mismatch", _report(src_lang, [en], [ar]))
+
+
+@pytest.mark.parametrize("src_lang", ["ar", "en"])
+def test_changed_first_name_beside_the_kept_surname(src_lang: str) -> None:
+    en = ("But Melrose began the second half well and Kevin Anderson's try, converted by "
+          "Baggot, reduced the leeway to five points.")
+    ar = ("لكن بدأ ميلروز الشوط الثاني بشكل جيد، وقلّلت محاولة {} أندرسون، التي حولها "
+          "باجوت، الفارق إلى خمس نقاط.")
+    assert _pair(en, ar.format("كيفن"), src_lang) == []
+    found = _pair(en, ar.format("باتريك"), src_lang)
+    assert len(found) == 1 and found[0].severity == "critical"
+    assert found[0].evidence["arabic"].text == "باتريك"
+
+
+def test_changed_middle_name_not_in_any_list() -> None:
+    en = 'Paul Mills-Hicks, Sainsbury\'s commercial director, said: "We have changed."'
+    ar = 'وقال بول {} هيكس، المدير التجاري لسينسبري: "لقد تغيرنا".'
+    assert _pair(en, ar.format("ميلز")) == []
+    found = _pair(en, ar.format("ستيفنز"))
+    assert [f.evidence["arabic"].text for f in found] == ["ستيفنز"]
+
+
+def test_swap_missed_by_ner_found_through_a_known_personal_name() -> None:
+    en = "Other car makers have raised fears, including Honda, BMW and Jaguar Land Rover."
+    ar = "وأثارت شركات السيارات الأخرى مخاوف، بما في ذلك هوندا وبي إم دبليو وجاغوار لاند روفر."
+    assert _pair(en, ar) == []
+    assert len(_pair(en.replace("Honda", "Alfredo"), ar)) == 1
+
+
+def test_short_and_long_forms_and_translated_words_are_quiet() -> None:
+    # a nickname (Livi for Livingston), a stop word that looks like a name (and ≈ هوندا),
+    # capitalised ordinary words beside words that name lists also hold (كرات, ميلاً)
+    assert _pair("While Livi's opener was against the run of play, they deserved it.",
+                 "على الرغم من أن هدف ليفينغستون الافتتاحي جاء عكس مجرى اللعب، فقد استحقوه.") == []
+    assert _pair("Rosa had winds of 85 mph, a Category 1 Hurricane, as of Sunday.",
+                 "ويصاحب إعصار روزا رياح بسرعة 85 ميلاً في الساعة، وهو إعصار من الفئة 1.") == []

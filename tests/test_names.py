@@ -86,3 +86,38 @@ def test_foreign_name_gazetteer_skips_common_arabic_words() -> None:
     assert is_foreign_name("ميلر") and is_foreign_name("ديفيز")
     for word in ("خلال", "مساعدة", "رقم", "كان", "العالم"):
         assert not is_foreign_name(word)
+
+
+def test_foreign_names_borne_by_arabs_count_and_ordinary_word_shapes_do_not() -> None:
+    from aligner.arabic.names import is_foreign_name
+
+    for word in ("باتريك", "جيمس", "كريستين", "جوناس"):
+        assert is_foreign_name(word), word
+    # a plural, a participle, a case ending, a hamza inside: ordinary words in name lists
+    for word in ("كرات", "مباشر", "ميلاً", "تأتي"):
+        assert not is_foreign_name(word), word
+
+
+def test_transliteration_shape() -> None:
+    from aligner.arabic.names import looks_transliterated
+
+    for word in ("ميلز", "شبيغل", "ليزلي"):
+        assert looks_transliterated(word), word
+    for word in ("قال", "الرئيس", "على", "محاولة", "مباشر"):
+        assert not looks_transliterated(word), word
+
+
+def test_personal_names_from_package_lists() -> None:
+    from aligner.arabic.names import is_personal_name
+
+    assert is_personal_name("Patrick") and is_personal_name("Murphy")
+    assert not is_personal_name("Category") and not is_personal_name("Hurricane")
+
+
+def test_short_names_do_not_match_prepositions() -> None:
+    assert find_name_in_arabic("Ali", "وقال إن الهجوم وقع على الطريق إلى المدينة") is None
+    assert find_name_in_arabic("al-Ali", "وتابع أن الميليشيات نقلت ولاءها إلى الروس") is None
+    m = find_name_in_arabic("Ali", "وقال علي إن الهجوم وقع")
+    assert m is not None and m.text == "علي"
+    m = find_name_in_arabic("Lee", "يشغل لي منصب المدير")
+    assert m is not None and m.text == "لي"

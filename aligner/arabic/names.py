@@ -204,6 +204,12 @@ def short_name_threshold(skeleton: str) -> float:
     return 0.85 if strong <= 1 else 0.8 if strong == 2 else 0.0
 
 
+#: Prepositions and particles that a name with few consonants resembles in weak letters only
+#: (Ali ≈ على, إلى): never a rendering of a short name.
+_PARTICLES = frozenset(["على", "إلى", "الى", "لدى", "حتى", "متى", "عن", "أن", "إن", "أو", "أي",
+                        "ان", "او", "اي"])
+
+
 def find_name_in_arabic(english_name: str, arabic_text: str,
                         threshold: float = MATCH_THRESHOLD) -> Match | None:
     """The best 1–4 token span of ``arabic_text`` rendering ``english_name``, if any scores at
@@ -213,6 +219,7 @@ def find_name_in_arabic(english_name: str, arabic_text: str,
     en = english_skeleton(english_name)
     if not en and not forms:
         return None
+    short = short_name_threshold(en) > 0
     threshold = max(threshold, short_name_threshold(en))
     n_en = max(1, len(english_name.split()))
     max_len = min(4, max(n_en + 1, max((len(f.split()) for f in forms), default=1)))
@@ -225,6 +232,8 @@ def find_name_in_arabic(english_name: str, arabic_text: str,
             rest = arabic_text[toks[i][1]:end]
             for off, stem in strip_clitics(toks[i][2]):
                 cand = stem + rest
+                if short and k == 1 and dediacritize(stem) in _PARTICLES:
+                    continue
                 if forms and normalize(" ".join(cand.split())) in forms:
                     score = 1.0
                 elif not en:
