@@ -8,16 +8,21 @@ path), so time and memory stay linear in document length.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from aligner.align.dp import Band
 
 _ROW_CHUNK = 128  # rows per matmul block: big enough for BLAS, small enough to stay cache-sized
-_BLAS: list[Any] = []  # threadpoolctl controller, created on first use (None: not installed)
+
+
+@functools.cache
+def _blas_controller() -> ThreadpoolController:
+    return ThreadpoolController()  # inspecting the loaded BLAS libraries is slow: do it once
 
 
 @contextlib.contextmanager
@@ -25,16 +30,7 @@ def single_threaded_blas() -> Iterator[None]:
     """One BLAS thread for the small band matmuls. Multithreaded OpenBLAS on ~128x150 blocks
     is slower even on an idle machine and 10-50x slower on a busy one (its threads spin-wait
     for cores); the embedder keeps its own threads outside this block."""
-    if not _BLAS:
-        try:
-            from threadpoolctl import ThreadpoolController
-            _BLAS.append(ThreadpoolController())
-        except ImportError:  # optional: without it BLAS keeps its default threads
-            _BLAS.append(None)
-    if _BLAS[0] is None:
-        yield
-        return
-    with _BLAS[0].limit(limits=1, user_api="blas"):
+    with _blas_controller().limit(limits=1, user_api="blas"):
         yield
 
 
