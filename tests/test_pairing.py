@@ -193,14 +193,25 @@ def test_ivf_finds_the_partner_with_at_most_k_best_first() -> None:
                                                     strict=True))
 
 
-def test_ivf_probing_every_cluster_is_exact() -> None:
-    a, b, _ = noisy_copies(600, 32, 0.6, seed=4)
+def test_ivf_searches_wider_for_rows_without_a_mutual_best() -> None:
+    a, b, _ = noisy_copies(600, 32, 1.0, seed=4)
     exact = exact_top_k_both(a, b, 5)
-    narrow = ivf_top_k_both(a, b, 5, nlist=12, nprobe=2)
     full = ivf_top_k_both(a, b, 5, nlist=12, nprobe=12)
-    rows = list(zip(exact[0] + exact[1], full[0] + full[1], narrow[0] + narrow[1], strict=True))
-    assert all(np.array_equal(x, y) for x, y, _ in rows)
-    assert not all(np.array_equal(x, z) for x, _, z in rows)
+    narrow = ivf_top_k_both(a, b, 5, nlist=12, nprobe=2, nprobe_max=2)
+    wider = ivf_top_k_both(a, b, 5, nlist=12, nprobe=2, nprobe_max=12)
+
+    def same(x: list[np.ndarray], y: list[np.ndarray]) -> list[bool]:
+        return [np.array_equal(u, v) for u, v in zip(x, y, strict=True)]
+
+    assert all(same(exact[0] + exact[1], full[0] + full[1]))  # every cluster probed: exact
+    assert not all(same(exact[0] + exact[1], narrow[0] + narrow[1]))
+    for mine, theirs, exact_rows, narrow_rows, wider_rows in (
+            (narrow[0], narrow[1], exact[0], narrow[0], wider[0]),
+            (narrow[1], narrow[0], exact[1], narrow[1], wider[1])):
+        mutual = [theirs[row[0]][0] == i for i, row in enumerate(mine)]
+        assert 0 < sum(mutual) < len(mutual)
+        assert same(wider_rows, [n if m else e for m, n, e in
+                                 zip(mutual, narrow_rows, exact_rows, strict=True)])
 
 
 def test_ivf_is_used_only_above_the_size_threshold(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -49,11 +49,12 @@ MIN_MATCHES = 2
 # Candidate retrieval switches from exact search to an inverted-file index above IVF_ABOVE
 # documents a side (len(src) * len(tgt) > IVF_ABOVE ** 2); below it, results are exact (the
 # tests', the seeds', any folder of a few thousand documents). Each document is compared with
-# the other side's documents in its IVF_NPROBE nearest clusters (of sqrt(N / 2) for N a side).
-# On structureless random vectors, the hard case, the true partner is retrieved in either
-# direction for 0.999 of documents at 10,000 a side, 0.988 at 50,000 (scripts/bench_pairing.py).
+# the other side's documents in its IVF_NPROBE nearest clusters (of sqrt(N / 2) for N a side),
+# and in its IVF_NPROBE_MAX nearest if its best match does not have it as best match in turn.
+# Speed and recall of the true partner: scripts/bench_pairing.py (retrieval table).
 IVF_ABOVE = 2000
-IVF_NPROBE = 24
+IVF_NPROBE = 8
+IVF_NPROBE_MAX = 32
 IVF_ITERS = 6
 IVF_SEED = 0
 
@@ -293,33 +294,58 @@ def exact_top_k_both(a: np.ndarray, b: np.ndarray, k: int,
 
 
 def ivf_top_k_both(a: np.ndarray, b: np.ndarray, k: int, *, nlist: int | None = None,
-                   nprobe: int = IVF_NPROBE, iters: int = IVF_ITERS,
+                   nprobe: int = IVF_NPROBE, nprobe_max: int = IVF_NPROBE_MAX,
+                   iters: int = IVF_ITERS,
                    seed: int = IVF_SEED) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """``top_k_both`` with an inverted-file index: (at most) ``k`` rows per row, best first.
 
     Both sides are clustered together (spherical k-means, ``nlist`` ~ sqrt((len(a) + len(b))
     / 4) centroids, seeded, so the result is deterministic), and a row is compared only with the
-    other side's rows in its ``nprobe`` most similar clusters. Fitting on both sides puts a
-    document and its translation, which are close, in the same cluster. The clusters are
-    found on vectors centred per side (each side minus its mean, renormalised), so that an
-    offset between the two languages' vectors does not split them into one-language clusters;
-    candidates are still ranked by the plain cosine, as in the exact search.
+    other side's rows in its ``nprobe`` most similar clusters. A row that is not the best match
+    of its own best match (not a mutual nearest neighbour, as a found translation is) is then
+    searched again in its ``nprobe_max`` most similar clusters: only documents whose partner was
+    missed, or that have none, pay for the wider search.
+
+    Fitting on both sides puts a document and its translation, which are close, in the same
+    cluster. The clusters are found on vectors centred per side (each side minus its mean,
+    renormalised), so that an offset between the two languages' vectors does not split them
+    into one-language clusters; candidates are still ranked by the plain cosine, as in the exact
+    search.
     """
     if nlist is None:
         nlist = max(1, round(np.sqrt((len(a) + len(b)) / 4)))
     nlist = min(nlist, len(a) + len(b))
     ac, bc = (normalize_rows(x - x.mean(axis=0)) for x in (a, b))
     centroids = spherical_kmeans(np.vstack([ac, bc]), nlist, iters=iters, seed=seed)
+    nprobe_max = min(max(nprobe, nprobe_max), nlist)
     nprobe = min(nprobe, nlist)
-    probe_a, probe_b = (_best(x @ centroids.T, nprobe) for x in (ac, bc))
-    return (_search_probed(a, probe_a, b, probe_b[:, 0], nlist, k),
-            _search_probed(b, probe_b, a, probe_a[:, 0], nlist, k))
+    probe_a, probe_b = (_best(x @ centroids.T, nprobe_max) for x in (ac, bc))
+    label_a, label_b = probe_a[:, 0], probe_b[:, 0]
+    idx_a, val_a = _search_probed(a, probe_a[:, :nprobe], b, label_b, nlist, k)
+    idx_b, val_b = _search_probed(b, probe_b[:, :nprobe], a, label_a, nlist, k)
+    if nprobe_max > nprobe:
+        lonely_a = np.flatnonzero(idx_b[idx_a[:, 0], 0] != np.arange(len(a)))
+        lonely_b = np.flatnonzero(idx_a[idx_b[:, 0], 0] != np.arange(len(b)))
+        for queries, probes, base, labels, idx, val, redo in (
+                (a, probe_a, b, label_b, idx_a, val_a, lonely_a),
+                (b, probe_b, a, label_a, idx_b, val_b, lonely_b)):
+            if len(redo):
+                more_idx, more_val = _search_probed(queries[redo], probes[redo, nprobe:], base,
+                                                    labels, nlist, k)
+                both_idx = np.hstack([idx[redo], more_idx])
+                both_val = np.hstack([val[redo], more_val])
+                best = _best(both_val, idx.shape[1])
+                idx[redo] = np.take_along_axis(both_idx, best, axis=1)
+                val[redo] = np.take_along_axis(both_val, best, axis=1)
+    return ([row[ok] for row, ok in zip(idx_a, val_a > -np.inf, strict=True)],
+            [row[ok] for row, ok in zip(idx_b, val_b > -np.inf, strict=True)])
 
 
 def _search_probed(queries: np.ndarray, probes: np.ndarray, base: np.ndarray,
-                   labels: np.ndarray, nlist: int, k: int) -> list[np.ndarray]:
-    """Each query's (at most) ``k`` most similar ``base`` rows among those whose cluster
-    (``labels``) is one of the query's ``probes``, best first; one matrix product per cluster."""
+                   labels: np.ndarray, nlist: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each query's ``k`` most similar ``base`` rows among those whose cluster (``labels``) is
+    one of the query's ``probes``, best first, and their similarities (index -1, similarity
+    -inf where fewer were compared); one matrix product per cluster."""
     nq, nprobe = probes.shape
     members = np.argsort(labels, kind="stable")
     bounds = np.searchsorted(labels[members], np.arange(nlist + 1))
@@ -343,9 +369,8 @@ def _search_probed(queries: np.ndarray, probes: np.ndarray, base: np.ndarray,
         cand_val[q, slot, :m] = np.take_along_axis(sims, top, axis=1)
     cand_idx, cand_val = cand_idx.reshape(nq, -1), cand_val.reshape(nq, -1)
     best = _best(cand_val, kk)
-    out_idx = np.take_along_axis(cand_idx, best, axis=1)
-    found = np.take_along_axis(cand_val, best, axis=1) > -np.inf
-    return [row[ok] for row, ok in zip(out_idx, found, strict=True)]
+    return (np.take_along_axis(cand_idx, best, axis=1),
+            np.take_along_axis(cand_val, best, axis=1))
 
 
 def spherical_kmeans(x: np.ndarray, n: int, *, iters: int = IVF_ITERS, seed: int = IVF_SEED,
