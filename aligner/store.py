@@ -12,7 +12,7 @@ from __future__ import annotations
 import fcntl
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -350,9 +350,3 @@ class _Transaction:
             return
         self.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
-
-def iter_pairs_done(store: RunStore) -> Iterator[tuple[PairRow, Report]]:
-    """Finished pairs with their reports, in output order."""
-    for pair in store.pairs():
-        if pair.status == "done":
-            yield pair, store.report(pair)
