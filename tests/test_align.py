@@ -282,6 +282,57 @@ def test_band_cosines_and_neighbourhood() -> None:
     assert r_tgt[(band.row == 4) & (band.col == 2)][0] == pytest.approx(col2[:2].mean())
 
 
+def _neighbourhood_reference(band: Band, cos: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Straightforward per-group top-k mean (lexsort + bincount) the fast version must match."""
+    idx = np.nonzero(~np.isnan(cos))[0]
+    vals = cos[idx]
+
+    def topk_mean(group: np.ndarray) -> np.ndarray:
+        order = np.lexsort((-vals, group))
+        g = group[order]
+        keep = (np.arange(len(g)) - np.searchsorted(g, g, side="left")) < k
+        size = int(g[-1]) + 1
+        sums = np.bincount(g[keep], weights=vals[order][keep], minlength=size)
+        return (sums / np.maximum(np.bincount(g[keep], minlength=size), 1))[group]
+
+    r_src, r_tgt = np.full(band.size, np.nan), np.full(band.size, np.nan)
+    r_src[idx], r_tgt[idx] = topk_mean(band.row[idx]), topk_mean(band.col[idx])
+    return r_src, r_tgt
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_neighbourhood_matches_reference_exactly(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(5, 700)), int(rng.integers(5, 700))
+    steps = rng.choice([(1, 1), (1, 0), (0, 1), (1, 3), (4, 1)], size=n + m)
+    points = np.minimum(np.cumsum(np.vstack([[0, 0], steps]), axis=0), [n, m])
+    band = Band.around_path(np.unique(points, axis=0), n, m, int(rng.integers(1, 10)))
+    cos = rng.normal(size=band.size).astype(np.float32)
+    cos[rng.random(band.size) < 0.2] = np.nan
+    cos[rng.random(band.size) < 0.2] = 0.25  # ties
+    cos[(band.row < 2) | (band.col < 3)] = np.nan  # bead that does not fit at the edges
+    for k in (1, 4, 40):
+        got, want = neighbourhood(band, cos, k), _neighbourhood_reference(band, cos, k)
+        for g, w in zip(got, want, strict=True):
+            assert np.array_equal(g, w, equal_nan=True)
+
+
+def test_window_range_matches_windows() -> None:
+    rng = np.random.default_rng(4)
+    side = side_from(normalize_rows(rng.normal(size=(30, 8))),
+                     ["x" * int(k) for k in rng.integers(1, 90, 30)])
+    side.add_real(3, np.array([2, 7]), normalize_rows(rng.normal(size=(2, 8))))
+    for size in (1, 2, 3, 5):
+        got = side.window_range(4 - size // 2, 20, size)
+        assert np.array_equal(got, side.windows(np.arange(4 - size // 2, 24 - size // 2), size))
+    # pooled windows: the length-weighted sum in sentence order, normalised (not a real one)
+    acc = np.zeros((19, 8), dtype=np.float32)
+    for t in range(2):
+        acc += side.vecs[10 + t:29 + t] * side.lens[10 + t:29 + t, None].astype(np.float32)
+    acc /= np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-12)
+    assert np.array_equal(side.window_range(10, 19, 2), acc)
+
+
 def test_length_model_learns_the_document_ratio() -> None:
     rng = np.random.default_rng(5)
     src_lens = rng.integers(40, 200, 60)

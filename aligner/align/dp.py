@@ -83,13 +83,15 @@ def run_dp(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray],
     first = band.off[1]
     score[:first] = insertion * np.arange(first)  # row 0: only insertions from (0, 0)
     back[1:first] = len(beads)
+    ramps = insertion * np.arange(int((band.hi - band.lo).max()) + 1)
+    offs = band.off.tolist()
     for i in range(1, band.n + 1):
-        s, e = band.off[i], band.off[i + 1]
+        s, e = offs[i], offs[i + 1]
         cand = score[pred[:, s:e]] + gain[:, s:e]
         arg = cand.argmax(axis=0)
-        best = cand[arg, np.arange(e - s)]
+        best = cand.max(axis=0)
         # score[j] = max(best[j], score[j-1] + insertion), as a running max of best - insertion*j
-        ramp = insertion * np.arange(e - s)
+        ramp = ramps[:e - s]
         flat = best - ramp
         run = np.maximum.accumulate(flat)
         back[s:e] = np.where(run > flat, len(beads), arg)  # compared exactly, before re-adding
@@ -140,10 +142,12 @@ def bead_marginals(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray
     fwd = np.full(size, -np.inf)
     first = band.off[1]
     fwd[:first] = insertion * np.arange(first)
+    ramps = insertion * np.arange(int((band.hi - band.lo).max()) + 1)
+    offs = band.off.tolist()
     for i in range(1, band.n + 1):
-        s, e = band.off[i], band.off[i + 1]
+        s, e = offs[i], offs[i + 1]
         best = (fwd[pred[:, s:e]] + gain[:, s:e]).max(axis=0)
-        ramp = insertion * np.arange(e - s)
+        ramp = ramps[:e - s]
         fwd[s:e] = np.maximum.accumulate(best - ramp) + ramp
     # backward: best score from a node to (n, m), over the beads that start there
     bwd = np.full(size, -np.inf)
@@ -157,13 +161,13 @@ def bead_marginals(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray
         succ[k] = np.where(ok, band.off[nrc] + nc - band.lo[nrc], 0)
         sgain[k][ok] = gain[k][succ[k][ok]]
     for i in range(band.n, -1, -1):
-        s, e = band.off[i], band.off[i + 1]
+        s, e = offs[i], offs[i + 1]
         if i == band.n:
             best = np.full(e - s, -np.inf)
             best[-1] = 0.0  # (n, m) is the last cell
         else:
             best = (sgain[:, s:e] + bwd[succ[:, s:e]]).max(axis=0)
         # insertions run right along the row: bwd[j] = max(best[j], insertion + bwd[j + 1])
-        ramp = insertion * np.arange(e - s)
+        ramp = ramps[:e - s]
         bwd[s:e] = np.maximum.accumulate((best + ramp)[::-1])[::-1] - ramp
     return fwd[pred] + gain + bwd[None, :], float(fwd[-1])

@@ -47,6 +47,7 @@ class Side:
     lens: np.ndarray  # (n,) float64 character lengths
     real: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
     # size -> (pos: (n-size+1,) int64 row into vectors or -1, vectors (k, dim))
+    _weighted_vecs: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def n(self) -> int:
@@ -56,9 +57,29 @@ class Side:
         """Unit vectors for windows [start, start+size); ``start`` must be valid for ``size``."""
         if size == 1:
             return self.vecs[start]
+        weighted = self._weighted()
         acc = np.zeros((len(start), self.vecs.shape[1]), dtype=np.float32)
         for t in range(size):
-            acc += self.vecs[start + t] * self.lens[start + t, None].astype(np.float32)
+            acc += weighted[start + t]
+        return self._finish(acc, start, size)
+
+    def window_range(self, first: int, count: int, size: int) -> np.ndarray:
+        """``windows(np.arange(first, first + count), size)``, with slices instead of gathers."""
+        if size == 1:
+            return self.vecs[first:first + count]
+        weighted = self._weighted()
+        acc = np.zeros((count, self.vecs.shape[1]), dtype=np.float32)
+        for t in range(size):
+            acc += weighted[first + t:first + t + count]
+        return self._finish(acc, np.arange(first, first + count), size)
+
+    def _weighted(self) -> np.ndarray:
+        """Sentence vectors times their lengths (float32), the summands of pooled windows."""
+        if self._weighted_vecs is None:
+            self._weighted_vecs = self.vecs * self.lens[:, None].astype(np.float32)
+        return self._weighted_vecs
+
+    def _finish(self, acc: np.ndarray, start: np.ndarray, size: int) -> np.ndarray:
         acc /= np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-12)
         if size in self.real:
             pos, vecs = self.real[size]
@@ -120,8 +141,8 @@ def _band_cosines(band: Band, src: Side, tgt: Side, a: int, b: int) -> np.ndarra
             continue
         cmin = int(cols[ok].min()) - b
         cmax = int(cols[ok].max()) - b
-        x = src.windows(np.arange(r0 - a, r1 - a), a)
-        y = tgt.windows(np.arange(cmin, cmax + 1), b)
+        x = src.window_range(r0 - a, r1 - r0, a)
+        y = tgt.window_range(cmin, cmax - cmin + 1, b)
         block = x @ y.T
         idx = np.nonzero(ok)[0]
         out[s + idx] = block[rows[idx] - r0, cols[idx] - b - cmin]
@@ -136,25 +157,55 @@ def neighbourhood(band: Band, cos: np.ndarray, k: int) -> tuple[np.ndarray, np.n
     offsets: short or formulaic sentences that look like everything, hubs, and the higher cosine
     that longer windows get with anything."""
     ok = ~np.isnan(cos)
-    idx = np.nonzero(ok)[0]
-    vals = cos[idx]
-
-    def topk_mean(group: np.ndarray) -> np.ndarray:
-        order = np.lexsort((-vals, group))
-        g = group[order]
-        first = np.searchsorted(g, g, side="left")
-        keep = (np.arange(len(g)) - first) < k
-        size = int(g[-1]) + 1 if len(g) else 0
-        sums = np.bincount(g[keep], weights=vals[order][keep], minlength=size)
-        counts = np.bincount(g[keep], minlength=size)
-        return (sums / np.maximum(counts, 1))[group]
-
-    r_src = np.full(band.size, np.nan)
-    r_tgt = np.full(band.size, np.nan)
-    if len(idx):
-        r_src[idx] = topk_mean(band.row[idx])
-        r_tgt[idx] = topk_mean(band.col[idx])
+    vals = np.where(ok, cos, -np.inf).astype(np.float32)
+    n, m = band.n, band.m
+    # a row's cells are contiguous; a column's cells lie in the contiguous rows whose ranges hold
+    # it (lo and hi only grow with the row)
+    rows = np.arange(n + 1, dtype=np.int64)
+    row_means = _topk_means(vals, band.off[:-1], band.hi - band.lo + 1, np.zeros(n + 1, np.int64),
+                            rows, k, band)
+    cols = np.arange(m + 1, dtype=np.int64)
+    first = np.searchsorted(band.hi, cols, side="left")
+    last = np.searchsorted(band.lo, cols, side="right") - 1
+    col_means = _topk_means(vals, first, np.maximum(last - first + 1, 0), cols, None, k, band)
+    r_src = np.where(ok, row_means[band.row], np.nan)
+    r_tgt = np.where(ok, col_means[band.col], np.nan)
     return r_src, r_tgt
+
+
+_GROUP_CHUNK = 256  # groups per padded block: bounds the padding when a few groups are wide
+
+
+def _topk_means(vals: np.ndarray, start: np.ndarray, count: np.ndarray, col: np.ndarray,
+                rows: np.ndarray | None, k: int, band: Band) -> np.ndarray:
+    """Mean of the k largest finite ``vals`` of each group (NaN for a group with none).
+
+    Rows (``rows`` given): group g is cells ``start[g] + t``. Columns (``rows`` None): group g
+    is column ``col[g]`` in rows ``start[g] + t``. ``t < count[g]``. The k best are summed in
+    descending order from 0.0, as a sequential bincount over them would."""
+    out = np.full(len(count), np.nan)
+    for g0 in range(0, len(count), _GROUP_CHUNK):
+        g1 = min(g0 + _GROUP_CHUNK, len(count))
+        cnt = count[g0:g1]
+        width = int(cnt.max()) if g1 > g0 else 0
+        if width == 0:
+            continue
+        t = np.arange(width, dtype=np.int64)
+        have = t[None, :] < cnt[:, None]
+        if rows is not None:
+            cell = start[g0:g1, None] + t[None, :]
+        else:
+            r = np.minimum(start[g0:g1, None] + t[None, :], band.n)
+            cell = band.off[r] + col[g0:g1, None] - band.lo[r]
+        block = np.where(have, vals[np.where(have, cell, 0)], -np.inf)
+        top = -np.sort(-block, axis=1)[:, :k].astype(np.float64)
+        fin = np.isfinite(top)
+        total = np.zeros(g1 - g0)
+        for j in range(top.shape[1]):
+            total += np.where(fin[:, j], top[:, j], 0.0)
+        num = fin.sum(axis=1)
+        out[g0:g1] = np.where(num > 0, total / np.maximum(num, 1), np.nan)
+    return out
 
 
 @dataclass(frozen=True)
