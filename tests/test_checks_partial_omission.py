@@ -126,3 +126,23 @@ def test_facing_unaligned_pair_is_a_partial_omission_not_two_omissions(embedder)
     assert [g.kind for g in merged] == ["partial_omission"]
     # Without an embedder nothing can vouch for the pair: two omissions.
     assert len(run_checks(report, only=["omission", "partial_omission"])) == 2
+
+
+def test_clause_pieces_split_at_unspaced_arabic_commas_and_more_markers() -> None:
+    text = "فيحصةأخرى،يتمإخبارالمشاركين بالمخاطر،والسكتةالدماغية والاكتئاب."
+    pieces = [text[a:b] for a, b in clause_pieces(text)]
+    assert pieces[:2] == ["فيحصةأخرى،", "يتمإخبارالمشاركين بالمخاطر،"]
+    assert "".join(pieces) == text
+    rain = "قد تهطل أمطار غزيرة مما يشكل خطرًا كبيرًا."
+    ar = [rain[a:b] for a, b in clause_pieces(rain)]
+    assert ar == ["قد تهطل أمطار غزيرة ", "مما يشكل خطرًا كبيرًا."]
+
+
+def test_clause_dropped_inside_a_merged_two_to_two_link_is_found(embedder) -> None:
+    # The aligner merged the weakened pair 6 with pair 5; the 2-2 lengths hide the deficit.
+    links = [Link((i,), (i,), 0.9) for i in range(5)] + [Link((5, 6), (5, 6), 0.7)]
+    report = Report({}, make_side("s.txt", "en", EN), make_side("t.txt", "ar", AR_DROPPED),
+                    links)
+    (f,) = PartialOmissionCheck().run(CheckContext(report, embedder))
+    assert (f.src, f.tgt, f.missing_in) == ((6,), (6,), "tgt")
+    assert EN_CLAUSE.strip(" ,") in f.evidence["span"].text

@@ -26,13 +26,14 @@ _EN_MARKERS = ("who", "which", "whom", "whose", "while", "whereas", "although", 
                "unless", "despite")
 _AR_MARKERS = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "حيث",
                "بينما", "لكن", "ولكن", "إذ", "فيما", "وهو", "وهي", "والذي", "والتي",
-               "والذين", "بعدما", "رغم", "برغم", "لأن", "كونه", "كونها")
+               "والذين", "بعدما", "رغم", "برغم", "لأن", "كونه", "كونها", "مما", "عندما",
+               "كما", "حتى", "منذ", "بعد أن", "قبل أن")
 # A boundary after clause punctuation, or before a marker word, "and" or a و-prefixed word
 # (Arabic joins clauses with و where English uses commas).
 _SPLIT = re.compile(
-    r"(?<=[,،;؛:])\s+|\s+(?=[(\[–—-]\s?)|(?<=[)\]])\s+|\s+(?=(?:"
+    r"(?<=[,،;؛:])\s+|(?<=[،؛])(?=\S)|\s+(?=[(\[–—-]\s?)|(?<=[)\]])\s+|\s+(?=(?:"
     + "|".join(_EN_MARKERS + _AR_MARKERS) + r")\b)"
-    r"|\s+(?=and\s)|\s+(?=و\S{3,})", re.IGNORECASE)
+    r"|\s+(?=and\s)|\s+(?=و\S{2,})", re.IGNORECASE)
 _MIN_FRACTION = 0.12
 _MAX_FRACTION = 0.75
 _MAX_PIECES = 3
@@ -100,9 +101,10 @@ class PartialOmissionCheck:
         findings = []
         pairs = [link for link in ctx.report.links if not link.is_null]
         for link in pairs + facing_pairs(ctx):
-            found = self._check(ctx, stats, link)
-            if found:
-                findings.append(found)
+            found = [self._check(ctx, stats, sub) for sub in _sub_links(link)]
+            best = max((f for f in found if f), key=lambda f: f.confidence, default=None)
+            if best:
+                findings.append(best)
         return findings
 
     def _check(self, ctx: CheckContext, stats: DocRatio, link: Link) -> Finding | None:
@@ -162,6 +164,18 @@ class PartialOmissionCheck:
             src=link.src, tgt=link.tgt, missing_in=missing,
             message=f"clause without counterpart in the {where}: “{text.strip()}”",
             evidence=evidence)
+
+
+def _sub_links(link: Link) -> list[Link]:
+    """The link itself and, for an n-n link, its n one-to-one pairs in order.
+
+    An aligner may merge a pair that lost a clause with its neighbour (2-2 instead of a weak
+    1-1 and a good 1-1); the merged lengths then hide the deficit that the single pair shows.
+    """
+    subs = [link]
+    if len(link.src) == len(link.tgt) > 1:
+        subs += [Link((s,), (t,), link.score) for s, t in zip(link.src, link.tgt, strict=True)]
+    return subs
 
 
 def _gain(vecs: np.ndarray, k: int) -> float:
