@@ -205,3 +205,18 @@ def test_short_and_long_forms_and_translated_words_are_quiet() -> None:
                  "على الرغم من أن هدف ليفينغستون الافتتاحي جاء عكس مجرى اللعب، فقد استحقوه.") == []
     assert _pair("Rosa had winds of 85 mph, a Category 1 Hurricane, as of Sunday.",
                  "ويصاحب إعصار روزا رياح بسرعة 85 ميلاً في الساعة، وهو إعصار من الفئة 1.") == []
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_name_swapped_where_the_english_name_was(src_lang: str) -> None:
+    # a personal name in place of a country: NER calls it a person, the Arabic has a place
+    en = ["The vote was set up to resolve a decades-long dispute with neighboring Heinrich, "
+          "which has its own province called Macedonia."]
+    ar = ["وقد تم إعداد هذا التصويت في محاولة لحل نزاع دام لعقود مع دولة اليونان المجاورة "
+          "والتي تمتلك مقاطعة خاصة بها تسمى مقدونيا."]
+    findings = _run("entity_mismatch", _report(src_lang, en, ar))
+    assert [f.evidence["arabic"].text for f in findings] == ["اليونان"]
+    correct = ["وقد تم إعداد هذا التصويت في محاولة لحل نزاع دام لعقود مع دولة اليونان المجاورة "
+               "والتي تمتلك مقاطعة خاصة بها تسمى مقدونيا."]
+    assert not _run("entity_mismatch", _report(src_lang, [en[0].replace("Heinrich", "Greece")],
+                                               correct))

@@ -590,7 +590,88 @@ class EntityMismatchCheck:
                             evidence={"entity": _span(en_name, en_segs, i, start,
                                                       start + len(word)),
                                       "arabic": _span(ar_name, ar_segs, j, m.start, m.end)})]
+        return self._positional(link, locs, en_name, ar_name, en_segs, ar_segs)
+
+    def _positional(self, link: Link, locs: list[Located], en_name: str, ar_name: str,
+                    en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...]
+                    ) -> list[Finding]:
+        """A capitalised English word inside a sentence of a 1-1 link (a name, whatever NER
+        made of it) that the Arabic does not render, while the Arabic has, at about the same
+        place in the sentence, a name-like word (a known foreign or Arabic name, a place of the
+        exonym table) that renders no English word of the link: the name was swapped for
+        another (Heinrich: اليونان; Walker: ترامب)."""
+        en_ids = link.src if en_name == "src" else link.tgt
+        ar_ids = link.tgt if ar_name == "tgt" else link.src
+        if len(en_ids) != 1 or len(ar_ids) != 1:
+            return []
+        i, j = en_ids[0], ar_ids[0]
+        text, ar_text = en_segs[i].text, ar_segs[j].text
+        link_names = {loc.entity.text for loc in locs}
+        tagged = {w for loc in locs if loc.entity.label in _NAME_LABELS
+                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+        found = {w for loc in locs if loc.match and not loc.partial
+                 for w in re.findall(r"[\w'’-]+", loc.entity.text)}  # Kamal of ألبوكمال
+        words = []
+        for run in _EN_CAP_RUN.finditer(text):
+            before = text[:run.start()].rstrip()
+            if not before or before[-1] in _OPENERS or len(run.group().split()) > 3:
+                continue
+            for wm in re.finditer(r"[\w'’-]+", run.group()):
+                word = re.sub(r"['’]s?$", "", wm.group())
+                if (_CALENDAR.match(word) or _is_demonym(word) or word.lower() in _EN_STOP
+                        or not _distinctive(Entity(word, "", 0, 0))
+                        or not (word in tagged or is_personal_name(word))):
+                    continue
+                if word in found or any(locate(Entity(p, "PERSON", 0, 0), ar_segs, (j,))
+                       or _prefix_found(p, ar_text) for p in word.split("-") if p):
+                    continue
+                words.append((run.start() + wm.start(), word))
+        if not words:
+            return []
+        en_skels = _en_skeletons(text)
+        en_words = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+        for start, end, tok in arabic_tokens(ar_text):
+            pos = (start + end) / 2 / max(len(ar_text), 1)
+            near = [(k, w) for k, w in words
+                    if abs((k + len(w) / 2) / len(text) - pos) <= _POSITION_SLACK]
+            if not near:
+                continue
+            for off, stem in strip_clitics(tok):
+                if not _name_like(stem, en_words):
+                    continue
+                if not _unmatched(stem, en_skels, clitics=False) or any(
+                        find_name_in_arabic(n, stem, 0.6) for n in link_names):
+                    break
+                k, word = near[0]
+                return [Finding(
+                    kind=self.name, severity="critical", confidence=0.7,
+                    src=link.src, tgt=link.tgt, missing_in=None,
+                    message=f"the Arabic names '{ar_text[start + off:end]}' where the English "
+                            f"has '{word}'",
+                    evidence={"entity": _span(en_name, en_segs, i, k, k + len(word)),
+                              "arabic": _span(ar_name, ar_segs, j, start + off, end)})]
         return []
+
+
+#: Entity labels whose words are names to transliterate (an organisation's are mostly
+#: translated: Champions League, White House).
+_NAME_LABELS = frozenset(["PERSON", "GPE", "LOC", "NORP"])
+
+#: How far apart (as a fraction of the sentence) a swapped name and its replacement may sit.
+_POSITION_SLACK = 0.15
+
+
+def _name_like(stem: str, en_words: str) -> bool:
+    """Whether a clitic-free Arabic word looks like a name: a known foreign or unambiguous
+    Arabic given name, a place of the exonym table the English does not mention, or a
+    transliterated-looking word."""
+    english = exonym_english(normalize(stem))
+    if english:
+        return not any(_related(e, en_words) for e in english)
+    folded = _fold(stem)
+    if folded in _AR_GIVEN:
+        return folded not in _AR_AMBIGUOUS
+    return is_foreign_name(stem)
 
 
 @register_check("entity_mismatch")
