@@ -32,6 +32,12 @@ class CorpusRow:
                 "src": self.src_text, "tgt": self.tgt_text, "score": round(self.score, 4)}
 
 
+def corpus_langs(rows: list[CorpusRow],
+                 empty: tuple[str, str] = ("src", "tgt")) -> tuple[str, str]:
+    """The corpus's (source, target) languages, read off its rows; ``empty`` when it has none."""
+    return (rows[0].src_lang, rows[0].tgt_lang) if rows else empty
+
+
 def corpus_rows(report: Report, pair_id: str, *, min_score: float | None = None,
                 keep_nulls: bool = False) -> Iterator[CorpusRow]:
     """The report's links as corpus rows, in document order, filtered for training use."""

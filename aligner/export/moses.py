@@ -6,7 +6,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from aligner.export.base import CorpusRow, register_exporter
+from aligner.export.base import CorpusRow, corpus_langs, register_exporter
 from aligner.export.tsv import one_line
 from aligner.fsutil import atomic_open
 
@@ -17,8 +17,7 @@ class MosesExporter:
 
     def write(self, rows: list[CorpusRow], out_dir: Path, stem: str,
               signature: dict[str, Any]) -> list[Path]:
-        src_lang = rows[0].src_lang if rows else "src"
-        tgt_lang = rows[0].tgt_lang if rows else "tgt"
+        src_lang, tgt_lang = corpus_langs(rows)
         if src_lang == tgt_lang:
             src_lang, tgt_lang = f"{src_lang}.src", f"{tgt_lang}.tgt"
         paths = [out_dir / f"{stem}.{src_lang}", out_dir / f"{stem}.{tgt_lang}"]

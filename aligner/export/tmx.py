@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner import __version__
-from aligner.export.base import CorpusRow, register_exporter
+from aligner.export.base import CorpusRow, corpus_langs, register_exporter
 from aligner.fsutil import atomic_open
 from aligner.signature import signature_string
 
@@ -25,7 +25,7 @@ class TmxExporter:
 
     def write(self, rows: list[CorpusRow], out_dir: Path, stem: str,
               signature: dict[str, Any]) -> list[Path]:
-        src_lang = rows[0].src_lang if rows else "ar"
+        src_lang, _ = corpus_langs(rows, empty=("ar", "en"))
         root = ET.Element("tmx", version="1.4")
         header = ET.SubElement(root, "header", {
             "creationtool": "aligner", "creationtoolversion": __version__,

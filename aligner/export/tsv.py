@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from aligner.export.base import CorpusRow, register_exporter
+from aligner.export.base import CorpusRow, corpus_langs, register_exporter
 from aligner.fsutil import atomic_open
 
 
@@ -24,8 +24,7 @@ class TsvExporter:
               signature: dict[str, Any]) -> list[Path]:
         path = out_dir / f"{stem}.tsv"
         with atomic_open(path) as out:
-            src_lang = rows[0].src_lang if rows else "src"
-            tgt_lang = rows[0].tgt_lang if rows else "tgt"
+            src_lang, tgt_lang = corpus_langs(rows)
             out.write(f"{src_lang}\t{tgt_lang}\tscore\tpair\tsrc_ids\ttgt_ids\n")
             for row in rows:
                 ids = (",".join(map(str, row.src_ids)), ",".join(map(str, row.tgt_ids)))
