@@ -29,10 +29,10 @@ def check_languages(src: Document, tgt: Document) -> None:
                                      f"{src.path}); give one Arabic and one English article")
 
 
-def pipeline_signature(embedder: Embedder, params: AlignParams, presegmented: bool,
-                       **extra: Any) -> dict[str, Any]:
+def pipeline_signature(embedder: Embedder, params: AlignParams,
+                       presegmented: bool) -> dict[str, Any]:
     return make_signature(embedder.signature(), params.to_json(),
-                          segmenter="given" if presegmented else "rules", **extra)
+                          segmenter="given" if presegmented else "rules")
 
 
 def align_sides(src: Side, tgt: Side, embedder: Embedder, params: AlignParams | None = None,
