@@ -9,6 +9,7 @@ from typing import Protocol
 import numpy as np
 
 from aligner.embed.base import Embedder
+from aligner.plugins import import_plugins
 from aligner.records import Finding, Link, Report, Segment
 
 
@@ -79,11 +80,4 @@ def get_check(name: str) -> Check:
 
 
 def _load_builtin() -> None:
-    import importlib
-    import pkgutil
-
-    import aligner.checks as pkg
-
-    for mod in pkgutil.iter_modules(pkg.__path__):
-        if mod.name not in ("base", "run"):
-            importlib.import_module(f"aligner.checks.{mod.name}")
+    import_plugins("aligner.checks", frozenset({"base", "run"}))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from aligner.plugins import import_plugins
 from aligner.records import AlignerError, Report
 
 
@@ -107,11 +108,4 @@ def export_rows(rows: Iterable[CorpusRow], out_dir: Path, stem: str, formats: It
 
 
 def _load_builtin() -> None:
-    import importlib
-    import pkgutil
-
-    import aligner.export as pkg
-
-    for mod in pkgutil.iter_modules(pkg.__path__):
-        if mod.name != "base":
-            importlib.import_module(f"aligner.export.{mod.name}")
+    import_plugins("aligner.export", frozenset({"base"}))
