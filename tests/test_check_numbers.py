@@ -142,6 +142,12 @@ def test_quiet_on_consistent_bounds_fractions_and_unreadable_words(en: str, ar: 
     ("Less than 40 percent voted.", "صوّت أقل من 38 بالمائة.", "number 40 in src, 38 in tgt"),
     ("It could kill up to 398 females.", "قد يقتل ما يصل إلى 400 من الإناث.",
      "number 398 in src, 400 in tgt"),
+    ("Toll soars above 800.", "ارتفاع عدد الوفيات لأكثر من 790 حالة.",
+     "number 800 in src, 790 in tgt"),
+    ("He died in 2011 aged 37.", "توفي عام 2011 عن عمر يناهز 40 عامًا.",
+     "number 37 in src, 40 in tgt"),
+    ("It doubles capacity to 110 billion cubic meters.",
+     "يضاعف الطاقة إلى 111 مليار متر مكعب.", "number 110000000000 in src, 111000000000 in tgt"),
 ])
 def test_bound_does_not_round_against_its_direction(en: str, ar: str, message: str) -> None:
     (f,) = findings(en, ar)
@@ -151,3 +157,12 @@ def test_bound_does_not_round_against_its_direction(en: str, ar: str, message: s
 def test_digits_in_glued_text_are_still_checked() -> None:
     (f,) = findings("He visited 3 times this year.", "زاربومبيوكورياالشمالية4مراتمسبقًاهذاالعام.")
     assert f.message == "number 3 in src, 4 in tgt"
+
+
+def test_small_number_may_hide_in_glued_words() -> None:
+    # "الثانٍالذي": a tanwin inside a word shows two words ran together, the ordinal unreadable.
+    assert findings("The Nord Stream 2 pipeline cost $11 billion.",
+                    "خط أنابيب نورد ستريم الثانٍالذي تبلغ تكلفته 11 مليار دولار.") == []
+    (f,) = findings("The Nord Stream 2 pipeline cost $11 billion.",
+                    "خط أنابيب نورد ستريم الثاني تبلغ تكلفته 12 مليار دولار.")
+    assert f.message == "number 11000000000 in src, 12000000000 in tgt"

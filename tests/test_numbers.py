@@ -229,6 +229,8 @@ def test_spans_point_into_the_text() -> None:
     ("fewer than ten people", "en", "max"), ("up to 400 females", "en", "max"),
     ("ما يصل إلى 400 من الإناث", "ar", "max"), ("أقل من 40 بالمائة", "ar", "max"),
     ("about 800 people", "en", None), ("حوالي 800 شخص", "ar", None), ("800 people", "en", None),
+    ("Toll Soars Above 800", "en", "min"), ("children under 5", "en", "max"),
+    ("below 3 percent", "en", "max"),
 ])
 def test_bounds(text: str, lang: str, bound: str | None) -> None:
     assert one(text, lang).bound == bound
@@ -254,3 +256,12 @@ def test_arabic_indic_digits_read_exactly_as_western_digits() -> None:
     indic = western.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
     assert extract_numbers(indic, "ar") == [
         dataclasses.replace(m, text=indic[m.start:m.end]) for m in extract_numbers(western, "ar")]
+
+
+@pytest.mark.parametrize(("text", "lang", "approx"), [
+    ("about 40 people", "en", True), ("up to 400 females", "en", True),
+    ("capacity rose to 110 billion", "en", False), ("يناهز عددهم 40 شخصًا", "ar", True),
+    ("توفي عن عمر يناهز 37 عامًا", "ar", False),  # the set phrase for "died aged 37"
+])
+def test_hedges(text: str, lang: str, approx: bool) -> None:
+    assert one(text, lang).approx == approx

@@ -29,8 +29,9 @@ class NumberMention:
     a unit (km, lb, day) or, for dates, ``month=N``. ``spelled`` marks mentions written with
     words, ``approx`` hedged ones ("about", "حوالي") whose rounding is tolerated, and ``weak``
     the implicit ones (one/first/a dual noun) that are too often rephrased to report when absent.
-    ``bound`` is "min" after "more than"/"over"/"at least"/"أكثر من" and "max" after "less
-    than"/"fewer than"/"أقل من": the figure is a bound, so it may only round in that direction.
+    ``bound`` is "min" after "more than"/"over"/"above"/"at least"/"أكثر من" and "max" after
+    "less than"/"fewer than"/"under"/"below"/"أقل من": the figure is a bound, so it may only
+    round in that direction.
     """
 
     values: tuple[float, ...]
@@ -249,9 +250,12 @@ _AR_HOUR = _fold("الساعة")
 _AR_ORD_ARTICLE = frozenset(("ال", "وال", "بال", "فال", "كال", "لل"))
 _AR_YEAR_MARK = frozenset((_fold("م"), _fold("هـ")))
 _AR_CENTURY = _fold("القرن")
+_AR_AGE = frozenset(_fold(w) for w in ("عمر", "العمر"))
+_AR_AGE_HEDGE = _fold("يناهز")
 _AR_BOUNDS = {_fold("أكثر"): "min", _fold("أقل"): "max"}
 _HEDGES = frozenset(("about", "around", "approximately", "nearly", "almost", "roughly",
-                     "some", "over", "than", "to", "least", "estimated")) | frozenset(
+                     "some", "over", "above", "under", "below", "than", "least",
+                     "estimated")) | frozenset(
     _fold(w) for w in ("حوالي", "حوالى", "نحو", "قرابة", "زهاء", "يقارب", "تقريبا", "أكثر",
                        "أقل", "يناهز", "قرابه", "لأكثر", "بحوالي", "بنحو"))
 
@@ -282,14 +286,19 @@ class _Parser:
         return NumberMention(values, kind, start, end, self.text[start:end], **kw)  # type: ignore[arg-type]
 
     def hedged(self, i: int) -> bool:
+        if self.key(i - 1) == _AR_AGE_HEDGE and self.key(i - 2) in _AR_AGE:
+            return False  # عن عمر يناهز 37 عامًا is the set phrase for "aged 37", not "about"
+        if (self.key(i - 2), self.key(i - 1)) in (("up", "to"), ("close", "to")):
+            return True  # but "rose to 110" is exact
         return any(self.key(k) in _HEDGES for k in (i - 1, i - 2))
 
     def bound(self, i: int) -> str | None:
         """"min" or "max" when the mention at token i is a bound ("more than 800"), else None."""
         keys = (self.key(i - 1), self.key(i - 2))
-        if keys[0] in ("over", "least") or (keys[0] == "than" and keys[1] == "more"):
+        if keys[0] in ("over", "above", "least") or (keys[0] == "than" and keys[1] == "more"):
             return "min"
-        if (keys[0] == "than" and keys[1] in ("less", "fewer")) or keys == ("to", "up") or \
+        if (keys[0] == "than" and keys[1] in ("less", "fewer")) or keys[0] in ("under", "below") \
+                or keys == ("to", "up") or \
                 keys == (_fold("إلى"), _fold("يصل")):
             return "max"  # "up to", "ما يصل إلى"
         for k in keys:

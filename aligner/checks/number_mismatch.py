@@ -6,7 +6,8 @@ Both sides are read with ``aligner.arabic.numbers`` so that spellings never coun
 hedged "about 17,000" for 16,700, "20 feet" for "6 metres"). What is left is excused when it is
 a parenthetical unit conversion present on one side only ("300 km (190 miles)"), a vague
 quantity on the other side covers it ("dozens" for 40), or it is *weak* (one, first, a dual
-noun: rephrased too often to report).
+noun: rephrased too often to report). A number without any counterpart that could be spelled
+out is not reported against text whose words ran together, where number words cannot be read.
 
 Severity: a number on one side facing a different unmatched number on the other changes the
 facts (critical, ``missing_in`` None). A number with no counterpart at all was dropped or added:
@@ -32,9 +33,13 @@ _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "i
 _CONVERSION_TOLERANCE = 0.08
 _DOT_THOUSANDS = re.compile(r"[0-9٠-٩]{1,3}(?:\.[0-9٠-٩]{3})+")
 _ROUNDING_TOLERANCE = 0.1
-# A run of Arabic letters this long is words that lost their spaces (NTREX has such lines:
-# "زاربومبيوكورياالشماليةثلاثمرات"); number words inside it cannot be read.
-_GLUED = re.compile(r"[\u0621-\u064A\u0671-\u06D3]{20,}")
+# Words that lost their spaces (NTREX has such lines: "زاربومبيوكورياالشماليةثلاثمرات",
+# "الثانٍالذي"): a run of Arabic letters this long, or a tanwin (only ever word-final, bar the
+# alif after fathatan) followed by a letter. Number words inside such text cannot be read.
+_GLUED = re.compile(r"[\u0621-\u064A\u0671-\u06D3]{20,}|\u064B(?=[\u0621-\u0626\u0628-\u064A])"
+                    r"|[\u064C\u064D](?=[\u0621-\u064A])")
+# Small whole numbers that a translation may spell out (as Arabic style does up to ten).
+_SPELLABLE = 10
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
                                  r"حوالي|حوالى|نحو|قرابة)?\s*$")
 
@@ -211,13 +216,15 @@ class NumberMismatchCheck:
         s_vague, t_vague = _unpaired_vague(s_vague, t_vague)
         s_left = [a for a in s_left if not _covered_by_vague(a, t_vague)]
         t_left = [b for b in t_left if not _covered_by_vague(b, s_vague)]
-        # A spelled-out number cannot be looked for in text whose words ran together.
-        if self._glued(ctx, "tgt", link.tgt):
-            s_left = [a for a in s_left if not a.mention.spelled]
-        if self._glued(ctx, "src", link.src):
-            t_left = [b for b in t_left if not b.mention.spelled]
+        # A number without counterpart may be spelled out in text whose words ran together,
+        # where it cannot be read.
+        glued = {"src": self._glued(ctx, "src", link.src), "tgt": self._glued(ctx, "tgt", link.tgt)}
         findings = []
         for a, b in _pair_leftovers(s_left, t_left):
+            alone = b if a is None else a if b is None else None
+            if alone is not None and glued["tgt" if alone.side == "src" else "src"] and \
+                    _spellable(alone):
+                continue
             findings.append(self._finding(link, a, b))
         return findings
 
@@ -247,6 +254,13 @@ class NumberMismatchCheck:
             message=f"number {_fmt(present)} in {present.side}, missing in {lacking}",
             evidence={present.side: [present.span()], lacking: [],
                       f"{present.side}_value": present.value})
+
+
+def _spellable(atom: _Atom) -> bool:
+    """Whether the number may be written as a word on the other side."""
+    m = atom.mention
+    return m.spelled or (m.kind in ("cardinal", "ordinal") and float(atom.value).is_integer()
+                         and 0 <= atom.value <= _SPELLABLE)
 
 
 def _pair_leftovers(src: list[_Atom], tgt: list[_Atom]
