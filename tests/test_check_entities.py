@@ -220,3 +220,23 @@ def test_name_swapped_where_the_english_name_was(src_lang: str) -> None:
                "والتي تمتلك مقاطعة خاصة بها تسمى مقدونيا."]
     assert not _run("entity_mismatch", _report(src_lang, [en[0].replace("Heinrich", "Greece")],
                                                correct))
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+@pytest.mark.parametrize(("en", "ar", "kept", "swapped"), [
+    # Ford is rendered فورد: it does not also explain فرديناند
+    ("The committee heard Christine Ford and her lawyer Michael Bromwich on Thursday.",
+     "استمعت اللجنة إلى {} فورد ومحاميها مايكل بروميتش يوم الخميس.", "كريستين", "فرديناند"),
+    # a tagged name with a single strong consonant
+    ("Security footage showed Yuan entering the market at dawn to feed his pigs.",
+     "وأظهرت لقطات الأمن أن {} دخل السوق فجرا لإطعام خنازيره.", "يوان", "لورين"),
+    # وصولاً shares its first consonants with Sultan but is no short form of it
+    ("The goalkeeper Sultan Kelly was largely untroubled until the break.",
+     "وصولاً إلى الاستراحة لم يتعرض حارس المرمى {} كيلي لأي تهديد يذكر.", "سلطان", "ليام"),
+])
+def test_swapped_name_beside_competing_renderings(src_lang: str, en: str, ar: str, kept: str,
+                                                  swapped: str) -> None:
+    assert _pair(en, ar.format(kept), src_lang) == []
+    found = _pair(en, ar.format(swapped), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == [swapped]
+    assert found[0].severity == "critical"

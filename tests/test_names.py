@@ -121,3 +121,11 @@ def test_short_names_do_not_match_prepositions() -> None:
     assert m is not None and m.text == "علي"
     m = find_name_in_arabic("Lee", "يشغل لي منصب المدير")
     assert m is not None and m.text == "لي"
+
+
+def test_f_is_not_rendered_by_waw() -> None:
+    # English f is always ف; v (and German w) may also be و
+    assert find_name_in_arabic("Ford", "بعد شهادات فورد") is not None
+    assert find_name_in_arabic("Ford", "لآخر من ورد ذكره") is None
+    assert find_name_in_arabic("Werner", "قال فرنر") is not None
+    assert find_name_in_arabic("Volvo", "سيارة فولفو") is not None

@@ -24,7 +24,9 @@ MATCH_THRESHOLD = 0.72
 
 # Skeleton symbols: ASCII letters for consonant classes, "A" for the article.
 #   T ت ط  t | Θ ث th | D د ض d | Ð ذ dh | S س ص s | Š ش sh | Z ز ظ z | X خ kh | H ح ه h
-#   G غ gh g | J ج j | Q ق q | K ك k c | F ف f v ph | W و w | Y ي y | B ب b p | L M N R
+#   G غ gh g | J ج j | Q ق q | K ك k c | F ف | W و w | Y ي y | B ب b p | L M N R
+#   English f/ph (Φ) and v (V) both match ف, but only v (and German w) also match و: Ford is
+#   no rendering of ورد.
 _AR_MAP = {
     "ب": "B", "پ": "B", "ت": "T", "ط": "T", "ث": "Θ", "ج": "J", "چ": "Š", "ح": "H", "خ": "X",
     "د": "D", "ض": "D", "ذ": "Ð", "ر": "R", "ز": "Z", "ژ": "J", "ظ": "Z", "س": "S", "ص": "S",
@@ -33,10 +35,10 @@ _AR_MAP = {
     "ى": "a", "ع": "a", "ئ": "Y", "ؤ": "W",
 }
 _EN_DIGRAPHS = (("sch", "Š"), ("tch", "Š"), ("sh", "Š"), ("ch", "Š"), ("kh", "X"),
-                ("gh", "G"), ("th", "Θ"), ("dh", "Ð"), ("ph", "F"), ("ck", "K"), ("zh", "J"),
+                ("gh", "G"), ("th", "Θ"), ("dh", "Ð"), ("ph", "Φ"), ("ck", "K"), ("zh", "J"),
                 ("dj", "J"), ("ou", "W"), ("oo", "W"), ("ee", "Y"), ("qu", "Q"))
 _EN_SINGLE = {"b": "B", "p": "B", "t": "T", "d": "D", "s": "S", "z": "Z", "h": "H", "g": "G",
-              "j": "J", "q": "Q", "k": "K", "c": "K", "f": "F", "v": "F", "w": "W", "y": "Y",
+              "j": "J", "q": "Q", "k": "K", "c": "K", "f": "Φ", "v": "V", "w": "W", "y": "Y",
               "l": "L", "m": "M", "n": "N", "r": "R", "x": "KS",
               "a": "a", "e": "Y", "i": "Y", "o": "W", "u": "W"}
 _VOWELS = set("aeiou")
@@ -45,7 +47,8 @@ _NEAR: dict[frozenset[str], float] = {}
 for _pair, _cost in (("TΘ", 0.3), ("SΘ", 0.3), ("ZÐ", 0.3), ("DÐ", 0.3), ("DZ", 0.6),
                      ("XH", 0.3), ("XK", 0.4), ("QK", 0.2), ("QG", 0.4), ("KG", 0.5),
                      ("JG", 0.3), ("GX", 0.5), ("GR", 0.7), ("SZ", 0.5), ("SŠ", 0.5),
-                     ("FW", 0.5), ("FB", 0.6), ("WY", 0.6), ("AL", 0.0), ("TD", 0.6),
+                     ("FW", 0.5), ("FB", 0.6), ("ΦF", 0.0), ("ΦB", 0.6), ("VF", 0.0),
+                     ("VW", 0.5), ("VB", 0.6), ("WY", 0.6), ("AL", 0.0), ("TD", 0.6),
                      ("ZJ", 0.5), ("ŠJ", 0.5), ("SK", 0.7), ("ŠK", 0.5), ("HY", 0.7), ("HW", 0.7),
                      ("aW", 0.2), ("aY", 0.2), ("Ha", 0.4), ("Aa", 0.3)):
     _NEAR[frozenset(_pair)] = _cost

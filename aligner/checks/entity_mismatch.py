@@ -325,7 +325,7 @@ def _en_skeletons(en_text: str) -> _Skeletons:
 
 def _strong(skeleton: str) -> str:
     """The skeleton without weak letters (vowels, h, the article): what a short form keeps."""
-    return "".join(c for c in skeleton if c not in "WYaHA")
+    return "".join(c for c in skeleton if c not in "WYaHA").replace("Φ", "F").replace("V", "F")
 
 
 def _prefix_related(en: str, ar: str) -> bool:
@@ -336,12 +336,20 @@ def _prefix_related(en: str, ar: str) -> bool:
 
 
 def _prefix_found(word: str, ar_text: str) -> bool:
-    """Whether some Arabic word of ``ar_text`` is a short or long form of the English word."""
+    """Whether some Arabic word of ``ar_text`` is a short or long form of the English word. The
+    Arabic word must itself look transliterated unless it is the longer one and the name has
+    three strong consonants: ordinary words share their first two or three consonants with
+    many names (وصولاً with Sultan, كرات with Courtney, الاستهزاء with West)."""
     en = english_skeleton(word)
     if len(_strong(en)) < 2:
         return False
-    return any(_prefix_related(en, arabic_skeleton(stem))
-               for _, _, tok in arabic_tokens(ar_text) for _, stem in strip_clitics(tok))
+    for _, _, tok in arabic_tokens(ar_text):
+        for _, stem in strip_clitics(tok):
+            ar = arabic_skeleton(stem)
+            if _prefix_related(en, ar) and (looks_transliterated(stem) or (
+                    len(_strong(en)) >= 3 and len(_strong(ar)) >= len(_strong(en)))):
+                return True
+    return False
 
 
 def _unmatched(span: str, en_skels: _Skeletons, clitics: bool = True) -> bool:
@@ -597,30 +605,42 @@ class EntityMismatchCheck:
                     ) -> list[Finding]:
         """A capitalised English word inside a sentence of a 1-1 link (a name, whatever NER
         made of it) that the Arabic does not render, while the Arabic has, at about the same
-        place in the sentence, a name-like word (a known foreign or Arabic name, a place of the
-        exonym table) that renders no English word of the link: the name was swapped for
-        another (Heinrich: اليونان; Walker: ترامب)."""
+        place in the sentence, a name-like word that renders no English word of the link: the
+        name was swapped for another (Heinrich: اليونان; Walker: ترامب). The English word
+        must be a name to NER or to the name lists, or follow a known given name (Maxine
+        Waters); the Arabic word must not resemble an English word of the link that is not
+        clearly rendered elsewhere (``_Explainers``)."""
         en_ids = link.src if en_name == "src" else link.tgt
         ar_ids = link.tgt if ar_name == "tgt" else link.src
         if len(en_ids) != 1 or len(ar_ids) != 1:
             return []
         i, j = en_ids[0], ar_ids[0]
         text, ar_text = en_segs[i].text, ar_segs[j].text
-        link_names = {loc.entity.text for loc in locs}
         tagged = {w for loc in locs if loc.entity.label in _NAME_LABELS
                   for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+        named = {w for loc in locs if loc.entity.label in ("PERSON", "GPE", "LOC")
+                 for w in re.findall(r"[\w'’-]+", loc.entity.text)}
         found = {w for loc in locs if loc.match and not loc.partial
                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}  # Kamal of ألبوكمال
-        words = []
+        words: list[tuple[int, str]] = []  # (offset, word)
         for run in _EN_CAP_RUN.finditer(text):
             before = text[:run.start()].rstrip()
-            if not before or before[-1] in _OPENERS or len(run.group().split()) > 3:
+            initial = not before or before[-1] in _OPENERS
+            run_words = [re.sub(r"['’]s?$", "", w.group())
+                         for w in re.finditer(r"[\w'’-]+", run.group())]
+            if len(run_words) > 4 or (initial and len(run_words) == 1):
                 continue
-            for wm in re.finditer(r"[\w'’-]+", run.group()):
-                word = re.sub(r"['’]s?$", "", wm.group())
-                if (_CALENDAR.match(word) or _is_demonym(word) or word.lower() in _EN_STOP
-                        or not _distinctive(Entity(word, "", 0, 0))
-                        or not (word in tagged or is_personal_name(word))):
+            for n, wm in enumerate(re.finditer(r"[\w'’-]+", run.group())):
+                word = run_words[n]
+                if ((n == 0 and initial) or _CALENDAR.match(word) or _is_demonym(word)
+                        or word.lower() in _EN_STOP):
+                    continue
+                if not _distinctive(Entity(word, "", 0, 0)) and not (
+                        word in named and len(word) >= 4 and word.istitle()
+                        and word.lower() not in _TITLES | _GENERIC):
+                    continue  # a tagged name with one strong consonant (Yuan) still counts
+                if not (word in tagged or is_personal_name(word)
+                        or (n > 0 and is_personal_name(run_words[n - 1]))):
                     continue
                 if word in found or any(locate(Entity(p, "PERSON", 0, 0), ar_segs, (j,))
                        or _prefix_found(p, ar_text) for p in word.split("-") if p):
@@ -628,21 +648,20 @@ class EntityMismatchCheck:
                 words.append((run.start() + wm.start(), word))
         if not words:
             return []
-        en_skels = _en_skeletons(text)
+        # a single unrendered name and a single stranger: word order matters less
+        wide = _POSITION_SLACK_ONE if len(words) == 1 else _POSITION_SLACK
         en_words = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+        explains = _Explainers(text, ar_text)
         for start, end, tok in arabic_tokens(ar_text):
             pos = (start + end) / 2 / max(len(ar_text), 1)
-            near = [(k, w) for k, w in words
-                    if abs((k + len(w) / 2) / len(text) - pos) <= _POSITION_SLACK]
-            if not near:
-                continue
+            dist = {(k, w): abs((k + len(w) / 2) / len(text) - pos) for k, w in words}
             for off, stem in strip_clitics(tok):
                 if not _name_like(stem, en_words):
                     continue
-                if not _unmatched(stem, en_skels, clitics=False) or any(
-                        find_name_in_arabic(n, stem, 0.6) for n in link_names):
+                near = [kw for kw in words if dist[kw] <= wide]
+                if not near or explains(stem, start + off, end):
                     break
-                k, word = near[0]
+                k, word = min(near, key=lambda kw: dist[kw])
                 return [Finding(
                     kind=self.name, severity="critical", confidence=0.7,
                     src=link.src, tgt=link.tgt, missing_in=None,
@@ -653,18 +672,61 @@ class EntityMismatchCheck:
         return []
 
 
+class _Explainers:
+    """Whether an Arabic word of a sentence pair renders some English word of it. A
+    capitalised English word explains a word that resembles it (or shares its first
+    consonants) only when its own best rendering is not elsewhere in the sentence: Ford,
+    rendered فورد, does not also explain فرديناند; St, rendered سانت, not سايتو. Lower-case
+    words must match closely (back is no rendering of باكر)."""
+
+    def __init__(self, en_text: str, ar_text: str) -> None:
+        words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
+        parts = [p for w in words if "-" in w for p in w.split("-") if p]
+        self.words = [w for w in dict.fromkeys(words + parts) if w.lower() not in _EN_STOP]
+        self.pairs = [a + " " + b for a, b in itertools.pairwise(words)
+                      if a.lower() not in _EN_STOP and b.lower() not in _EN_STOP]
+        self.ar_text = ar_text
+        self._best: dict[str, Match | None] = {}
+
+    def _rendered_at(self, word: str) -> Match | None:
+        if word not in self._best:
+            self._best[word] = find_name_in_arabic(word, self.ar_text)
+        return self._best[word]
+
+    def __call__(self, stem: str, start: int, end: int) -> bool:
+        sk = arabic_skeleton(stem)
+        for w in self.words + self.pairs:
+            if len(w) < 3:
+                continue  # St, Mr: abbreviations resemble anything with weak letters
+            en = english_skeleton(w)
+            sim = skeleton_similarity(en, sk)
+            if not w[:1].isupper():
+                if sim >= MATCH_THRESHOLD:
+                    return True
+                continue
+            if not (sim >= 0.6 or _prefix_related(en, sk)):
+                continue
+            m = self._rendered_at(w)
+            if m is None or (start < m.end and m.start < end) or m.score < sim + 0.1:
+                return True  # not clearly rendered elsewhere: this may be its rendering
+        return False
+
+
 #: Entity labels whose words are names to transliterate (an organisation's are mostly
 #: translated: Champions League, White House).
 _NAME_LABELS = frozenset(["PERSON", "GPE", "LOC", "NORP"])
 
-#: How far apart (as a fraction of the sentence) a swapped name and its replacement may sit.
+#: How far apart (as a fraction of the sentence) a swapped name and its replacement may sit;
+#: farther when the English has a single unrendered name (word order differs).
 _POSITION_SLACK = 0.15
+_POSITION_SLACK_ONE = 0.3
 
 
 def _name_like(stem: str, en_words: str) -> bool:
-    """Whether a clitic-free Arabic word looks like a name: a known foreign or unambiguous
-    Arabic given name, a place of the exonym table the English does not mention, or a
-    transliterated-looking word."""
+    """Whether a clitic-free Arabic word is a known name: a foreign name of the name lists, an
+    unambiguous Arabic given name, or a place of the exonym table the English does not
+    mention. Words that merely look transliterated are not enough: too many ordinary words
+    (تزال, أيام, وجود) have that shape."""
     english = exonym_english(normalize(stem))
     if english:
         return not any(_related(e, en_words) for e in english)
