@@ -6,7 +6,11 @@ import pytest
 from conftest import make_side
 
 from aligner.checks.base import CheckContext
-from aligner.checks.partial_omission import PartialOmissionCheck, clause_pieces
+from aligner.checks.partial_omission import (
+    PartialOmissionCheck,
+    _keeps_counterpart,
+    clause_pieces,
+)
 from aligner.checks.run import run_checks
 from aligner.embed.base import get_embedder
 from aligner.records import Link, Report
@@ -146,3 +150,25 @@ def test_clause_dropped_inside_a_merged_two_to_two_link_is_found(embedder) -> No
     (f,) = PartialOmissionCheck().run(CheckContext(report, embedder))
     assert (f.src, f.tgt, f.missing_in) == ((6,), (6,), "tgt")
     assert EN_CLAUSE.strip(" ,") in f.evidence["span"].text
+
+
+@pytest.mark.parametrize(("text", "piece"), [
+    ('"Aguero is struggling with his feet," City manager Pep Guardiola told reporters.',
+     "City manager Pep Guardiola told reporters."),
+    ("لم أخفِ أبدًا أفكاري السياسية بما في ذلك أفكاري عن الانتخابات الأخيرة.",
+     "بما في ذلك أفكاري عن الانتخابات الأخيرة."),
+    ("قالت هيئة الكوارث يوم الأحد إن عدد الوفيات ارتفع إلى 832.", "إن عدد الوفيات ارتفع إلى 832."),
+])
+def test_clause_pieces_split_after_a_closing_quote_and_before_including_and_reported_speech(
+        text: str, piece: str) -> None:
+    assert piece in [text[a:b] for a, b in clause_pieces(text)]
+
+
+def test_clause_with_the_only_match_of_a_figure_is_translated() -> None:
+    ar = "تراك بالين، البالغ من العمر ٢٦ عامًا، قضى عامًا في العراق."
+    clause = "البالغ من العمر ٢٦ عامًا، "
+    rest = ar.replace(clause, "")
+    assert _keeps_counterpart(clause, rest, "ar", "Track Palin, 26, spent a year in Iraq.", "en")
+    # Dropped with its figure, the clause is extra; a figure the rest also holds proves nothing.
+    assert not _keeps_counterpart(clause, rest, "ar", "Track Palin spent a year in Iraq.", "en")
+    assert not _keeps_counterpart(clause, rest + " ٢٦", "ar", "Palin, 26, spent a year.", "en")

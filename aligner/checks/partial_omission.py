@@ -5,6 +5,8 @@ The side that is longer than the document's own length ratio predicts is split i
 other side when removing it brings the two sides *closer* in embedding space: a translated
 clause pulls the similarity up, an untranslated one only dilutes it. The similarity gain is
 combined with the length deficit, and the removed span is reported with document offsets.
+A clause holding a figure that only it can match on the other side ("البالغ من العمر 26 عامًا"
+for "Palin, 26,") is translated, whatever the embeddings say, and is not a candidate.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.arabic.numbers import extract_numbers
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.checks.omission import facing_pairs
@@ -27,12 +31,14 @@ _EN_MARKERS = ("who", "which", "whom", "whose", "while", "whereas", "although", 
 _AR_MARKERS = ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "حيث",
                "بينما", "لكن", "ولكن", "إذ", "فيما", "وهو", "وهي", "والذي", "والتي",
                "والذين", "بعدما", "رغم", "برغم", "لأن", "كونه", "كونها", "مما", "عندما",
-               "كما", "حتى", "منذ", "بعد أن", "قبل أن")
-# A boundary after clause punctuation, or before a marker word, "and" or a و-prefixed word
-# (Arabic joins clauses with و where English uses commas).
+               "كما", "حتى", "منذ", "بعد أن", "قبل أن", "بما في ذلك", "بما فيها", "بما فيهم",
+               "إن", "إنه", "إنها", "إنهم")
+# A boundary after clause punctuation (also when a quotation closes after it: `feet," City`),
+# or before a marker word, "and" or a و-prefixed word (Arabic joins clauses with و where
+# English uses commas; إن opens the reported speech after قال).
 _SPLIT = re.compile(
-    r"(?<=[,،;؛:])\s+|(?<=[،؛])(?=\S)|\s+(?=[(\[–—-]\s?)|(?<=[)\]])\s+|\s+(?=(?:"
-    + "|".join(_EN_MARKERS + _AR_MARKERS) + r")\b)"
+    r"(?<=[,،;؛:])\s+|(?<=[,،;؛:][\"”’'])\s+|(?<=[،؛])(?=\S)|\s+(?=[(\[–—-]\s?)"
+    r"|(?<=[)\]])\s+|\s+(?=(?:" + "|".join(_EN_MARKERS + _AR_MARKERS) + r")\b)"
     r"|\s+(?=and\s)|\s+(?=و\S{2,})", re.IGNORECASE)
 _MIN_FRACTION = 0.12
 _MAX_FRACTION = 0.75
@@ -118,21 +124,23 @@ class PartialOmissionCheck:
         longer, ids = ("tgt", link.tgt) if z > 0 else ("src", link.src)
         other_text = src if longer == "tgt" else tgt
         long_text = tgt if longer == "tgt" else src
-        cands = candidates(ctx, longer, ids)
+        segs = ctx.side(longer)
+        lang = ctx.src_lang if longer == "src" else ctx.tgt_lang
+        other_lang = ctx.tgt_lang if longer == "src" else ctx.src_lang
+        cands, variants = [], []
+        for c in candidates(ctx, longer, ids):
+            variant = " ".join(_without(segs[i].text, c.start, c.end) if i == c.segment
+                               else segs[i].text for i in ids)
+            if not _keeps_counterpart(segs[c.segment].text[c.start:c.end], variant, lang,
+                                      other_text, other_lang):
+                cands.append(c)
+                variants.append(variant)
         if not cands:
             return None
-        segs = ctx.side(longer)
         # Expected length of the longer side given the other one: the deficit a drop explains.
         expected = (len(other_text) + 5) * math.exp(-stats.median if longer == "src"
                                                     else stats.median) - 5
         excess = 1.0 - expected / max(len(long_text), 1)
-        variants = []
-        for c in cands:
-            parts = []
-            for i in ids:
-                text = segs[i].text
-                parts.append(_without(text, c.start, c.end) if i == c.segment else text)
-            variants.append(" ".join(parts))
         vecs = ctx.embed([other_text, long_text, *variants])
         best, best_score, best_gain = None, 0.0, 0.0
         for k, c in enumerate(cands):
@@ -164,6 +172,23 @@ class PartialOmissionCheck:
             src=link.src, tgt=link.tgt, missing_in=missing,
             message=f"clause without counterpart in the {where}: “{text.strip()}”",
             evidence=evidence)
+
+
+def _values(text: str, lang: str) -> Counter[float]:
+    """The figures of ``text`` (not vague quantities nor weak ones like "one" or a dual)."""
+    return Counter(round(v, 6) for m in extract_numbers(text, lang)
+                   if m.kind != "vague" and not m.weak for v in m.values)
+
+
+def _keeps_counterpart(clause: str, rest: str, lang: str, other: str, other_lang: str) -> bool:
+    """Whether the clause holds a figure that the other side states and that the ``rest`` of
+    its side lacks: "البالغ من العمر 26 عامًا" facing "Palin, 26," is translated, not extra."""
+    inside = _values(clause, lang)
+    if not inside:
+        return False
+    rest_values = _values(rest, lang)
+    there = _values(other, other_lang)
+    return any(there[v] > rest_values[v] for v in inside)
 
 
 def _sub_links(link: Link) -> list[Link]:
