@@ -166,3 +166,20 @@ def test_small_number_may_hide_in_glued_words() -> None:
     (f,) = findings("The Nord Stream 2 pipeline cost $11 billion.",
                     "خط أنابيب نورد ستريم الثاني تبلغ تكلفته 12 مليار دولار.")
     assert f.message == "number 11000000000 in src, 12000000000 in tgt"
+
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("The temperature hit 40C (104F).", "بلغت درجة الحرارة 40 درجة مئوية."),
+    ("Pope Benedict XVI resigned.", "استقال البابا بنديكت السادس عشر."),
+    ("Pope Benedict XVI resigned.", "استقال البابا بنديكت."),
+    ("The 9/11 attacks", "هجمات 11 سبتمبر"),
+    ("24/7 coverage", "تغطية على مدار الساعة"),
+])
+def test_quiet_on_conversions_regnal_numbers_and_slash_dates(en: str, ar: str) -> None:
+    assert findings(en, ar) == []
+
+
+def test_changed_slash_date_is_reported() -> None:
+    (f,) = findings("The 9/11 attacks", "هجمات 12 سبتمبر")
+    assert f.message == "number 11 (month 9) in src, 12 (month 9) in tgt"

@@ -265,3 +265,21 @@ def test_arabic_indic_digits_read_exactly_as_western_digits() -> None:
 ])
 def test_hedges(text: str, lang: str, approx: bool) -> None:
     assert one(text, lang).approx == approx
+
+
+@pytest.mark.parametrize(("text", "lang", "found"), [
+    ("Pope Benedict XVI said", "en", [("XVI", 16, "ordinal", None, True)]),
+    ("after World War II ended", "en", [("II", 2, "ordinal", None, True)]),
+    ("The 9/11 attacks", "en", [("9/11", 11, "date", "month=9", False)]),
+    ("هجمات 11/9", "ar", [("11/9", 11, "date", "month=9", False)]),  # day first in Arabic
+    ("24/7 news", "en", [("24/7", 24, "cardinal", None, True)]),
+    ("It hit 40C (104F).", "en", [("40C", 40, "cardinal", "degC", False),
+                                  ("104F", 104, "cardinal", "degF", False)]),
+    ("at 40°F or 5 degrees Celsius", "en", [("40°F", 40, "cardinal", "degF", False),
+                                            ("5 degrees Celsius", 5, "cardinal", "degC", False)]),
+    ("بلغت 40 درجة مئوية", "ar", [("40 درجة مئوية", 40, "cardinal", "degC", False)]),
+    ("I went. IV drips", "en", []),
+])
+def test_roman_numerals_slash_dates_and_temperatures(text: str, lang: str, found: list) -> None:
+    assert [(m.text, m.value, m.kind, m.unit, m.weak) for m in extract_numbers(text, lang)] == \
+        found

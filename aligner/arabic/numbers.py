@@ -13,6 +13,7 @@ number, they only excuse one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -233,6 +234,9 @@ _UNITS = {
 _DUAL_UNIT = {_fold(stem): u for stem, u in (
     ("يوم", "day"), ("شهر", "month"), ("عام", "year"), ("سنت", "year"), ("أسبوع", "week"),
     ("ساعت", "hour"), ("دقيقت", "min"))}
+_DEGREES = frozenset(("degree", "degrees", _fold("درجة"), _fold("درجات")))
+_DEGREE_SCALES = {"celsius": "degC", "centigrade": "degC", "fahrenheit": "degF",
+                  _fold("مئوية"): "degC", _fold("فهرنهايت"): "degF", _fold("فهرنهايتية"): "degF"}
 _POUND_COUNTRIES = {"syrian": "SYP", "egyptian": "EGP", "lebanese": "LBP", "sudanese": "SDG",
                     "british": "GBP"}
 _MONEY = frozenset(("USD", "EUR", "GBP", "JPY", "INR", "SYP", "EGP", "LBP", "SDG", "IQD", "SAR",
@@ -250,6 +254,8 @@ _AR_HOUR = _fold("الساعة")
 _AR_ORD_ARTICLE = frozenset(("ال", "وال", "بال", "فال", "كال", "لل"))
 _AR_YEAR_MARK = frozenset((_fold("م"), _fold("هـ")))
 _AR_CENTURY = _fold("القرن")
+_ROMAN = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _AR_AGE = frozenset(_fold(w) for w in ("عمر", "العمر"))
 _AR_AGE_HEDGE = _fold("يناهز")
 _AR_BOUNDS = {_fold("أكثر"): "min", _fold("أقل"): "max"}
@@ -311,9 +317,10 @@ class _Parser:
         out: list[NumberMention] = []
         i = 0
         while i < len(self.toks):
-            for step in (self._at_month_then_number, self._at_fraction, self._at_number,
-                         self._at_ar_decade, self._at_ar_dual, self._at_ar_fraction, self._at_vague,
-                         self._at_en_words, self._at_ar_words):
+            for step in (self._at_month_then_number, self._at_fraction, self._at_slash_date,
+                         self._at_number, self._at_ar_decade, self._at_ar_dual,
+                         self._at_ar_fraction, self._at_vague, self._at_roman, self._at_en_words,
+                         self._at_ar_words):
                 found = step(i)
                 if found is not None:
                     mentions, i = found
@@ -357,6 +364,38 @@ class _Parser:
             return None
         mixed = before is not None and before.kind == "num"
         return [self.mention((num / den,), "fraction", i, i + 3, weak=mixed)], i + 3
+
+    def _at_slash_date(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A day and month with a slash, month first in English ("9/11", "7/7"), day first in
+        Arabic ("11/9"); "24/7" (round the clock) is weak. Full dates (1/2/2001) are left."""
+        a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if a is None or slash is None or b is None or a.kind != "num" or b.kind != "num" or \
+                slash.text != "/" or not (slash.attached(a) and b.attached(slash)):
+            return None
+        before, after = self.tok(i - 1), self.tok(i + 3)
+        if (before and before.text == "/" and a.attached(before)) or (
+                after and after.text == "/" and after.attached(b)):
+            return None
+        x, y = self._digits(i), self._digits(i + 2)
+        if (x, y) == (24, 7):
+            return [self.mention((24.0,), "cardinal", i, i + 3, weak=True)], i + 3
+        month, day = (y, x) if self.lang == "ar" else (x, y)
+        if month is None or day is None or not (month.is_integer() and day.is_integer()
+                                                and 1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return [self.mention((day,), "date", i, i + 3, unit=f"month={int(month)}")], i + 3
+
+    def _at_roman(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A Roman numeral after a name: "Benedict XVI" = بنديكت السادس عشر, "World War II".
+        Weak: a translation may drop it, or it may be an abbreviation."""
+        t, prev = self.toks[i], self.tok(i - 1)
+        if t.kind != "word" or len(t.text) < 2 or not _ROMAN.fullmatch(t.text) or \
+                prev is None or prev.kind != "word" or not prev.text[0].isupper():
+            return None
+        value = sum(_ROMAN_VALUES[c] for c in t.text)
+        value -= 2 * sum(_ROMAN_VALUES[c] for c, d in itertools.pairwise(t.text)
+                         if _ROMAN_VALUES[c] < _ROMAN_VALUES[d])
+        return [self.mention((float(value),), "ordinal", i, i + 1, weak=True)], i + 1
 
     def _at_number(self, i: int) -> tuple[list[NumberMention], int] | None:
         """A digit number with its prefix (currency, %), scale, suffix and unit; or a range
@@ -504,6 +543,9 @@ class _Parser:
 
     def _unit(self, j: int) -> tuple[str | None, int]:
         t = self.tok(j)
+        degree = self._temperature(j) if t is not None else None
+        if degree is not None:
+            return degree
         if t is None or t.kind != "word":
             return None, j
         nxt = self.key(j + 1)
@@ -519,6 +561,23 @@ class _Parser:
             if stem in _UNITS:
                 return _UNITS[stem], j + 1
         return None, j
+
+    def _temperature(self, j: int) -> tuple[str, int] | None:
+        """40C, 40°F, 40 degrees Celsius, 40 درجة مئوية: degrees (Celsius unless said)."""
+        t, prev = self.toks[j], self.tok(j - 1)
+        if t.text == "°":
+            scale = self.key(j + 1)
+            return ("degF", j + 2) if scale == "f" else ("degC", j + 1 + (scale == "c"))
+        if t.text in ("C", "F") and prev is not None and prev.kind == "num" and t.attached(prev):
+            return ("degC" if t.text == "C" else "degF"), j + 1
+        if t.key in _DEGREES:
+            scale = self.key(j + 1)
+            if scale in _DEGREE_SCALES:
+                return _DEGREE_SCALES[scale], j + 2
+            return "degC", j + 1
+        if t.key in _DEGREE_SCALES:
+            return _DEGREE_SCALES[t.key], j + 1
+        return None
 
     # -- dates
 
