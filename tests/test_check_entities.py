@@ -240,3 +240,11 @@ def test_swapped_name_beside_competing_renderings(src_lang: str, en: str, ar: st
     found = _pair(en, ar.format(swapped), src_lang)
     assert [f.evidence["arabic"].text for f in found] == [swapped]
     assert found[0].severity == "critical"
+
+
+def test_lower_case_words_explain_only_close_renderings() -> None:
+    # "comedian" is rendered (run into the word before it); "back" is no rendering of باكر
+    en = "He passed the ball back to Mathew Ryan, the comedian said."
+    assert _pair(en, "مرر الكرة إلى ماثيو رايان، كما قال أنالكوميديان.") == []
+    found = _pair(en, "مرر الكرة إلى ماثيو باكر، كما قال أنالكوميديان.")
+    assert [f.evidence["arabic"].text for f in found] == ["باكر"]

@@ -129,3 +129,8 @@ def test_f_is_not_rendered_by_waw() -> None:
     assert find_name_in_arabic("Ford", "لآخر من ورد ذكره") is None
     assert find_name_in_arabic("Werner", "قال فرنر") is not None
     assert find_name_in_arabic("Volvo", "سيارة فولفو") is not None
+
+
+def test_ta_shin_is_ch() -> None:
+    assert find_name_in_arabic("Chile", "فازت تشيلي بالمباراة") is not None
+    assert find_name_in_arabic("Chelsea", "لاعب تشيلسي السابق") is not None

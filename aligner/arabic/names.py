@@ -114,7 +114,7 @@ def arabic_skeleton(text: str) -> str:
         if len(word) > 3 and word[:2] in ("ال", "أل"):
             out.append("A")
             word = word[2:]
-        out.extend(_AR_MAP.get(c, "") for c in word)
+        out.extend(_AR_MAP.get(c, "") for c in word.replace("تش", "چ"))  # تش: ch (تشيلي)
     return _collapse("".join(out))
 
 

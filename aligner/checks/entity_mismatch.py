@@ -217,7 +217,7 @@ def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
     table (only when ``place``: a place stands in for a place), two Arabic name words in a row
     (محمد الحسن, أبو X) or a known foreign personal name (سميث)."""
     en_words = " " + " ".join(re.findall(r"[a-z0-9]+", en_text.lower())) + " "
-    en_skels = _en_skeletons(en_text)
+    en_skels = _Explainers(en_text, ar_text)
     for other in sorted(doc_names - link_names):
         if other.isupper() or sum(c.isalpha() for c in other) < 5 or exonym_forms(other):
             continue  # acronyms and short names transliterate onto common words (AI ≈ أي)
@@ -304,25 +304,6 @@ def _english_stop_words() -> frozenset[str]:
 _EN_STOP = _english_stop_words()
 
 
-class _Skeletons(list[str]):
-    """Skeletons of the words and word pairs of an English text; ``caps``: of its capitalised
-    words alone (the ones a short or long name form is compared with)."""
-
-    caps: list[str]
-
-
-def _en_skeletons(en_text: str) -> _Skeletons:
-    words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
-    parts = [p for w in words if "-" in w for p in w.split("-") if p]
-    content = [w for w in words + parts if w.lower() not in _EN_STOP]  # and ≈ هوندا
-    out = _Skeletons([english_skeleton(w) for w in content] + [
-        english_skeleton(a + " " + b) for a, b in itertools.pairwise(words)
-        if a.lower() not in _EN_STOP and b.lower() not in _EN_STOP])
-    out.caps = [english_skeleton(w) for w in words + parts
-                if w[:1].isupper() and w.lower() not in _EN_STOP]
-    return out
-
-
 def _strong(skeleton: str) -> str:
     """The skeleton without weak letters (vowels, h, the article): what a short form keeps."""
     return "".join(c for c in skeleton if c not in "WYaHA").replace("Φ", "F").replace("V", "F")
@@ -352,30 +333,25 @@ def _prefix_found(word: str, ar_text: str) -> bool:
     return False
 
 
-def _unmatched(span: str, en_skels: _Skeletons, clitics: bool = True) -> bool:
-    """No word (or pair of words) of the English resembles the Arabic span (nor, with
+def _unmatched(span: str, explains: _Explainers, clitics: bool = True) -> bool:
+    """No word (or pair of words) of the English renders the Arabic span (nor, with
     ``clitics``, the span with a proclitic taken off)."""
     forms = {span}
     if clitics:
         forms.update(stem for _, stem in strip_clitics(span))
-    for form in forms:
-        sk = arabic_skeleton(form)
-        if (any(skeleton_similarity(e, sk) >= 0.6 for e in en_skels)
-                or any(_prefix_related(e, sk) for e in en_skels.caps)):
-            return False
-    return True
+    return not any(explains(form) for form in forms)
 
 
 def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match | None:
     """A one-word Arabic spelling of a known foreign personal name that no English word of the
     link renders: a name the English does not have."""
-    en_skels: _Skeletons | None = None
+    en_skels: _Explainers | None = None
     for start, end, tok in arabic_tokens(ar_text):
         for off, stem in strip_clitics(tok):
             if stem.startswith("ال") or not is_foreign_name(stem):
                 continue
             if en_skels is None:
-                en_skels = _en_skeletons(en_text)
+                en_skels = _Explainers(en_text, ar_text)
             if _unmatched(stem, en_skels, clitics=False) and not any(
                     find_name_in_arabic(n, stem, 0.6) for n in link_names):
                 return Match(start + off, end, ar_text[start + off:end], 0.8)
@@ -388,7 +364,7 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
     that no English word renders: the other part of the name, changed (باتريك أندرسون for
     Kevin Anderson, بول ميلز هيكس for Paul Steve-Hicks)."""
     toks = list(arabic_tokens(ar_text))
-    en_skels: _Skeletons | None = None
+    en_skels: _Explainers | None = None
     words = [p for w in _distinctive(ent) for p in w.split("-") if p]
     for w in words:
         m = find_name_in_arabic(w, ar_text)
@@ -408,7 +384,7 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
                            or _prefix_related(english_skeleton(x), sk) for x in words)):
                 continue  # the rendered part itself, or another spelling of a missing one
             if en_skels is None:
-                en_skels = _en_skeletons(en_text)
+                en_skels = _Explainers(en_text, ar_text)
             if _unmatched(tok, en_skels):
                 return Match(start, end, tok, 0.75)
     return None
@@ -677,7 +653,7 @@ class _Explainers:
     capitalised English word explains a word that resembles it (or shares its first
     consonants) only when its own best rendering is not elsewhere in the sentence: Ford,
     rendered فورد, does not also explain فرديناند; St, rendered سانت, not سايتو. Lower-case
-    words must match closely (back is no rendering of باكر)."""
+    words must match closely (``_LOWER_MATCH``)."""
 
     def __init__(self, en_text: str, ar_text: str) -> None:
         words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
@@ -693,7 +669,9 @@ class _Explainers:
             self._best[word] = find_name_in_arabic(word, self.ar_text)
         return self._best[word]
 
-    def __call__(self, stem: str, start: int, end: int) -> bool:
+    def __call__(self, stem: str, start: int | None = None, end: int | None = None) -> bool:
+        """Whether ``stem`` (at ``start``-``end`` of the Arabic text, when known) renders an
+        English word."""
         sk = arabic_skeleton(stem)
         for w in self.words + self.pairs:
             if len(w) < 3:
@@ -701,15 +679,24 @@ class _Explainers:
             en = english_skeleton(w)
             sim = skeleton_similarity(en, sk)
             if not w[:1].isupper():
-                if sim >= MATCH_THRESHOLD:
+                if sim >= _LOWER_MATCH:
                     return True
                 continue
             if not (sim >= 0.6 or _prefix_related(en, sk)):
                 continue
             m = self._rendered_at(w)
-            if m is None or (start < m.end and m.start < end) or m.score < sim + 0.1:
+            if m is None or m.score < sim + 0.1:
                 return True  # not clearly rendered elsewhere: this may be its rendering
+            if (start < m.end and m.start < end if start is not None and end is not None
+                    else normalize(stem) in normalize(m.text)):
+                return True
         return False
+
+
+#: How closely a lower-case English word must resemble an Arabic word to explain it: a
+#: transliterated common noun (podcast: بودكاست, comedian: الكوميديان) is close; a chance
+#: likeness (back: باكر) is not much looser than this.
+_LOWER_MATCH = 0.65
 
 
 #: Entity labels whose words are names to transliterate (an organisation's are mostly
