@@ -175,6 +175,9 @@ def test_small_number_may_hide_in_glued_words() -> None:
     ("Pope Benedict XVI resigned.", "استقال البابا بنديكت."),
     ("The 9/11 attacks", "هجمات 11 سبتمبر"),
     ("24/7 coverage", "تغطية على مدار الساعة"),
+    ("A third of voters stayed home.", "بقي 33 بالمئة من الناخبين في منازلهم."),
+    ("A third of voters stayed home.", "بقي ثلث الناخبين في منازلهم."),
+    ("Two thirds of voters stayed home.", "بقي ثلثا الناخبين في منازلهم."),
 ])
 def test_quiet_on_conversions_regnal_numbers_and_slash_dates(en: str, ar: str) -> None:
     assert findings(en, ar) == []

@@ -279,6 +279,9 @@ def test_hedges(text: str, lang: str, approx: bool) -> None:
                                             ("5 degrees Celsius", 5, "cardinal", "degC", False)]),
     ("بلغت 40 درجة مئوية", "ar", [("40 درجة مئوية", 40, "cardinal", "degC", False)]),
     ("I went. IV drips", "en", []),
+    ("a third of voters", "en", [("a third", 1 / 3, "fraction", None, True)]),
+    ("three-quarters of them", "en", [("three-quarters", 0.75, "fraction", None, True)]),
+    ("a third term", "en", [("third", 3, "ordinal", None, False)]),
 ])
 def test_roman_numerals_slash_dates_and_temperatures(text: str, lang: str, found: list) -> None:
     assert [(m.text, m.value, m.kind, m.unit, m.weak) for m in extract_numbers(text, lang)] == \

@@ -125,6 +125,7 @@ _EN_ORD.update({w: float(10 * (i + 2)) for i, w in enumerate(
     ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
      "ninetieth"])})
 _EN_ORD.update({"hundredth": 100.0, "thousandth": 1e3, "millionth": 1e6})
+_EN_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 _EN_DECADES = {w + "ies": v for w, v in (("twent", 20), ("thirt", 30), ("fort", 40),
                                           ("fift", 50), ("sixt", 60), ("sevent", 70),
                                           ("eight", 80), ("ninet", 90))}
@@ -319,7 +320,8 @@ class _Parser:
         while i < len(self.toks):
             for step in (self._at_month_then_number, self._at_fraction, self._at_slash_date,
                          self._at_number, self._at_ar_decade, self._at_ar_dual,
-                         self._at_ar_fraction, self._at_vague, self._at_roman, self._at_en_words,
+                         self._at_ar_fraction, self._at_vague, self._at_roman,
+                         self._at_en_fraction, self._at_en_words,
                          self._at_ar_words):
                 found = step(i)
                 if found is not None:
@@ -651,6 +653,21 @@ class _Parser:
                             lo, hi, j = lo * scale, hi * scale, j + 1
                             break
                 return [self.mention((lo, hi), "vague", i, j)], j
+        return None
+
+    def _at_en_fraction(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """"a third of", "one quarter of", "two thirds", "three-quarters": fractions, not the
+        ordinal of "a third term" (weak, like Arabic fractions: as often figures of speech)."""
+        k, nxt = self.key(i), self.key(i + 1)
+        if k in ("a", "one") and nxt in _EN_DENOMINATORS and self.key(i + 2) == "of":
+            return [self.mention((1 / _EN_DENOMINATORS[nxt],), "fraction", i, i + 2,
+                                 spelled=True, weak=True)], i + 2
+        j = i + 1 + (nxt == "-")
+        plural = self.key(j)
+        if k in _EN_SMALL and 2 <= _EN_SMALL[k] < 10 and plural.endswith("s") and \
+                plural[:-1] in _EN_DENOMINATORS and _EN_SMALL[k] < _EN_DENOMINATORS[plural[:-1]]:
+            value = _EN_SMALL[k] / _EN_DENOMINATORS[plural[:-1]]
+            return [self.mention((value,), "fraction", i, j + 1, spelled=True, weak=True)], j + 1
         return None
 
     def _at_en_words(self, i: int) -> tuple[list[NumberMention], int] | None:

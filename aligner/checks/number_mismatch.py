@@ -64,7 +64,8 @@ class _Atom:
         m, v = self.mention, self.value
         keys = {v}
         if m.kind == "fraction":
-            keys |= {v * 100, round(1 / v, 6)}  # half = 50%, ثلث = a third
+            keys |= {v * 100, round(v * 100), round(1 / v, 6)}  # half = 50%, a third = 33%,
+            # ثلث = a third
         if m.kind == "decade":
             keys.add(v % 100)  # the 1980s = الثمانينيات
             if v % 100 == 0:
