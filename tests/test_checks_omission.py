@@ -112,3 +112,26 @@ def test_document_text_offsets_are_used() -> None:
     (f,) = OmissionCheck().run(CheckContext(report))
     span = f.evidence["spans"][0]
     assert (span.start, span.end, text[span.start:span.end]) == (28, 39, "Second one.")
+
+
+def test_sentence_absorbed_into_a_merged_link_is_reported_and_the_link_kept(embedder) -> None:
+    # English sentence 2 has no Arabic counterpart, but the aligner joined it to sentence 1.
+    extra = "The football match planned for Saturday has been cancelled because of the storm."
+    en = [EN[0], EN[1], extra, *EN[2:]]
+    links = [Link((0,), (0,), 0.8), Link((1, 2), (1,), 0.8),
+             *(Link((k + 1,), (k,), 0.8) for k in range(2, 5))]
+    report = _report(make_side("en.txt", "en", en), make_side("ar.txt", "ar", AR), links)
+    (f,) = OmissionCheck().run(CheckContext(report, embedder))
+    assert (f.src, f.tgt, f.missing_in, f.severity) == ((2,), (), "tgt", "major")
+    assert f.evidence["link"] == {"src": [1, 2], "tgt": [1]}
+    assert f.evidence["similarity_without"] > f.evidence["link_similarity"]
+    assert f.evidence["spans"][0].text == extra
+
+
+def test_genuine_merge_is_not_reported(embedder) -> None:
+    # The Arabic sentence 1 translates English sentences 1 and 2 together.
+    ar = [AR[0], AR[1][:-1] + "، " + AR[2], AR[3], AR[4]]
+    links = [Link((0,), (0,), 0.8), Link((1, 2), (1,), 0.8), Link((3,), (2,), 0.8),
+             Link((4,), (3,), 0.8)]
+    report = _report(make_side("en.txt", "en", EN), make_side("ar.txt", "ar", ar), links)
+    assert OmissionCheck().run(CheckContext(report, embedder)) == []

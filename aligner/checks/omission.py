@@ -5,15 +5,22 @@ critical, a missing sentence major, and unaligned headline/byline lines (often s
 such as "Do you like this article?") minor. Confidence comes from the neighbourhood: if the
 nearest segments on the other side are close in meaning, or absorb the run when it is glued
 to a neighbour (an m-n link the aligner missed), the content is probably there after all.
+
+A short sentence with no counterpart is often absorbed by the aligner into a 2-1 or 1-2 link
+with its neighbour (joining it costs the link almost nothing). Such a sentence is reported too,
+with the link kept (see ``_absorbed``).
 """
 
 from __future__ import annotations
 
 import re
+import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 
+from aligner.align.nulls import looks_absorbed, may_be_absorbed
 from aligner.checks.base import CheckContext, register_check
+from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.records import Finding, Link, Span
 
 _WINDOW = 2  # links on each side of a run whose counterparts are searched
@@ -21,6 +28,8 @@ _MERGE_GAIN = 0.03  # similarity gain that says "the run belongs inside a neighb
 
 
 _FACING_SIM = 0.3  # facing unaligned runs at least this similar may be one weakened pair
+
+_ABSORBED_CONFIDENCE = 0.6  # the evidence of ``_absorbed`` is weaker than an unaligned run's
 
 
 def facing_pairs(ctx: CheckContext) -> list[Link]:
@@ -68,7 +77,7 @@ class OmissionCheck:
             ids = [i for i in range(len(ctx.side(side))) if i not in aligned[side]]
             for run in _consecutive(ids):
                 findings.append(self._finding(ctx, side, run))
-        return findings
+        return findings + _absorbed(ctx)
 
     def _finding(self, ctx: CheckContext, side: str, run: list[int]) -> Finding:
         segs = ctx.side(side)
@@ -176,6 +185,85 @@ def _confidence(nearest: float | None, merge_gain: float, severity: str) -> floa
     if severity == "minor":
         conf = min(conf, 0.6)
     return round(min(0.98, max(0.05, conf)), 3)
+
+
+def _absorbed(ctx: CheckContext) -> list[Finding]:
+    """Edge sentences of 1-2, 2-1 and 2-2 links that the rest of the link does not need.
+
+    The aligner already leaves such sentences unaligned where it can tell
+    (``aligner.align.nulls``); the same evidence, on the joined texts of the report's links,
+    catches them in alignments from elsewhere and where the aligner's pooled windows kept
+    the merge. Reported as an omission of that sentence; the link stays (the rest of it is a
+    good pair)."""
+    if ctx.embedder is None:
+        return []
+    scores = [lk.score for lk in ctx.report.links if len(lk.src) == 1 and len(lk.tgt) == 1]
+    if not scores:
+        return []
+    typical = statistics.median(scores)
+    stats = doc_ratio(ctx)
+    findings = []
+    for link in ctx.report.links:
+        if not link.src or not link.tgt or len(link.src) + len(link.tgt) <= 2 \
+                or max(len(link.src), len(link.tgt)) > 2:
+            continue
+        best: tuple[float, str, int, dict[str, object]] | None = None
+        for side, ids in (("src", link.src), ("tgt", link.tgt)):
+            if len(ids) < 2:
+                continue
+            for edge, rest in ((ids[0], ids[1:]), (ids[-1], ids[:-1])):
+                found = _absorbed_evidence(ctx, link, side, edge, rest, stats, typical)
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = (found[0], side, edge, found[1])
+        if best is not None:
+            findings.append(_absorbed_finding(ctx, link, *best[1:]))
+    return findings
+
+
+def _absorbed_evidence(ctx: CheckContext, link: Link, side: str, edge: int,
+                       rest: Sequence[int], stats: DocRatio, typical: float
+                       ) -> tuple[float, dict[str, object]] | None:
+    """(the sentence's similarity to the counterpart, evidence) when ``edge`` looks absorbed."""
+    segs, other = ctx.side(side), ctx.side("tgt" if side == "src" else "src")
+    counterpart = " ".join(other[j].text for j in (link.tgt if side == "src" else link.src))
+    joined = " ".join(segs[i].text for i in (link.src if side == "src" else link.tgt))
+    trimmed = " ".join(segs[i].text for i in rest)
+    first = min(rest[0], edge)
+    if not may_be_absorbed(segs[edge].text, segs[first].text):
+        return None
+    vecs = ctx.embed([joined, trimmed, segs[edge].text, counterpart])
+    assert vecs is not None
+    with_sim, without_sim, own_sim = (float(vecs[k] @ vecs[3]) for k in range(3))
+
+    def z(text: str) -> float:
+        lens = (len(text), len(counterpart)) if side == "src" else (len(counterpart), len(text))
+        return abs(stats.z(*lens))
+
+    z_with, z_without = z(joined), z(trimmed)
+    if not looks_absorbed(with_sim, without_sim, own_sim, typical, z_with, z_without):
+        return None
+    return own_sim, {"link_similarity": round(with_sim, 3),
+                     "similarity_without": round(without_sim, 3),
+                     "sentence_similarity": round(own_sim, 3),
+                     "length_z": round(z_with, 2), "length_z_without": round(z_without, 2)}
+
+
+def _absorbed_finding(ctx: CheckContext, link: Link, side: str, edge: int,
+                      evidence: dict[str, object]) -> Finding:
+    seg = ctx.side(side)[edge]
+    other = "tgt" if side == "src" else "src"
+    where = "target" if other == "tgt" else "source"
+    severity = "minor" if seg.kind == "line" else "major"
+    what = "line" if seg.kind == "line" else "sentence"
+    return Finding(
+        kind="omission", severity=severity, confidence=_ABSORBED_CONFIDENCE,
+        src=(edge,) if side == "src" else (), tgt=(edge,) if side == "tgt" else (),
+        missing_in=other,
+        message=(f"1 {'source' if side == 'src' else 'target'} {what} without counterpart in "
+                 f"the {where} (aligned together with its neighbour)"),
+        evidence={"spans": [Span(side, edge, seg.start, seg.end, seg.text)],
+                  "paragraphs": [seg.paragraph],
+                  "link": {"src": list(link.src), "tgt": list(link.tgt)}, **evidence})
 
 
 @register_check("omission")
