@@ -344,22 +344,3 @@ def test_length_model_learns_the_document_ratio() -> None:
     assert np.exp(model.log_ratio) == pytest.approx(0.7, abs=0.05)
     pen = model.penalty(np.array([100.0, 100.0]), np.array([70.0, 200.0]), 1.0)
     assert pen[0] == 0.0 and pen[1] > 0.3
-
-
-def test_absorbed_evidence_rules() -> None:
-    from aligner.align.nulls import looks_absorbed, may_be_absorbed
-
-    # adds nothing to the match, unlike the other side, and the lengths fit better without it
-    assert looks_absorbed(0.70, 0.70, 0.20, 0.75, length_with=2.0, length_without=0.5)
-    assert looks_absorbed(0.70, 0.70, 0.05, 0.75, length_with=0.5, length_without=2.0)
-    # a genuine merge: the sentence clearly improves the match
-    assert not looks_absorbed(0.80, 0.70, 0.05, 0.75, length_with=2.0, length_without=0.5)
-    # it resembles the other side and the lengths do not object
-    assert not looks_absorbed(0.70, 0.70, 0.20, 0.75, length_with=1.0, length_without=0.8)
-    # what would be left is no good pair either
-    assert not looks_absorbed(0.40, 0.40, 0.05, 0.75, length_with=2.0, length_without=0.5)
-    assert may_be_absorbed("The river rose three metres in six hours.", "It rained.")
-    assert not may_be_absorbed("Sicherlich .", "Er kam.")  # too short to judge
-    assert may_be_absorbed("نعلمأنهذالنيغيرسلوكالطلابعلىالفور.", "خريطة.")  # written unspaced
-    assert not may_be_absorbed("the road to the capital was closed.", "Bridges collapsed;")
-

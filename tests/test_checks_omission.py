@@ -6,7 +6,7 @@ import pytest
 from conftest import make_side
 
 from aligner.checks.base import CheckContext
-from aligner.checks.omission import OmissionCheck
+from aligner.checks.omission import OmissionCheck, looks_absorbed, may_be_absorbed
 from aligner.embed.base import get_embedder
 from aligner.records import Document, Link, Report, Segment, Side
 
@@ -135,3 +135,19 @@ def test_genuine_merge_is_not_reported(embedder) -> None:
              Link((4,), (3,), 0.8)]
     report = _report(make_side("en.txt", "en", EN), make_side("ar.txt", "ar", ar), links)
     assert OmissionCheck().run(CheckContext(report, embedder)) == []
+
+
+def test_absorbed_evidence_rules() -> None:
+    # adds nothing to the match, unlike the other side, and the lengths fit better without it
+    assert looks_absorbed(0.70, 0.70, 0.20, 0.75, length_with=2.0, length_without=0.5)
+    assert looks_absorbed(0.70, 0.70, 0.05, 0.75, length_with=0.5, length_without=2.0)
+    # a genuine merge: the sentence clearly improves the match
+    assert not looks_absorbed(0.80, 0.70, 0.05, 0.75, length_with=2.0, length_without=0.5)
+    # it resembles the other side and the lengths do not object
+    assert not looks_absorbed(0.70, 0.70, 0.20, 0.75, length_with=1.0, length_without=0.8)
+    # what would be left is no good pair either
+    assert not looks_absorbed(0.40, 0.40, 0.05, 0.75, length_with=2.0, length_without=0.5)
+    assert may_be_absorbed("The river rose three metres in six hours.", "It rained.")
+    assert not may_be_absorbed("Sicherlich .", "Er kam.")  # too short to judge
+    assert may_be_absorbed("نعلمأنهذالنيغيرسلوكالطلابعلىالفور.", "خريطة.")  # written unspaced
+    assert not may_be_absorbed("the road to the capital was closed.", "Bridges collapsed;")

@@ -18,7 +18,6 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 
-from aligner.align.nulls import looks_absorbed, may_be_absorbed
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.records import Finding, Link, Span
@@ -187,14 +186,51 @@ def _confidence(nearest: float | None, merge_gain: float, severity: str) -> floa
     return round(min(0.98, max(0.05, conf)), 3)
 
 
+# Merge or null? Evidence that a sentence joined to its neighbour's link has no counterpart.
+# Hand-set on synthetic NTREX (tuning seeds 0, 2, 3, 4 of scripts/synth.py and bench_qa.py)
+# against the genuine 1-2/2-1/2-2 links of synthetic NTREX and Text+Berg.
+ABSORBED_GAIN = 0.02  # the bead matches at most this much better with the edge sentence
+ABSORBED_SIM = 0.3  # the sentence's own cosine to the other side is below this ...
+ABSORBED_LENGTH = 0.5  # ... and the trimmed bead fits the length ratio this many spreads better,
+ABSORBED_SIM_ALONE = 0.1  # or its cosine is below this whatever the lengths
+ABSORBED_REST = 0.7  # the trimmed bead is a good pair: this share of the typical anchor cosine
+# fragments of fewer words and characters ("Sicherlich .", "» .") have no reliable embedding
+ABSORBED_MIN_WORDS = 3
+ABSORBED_MIN_CHARS = 20  # (Arabic written without spaces, Chinese: long one-"word" sentences)
+CLAUSE_ENDS = frozenset(";:,،؛")
+
+
+def may_be_absorbed(sentence: str, first_of_pair: str) -> bool:
+    """Whether ``sentence``, one of two neighbouring segments, could be a sentence of its own
+    that lost its counterpart: not a fragment too short to embed reliably, and not one piece
+    of a sentence the segmenter split at a semicolon, colon or comma (which ends the first)."""
+    words = sum(any(c.isalnum() for c in w) for w in sentence.split())
+    return (words >= ABSORBED_MIN_WORDS or len(sentence.strip()) >= ABSORBED_MIN_CHARS) \
+        and first_of_pair.rstrip()[-1:] not in CLAUSE_ENDS
+
+
+def looks_absorbed(with_sim: float, without_sim: float, own_sim: float, typical: float,
+                   length_with: float, length_without: float) -> bool:
+    """The evidence that an edge sentence of a small merge has no counterpart.
+
+    ``with_sim``/``without_sim``: cosine of the merged bead and of the bead without the
+    sentence; ``own_sim``: the sentence's own cosine to the other side; ``typical``: the
+    document's typical cosine of a 1-1 pair; ``length_with``/``length_without``: distances of
+    the two beads' length ratios from the document's, in spreads. A genuine merge matches
+    clearly better with the sentence, and the sentence resembles the other side or is needed
+    for the lengths to fit; the rest of the bead must be a good pair on its own."""
+    return (with_sim - without_sim < ABSORBED_GAIN and without_sim >= ABSORBED_REST * typical
+            and (own_sim < ABSORBED_SIM_ALONE
+                 or (own_sim < ABSORBED_SIM and length_without < length_with - ABSORBED_LENGTH)))
+
+
 def _absorbed(ctx: CheckContext) -> list[Finding]:
     """Edge sentences of 1-2, 2-1 and 2-2 links that the rest of the link does not need.
 
-    The aligner already leaves such sentences unaligned where it can tell
-    (``aligner.align.nulls``); the same evidence, on the joined texts of the report's links,
-    catches them in alignments from elsewhere and where the aligner's pooled windows kept
-    the merge. Reported as an omission of that sentence; the link stays (the rest of it is a
-    good pair)."""
+    The aligner's DP cannot tell them from genuine merges (joining such a sentence costs the
+    link about 0.01 cosine); real embeddings of the joined, trimmed and single texts, with the
+    document's length ratio, can. Reported as an omission of that sentence; the link stays
+    (the rest of it is a good pair)."""
     if ctx.embedder is None:
         return []
     scores = [lk.score for lk in ctx.report.links if len(lk.src) == 1 and len(lk.tgt) == 1]
