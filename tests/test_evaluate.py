@@ -101,3 +101,28 @@ def test_cli_eval(tmp_path: Path) -> None:
     bad = CliRunner().invoke(app, ["eval", "--test", str(tmp_path / "missing"),
                                    "--gold", str(tmp_path / "gold")])
     assert bad.exit_code == 2
+
+
+def _ceiling_module():  # scripts/ is not a package: load the script by path
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "scripts" / "textberg_ceiling.py"
+    spec = importlib.util.spec_from_file_location("textberg_ceiling", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_oracle_reaches_an_in_order_gold_but_not_a_crossing_one() -> None:
+    ceiling = _ceiling_module()
+    gold = [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((4,), (2, 3))]
+    path = ceiling.oracle_path(5, 4, set(gold).__contains__, 1.0)
+    assert path == gold
+    crossing = [((0,), (1,)), ((1,), (0,)), ((2,), (2,))]  # captions swapped between sides
+    path = ceiling.oracle_path(3, 3, set(crossing).__contains__, 0.5)
+    scores = score_documents([crossing], [path]).to_json()
+    assert scores["strict_recall"] == pytest.approx(2 / 3)  # one of the swapped pair at most
+    lax = ceiling.lax_right(crossing)
+    assert lax(((0, 1), (0, 1))) and not lax(((2,), (0,)))
