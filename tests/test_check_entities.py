@@ -248,3 +248,12 @@ def test_lower_case_words_explain_only_close_renderings() -> None:
     assert _pair(en, "مرر الكرة إلى ماثيو رايان، كما قال أنالكوميديان.") == []
     found = _pair(en, "مرر الكرة إلى ماثيو باكر، كما قال أنالكوميديان.")
     assert [f.evidence["arabic"].text for f in found] == ["باكر"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_rare_name_in_place_of_a_tagged_name(src_lang: str) -> None:
+    en = "The referendum was deemed illegal by Madrid but celebrated by separatists."
+    ar = "الاستفتاء الذي اعتبرته {} غير قانوني احتفل به الانفصاليون."
+    assert _pair(en, ar.format("مدريد"), src_lang) == []
+    found = _pair(en, ar.format("فرنسوا"), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["فرنسوا"]

@@ -134,3 +134,17 @@ def test_f_is_not_rendered_by_waw() -> None:
 def test_ta_shin_is_ch() -> None:
     assert find_name_in_arabic("Chile", "فازت تشيلي بالمباراة") is not None
     assert find_name_in_arabic("Chelsea", "لاعب تشيلسي السابق") is not None
+
+
+def test_spanish_j_is_kha() -> None:
+    assert find_name_in_arabic("Baja", "أمطار غزيرة على باخا كاليفورنيا") is not None
+    assert find_name_in_arabic("Juan", "قال خوان") is not None
+
+
+def test_rare_gazetteer_names() -> None:
+    from aligner.arabic.names import is_rare_name
+
+    assert is_rare_name("فرنسوا") and is_rare_name("بنجامين")
+    # common names that are ordinary words too, and words nobody bears
+    for word in ("باسم", "صلاح", "وجود", "تزال"):
+        assert not is_rare_name(word), word

@@ -10,11 +10,15 @@ hand-written exonym table.
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from aligner.arabic.normalize import arabic_tokens, dediacritize, normalize, strip_clitics
 
@@ -48,7 +52,7 @@ for _pair, _cost in (("TΘ", 0.3), ("SΘ", 0.3), ("ZÐ", 0.3), ("DÐ", 0.3), ("D
                      ("XH", 0.3), ("XK", 0.4), ("QK", 0.2), ("QG", 0.4), ("KG", 0.5),
                      ("JG", 0.3), ("GX", 0.5), ("GR", 0.7), ("SZ", 0.5), ("SŠ", 0.5),
                      ("FW", 0.5), ("FB", 0.6), ("ΦF", 0.0), ("ΦB", 0.6), ("VF", 0.0),
-                     ("VW", 0.5), ("VB", 0.6), ("WY", 0.6), ("AL", 0.0), ("TD", 0.6),
+                     ("VW", 0.5), ("VB", 0.6), ("JX", 0.4), ("WY", 0.6), ("AL", 0.0), ("TD", 0.6),
                      ("ZJ", 0.5), ("ŠJ", 0.5), ("SK", 0.7), ("ŠK", 0.5), ("HY", 0.7), ("HW", 0.7),
                      ("aW", 0.2), ("aY", 0.2), ("Ha", 0.4), ("Aa", 0.3)):
     _NEAR[frozenset(_pair)] = _cost
@@ -272,33 +276,51 @@ _NATIVE_MIN = 20
 _ARABIC_WORD_SHAPE = re.compile(r".+[أإؤئء].*|.+ات|م[^اوي].{3}|[^اوي]{2,3}ي")
 
 
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
+                       "ئ": "ي", "ـ": None})
+
+
+def _package_dir(name: str) -> Path | None:
+    """A package's folder, located without importing it (arabnamer takes ~4 s to import)."""
+    spec = find_spec(name)
+    locs = spec.submodule_search_locations if spec else None
+    return Path(next(iter(locs))) if locs else None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_counts() -> dict[str, int]:
+    """Folded one-word Arabic names of arabic-name-romanizer's gazetteer (Arab-world people on
+    Wikidata and an Algerian name list) with how often each is borne."""
+    romanizer = _package_dir("arabic_name_romanizer")
+    if romanizer is None:  # pragma: no cover - a declared dependency
+        return {}
+    db = romanizer / "resources" / "names.sqlite3"
+    counts: dict[str, int] = {}
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+        for key, count in con.execute("SELECT arabic_key, SUM(count) FROM units "
+                                      "GROUP BY arabic_key"):
+            k = key.translate(_FOLD)
+            counts[k] = counts.get(k, 0) + count
+    return counts
+
+
+def is_rare_name(word: str) -> bool:
+    """Whether some people in the gazetteer bear a (clitic-free) Arabic word as a name, but
+    fewer than ``_NATIVE_MIN``: a name (سفين, فرنسوا) rather than an ordinary word that is
+    also a common name (باسم, جميل)."""
+    return 0 < _gazetteer_counts().get(_HARAKAT.sub("", word).translate(_FOLD), 0) < _NATIVE_MIN
+
+
 @lru_cache(maxsize=1)
 def foreign_name_tokens() -> frozenset[str]:
     """Normalised one-word Arabic spellings of foreign (non-Arabic) personal names: arabnamer's
     English→Arabic name dictionary, less words that are common as native Arab names (and so
     usually common words) and Arabic stop words. Empty when the packages are missing."""
-    import json
-    import sqlite3
-    from importlib.util import find_spec
-    from pathlib import Path
-
-    def package_dir(name: str) -> Path | None:  # located without importing (arabnamer: ~4 s)
-        spec = find_spec(name)
-        locs = spec.submodule_search_locations if spec else None
-        return Path(next(iter(locs))) if locs else None
-
-    romanizer, namer = package_dir("arabic_name_romanizer"), package_dir("arabnamer")
-    if romanizer is None or namer is None:  # pragma: no cover - declared dependencies
+    namer = _package_dir("arabnamer")
+    native = _gazetteer_counts()
+    if not native or namer is None:  # pragma: no cover - declared dependencies
         return frozenset()
-    fold = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                          "ؤ": "و", "ئ": "ي", "ـ": None})
-    db = romanizer / "resources" / "names.sqlite3"
-    native: dict[str, int] = {}
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-        for key, count in con.execute("SELECT arabic_key, SUM(count) FROM units "
-                                      "GROUP BY arabic_key"):
-            k = key.translate(fold)
-            native[k] = native.get(k, 0) + count
+    fold = _FOLD
     spellings = json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8")).values()
     try:
         from spacy.lang.ar.stop_words import STOP_WORDS
@@ -328,26 +350,15 @@ def is_foreign_name(word: str) -> bool:
 def _english_given_names() -> frozenset[str]:
     """Lower-cased Latin spellings of personal names: arabnamer's dictionary keys and the
     Latin forms of arabic-name-romanizer's gazetteer."""
-    import json
-    import sqlite3
-    from importlib.util import find_spec
-    from pathlib import Path
-
     out: set[str] = set()
-    for pkg in ("arabnamer", "arabic_name_romanizer"):
-        spec = find_spec(pkg)
-        locs = spec.submodule_search_locations if spec else None
-        if not locs:  # pragma: no cover - declared dependencies
-            continue
-        root = Path(next(iter(locs)))
-        if pkg == "arabnamer":
-            out.update(k.lower() for k in json.loads(
-                (root / "data" / "dict_FINAL.json").read_text("utf-8")))
-        else:
-            db = root / "resources" / "names.sqlite3"
-            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-                out.update(row[0] for row in con.execute("SELECT DISTINCT lower(latin) "
-                                                         "FROM units"))
+    namer, romanizer = _package_dir("arabnamer"), _package_dir("arabic_name_romanizer")
+    if namer is not None:
+        out.update(k.lower() for k in json.loads(
+            (namer / "data" / "dict_FINAL.json").read_text("utf-8")))
+    if romanizer is not None:
+        db = romanizer / "resources" / "names.sqlite3"
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+            out.update(row[0] for row in con.execute("SELECT DISTINCT lower(latin) FROM units"))
     return frozenset(out)
 
 

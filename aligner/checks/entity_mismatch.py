@@ -27,6 +27,7 @@ from aligner.arabic.names import (
     find_name_in_arabic,
     is_foreign_name,
     is_personal_name,
+    is_rare_name,
     looks_transliterated,
     skeleton_similarity,
 )
@@ -585,7 +586,10 @@ class EntityMismatchCheck:
         name was swapped for another (Heinrich: اليونان; Walker: ترامب). The English word
         must be a name to NER or to the name lists, or follow a known given name (Maxine
         Waters); the Arabic word must not resemble an English word of the link that is not
-        clearly rendered elsewhere (``_Explainers``)."""
+        clearly rendered elsewhere (``_Explainers``). An Arabic word that is no known name
+        but has a transliteration's shape and is borne, rarely, as a name in the gazetteer
+        (سفين, فرنسوا) stands in only for a name NER tagged, close by, and without a
+        proclitic (جود of وجود is no name)."""
         en_ids = link.src if en_name == "src" else link.tgt
         ar_ids = link.tgt if ar_name == "tgt" else link.src
         if len(en_ids) != 1 or len(ar_ids) != 1:
@@ -598,7 +602,7 @@ class EntityMismatchCheck:
                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}
         found = {w for loc in locs if loc.match and not loc.partial
                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}  # Kamal of ألبوكمال
-        words: list[tuple[int, str]] = []  # (offset, word)
+        words: list[tuple[int, str, bool]] = []  # (offset, word, tagged by NER)
         for run in _EN_CAP_RUN.finditer(text):
             before = text[:run.start()].rstrip()
             initial = not before or before[-1] in _OPENERS
@@ -621,7 +625,7 @@ class EntityMismatchCheck:
                 if word in found or any(locate(Entity(p, "PERSON", 0, 0), ar_segs, (j,))
                        or _prefix_found(p, ar_text) for p in word.split("-") if p):
                     continue
-                words.append((run.start() + wm.start(), word))
+                words.append((run.start() + wm.start(), word, word in named))
         if not words:
             return []
         # a single unrendered name and a single stranger: word order matters less
@@ -630,11 +634,15 @@ class EntityMismatchCheck:
         explains = _Explainers(text, ar_text)
         for start, end, tok in arabic_tokens(ar_text):
             pos = (start + end) / 2 / max(len(ar_text), 1)
-            dist = {(k, w): abs((k + len(w) / 2) / len(text) - pos) for k, w in words}
+            dist = {(k, w): abs((k + len(w) / 2) / len(text) - pos) for k, w, _ in words}
             for off, stem in strip_clitics(tok):
-                if not _name_like(stem, en_words):
+                if _name_like(stem, en_words):
+                    near = [(k, w) for k, w, _ in words if dist[k, w] <= wide]
+                elif off == 0 and looks_transliterated(stem) and is_rare_name(stem):
+                    near = [(k, w) for k, w, ner in words
+                            if ner and dist[k, w] <= _POSITION_SLACK]
+                else:
                     continue
-                near = [kw for kw in words if dist[kw] <= wide]
                 if not near or explains(stem, start + off, end):
                     break
                 k, word = min(near, key=lambda kw: dist[kw])
