@@ -349,18 +349,24 @@ class _Parser:
         lead = re.match(r"\d+(?:\.\d+)?", s)
         return float(lead.group()) if lead else None
 
+    def _slash_pair(self, i: int) -> bool:
+        """Two numbers joined by one slash, written without spaces ("2/3", "9/11"), and not part
+        of a longer slash chain such as the full date 1/2/2001."""
+        a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if a is None or slash is None or b is None or a.kind != "num" or b.kind != "num" or \
+                slash.text != "/" or not (slash.attached(a) and b.attached(slash)):
+            return False
+        before, after = self.tok(i - 1), self.tok(i + 3)
+        return not ((before and before.text == "/" and a.attached(before)) or (
+            after and after.text == "/" and after.attached(b)))
+
     def _at_fraction(self, i: int) -> tuple[list[NumberMention], int] | None:
         """A digit fraction "2/3", "3/4" (not 9/11, 24/7 or a date like 1/2/2001). After a whole
         number ("220 2/3 innings") it is the fractional part of a mixed number, which a
         translation may round away: weak."""
-        a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
-        if a is None or slash is None or b is None or a.kind != "num" or b.kind != "num" or \
-                slash.text != "/" or not (slash.attached(a) and b.attached(slash)):
+        if not self._slash_pair(i):
             return None
-        before, after = self.tok(i - 1), self.tok(i + 3)
-        if (before and before.text == "/" and a.attached(before)) or (
-                after and after.text == "/" and after.attached(b)):
-            return None
+        before = self.tok(i - 1)
         num, den = self._digits(i), self._digits(i + 2)
         if num is None or den not in (2, 3, 4, 5, 8) or not (0 < num < den and num.is_integer()):
             return None
@@ -370,13 +376,7 @@ class _Parser:
     def _at_slash_date(self, i: int) -> tuple[list[NumberMention], int] | None:
         """A day and month with a slash, month first in English ("9/11", "7/7"), day first in
         Arabic ("11/9"); "24/7" (round the clock) is weak. Full dates (1/2/2001) are left."""
-        a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
-        if a is None or slash is None or b is None or a.kind != "num" or b.kind != "num" or \
-                slash.text != "/" or not (slash.attached(a) and b.attached(slash)):
-            return None
-        before, after = self.tok(i - 1), self.tok(i + 3)
-        if (before and before.text == "/" and a.attached(before)) or (
-                after and after.text == "/" and after.attached(b)):
+        if not self._slash_pair(i):
             return None
         x, y = self._digits(i), self._digits(i + 2)
         if (x, y) == (24, 7):
