@@ -257,3 +257,16 @@ def test_rare_name_in_place_of_a_tagged_name(src_lang: str) -> None:
     assert _pair(en, ar.format("مدريد"), src_lang) == []
     found = _pair(en, ar.format("فرنسوا"), src_lang)
     assert [f.evidence["arabic"].text for f in found] == ["فرنسوا"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_later_mention_of_a_name_tagged_earlier(src_lang: str) -> None:
+    # NER tags Maxine Waters but not the later bare "Waters"; it is still a name
+    en = ["On Friday, Senator Maxine Waters denied that a staffer leaked the data.",
+          "In her statement, Waters said her office had alerted the appropriate authorities."]
+    ar = ["نفت السيناتور ماكسين ووترز يوم الجمعة أن يكون أحد موظفيها قد سرب البيانات.",
+          "في بيانها، قالت {} إن مكتبها قد أبلغ السلطات المختصة."]
+    assert _run("entity_mismatch", _report(src_lang, en, [ar[0], ar[1].format("ووترز")])) == []
+    found = _run("entity_mismatch", _report(src_lang, en, [ar[0], ar[1].format("كارتر")]))
+    assert [f.evidence["arabic"].text for f in found] == ["كارتر"]
+

@@ -411,6 +411,11 @@ class EntityMismatchCheck:
         rendered = {loc.entity.text.lower() for _, locs in located for loc in locs
                     if loc.match and not loc.partial}
         rendered |= {re.split(r"\s+", n)[-1] for n in rendered}  # al-Ali for Ayham al-Ali
+        # words NER tags as names anywhere in the document: it often misses a later mention
+        # (Waters said) that it tagged in full earlier (Maxine Waters)
+        doc_tagged = {w for _, locs in located for loc in locs
+                      if loc.entity.label in _NAME_LABELS
+                      for w in re.findall(r"[\w'’-]+", loc.entity.text)}
         findings: list[Finding] = []
         for link, locs in located:
             ar_ids = link.tgt if ar_name == "tgt" else link.src
@@ -445,7 +450,7 @@ class EntityMismatchCheck:
                                               en_segs, ar_segs))
             if not reported:
                 findings.extend(self._reverse(link, locs, en_name, ar_name, en_segs, ar_segs,
-                                              doc_names))
+                                              doc_names, doc_tagged))
         return findings
 
     @staticmethod
@@ -534,7 +539,7 @@ class EntityMismatchCheck:
 
     def _reverse(self, link: Link, locs: list[Located], en_name: str, ar_name: str,
                  en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
-                 doc_names: set[str]) -> list[Finding]:
+                 doc_names: set[str], doc_tagged: set[str]) -> list[Finding]:
         """An Arabic name-like span with no English counterpart, while the English has a
         personal name (a known given or family name, or a word of a PERSON entity) that the
         Arabic does not render: a swapped name the forward direction did not see (missed or
@@ -575,20 +580,21 @@ class EntityMismatchCheck:
                             evidence={"entity": _span(en_name, en_segs, i, start,
                                                       start + len(word)),
                                       "arabic": _span(ar_name, ar_segs, j, m.start, m.end)})]
-        return self._positional(link, locs, en_name, ar_name, en_segs, ar_segs)
+        return self._positional(link, locs, en_name, ar_name, en_segs, ar_segs, doc_tagged)
 
     def _positional(self, link: Link, locs: list[Located], en_name: str, ar_name: str,
-                    en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...]
-                    ) -> list[Finding]:
+                    en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
+                    doc_tagged: set[str]) -> list[Finding]:
         """A capitalised English word inside a sentence of a 1-1 link (a name, whatever NER
         made of it) that the Arabic does not render, while the Arabic has, at about the same
         place in the sentence, a name-like word that renders no English word of the link: the
         name was swapped for another (Heinrich: اليونان; Walker: ترامب). The English word
-        must be a name to NER or to the name lists, or follow a known given name (Maxine
-        Waters); the Arabic word must not resemble an English word of the link that is not
-        clearly rendered elsewhere (``_Explainers``). An Arabic word that is no known name
-        but has a transliteration's shape and is borne, rarely, as a name in the gazetteer
-        (سفين, فرنسوا) stands in only for a name NER tagged, close by, and without a
+        must be a name to NER (here or anywhere in the document: a later bare "Waters") or
+        to the name lists, or follow a known given name (Maxine Waters); the Arabic word
+        must not resemble an English word of the link that is not clearly rendered
+        elsewhere (``_Explainers``). An Arabic word that is no known name but has a
+        transliteration's shape and is borne, rarely, as a name in the gazetteer (سفين,
+        فرنسوا) stands in only for a name NER tagged, close by, and without a
         proclitic (جود of وجود is no name)."""
         en_ids = link.src if en_name == "src" else link.tgt
         ar_ids = link.tgt if ar_name == "tgt" else link.src
@@ -619,7 +625,7 @@ class EntityMismatchCheck:
                         word in named and len(word) >= 4 and word.istitle()
                         and word.lower() not in _TITLES | _GENERIC):
                     continue  # a tagged name with one strong consonant (Yuan) still counts
-                if not (word in tagged or is_personal_name(word)
+                if not (word in tagged or word in doc_tagged or is_personal_name(word)
                         or (n > 0 and is_personal_name(run_words[n - 1]))):
                     continue
                 if word in found or any(locate(Entity(p, "PERSON", 0, 0), ar_segs, (j,))
