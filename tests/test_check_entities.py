@@ -270,3 +270,39 @@ def test_later_mention_of_a_name_tagged_earlier(src_lang: str) -> None:
     found = _run("entity_mismatch", _report(src_lang, en, [ar[0], ar[1].format("كارتر")]))
     assert [f.evidence["arabic"].text for f in found] == ["كارتر"]
 
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_name_of_the_document_in_place_of_an_unknown_english_word(src_lang: str) -> None:
+    # Walker is on no name list and NER does not tag it; the Arabic names Trump, a name the
+    # document has elsewhere and this English sentence lacks
+    en = ["Donald Trump will hold a rally in Wheeling on Saturday.",
+          "It will be the second time that {} has visited the state this month."]
+    ar = ["سيعقد دونالد ترامب تجمعا في ويلينغ يوم السبت.",
+          "ستكون هذه المرة الثانية التي يزور فيها ترامب الولاية هذا الشهر."]
+    assert _run("entity_mismatch", _report(src_lang, [en[0], en[1].format("Trump")], ar)) == []
+    found = _run("entity_mismatch", _report(src_lang, [en[0], en[1].format("Walker")], ar))
+    assert [(f.evidence["entity"].text, f.evidence["arabic"].text) for f in found] == [
+        ("Walker", "ترامب")]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_rare_name_in_place_of_a_word_transliterated_elsewhere(src_lang: str) -> None:
+    # Ryder (of Ryder Cup, an NER entity there) is transliterated in the first sentence, so a
+    # rare name in its place in the second is a swap though NER tags nothing there
+    en = ["Mickelson will pass Nick Faldo's record for the most Ryder Cup matches played.",
+          "Out-of-form Mickelson benched on Ryder Cup Saturday"]
+    ar = ["سيتخطى ميكلسون رقم نيك فالدو القياسي لأكثر عدد من مباريات كأس رايدر.",
+          "لم يؤدِ جيدًا، ميكلسون على دكة البدلاء في كأس {} يوم السبت"]
+    assert _run("entity_mismatch", _report(src_lang, en, [ar[0], ar[1].format("رايدر")])) == []
+    found = _run("entity_mismatch", _report(src_lang, en, [ar[0], ar[1].format("ألفونسو")]))
+    assert [f.evidence["arabic"].text for f in found] == ["ألفونسو"]
+
+
+def test_kept_surname_is_no_short_form_of_the_changed_first_name() -> None:
+    # كوسوما less its ك ("like") begins like Samuel: the kept surname is not Samuel's rendering
+    en = ('"It feels very tense," said 35-year-old mother Samuel Kusuma, comforting her '
+          'feverish baby boy.')
+    ar = '"إن الوضع متأزم" هذا ما قالته والدة {} كوسوما البالغة من العمر 35 عامًا.'
+    assert _pair(en, ar.format("صموئيل")) == []
+    found = _pair(en, ar.format("ريسا"))
+    assert [f.evidence["arabic"].text for f in found] == ["ريسا"]

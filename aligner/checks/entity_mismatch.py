@@ -278,7 +278,9 @@ _TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir"
                      "southeast", "southwest", "upper", "lower", "coast", "basin",
                      "county", "island", "islands", "park", "street", "road", "square",
                      "bridge", "station", "airport", "stadium", "hall", "school", "college",
-                     "club", "channel", "valley", "desert", "ocean", "peninsula", "canal"])
+                     "club", "channel", "valley", "desert", "ocean", "peninsula", "canal",
+                     "lt", "rev", "reverend", "father", "hurricane", "storm", "typhoon",
+                     "cyclone"])
 
 
 def _distinctive(ent: Entity) -> list[str]:
@@ -391,6 +393,25 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
     return None
 
 
+def _transliterations(located: list[tuple[Link, list[Located]]]) -> dict[str, frozenset[str]]:
+    """Arabic words (normalised) that transliterate a word of a name somewhere in the
+    document (رايدر for Ryder of Ryder Cup), each with the words of its name that the Arabic
+    transliterates (Johnny and English for جوني of جوني إنجليش): where a sentence has such an
+    Arabic word and its English none of those words, a name was changed on one side."""
+    out: dict[str, set[str]] = {}
+    for _, locs in located:
+        for loc in locs:
+            if loc.match is None:
+                continue
+            words = _distinctive(loc.entity) or re.findall(r"^[\w'’-]+$", loc.entity.text)
+            found = {w: m for w in words if (m := find_name_in_arabic(w, loc.match.text))}
+            for m in found.values():
+                word = m.text.strip()
+                if " " not in word and looks_transliterated(word):
+                    out.setdefault(normalize(word), set()).update(found)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _span(side: str, segs: tuple[Segment, ...], j: int, start: int, end: int) -> Span:
     seg = segs[j]
     return Span(side, j, seg.start + start, seg.start + end, seg.text[start:end])
@@ -416,6 +437,9 @@ class EntityMismatchCheck:
         doc_tagged = {w for _, locs in located for loc in locs
                       if loc.entity.label in _NAME_LABELS
                       for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+        # words of names the Arabic renders somewhere: where a sentence renders one its
+        # English lacks, the English may have a swapped name
+        doc_rendered = _transliterations(located)
         findings: list[Finding] = []
         for link, locs in located:
             ar_ids = link.tgt if ar_name == "tgt" else link.src
@@ -450,7 +474,7 @@ class EntityMismatchCheck:
                                               en_segs, ar_segs))
             if not reported:
                 findings.extend(self._reverse(link, locs, en_name, ar_name, en_segs, ar_segs,
-                                              doc_names, doc_tagged))
+                                              doc_names, doc_tagged, doc_rendered))
         return findings
 
     @staticmethod
@@ -488,9 +512,10 @@ class EntityMismatchCheck:
             return bool(parts or exonym_forms(ent.text))
         if loc.partial:
             parts = _distinctive(ent)
+            rest = ar_text.replace(loc.match.text, " ")  # كوسوما renders Kusuma, not Samuel
             return len(parts) > 1 and any(
                 locate(Entity(w, ent.label, 0, 0), ar_segs, ar_ids) is None
-                and not _prefix_found(w, ar_text) for w in parts)
+                and not _prefix_found(w, rest) for w in parts)
         return False
 
     @staticmethod
@@ -539,7 +564,8 @@ class EntityMismatchCheck:
 
     def _reverse(self, link: Link, locs: list[Located], en_name: str, ar_name: str,
                  en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
-                 doc_names: set[str], doc_tagged: set[str]) -> list[Finding]:
+                 doc_names: set[str], doc_tagged: set[str],
+                 doc_rendered: dict[str, frozenset[str]]) -> list[Finding]:
         """An Arabic name-like span with no English counterpart, while the English has a
         personal name (a known given or family name, or a word of a PERSON entity) that the
         Arabic does not render: a swapped name the forward direction did not see (missed or
@@ -580,11 +606,13 @@ class EntityMismatchCheck:
                             evidence={"entity": _span(en_name, en_segs, i, start,
                                                       start + len(word)),
                                       "arabic": _span(ar_name, ar_segs, j, m.start, m.end)})]
-        return self._positional(link, locs, en_name, ar_name, en_segs, ar_segs, doc_tagged)
+        return self._positional(link, locs, en_name, ar_name, en_segs, ar_segs, doc_tagged,
+                                doc_rendered)
 
     def _positional(self, link: Link, locs: list[Located], en_name: str, ar_name: str,
                     en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
-                    doc_tagged: set[str]) -> list[Finding]:
+                    doc_tagged: set[str], doc_rendered: dict[str, frozenset[str]]
+                    ) -> list[Finding]:
         """A capitalised English word inside a sentence of a 1-1 link (a name, whatever NER
         made of it) that the Arabic does not render, while the Arabic has, at about the same
         place in the sentence, a name-like word that renders no English word of the link: the
@@ -592,10 +620,13 @@ class EntityMismatchCheck:
         must be a name to NER (here or anywhere in the document: a later bare "Waters") or
         to the name lists, or follow a known given name (Maxine Waters); the Arabic word
         must not resemble an English word of the link that is not clearly rendered
-        elsewhere (``_Explainers``). An Arabic word that is no known name but has a
-        transliteration's shape and is borne, rarely, as a name in the gazetteer (سفين,
-        فرنسوا) stands in only for a name NER tagged, close by, and without a
-        proclitic (جود of وجود is no name)."""
+        elsewhere (``_Explainers``). Any capitalised word not opening a sentence or heading
+        (Walker, Price: on no list) counts when the Arabic word transliterates a name the
+        document has elsewhere (ترامب) and this English lacks: a name changed in the English.
+        An Arabic word that is no known name but has a transliteration's shape and is borne,
+        rarely, as a name in the gazetteer (سفين, فرنسوا) stands in only for a name NER
+        tagged, or a word transliterated elsewhere in the document (Ryder of Ryder Cup),
+        close by, and without a proclitic (جود of وجود is no name)."""
         en_ids = link.src if en_name == "src" else link.tgt
         ar_ids = link.tgt if ar_name == "tgt" else link.src
         if len(en_ids) != 1 or len(ar_ids) != 1:
@@ -608,7 +639,7 @@ class EntityMismatchCheck:
                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}
         found = {w for loc in locs if loc.match and not loc.partial
                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}  # Kamal of ألبوكمال
-        words: list[tuple[int, str, bool]] = []  # (offset, word, tagged by NER)
+        words: list[tuple[int, str, bool, bool]] = []  # (offset, word, NER-tagged, a name)
         for run in _EN_CAP_RUN.finditer(text):
             before = text[:run.start()].rstrip()
             initial = not before or before[-1] in _OPENERS
@@ -625,28 +656,36 @@ class EntityMismatchCheck:
                         word in named and len(word) >= 4 and word.istitle()
                         and word.lower() not in _TITLES | _GENERIC):
                     continue  # a tagged name with one strong consonant (Yuan) still counts
-                if not (word in tagged or word in doc_tagged or is_personal_name(word)
-                        or (n > 0 and is_personal_name(run_words[n - 1]))):
-                    continue
+                known = (word in tagged or word in doc_tagged or is_personal_name(word)
+                         or (n > 0 and is_personal_name(run_words[n - 1])))
+                if not known and initial and any(
+                        x.lower() not in _EN_STOP | _TITLES for x in run_words[:n]):
+                    continue  # a heading's capitals (Comment Policy) say nothing of a name
                 if word in found or any(locate(Entity(p, "PERSON", 0, 0), ar_segs, (j,))
                        or _prefix_found(p, ar_text) for p in word.split("-") if p):
                     continue
-                words.append((run.start() + wm.start(), word, word in named))
-        if not words:
+                words.append((run.start() + wm.start(), word, word in named, known))
+        if not any(known for *_, known in words) and not (words and doc_rendered):
             return []
         # a single unrendered name and a single stranger: word order matters less
         wide = _POSITION_SLACK_ONE if len(words) == 1 else _POSITION_SLACK
         en_words = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
         explains = _Explainers(text, ar_text)
+        strangers = {ar for ar, names in doc_rendered.items()
+                     if not any(f" {w.lower()} " in en_words for w in names)}
+        transliterated = {w for names in doc_rendered.values() for w in names}
         for start, end, tok in arabic_tokens(ar_text):
             pos = (start + end) / 2 / max(len(ar_text), 1)
-            dist = {(k, w): abs((k + len(w) / 2) / len(text) - pos) for k, w, _ in words}
+            dist = {(k, w): abs((k + len(w) / 2) / len(text) - pos) for k, w, *_ in words}
             for off, stem in strip_clitics(tok):
-                if _name_like(stem, en_words):
-                    near = [(k, w) for k, w, _ in words if dist[k, w] <= wide]
+                if normalize(stem) in strangers and looks_transliterated(stem) and not any(
+                        _related(e, en_words) for e in exonym_english(normalize(stem))):
+                    near = [(k, w) for k, w, *_ in words if dist[k, w] <= wide]
+                elif _name_like(stem, en_words):
+                    near = [(k, w) for k, w, _, known in words if known and dist[k, w] <= wide]
                 elif off == 0 and looks_transliterated(stem) and is_rare_name(stem):
-                    near = [(k, w) for k, w, ner in words
-                            if ner and dist[k, w] <= _POSITION_SLACK]
+                    near = [(k, w) for k, w, ner, known in words if known and (
+                        ner or w in transliterated) and dist[k, w] <= _POSITION_SLACK]
                 else:
                     continue
                 if not near or explains(stem, start + off, end):
