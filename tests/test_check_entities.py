@@ -306,3 +306,17 @@ def test_kept_surname_is_no_short_form_of_the_changed_first_name() -> None:
     assert _pair(en, ar.format("صموئيل")) == []
     found = _pair(en, ar.format("ريسا"))
     assert [f.evidence["arabic"].text for f in found] == ["ريسا"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_swap_anchored_by_a_rendered_neighbour_despite_word_order(src_lang: str) -> None:
+    # the Arabic moves the source to the front; غوردون sits where Post would, right after
+    # مورنينج (Morning), far from Post's relative place in the English
+    en = ("Officials said the fire started in a warehouse near the port late on Friday, "
+          "according to the South China Morning Post.")
+    ar = ("وفقا لصحيفة ساوث تشاينا مورنينج {}، قال المسؤولون إن الحريق اندلع في مستودع قرب "
+          "الميناء في وقت متأخر من يوم الجمعة.")
+    assert _pair(en, ar.format("بوست"), src_lang) == []
+    found = _pair(en, ar.format("غوردون"), src_lang)
+    assert [(f.evidence["entity"].text, f.evidence["arabic"].text) for f in found] == [
+        ("Post", "غوردون")]

@@ -626,7 +626,9 @@ class EntityMismatchCheck:
         An Arabic word that is no known name but has a transliteration's shape and is borne,
         rarely, as a name in the gazetteer (سفين, فرنسوا) stands in only for a name NER
         tagged, or a word transliterated elsewhere in the document (Ryder of Ryder Cup),
-        close by, and without a proclitic (جود of وجود is no name)."""
+        close by, and without a proclitic (جود of وجود is no name). An Arabic word beside a
+        rendering of the English word's neighbour in its capitalised run is in its place
+        whatever the word order (مورنينج غوردون for Morning Post)."""
         en_ids = link.src if en_name == "src" else link.tgt
         ar_ids = link.tgt if ar_name == "tgt" else link.src
         if len(en_ids) != 1 or len(ar_ids) != 1:
@@ -640,6 +642,7 @@ class EntityMismatchCheck:
         found = {w for loc in locs if loc.match and not loc.partial
                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}  # Kamal of ألبوكمال
         words: list[tuple[int, str, bool, bool]] = []  # (offset, word, NER-tagged, a name)
+        beside: dict[str, list[str]] = {}  # its neighbours in its capitalised run
         for run in _EN_CAP_RUN.finditer(text):
             before = text[:run.start()].rstrip()
             initial = not before or before[-1] in _OPENERS
@@ -665,6 +668,8 @@ class EntityMismatchCheck:
                        or _prefix_found(p, ar_text) for p in word.split("-") if p):
                     continue
                 words.append((run.start() + wm.start(), word, word in named, known))
+                beside[word] = [x for x in run_words[max(n - 1, 0):n] + run_words[n + 1:n + 2]
+                                if _distinctive(Entity(x, "", 0, 0))]
         if not any(known for *_, known in words) and not (words and doc_rendered):
             return []
         # a single unrendered name and a single stranger: word order matters less
@@ -674,9 +679,14 @@ class EntityMismatchCheck:
         strangers = {ar for ar, names in doc_rendered.items()
                      if not any(f" {w.lower()} " in en_words for w in names)}
         transliterated = {w for names in doc_rendered.values() for w in names}
-        for start, end, tok in arabic_tokens(ar_text):
+        toks = list(arabic_tokens(ar_text))
+        for t, (start, end, tok) in enumerate(toks):
             pos = (start + end) / 2 / max(len(ar_text), 1)
             dist = {(k, w): abs((k + len(w) / 2) / len(text) - pos) for k, w, *_ in words}
+            around = " ".join(x[2] for x in toks[max(t - 1, 0):t] + toks[t + 1:t + 2])
+            for k, w, *_ in words:  # beside a rendering of its neighbour: in its place
+                if any(find_name_in_arabic(x, around) for x in beside[w]):
+                    dist[k, w] = 0.0
             for off, stem in strip_clitics(tok):
                 if normalize(stem) in strangers and looks_transliterated(stem) and not any(
                         _related(e, en_words) for e in exonym_english(normalize(stem))):
