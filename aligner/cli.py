@@ -229,8 +229,6 @@ def show(
     render_terminal(report, console, show_all=show_all, context=context)
 
 
-
-
 @app.command()
 @user_errors
 def align(

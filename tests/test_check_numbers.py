@@ -168,7 +168,6 @@ def test_small_number_may_hide_in_glued_words() -> None:
     assert f.message == "number 11000000000 in src, 12000000000 in tgt"
 
 
-
 @pytest.mark.parametrize(("en", "ar"), [
     ("The temperature hit 40C (104F).", "بلغت درجة الحرارة 40 درجة مئوية."),
     ("Pope Benedict XVI resigned.", "استقال البابا بنديكت السادس عشر."),

@@ -229,7 +229,6 @@ def test_report_without_findings() -> None:
     assert "1 pair (0 one-sided) · no findings" in plain(render(report, color=False))
 
 
-
 def test_show_command_renders_saved_report(tmp_path: Path) -> None:
     path = tmp_path / "r.json"
     path.write_text(json.dumps(sample_report().to_json(), ensure_ascii=False), encoding="utf-8")
