@@ -9,6 +9,7 @@ from aligner.checks.base import CheckContext
 from aligner.checks.partial_omission import (
     PartialOmissionCheck,
     _keeps_counterpart,
+    _values,
     clause_pieces,
 )
 from aligner.checks.run import run_checks
@@ -168,7 +169,10 @@ def test_clause_with_the_only_match_of_a_figure_is_translated() -> None:
     ar = "تراك بالين، البالغ من العمر ٢٦ عامًا، قضى عامًا في العراق."
     clause = "البالغ من العمر ٢٦ عامًا، "
     rest = ar.replace(clause, "")
-    assert _keeps_counterpart(clause, rest, "ar", "Track Palin, 26, spent a year in Iraq.", "en")
+    assert _keeps_counterpart(clause, rest, "ar",
+                              _values("Track Palin, 26, spent a year in Iraq.", "en"))
     # Dropped with its figure, the clause is extra; a figure the rest also holds proves nothing.
-    assert not _keeps_counterpart(clause, rest, "ar", "Track Palin spent a year in Iraq.", "en")
-    assert not _keeps_counterpart(clause, rest + " ٢٦", "ar", "Palin, 26, spent a year.", "en")
+    assert not _keeps_counterpart(clause, rest, "ar",
+                                  _values("Track Palin spent a year in Iraq.", "en"))
+    assert not _keeps_counterpart(clause, rest + " ٢٦", "ar",
+                                  _values("Palin, 26, spent a year.", "en"))

@@ -128,12 +128,13 @@ class PartialOmissionCheck:
         segs = ctx.side(longer)
         lang = ctx.src_lang if longer == "src" else ctx.tgt_lang
         other_lang = ctx.tgt_lang if longer == "src" else ctx.src_lang
+        other_values = _values(other_text, other_lang)
         cands, variants = [], []
         for c in candidates(ctx, longer, ids):
             variant = " ".join(_without(segs[i].text, c.start, c.end) if i == c.segment
                                else segs[i].text for i in ids)
             if not _keeps_counterpart(segs[c.segment].text[c.start:c.end], variant, lang,
-                                      other_text, other_lang):
+                                      other_values):
                 cands.append(c)
                 variants.append(variant)
         if not cands:
@@ -181,14 +182,14 @@ def _values(text: str, lang: str) -> Counter[float]:
                    if m.kind != "vague" and not m.weak for v in m.values)
 
 
-def _keeps_counterpart(clause: str, rest: str, lang: str, other: str, other_lang: str) -> bool:
+def _keeps_counterpart(clause: str, rest: str, lang: str, there: Counter[float]) -> bool:
     """Whether the clause holds a figure that the other side states and that the ``rest`` of
-    its side lacks: "البالغ من العمر 26 عامًا" facing "Palin, 26," is translated, not extra."""
+    its side lacks (``there``: the other side's figures): "البالغ من العمر 26 عامًا" facing
+    "Palin, 26," is translated, not extra."""
     inside = _values(clause, lang)
     if not inside:
         return False
     rest_values = _values(rest, lang)
-    there = _values(other, other_lang)
     return any(there[v] > rest_values[v] for v in inside)
 
 
