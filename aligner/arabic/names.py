@@ -320,16 +320,15 @@ def foreign_name_tokens() -> frozenset[str]:
     native = _gazetteer_counts()
     if not native or namer is None:  # pragma: no cover - declared dependencies
         return frozenset()
-    fold = _FOLD
     spellings = json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8")).values()
     try:
         from spacy.lang.ar.stop_words import STOP_WORDS
     except ImportError:  # pragma: no cover
         STOP_WORDS = set()
-    stop = {w.translate(fold) for w in STOP_WORDS}
+    stop = {w.translate(_FOLD) for w in STOP_WORDS}
     out = set()
     for ar in spellings:
-        w = _HARAKAT.sub("", ar).translate(fold)
+        w = _HARAKAT.sub("", ar).translate(_FOLD)
         if (" " not in w and len(w) >= 4 and not w.startswith("ال")
                 and native.get(w, 0) < _NATIVE_MIN and w not in stop
                 and _FOREIGN_SHAPE.fullmatch(w)
