@@ -6,7 +6,12 @@ import pytest
 from conftest import make_side
 
 from aligner.checks.base import CheckContext
-from aligner.checks.omission import OmissionCheck, looks_absorbed, may_be_absorbed
+from aligner.checks.omission import (
+    OmissionCheck,
+    figures_unmatched,
+    looks_absorbed,
+    may_be_absorbed,
+)
 from aligner.embed.base import get_embedder
 from aligner.records import Document, Link, Report, Segment, Side
 
@@ -151,3 +156,19 @@ def test_absorbed_evidence_rules() -> None:
     assert not may_be_absorbed("Sicherlich .", "Er kam.")  # too short to judge
     assert may_be_absorbed("نعلمأنهذالنيغيرسلوكالطلابعلىالفور.", "خريطة.")  # written unspaced
     assert not may_be_absorbed("the road to the capital was closed.", "Bridges collapsed;")
+
+
+def test_figures_the_other_side_lacks_are_evidence_of_an_absorbed_sentence() -> None:
+    # gain 0.05 and own cosine 0.35 are too much for a sentence without figures ...
+    assert not looks_absorbed(0.60, 0.55, 0.35, 0.70, length_with=1.0, length_without=1.0)
+    # ... but not for one whose figures the other side of the link does not have
+    assert looks_absorbed(0.60, 0.55, 0.35, 0.70, length_with=1.0, length_without=1.0,
+                          figures_missing=True)
+    # the rest of the bead must still be a good pair, and a clear gain is a genuine merge
+    assert not looks_absorbed(0.45, 0.40, 0.35, 0.70, 1.0, 1.0, figures_missing=True)
+    assert not looks_absorbed(0.65, 0.55, 0.35, 0.70, 1.0, 1.0, figures_missing=True)
+    golf = "حقق ميكلسون 18 فوزًا و20 خسارة وسبعة أنصاف."
+    rugby = "Grant Anderson's 14th minute try put Ayr in front."
+    assert figures_unmatched(golf, "ar", rugby, "en")
+    assert not figures_unmatched(golf, "ar", "Mickelson has 18 wins and 20 losses.", "en")
+    assert not figures_unmatched("وقال إن الوضع صعب.", "ar", rugby, "en")  # no figures at all

@@ -18,6 +18,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 
+from aligner.arabic.numbers import extract_numbers
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.records import Finding, Link, Span
@@ -197,6 +198,9 @@ ABSORBED_REST = 0.7  # the trimmed bead is a good pair: this share of the typica
 # fragments of fewer words and characters ("Sicherlich .", "» .") have no reliable embedding
 ABSORBED_MIN_WORDS = 3
 ABSORBED_MIN_CHARS = 20  # (Arabic written without spaces, Chinese: long one-"word" sentences)
+# a sentence stating figures the other side lacks may cost the bead more and resemble it more
+ABSORBED_FIGURES_GAIN = 0.06
+ABSORBED_FIGURES_SIM = 0.4
 CLAUSE_ENDS = frozenset(";:,،؛")
 
 
@@ -210,7 +214,8 @@ def may_be_absorbed(sentence: str, first_of_pair: str) -> bool:
 
 
 def looks_absorbed(with_sim: float, without_sim: float, own_sim: float, typical: float,
-                   length_with: float, length_without: float) -> bool:
+                   length_with: float, length_without: float,
+                   figures_missing: bool = False) -> bool:
     """The evidence that an edge sentence of a small merge has no counterpart.
 
     ``with_sim``/``without_sim``: cosine of the merged bead and of the bead without the
@@ -218,8 +223,15 @@ def looks_absorbed(with_sim: float, without_sim: float, own_sim: float, typical:
     document's typical cosine of a 1-1 pair; ``length_with``/``length_without``: distances of
     the two beads' length ratios from the document's, in spreads. A genuine merge matches
     clearly better with the sentence, and the sentence resembles the other side or is needed
-    for the lengths to fit; the rest of the bead must be a good pair on its own."""
-    return (with_sim - without_sim < ABSORBED_GAIN and without_sim >= ABSORBED_REST * typical
+    for the lengths to fit; the rest of the bead must be a good pair on its own.
+    ``figures_missing``: the sentence states figures none of which the other side has (see
+    ``figures_unmatched``); that evidence allows a larger gain and a higher own cosine."""
+    if without_sim < ABSORBED_REST * typical:
+        return False
+    if figures_missing and with_sim - without_sim < ABSORBED_FIGURES_GAIN \
+            and own_sim < ABSORBED_FIGURES_SIM:
+        return True
+    return (with_sim - without_sim < ABSORBED_GAIN
             and (own_sim < ABSORBED_SIM_ALONE
                  or (own_sim < ABSORBED_SIM and length_without < length_with - ABSORBED_LENGTH)))
 
@@ -276,12 +288,23 @@ def _absorbed_evidence(ctx: CheckContext, link: Link, side: str, edge: int,
         return abs(stats.z(*lens))
 
     z_with, z_without = z(joined), z(trimmed)
-    if not looks_absorbed(with_sim, without_sim, own_sim, typical, z_with, z_without):
+    langs = (ctx.src_lang, ctx.tgt_lang) if side == "src" else (ctx.tgt_lang, ctx.src_lang)
+    unmatched = figures_unmatched(segs[edge].text, langs[0], counterpart, langs[1])
+    if not looks_absorbed(with_sim, without_sim, own_sim, typical, z_with, z_without, unmatched):
         return None
-    return own_sim, {"link_similarity": round(with_sim, 3),
+    return own_sim, {"figures_missing": unmatched, "link_similarity": round(with_sim, 3),
                      "similarity_without": round(without_sim, 3),
                      "sentence_similarity": round(own_sim, 3),
                      "length_z": round(z_with, 2), "length_z_without": round(z_without, 2)}
+
+
+def figures_unmatched(text: str, lang: str, counterpart: str, other_lang: str) -> bool:
+    """Whether ``text`` states figures and none of them is in ``counterpart``: facts that a
+    genuine merge would have carried over."""
+    mine = {v for m in extract_numbers(text, lang) if m.kind != "vague" and not m.weak
+            for v in m.values}
+    theirs = {v for m in extract_numbers(counterpart, other_lang) for v in m.values}
+    return bool(mine) and not mine & theirs
 
 
 def _absorbed_finding(ctx: CheckContext, link: Link, side: str, edge: int,
