@@ -126,28 +126,40 @@ def _collapse(s: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
-def _sub_cost(a: str, b: str) -> float:
-    if a == b:
-        return 0.0
-    return _NEAR.get(frozenset((a, b)), 1.0)
+@lru_cache(maxsize=256)
+def _sub_costs(a: str) -> dict[str, float]:
+    """Substitution costs from skeleton letter ``a`` to the letters near it (others cost 1)."""
+    costs = {b: cost for pair, cost in _NEAR.items() if a in pair
+             for b in (pair - {a} or {a})}
+    costs[a] = 0.0
+    return costs
 
 
 @lru_cache(maxsize=262144)
-def skeleton_similarity(a: str, b: str) -> float:
-    """1 - weighted edit distance / weight of the longer skeleton, in [0, 1]."""
+def skeleton_similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """1 - weighted edit distance / weight of the longer skeleton, in [0, 1].
+
+    With ``floor``, any similarity below it may come back as 0.0: the edit-distance rows never
+    decrease, so the computation stops once a row exceeds the distance ``floor`` allows (name
+    search compares every span of a sentence with every name of the document)."""
     if not a or not b:
         return 0.0
     wa = [_INDEL.get(c, 1.0) for c in a]
     wb = [_INDEL.get(c, 1.0) for c in b]
+    total = max(sum(wa), sum(wb))
+    budget = (1.0 - floor) * total + 1e-9
     prev = [0.0]
     for w in wb:
         prev.append(prev[-1] + w)
     for i, ca in enumerate(a):
-        cur = [prev[0] + wa[i]]
+        costs, w_a = _sub_costs(ca), wa[i]
+        cur = [prev[0] + w_a]
         for j, cb in enumerate(b):
-            cur.append(min(prev[j + 1] + wa[i], cur[j] + wb[j], prev[j] + _sub_cost(ca, cb)))
+            cur.append(min(prev[j + 1] + w_a, cur[j] + wb[j], prev[j] + costs.get(cb, 1.0)))
+        if floor > 0.0 and min(cur) > budget:
+            return 0.0
         prev = cur
-    return max(0.0, 1.0 - prev[-1] / max(sum(wa), sum(wb)))
+    return max(0.0, 1.0 - prev[-1] / total)
 
 
 def _canon_en(name: str) -> str:
@@ -217,11 +229,28 @@ _PARTICLES = frozenset(["على", "إلى", "الى", "لدى", "حتى", "مت�
                         "ان", "او", "اي"])
 
 
+@lru_cache(maxsize=4096)
+def _spans(arabic_text: str) -> tuple[tuple[int, int, int, bool, str, str], ...]:
+    """Every 1–4 token span of ``arabic_text`` with each proclitic reading of its first token,
+    in search order: (tokens, start, end, a particle, normalised text, skeleton). Computed once
+    per text, since a sentence is searched for every name of its document."""
+    toks = list(arabic_tokens(arabic_text))
+    out = []
+    for i in range(len(toks)):
+        for k in range(1, min(4, len(toks) - i) + 1):
+            end = toks[i + k - 1][1]
+            rest = arabic_text[toks[i][1]:end]
+            for off, stem in strip_clitics(toks[i][2]):
+                cand = stem + rest
+                out.append((k, toks[i][0] + off, end, dediacritize(stem) in _PARTICLES,
+                            normalize(" ".join(cand.split())), arabic_skeleton(cand)))
+    return tuple(out)
+
+
 def find_name_in_arabic(english_name: str, arabic_text: str,
                         threshold: float = MATCH_THRESHOLD) -> Match | None:
     """The best 1–4 token span of ``arabic_text`` rendering ``english_name``, if any scores at
     least ``threshold``. A leading clitic is excluded from the span ("بألبوكمال" → "ألبوكمال")."""
-    toks = list(arabic_tokens(arabic_text))
     forms = exonym_forms(english_name)
     en = english_skeleton(english_name)
     if not en and not forms:
@@ -231,29 +260,18 @@ def find_name_in_arabic(english_name: str, arabic_text: str,
     n_en = max(1, len(english_name.split()))
     max_len = min(4, max(n_en + 1, max((len(f.split()) for f in forms), default=1)))
     best: Match | None = None
-    for i in range(len(toks)):
-        for k in range(1, max_len + 1):
-            if i + k > len(toks):
-                break
-            end = toks[i + k - 1][1]
-            rest = arabic_text[toks[i][1]:end]
-            for off, stem in strip_clitics(toks[i][2]):
-                cand = stem + rest
-                if short and k == 1 and dediacritize(stem) in _PARTICLES:
-                    continue
-                if forms and normalize(" ".join(cand.split())) in forms:
-                    score = 1.0
-                elif not en:
-                    continue
-                else:
-                    ar = arabic_skeleton(cand)
-                    if abs(len(ar) - len(en)) > max(2, len(en) // 2):
-                        continue
-                    score = skeleton_similarity(en, ar)
-                # prefer the shortest span and the fewest stripped letters among equals
-                if score >= threshold and (best is None or score > best.score + 1e-9):
-                    start = toks[i][0] + off
-                    best = Match(start, end, arabic_text[start:end], score)
+    for k, start, end, particle, norm, ar in _spans(arabic_text):
+        if k > max_len or (short and k == 1 and particle):
+            continue
+        if forms and norm in forms:
+            score = 1.0
+        elif not en or abs(len(ar) - len(en)) > max(2, len(en) // 2):
+            continue
+        else:
+            score = skeleton_similarity(en, ar, max(threshold, best.score if best else 0.0))
+        # prefer the shortest span and the fewest stripped letters among equals
+        if score >= threshold and (best is None or score > best.score + 1e-9):
+            best = Match(start, end, arabic_text[start:end], score)
     return best
 
 

@@ -222,7 +222,7 @@ def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
     for other in sorted(doc_names - link_names):
         if other.isupper() or sum(c.isalpha() for c in other) < 5 or exonym_forms(other):
             continue  # acronyms and short names transliterate onto common words (AI ≈ أي)
-        m = find_name_in_arabic(other, ar_text)
+        m = find_name_in_arabic(other, ar_text, 0.85)
         if (m and m.score >= 0.85 and other.lower() not in en_text.lower()
                 and not exonym_english(m.text) and _unmatched(m.text, en_skels)
                 and not any(f" {e} " in en_words for e in exonym_english(m.text))
