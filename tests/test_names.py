@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from aligner.arabic.names import MATCH_THRESHOLD, find_name_in_arabic, name_similarity
+from aligner.arabic.names import (
+    MATCH_THRESHOLD,
+    find_name_in_arabic,
+    name_similarity,
+    skeleton_similarity,
+)
 from aligner.arabic.normalize import match_key, normalize, strip_clitics, to_buckwalter
 
 SAME = [
@@ -148,3 +153,13 @@ def test_rare_gazetteer_names() -> None:
     # common names that are ordinary words too, and words nobody bears
     for word in ("باسم", "صلاح", "وجود", "تزال"):
         assert not is_rare_name(word), word
+
+
+def test_similarity_floor_only_cuts_scores_below_it() -> None:
+    pairs = [("ALBWKMaL", "ALBWKMAL"), ("MaRYLaND", "MYRYLAND"), ("DaMaSKS", "DMŠQ"),
+             ("ŠMYΘ", "SMYΘ"), ("BRYTaN", "KWLYBaLY")]
+    for a, b in pairs:
+        full = skeleton_similarity(a, b)
+        for floor in (0.5, 0.72, 0.85, 0.95):
+            cut = skeleton_similarity(a, b, floor)
+            assert cut == full if full >= floor else cut < floor
