@@ -382,3 +382,13 @@ def test_one_word_name_that_is_a_title_word(src_lang: str) -> None:
     assert _pair(en, ar.format("ويست"), src_lang) == []
     found = _pair(en, ar.format("ميغيل"), src_lang)
     assert [f.evidence["arabic"].text for f in found] == ["ميغيل"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_accented_english_name_in_place_of_a_known_one(src_lang: str) -> None:
+    # Étienne begins with a capital outside A-Z; the Arabic keeps London
+    en = "The first store opened in Croydon, south {}, last week."
+    ar = "افتتح المتجر الأول الأسبوع الماضي في كرويدون بجنوب لندن."
+    assert _pair(en.format("London"), ar, src_lang) == []
+    found = _pair(en.format("Étienne"), ar, src_lang)
+    assert [f.evidence["entity"].text for f in found] == ["Étienne"]

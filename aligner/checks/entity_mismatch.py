@@ -88,8 +88,10 @@ _AR_AMBIGUOUS = frozenset(_fold(w, dediac=False) for w in [
     "عباس", "جعفر", "حيدر", "مهدي", "حمزة", "زينب", "خالد", "ياسين",
 ])
 _AR_TRIGGERS = frozenset(_fold(w, dediac=False) for w in ["أبو", "ابو", "بن", "ابن", "بنت", "عبد"])
-_EN_CAP_RUN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:(?:al|el|bin|ibn|"
-                         r"abu|de|van|von)[- ])?[A-Z][\w'’-]*)*")
+#: Capital letters, accented Latin-1 ones included (Étienne, Özil).
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_EN_CAP_RUN = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:(?:al|el|bin|"
+                         rf"ibn|abu|de|van|von)[- ])?[{_UPPER}][\w'’-]*)*")
 
 
 #: Capitalised English words that are not names (days, months, "I'm").
