@@ -320,3 +320,75 @@ def test_swap_anchored_by_a_rendered_neighbour_despite_word_order(src_lang: str)
     found = _pair(en, ar.format("غوردون"), src_lang)
     assert [(f.evidence["entity"].text, f.evidence["arabic"].text) for f in found] == [
         ("Post", "غوردون")]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_translated_and_lower_case_words_do_not_hide_a_foreign_name(src_lang: str) -> None:
+    # Prime (a title, translated رئيس) and pursue only loosely resemble بوريس
+    en = ("Supporters, including Prime Minister Zoran Zaev, say the change is worth it to "
+          "pursue membership.")
+    ar = "يقول المؤيدون ومنهم رئيس الوزراء {} زاييف إن التغيير يستحق العناء للسعي إلى العضوية."
+    assert _pair(en, ar.format("زوران"), src_lang) == []
+    found = _pair(en, ar.format("بوريس"), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["بوريس"]
+
+
+def test_clitic_reading_that_renders_a_name_is_quiet() -> None:
+    # ليوتا is a name on the lists, but ل + يوتا renders Utah
+    assert _pair("The storm will bring heavy rain to Utah on Monday.",
+                 "ستجلب العاصفة أمطارا غزيرة ليوتا يوم الاثنين.") == []
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_listed_name_without_a_long_vowel_in_place_of_a_tagged_name(src_lang: str) -> None:
+    en = ("Following practice earlier this week, James was asked about his plans for the "
+          "Lakers' preseason schedule.")
+    ar = "بعد التمرين في وقت سابق من هذا الأسبوع، سُئل {} عن خططه لجدول المباريات التحضيرية لليكرز."
+    assert _pair(en, ar.format("جيمس"), src_lang) == []
+    found = _pair(en, ar.format("أندرس"), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["أندرس"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_common_arab_given_name_beside_the_kept_surname(src_lang: str) -> None:
+    en = "The keeper was barely troubled by Lassana Coulibaly's header."
+    ar = "لم يواجه الحارس صعوبة تذكر مع رأسية {} كوليبالي."
+    assert _pair(en, ar.format("لاسانا"), src_lang) == []
+    found = _pair(en, ar.format("صلاح"), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["صلاح"]
+
+
+@pytest.mark.parametrize(("correct", "swapped"), [
+    # titles before the name do not make the run a heading
+    ("Lt Col The Reverend Bernard Vann won the award in 1918.",
+     "Lt Col The Reverend Makoto Vann won the award in 1918."),
+    # a month after a title is a name
+    ("He and his brother Dr James Vann laid a wreath after the parade.",
+     "He and his brother Dr August Vann laid a wreath after the parade."),
+])
+def test_changed_english_name_after_titles(correct: str, swapped: str) -> None:
+    ar = {"Lt": "فاز الملازم العقيد القس برنارد فان بالجائزة عام 1918.",
+          "He": "وضع هو وشقيقه الدكتور جيمس فان إكليلا من الزهور بعد العرض."}[correct[:2]]
+    assert _pair(correct, ar) == []
+    found = _pair(swapped, ar)
+    assert len(found) == 1 and found[0].severity == "critical"
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_one_word_name_that_is_a_title_word(src_lang: str) -> None:
+    # NER tags West alone: a name, though West is usually a translated word of a place name
+    en = "It is unclear if Rock was trying to mock West with the post."
+    ar = "ليس من الواضح ما إذا كان روك يحاول السخرية من {} بهذا المنشور."
+    assert _pair(en, ar.format("ويست"), src_lang) == []
+    found = _pair(en, ar.format("ميغيل"), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["ميغيل"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_accented_english_name_in_place_of_a_known_one(src_lang: str) -> None:
+    # Étienne begins with a capital outside A-Z; the Arabic keeps London
+    en = "The first store opened in Croydon, south {}, last week."
+    ar = "افتتح المتجر الأول الأسبوع الماضي في كرويدون بجنوب لندن."
+    assert _pair(en.format("London"), ar, src_lang) == []
+    found = _pair(en.format("Étienne"), ar, src_lang)
+    assert [f.evidence["entity"].text for f in found] == ["Étienne"]

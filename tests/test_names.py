@@ -163,3 +163,22 @@ def test_similarity_floor_only_cuts_scores_below_it() -> None:
         for floor in (0.5, 0.72, 0.85, 0.95):
             cut = skeleton_similarity(a, b, floor)
             assert cut == full if full >= floor else cut < floor
+
+
+def test_listed_names_without_a_long_vowel() -> None:
+    from aligner.arabic.names import is_foreign_name, is_listed_name
+
+    assert is_listed_name("أندرس") and not is_foreign_name("أندرس")
+    assert is_listed_name("جيمس")
+    # ordinary words, a nisba shape, an exonym, a stop word
+    for word in ("يعني", "مساعدة", "هنري", "فرنسا", "كان"):
+        assert not is_listed_name(word), word
+
+
+def test_common_given_names() -> None:
+    from aligner.arabic.names import is_common_given_name
+
+    assert is_common_given_name("صلاح") and is_common_given_name("سعيد")
+    # a rare name, a word nobody bears, a stop word, the article
+    for word in ("فرنسوا", "مدرب", "في", "السيد"):
+        assert not is_common_given_name(word), word

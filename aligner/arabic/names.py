@@ -322,11 +322,60 @@ def _gazetteer_counts() -> dict[str, int]:
     return counts
 
 
+#: Native names borne at least this often are common given names (صلاح, كريم), whatever
+#: else the word means.
+_COMMON_GIVEN_MIN = 100
+
+
+def is_common_given_name(word: str) -> bool:
+    """Whether a (clitic-free) Arabic word is borne as a name by many Arabs (صلاح, سعيد): a
+    name beside another name word, though often an ordinary word on its own."""
+    w = _HARAKAT.sub("", word).translate(_FOLD)
+    return (_gazetteer_counts().get(w, 0) >= _COMMON_GIVEN_MIN and not w.startswith("ال")
+            and normalize(word) not in _arabic_stop_words())
+
+
 def is_rare_name(word: str) -> bool:
     """Whether some people in the gazetteer bear a (clitic-free) Arabic word as a name, but
     fewer than ``_NATIVE_MIN``: a name (سفين, فرنسوا) rather than an ordinary word that is
     also a common name (باسم, جميل)."""
     return 0 < _gazetteer_counts().get(_HARAKAT.sub("", word).translate(_FOLD), 0) < _NATIVE_MIN
+
+
+@lru_cache(maxsize=1)
+def _listed_spellings() -> frozenset[str]:
+    """Folded one-word Arabic spellings in arabnamer's English→Arabic name dictionary with
+    no long vowel after the first letter allowed (أندرس), otherwise as ``foreign_name_tokens``:
+    no letters rare in transliterations, no ordinary-word shape, not borne often by Arabs
+    (then usually an ordinary word too), no stop word nor exonym (فرنسا)."""
+    namer = _package_dir("arabnamer")
+    native = _gazetteer_counts()
+    if namer is None:  # pragma: no cover - a declared dependency
+        return frozenset()
+    spellings = json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8")).values()
+    stop = {w.translate(_FOLD) for w in _arabic_stop_words()}
+    out = set()
+    for ar in spellings:
+        w = _HARAKAT.sub("", ar).translate(_FOLD)
+        if (" " not in w and len(w) >= 4 and not w.startswith("ال")
+                and native.get(w, 0) < _NATIVE_MIN and w not in stop
+                and _LOOSE_FOREIGN_SHAPE.fullmatch(w) and not exonym_english(w)
+                and not _ARABIC_WORD_SHAPE.fullmatch(_HARAKAT.sub("", ar))):
+            out.add(w)
+    return frozenset(out)
+
+
+#: ``_FOREIGN_SHAPE`` without its long vowel.
+_LOOSE_FOREIGN_SHAPE = re.compile("[^حعقصضطظخء]+[^حعقصضطظخءه]")
+
+
+def is_listed_name(word: str) -> bool:
+    """Whether a (clitic-free) Arabic word spells a name of the name dictionary, even without
+    the long vowel ``is_foreign_name`` requires (أندرس): weaker evidence than that, as more
+    such spellings are ordinary words too (ملك, حيث)."""
+    if _HARAKAT.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word):
+        return False
+    return word.translate(_FOLD) in _listed_spellings()
 
 
 @lru_cache(maxsize=1)

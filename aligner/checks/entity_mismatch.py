@@ -25,7 +25,9 @@ from aligner.arabic.names import (
     exonym_english,
     exonym_forms,
     find_name_in_arabic,
+    is_common_given_name,
     is_foreign_name,
+    is_listed_name,
     is_personal_name,
     is_rare_name,
     looks_transliterated,
@@ -86,8 +88,10 @@ _AR_AMBIGUOUS = frozenset(_fold(w, dediac=False) for w in [
     "عباس", "جعفر", "حيدر", "مهدي", "حمزة", "زينب", "خالد", "ياسين",
 ])
 _AR_TRIGGERS = frozenset(_fold(w, dediac=False) for w in ["أبو", "ابو", "بن", "ابن", "بنت", "عبد"])
-_EN_CAP_RUN = re.compile(r"(?<![\w-])(?:[A-Z][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:(?:al|el|bin|ibn|"
-                         r"abu|de|van|von)[- ])?[A-Z][\w'’-]*)*")
+#: Capital letters, accented Latin-1 ones included (Étienne, Özil).
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_EN_CAP_RUN = re.compile(rf"(?<![\w-])(?:[{_UPPER}][\w'’-]*[a-z][\w'’-]*)(?:\s+(?:(?:al|el|bin|"
+                         rf"ibn|abu|de|van|von)[- ])?[{_UPPER}][\w'’-]*)*")
 
 
 #: Capitalised English words that are not names (days, months, "I'm").
@@ -283,6 +287,13 @@ _TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir"
                      "cyclone"])
 
 
+#: Titles written before a personal name: the word after one is a name (Dr August Vann).
+_PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
+                            "lord", "lady", "president", "minister", "king", "queen", "prince",
+                            "princess", "sheikh", "gen", "col", "capt", "sen", "senator",
+                            "judge", "pope", "lt", "rev", "reverend", "father"])
+
+
 def _distinctive(ent: Entity) -> list[str]:
     """The words of a name that a translation must transliterate: capitalised, not a title,
     a generic geographic/organisational word or a demonym, with at least two consonants."""
@@ -355,7 +366,7 @@ def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match
                 continue
             if en_skels is None:
                 en_skels = _Explainers(en_text, ar_text)
-            if _unmatched(stem, en_skels, clitics=False) and not any(
+            if _unmatched(tok, en_skels) and not any(
                     find_name_in_arabic(n, stem, 0.6) for n in link_names):
                 return Match(start + off, end, ar_text[start + off:end], 0.8)
             break
@@ -363,9 +374,10 @@ def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match
 
 
 def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
-    """A transliterated-looking Arabic word right beside the rendered part of a person's name
-    that no English word renders: the other part of the name, changed (باتريك أندرسون for
-    Kevin Anderson, بول ميلز هيكس for Paul Steve-Hicks)."""
+    """A transliterated-looking Arabic word or a common Arab given name right beside the
+    rendered part of a person's name that no English word renders: the other part of the
+    name, changed (باتريك أندرسون for Kevin Anderson, بول ميلز هيكس for Paul Steve-Hicks,
+    صلاح كوليبالي for Lassana Coulibaly)."""
     toks = list(arabic_tokens(ar_text))
     en_skels: _Explainers | None = None
     words = [p for w in _distinctive(ent) for p in w.split("-") if p]
@@ -382,7 +394,8 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
                 continue  # no neighbour, or punctuation between
             start, end, tok = toks[n]
             sk = arabic_skeleton(tok)
-            if (not looks_transliterated(tok) or normalize(m.text) in normalize(tok)
+            if (not (looks_transliterated(tok) or is_common_given_name(tok))
+                    or normalize(m.text) in normalize(tok)
                     or any(skeleton_similarity(english_skeleton(x), sk) >= 0.45
                            or _prefix_related(english_skeleton(x), sk) for x in words)):
                 continue  # the rendered part itself, or another spelling of a missing one
@@ -624,11 +637,15 @@ class EntityMismatchCheck:
         (Walker, Price: on no list) counts when the Arabic word transliterates a name the
         document has elsewhere (ترامب) and this English lacks: a name changed in the English.
         An Arabic word that is no known name but has a transliteration's shape and is borne,
-        rarely, as a name in the gazetteer (سفين, فرنسوا) stands in only for a name NER
-        tagged, or a word transliterated elsewhere in the document (Ryder of Ryder Cup),
-        close by, and without a proclitic (جود of وجود is no name). An Arabic word beside a
-        rendering of the English word's neighbour in its capitalised run is in its place
-        whatever the word order (مورنينج غوردون for Morning Post)."""
+        rarely, as a name in the gazetteer (سفين, فرنسوا), or a name dictionary's spelling
+        without a long vowel (أندرس), stands in only for a name NER tagged, or a word
+        transliterated elsewhere in the document (Ryder of Ryder Cup), close by, and without a
+        proclitic (جود of وجود is no name). An Arabic word beside a rendering of the English
+        word's neighbour in its capitalised run is in its place whatever the word order
+        (مورنينج غوردون for Morning Post). A word after a personal title is a name even when
+        it is a month (Dr August Vann), and a one-word name stays one even when it is a title
+        word (West); titles before a name do not make its run a heading (Lt Col The Reverend
+        Bernard Vann)."""
         en_ids = link.src if en_name == "src" else link.tgt
         ar_ids = link.tgt if ar_name == "tgt" else link.src
         if len(en_ids) != 1 or len(ar_ids) != 1:
@@ -639,6 +656,8 @@ class EntityMismatchCheck:
                   for w in re.findall(r"[\w'’-]+", loc.entity.text)}
         named = {w for loc in locs if loc.entity.label in ("PERSON", "GPE", "LOC")
                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+        alone = {loc.entity.text for loc in locs  # a whole name, though a title word (West)
+                 if loc.entity.label in ("PERSON", "GPE", "LOC") and " " not in loc.entity.text}
         found = {w for loc in locs if loc.match and not loc.partial
                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}  # Kamal of ألبوكمال
         words: list[tuple[int, str, bool, bool]] = []  # (offset, word, NER-tagged, a name)
@@ -648,19 +667,22 @@ class EntityMismatchCheck:
             initial = not before or before[-1] in _OPENERS
             run_words = [re.sub(r"['’]s?$", "", w.group())
                          for w in re.finditer(r"[\w'’-]+", run.group())]
-            if len(run_words) > 4 or (initial and len(run_words) == 1):
-                continue
+            titles = next((n for n, x in enumerate(run_words)
+                           if x.lower() not in _TITLES | _EN_STOP), len(run_words))
+            if len(run_words) - titles > 4 or (initial and len(run_words) == 1):
+                continue  # a heading, not a name (titles aside: Lt Col The Reverend X Y)
             for n, wm in enumerate(re.finditer(r"[\w'’-]+", run.group())):
                 word = run_words[n]
-                if ((n == 0 and initial) or _CALENDAR.match(word) or _is_demonym(word)
-                        or word.lower() in _EN_STOP):
-                    continue
+                titled = n > 0 and run_words[n - 1].lower().rstrip(".") in _PERSON_TITLES
+                if ((n == 0 and initial) or (_CALENDAR.match(word) and not titled)
+                        or _is_demonym(word) or word.lower() in _EN_STOP):
+                    continue  # but a month after a title is a name (Dr August Vann)
                 if not _distinctive(Entity(word, "", 0, 0)) and not (
                         word in named and len(word) >= 4 and word.istitle()
-                        and word.lower() not in _TITLES | _GENERIC):
+                        and (word.lower() not in _TITLES | _GENERIC or word in alone)):
                     continue  # a tagged name with one strong consonant (Yuan) still counts
                 known = (word in tagged or word in doc_tagged or is_personal_name(word)
-                         or (n > 0 and is_personal_name(run_words[n - 1])))
+                         or titled or (n > 0 and is_personal_name(run_words[n - 1])))
                 if not known and initial and any(
                         x.lower() not in _EN_STOP | _TITLES for x in run_words[:n]):
                     continue  # a heading's capitals (Comment Policy) say nothing of a name
@@ -693,13 +715,16 @@ class EntityMismatchCheck:
                     near = [(k, w) for k, w, *_ in words if dist[k, w] <= wide]
                 elif _name_like(stem, en_words):
                     near = [(k, w) for k, w, _, known in words if known and dist[k, w] <= wide]
-                elif off == 0 and looks_transliterated(stem) and is_rare_name(stem):
+                elif off == 0 and ((looks_transliterated(stem) and is_rare_name(stem))
+                                   or is_listed_name(stem)):
                     near = [(k, w) for k, w, ner, known in words if known and (
                         ner or w in transliterated) and dist[k, w] <= _POSITION_SLACK]
                 else:
                     continue
-                if not near or explains(stem, start + off, end):
-                    break
+                if not near or explains(stem, start + off, end) or any(
+                        explains(s, start + o, end, lower=False)
+                        for o, s in strip_clitics(tok) if o != off):
+                    break  # it, or another reading of it (ليوتا: ل + يوتا), renders a word
                 k, word = min(near, key=lambda kw: dist[kw])
                 return [Finding(
                     kind=self.name, severity="critical", confidence=0.7,
@@ -716,7 +741,8 @@ class _Explainers:
     capitalised English word explains a word that resembles it (or shares its first
     consonants) only when its own best rendering is not elsewhere in the sentence: Ford,
     rendered فورد, does not also explain فرديناند; St, rendered سانت, not سايتو. Lower-case
-    words must match closely (``_LOWER_MATCH``)."""
+    words, and titles and generic words (Street, Prime: mostly translated), must match
+    closely (``_LOWER_MATCH``; closer still for a known foreign name)."""
 
     def __init__(self, en_text: str, ar_text: str) -> None:
         words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
@@ -732,17 +758,19 @@ class _Explainers:
             self._best[word] = find_name_in_arabic(word, self.ar_text)
         return self._best[word]
 
-    def __call__(self, stem: str, start: int | None = None, end: int | None = None) -> bool:
+    def __call__(self, stem: str, start: int | None = None, end: int | None = None,
+                 lower: bool = True) -> bool:
         """Whether ``stem`` (at ``start``-``end`` of the Arabic text, when known) renders an
-        English word."""
+        English word (only a capitalised name word unless ``lower``)."""
         sk = arabic_skeleton(stem)
+        lower_match = _FOREIGN_LOWER_MATCH if is_foreign_name(stem) else _LOWER_MATCH
         for w in self.words + self.pairs:
             if len(w) < 3:
                 continue  # St, Mr: abbreviations resemble anything with weak letters
             en = english_skeleton(w)
             sim = skeleton_similarity(en, sk)
-            if not w[:1].isupper():
-                if sim >= _LOWER_MATCH:
+            if not w[:1].isupper() or w.lower() in _TITLES or w.lower() in _GENERIC:
+                if lower and sim >= lower_match:  # translated words: a transliteration is close
                     return True
                 continue
             if not (sim >= 0.6 or _prefix_related(en, sk)):
@@ -760,6 +788,9 @@ class _Explainers:
 #: transliterated common noun (podcast: بودكاست, comedian: الكوميديان) is close; a chance
 #: likeness (back: باكر) is not much looser than this.
 _LOWER_MATCH = 0.65
+#: As close for a known foreign personal name (بوريس): a common noun transliterated as one
+#: is rare, and a loose likeness (pursue: بوريس) hides a swapped name.
+_FOREIGN_LOWER_MATCH = 0.85
 
 
 #: Entity labels whose words are names to transliterate (an organisation's are mostly
