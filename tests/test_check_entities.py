@@ -392,3 +392,12 @@ def test_accented_english_name_in_place_of_a_known_one(src_lang: str) -> None:
     assert _pair(en.format("London"), ar, src_lang) == []
     found = _pair(en.format("Étienne"), ar, src_lang)
     assert [f.evidence["entity"].text for f in found] == ["Étienne"]
+
+
+def test_names_looked_for_as_replacements_come_from_the_surrounding_passage() -> None:
+    from aligner.checks.entity_mismatch import _NEARBY_SEGMENTS, _nearby
+
+    names_at = {0: {"Ayham al-Ali"}, 3: {"Deir ez-Zor"}, 10 + _NEARBY_SEGMENTS + 1: {"Homs"}}
+    assert _nearby(names_at, (10,)) == {"Ayham al-Ali", "Deir ez-Zor"}
+    assert _nearby(names_at, (10, 11)) == {"Ayham al-Ali", "Deir ez-Zor", "Homs"}
+    assert _nearby(names_at, ()) == set()

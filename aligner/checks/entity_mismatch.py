@@ -425,6 +425,20 @@ def _transliterations(located: list[tuple[Link, list[Located]]]) -> dict[str, fr
     return {k: frozenset(v) for k, v in out.items()}
 
 
+#: How far (in English segments) a name of the document may stand from a link and still be
+#: looked for in its Arabic as a name that replaced the link's own: a translator mixes up
+#: names of the same passage, and a bounded window keeps long documents linear.
+_NEARBY_SEGMENTS = 60
+
+
+def _nearby(names_at: dict[int, set[str]], en_ids: tuple[int, ...]) -> set[str]:
+    """The names of the English segments within ``_NEARBY_SEGMENTS`` of ``en_ids``."""
+    if not en_ids:
+        return set()
+    first, last = min(en_ids) - _NEARBY_SEGMENTS, max(en_ids) + _NEARBY_SEGMENTS
+    return {n for i in range(first, last + 1) for n in names_at.get(i, ())}
+
+
 def _span(side: str, segs: tuple[Segment, ...], j: int, start: int, end: int) -> Span:
     seg = segs[j]
     return Span(side, j, seg.start + start, seg.start + end, seg.text[start:end])
@@ -440,7 +454,10 @@ class EntityMismatchCheck:
         en_name, ar_name = sides
         en_segs, ar_segs = ctx.side(en_name), ctx.side(ar_name)
         located = locate_all(ctx)
-        doc_names = {loc.entity.text for _, locs in located for loc in locs}
+        names_at: dict[int, set[str]] = {}  # English segment -> names NER found in it
+        for _, locs in located:
+            for loc in locs:
+                names_at.setdefault(loc.en_seg, set()).add(loc.entity.text)
         # names rendered somewhere in the Arabic: a miss elsewhere is likely a pronoun
         rendered = {loc.entity.text.lower() for _, locs in located for loc in locs
                     if loc.match and not loc.partial}
@@ -458,6 +475,7 @@ class EntityMismatchCheck:
             ar_ids = link.tgt if ar_name == "tgt" else link.src
             en_ids = link.src if en_name == "src" else link.tgt
             link_names = {loc.entity.text for loc in locs}
+            doc_names = _nearby(names_at, en_ids)
             en_text = " ".join(en_segs[i].text for i in en_ids)
             reported: set[str] = set()
             for loc in locs:
