@@ -10,6 +10,7 @@ from aligner.checks.partial_omission import (
     PartialOmissionCheck,
     _keeps_counterpart,
     _values,
+    candidates,
     clause_pieces,
 )
 from aligner.checks.run import run_checks
@@ -176,3 +177,42 @@ def test_clause_with_the_only_match_of_a_figure_is_translated() -> None:
                                   _values("Track Palin spent a year in Iraq.", "en"))
     assert not _keeps_counterpart(clause, rest + " ٢٦", "ar",
                                   _values("Palin, 26, spent a year.", "en"))
+
+
+# A pair whose Arabic joins its second half with a participle and no comma ("متسببة في").
+STORM_EN = ("The storm flooded hundreds of homes along the northern coast on Tuesday, cutting "
+            "power to the main hospital of the region for two full days.")
+STORM_AR = ("أغرقت العاصفة يوم الثلاثاء مئات المنازل على طول الساحل الشمالي متسببة في انقطاع "
+            "الكهرباء عن المستشفى الرئيسي في المنطقة لمدة يومين كاملين.")
+STORM_TAIL = "متسببة في انقطاع الكهرباء عن المستشفى الرئيسي في المنطقة لمدة يومين كاملين."
+STORM_EN_DROPPED = "The storm flooded hundreds of homes along the northern coast on Tuesday."
+
+
+@pytest.mark.parametrize(("src", "tgt", "langs", "missing_in"), [
+    ([*EN, STORM_EN_DROPPED], [*AR, STORM_AR], ("en", "ar"), "src"),
+    ([*AR, STORM_AR], [*EN, STORM_EN_DROPPED], ("ar", "en"), "tgt"),
+], ids=["en-ar", "ar-en"])
+def test_tail_dropped_at_an_unpunctuated_boundary_is_found_by_a_word_cut(
+        embedder, src, tgt, langs, missing_in) -> None:
+    (f,) = _run(src, tgt, *langs, embedder)[1]
+    assert (f.src, f.tgt, f.missing_in) == ((7,), (7,), missing_in)
+    span = f.evidence["span"]
+    assert span.text in STORM_TAIL
+    assert len(span.text) >= 0.6 * len(STORM_TAIL)
+
+
+def test_word_cuts_stay_quiet_on_the_full_translation(embedder) -> None:
+    assert _run([*EN, STORM_EN], [*AR, STORM_AR], "en", "ar", embedder)[1] == []
+    assert _run([*AR, STORM_AR], [*EN, STORM_EN], "ar", "en", embedder)[1] == []
+
+
+def test_word_cuts_only_in_long_segments() -> None:
+    short = "العاصفة تغرق مئات المنازل، وتقطع الكهرباء عن المستشفى"
+    report, _ = _run([short, STORM_AR], ["Storm floods homes, cuts power", STORM_EN], "ar", "en")
+    ctx = CheckContext(report)
+    clauses = candidates(ctx, "src", (0,))
+    assert clauses
+    assert not any(c.cut for c in clauses)
+    cuts = [STORM_AR[c.start:c.end] for c in candidates(ctx, "src", (1,)) if c.cut]
+    assert STORM_TAIL in cuts
+    assert STORM_AR not in cuts

@@ -1,7 +1,8 @@
 """partial_omission: an aligned pair where a clause of one side has no counterpart.
 
 The side that is longer than the document's own length ratio predicts is split into clauses
-(punctuation, relative pronouns, subordinating conjunctions). A clause is missing from the
+(punctuation, relative pronouns, subordinating conjunctions); a long segment's head or tail cut
+at any word is a candidate too, held to a stricter score. A clause is missing from the
 other side when removing it brings the two sides *closer* in embedding space: a translated
 clause pulls the similarity up, an untranslated one only dilutes it. The similarity gain is
 combined with the length deficit, and the removed span is reported with document offsets.
@@ -50,6 +51,12 @@ _MIN_SCORE = 0.11
 # Beyond this many sigmas the length alone says something is missing; the clause whose size
 # best explains the deficit is reported, with lower confidence.
 _LENGTH_ONLY_Z = 5.0
+# A head or tail cut at a bare word is tried only in segments this long, and must beat the
+# threshold by this much and explain at least half the length deficit: arbitrary cuts offer
+# many chances for a chance gain (NTREX-dev, seeds 0, 2-6).
+_MIN_CUT_SEGMENT_CHARS = 100
+_CUT_MARGIN = 0.02
+_CUT_MIN_FIT = 0.5
 # Pairs within 0.6 sigma of the document's ratio practically never hide a 30% clause drop
 # (none of 134 on NTREX-dev); skipping them halves the embedding work.
 _MIN_Z = 0.6
@@ -57,11 +64,13 @@ _MIN_Z = 0.6
 
 @dataclass(frozen=True)
 class Clause:
-    """A candidate span inside one segment, offsets relative to the segment text."""
+    """A candidate span inside one segment, offsets relative to the segment text; ``cut`` when
+    a bare word boundary, not clause punctuation or a marker, delimits it."""
 
     segment: int
     start: int
     end: int
+    cut: bool = False
 
 
 def clause_pieces(text: str) -> list[tuple[int, int]]:
@@ -84,20 +93,30 @@ def _without(text: str, start: int, end: int) -> str:
 
 
 def candidates(ctx: CheckContext, side: str, ids: tuple[int, ...]) -> list[Clause]:
-    """Runs of up to three adjacent pieces inside one segment, 12–75% of the side's length."""
+    """Runs of up to three adjacent pieces inside one segment and, in a long segment, its head
+    or tail cut at any word: 12–75% of the side's length.
+
+    Translators drop a trailing or opening phrase at boundaries no punctuation marks:
+    "متسببًا في إلحاق إصابات خطيرة للرجل" follows its verb without a comma, so only a cut at a
+    word finds it. In a short segment (a title) a cut mostly measures paraphrase.
+    """
     segments = ctx.side(side)
     total = sum(len(segments[i].text) for i in ids)
-    out = []
+    out: dict[tuple[int, int, int], Clause] = {}
     for i in ids:
-        pieces = clause_pieces(segments[i].text)
-        for a in range(len(pieces)):
-            for b in range(a, min(a + _MAX_PIECES, len(pieces))):
-                start, end = pieces[a][0], pieces[b][1]
-                if len(ids) == 1 and a == 0 and b == len(pieces) - 1:
-                    continue
-                if _MIN_FRACTION <= (end - start) / total <= _MAX_FRACTION:
-                    out.append(Clause(i, start, end))
-    return out
+        text = segments[i].text
+        pieces = clause_pieces(text)
+        spans = [(pieces[a][0], pieces[b][1], False) for a in range(len(pieces))
+                 for b in range(a, min(a + _MAX_PIECES, len(pieces)))]
+        if len(text) >= _MIN_CUT_SEGMENT_CHARS:
+            words = [m.start() for m in re.finditer(r"(?<=\s)\S", text)]
+            spans += [(w, len(text), True) for w in words] + [(0, w, True) for w in words]
+        for start, end, cut in spans:
+            if (len(ids) == 1 and (start, end) == (0, len(text))) or (i, start, end) in out:
+                continue
+            if _MIN_FRACTION <= (end - start) / total <= _MAX_FRACTION:
+                out[i, start, end] = Clause(i, start, end, cut)
+    return list(out.values())
 
 
 class PartialOmissionCheck:
@@ -148,12 +167,14 @@ class PartialOmissionCheck:
         for k, c in enumerate(cands):
             fraction = (c.end - c.start) / len(long_text)
             gain = _gain(vecs, k) if vecs is not None else 0.0
-            score = _score(abs(z), gain, fraction, excess, vecs is not None)
+            score = _score(abs(z), gain, fraction, excess, vecs is not None, c.cut)
             if score > best_score:
                 best, best_score, best_gain = c, score, gain
         if (best is None or best_score < _MIN_SCORE) and vecs is not None \
                 and abs(z) >= _LENGTH_ONLY_Z:
-            best = max(cands, key=lambda c: _fit((c.end - c.start) / len(long_text), excess))
+            clauses = [c for c in cands if not c.cut]
+            best = max(clauses, key=lambda c: _fit((c.end - c.start) / len(long_text), excess),
+                       default=None)
             best_score, best_gain = _MIN_SCORE, 0.0
         if best is None or best_score < _MIN_SCORE:
             return None
@@ -211,11 +232,16 @@ def _gain(vecs: np.ndarray, k: int) -> float:
     return float(other @ variant - other @ full)
 
 
-def _score(abs_z: float, gain: float, fraction: float, excess: float, embedded: bool) -> float:
+def _score(abs_z: float, gain: float, fraction: float, excess: float, embedded: bool,
+           cut: bool = False) -> float:
     """Evidence that a clause is missing: similarity gain, length deficit, and whether the
     clause's size matches the unexplained length (weights fitted on NTREX-dev drops,
-    scripts/bench_qa.py)."""
+    scripts/bench_qa.py). A ``cut`` span needs more of each (see ``_CUT_MARGIN``)."""
     fit = _fit(fraction, excess)
+    if cut:
+        if not embedded or fit < _CUT_MIN_FIT:
+            return 0.0
+        return max(0.0, _score(abs_z, gain, fraction, excess, embedded) - _CUT_MARGIN)
     if not embedded:
         # Length alone is weak evidence: only an extreme deficit that the clause explains.
         return _MIN_SCORE if abs_z >= 3.0 and fit >= 0.5 else 0.0
