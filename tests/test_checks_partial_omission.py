@@ -6,8 +6,10 @@ import pytest
 from conftest import make_side
 
 from aligner.checks.base import CheckContext
+from aligner.checks.omission import facing_pairs
 from aligner.checks.partial_omission import (
     PartialOmissionCheck,
+    _facing_sentences,
     _keeps_counterpart,
     _values,
     candidates,
@@ -216,3 +218,36 @@ def test_word_cuts_only_in_long_segments() -> None:
     cuts = [STORM_AR[c.start:c.end] for c in candidates(ctx, "src", (1,)) if c.cut]
     assert STORM_TAIL in cuts
     assert STORM_AR not in cuts
+
+
+# An Arabic sentence whose English kept only its opening phrase: too unlike for facing_pairs.
+PRESS_AR = ("في مؤتمر صحفي عقد مساء الخميس، أعلن الوزير عن خطة لبناء ثلاثة مستشفيات جديدة في "
+            "الجنوب.")
+PRESS_EN = "At a press conference on Thursday evening"
+
+
+def _refused(ar: str, en: str) -> Report:
+    links = [Link((i,), (i,), 0.9) for i in range(7)] + [Link((7,), (), 0.0),
+                                                         Link((), (7,), 0.0)]
+    return Report({}, make_side("s.txt", "ar", [*AR, ar]), make_side("t.txt", "en", [*EN, en]),
+                  links)
+
+
+def test_refused_facing_sentence_that_kept_only_a_phrase_is_a_partial_omission(embedder) -> None:
+    report = _refused(PRESS_AR, PRESS_EN)
+    ctx = CheckContext(report, embedder)
+    assert facing_pairs(ctx) == []
+    assert _facing_sentences(ctx) == [Link((7,), (7,), 0.0)]
+    (f,) = PartialOmissionCheck().run(ctx)
+    assert (f.src, f.tgt, f.missing_in) == ((7,), (7,), "tgt")
+    assert f.evidence["span"].text.startswith("أعلن الوزير")
+    merged = run_checks(report, embedder, only=["omission", "partial_omission"])
+    assert [g.kind for g in merged] == ["partial_omission"]
+
+
+def test_unrelated_facing_sentences_stay_two_omissions(embedder) -> None:
+    report = _refused(PRESS_AR,
+                      "The museum will reopen in March after a two-year renovation of its wing.")
+    assert PartialOmissionCheck().run(CheckContext(report, embedder)) == []
+    merged = run_checks(report, embedder, only=["omission", "partial_omission"])
+    assert [g.kind for g in merged] == ["omission", "omission"]

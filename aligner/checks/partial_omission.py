@@ -6,12 +6,14 @@ at any word is a candidate too, held to a stricter score. A clause is missing fr
 other side when removing it brings the two sides *closer* in embedding space: a translated
 clause pulls the similarity up, an untranslated one only dilutes it. The similarity gain is
 combined with the length deficit, and the removed span is reported with document offsets.
+Besides aligned pairs, facing unaligned sentences the aligner refused are examined as pairs.
 A clause holding a figure that only it can match on the other side ("البالغ من العمر 26 عامًا"
 for "Palin, 26,") is translated, whatever the embeddings say, and is not a candidate.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -57,6 +59,9 @@ _LENGTH_ONLY_Z = 5.0
 _MIN_CUT_SEGMENT_CHARS = 100
 _CUT_MARGIN = 0.02
 _CUT_MIN_FIT = 0.5
+# A facing pair the aligner refused counts only where the rest of the longer sentence is as
+# close to its partner as the pairs ``facing_pairs`` accepts (its _FACING_SIM).
+_REST_SIM = 0.3
 # Pairs within 0.6 sigma of the document's ratio practically never hide a 30% clause drop
 # (none of 134 on NTREX-dev); skipping them halves the embedding work.
 _MIN_Z = 0.6
@@ -126,14 +131,21 @@ class PartialOmissionCheck:
         stats = doc_ratio(ctx)
         findings = []
         pairs = [link for link in ctx.report.links if not link.is_null]
-        for link in pairs + facing_pairs(ctx):
-            found = [self._check(ctx, stats, sub) for sub in _sub_links(link)]
+        facing = facing_pairs(ctx)
+        known = {(link.src, link.tgt) for link in facing}
+        refused = [link for link in _facing_sentences(ctx) if (link.src, link.tgt) not in known]
+        checks = [(link, -1.0) for link in pairs + facing] + [(link, _REST_SIM) for link in refused]
+        for link, rest_sim in checks:
+            found = [self._check(ctx, stats, sub, rest_sim) for sub in _sub_links(link)]
             best = max((f for f in found if f), key=lambda f: f.confidence, default=None)
             if best:
                 findings.append(best)
         return findings
 
-    def _check(self, ctx: CheckContext, stats: DocRatio, link: Link) -> Finding | None:
+    def _check(self, ctx: CheckContext, stats: DocRatio, link: Link,
+               rest_sim: float = -1.0) -> Finding | None:
+        """The best-supported missing clause of ``link``, if any; only clauses whose removal
+        leaves the sides at least ``rest_sim`` similar count."""
         src, tgt = ctx.pair_texts(link)
         if min(len(src), len(tgt)) < 10 or max(len(src), len(tgt)) < _MIN_SEGMENT_CHARS:
             return None
@@ -163,6 +175,12 @@ class PartialOmissionCheck:
                                                     else stats.median) - 5
         excess = 1.0 - expected / max(len(long_text), 1)
         vecs = ctx.embed([other_text, long_text, *variants])
+        if vecs is not None and rest_sim > -1.0:
+            keep = [k for k in range(len(cands)) if float(vecs[0] @ vecs[2 + k]) >= rest_sim]
+            if not keep:
+                return None
+            cands = [cands[k] for k in keep]
+            vecs = vecs[[0, 1, *(2 + k for k in keep)]]
         best, best_score, best_gain = None, 0.0, 0.0
         for k, c in enumerate(cands):
             fraction = (c.end - c.start) / len(long_text)
@@ -212,6 +230,30 @@ def _keeps_counterpart(clause: str, rest: str, lang: str, there: Counter[float])
         return False
     rest_values = _values(rest, lang)
     return any(there[v] > rest_values[v] for v in inside)
+
+
+def _facing_sentences(ctx: CheckContext) -> list[Link]:
+    """Single unaligned source and target sentences between the same two aligned pairs.
+
+    ``facing_pairs`` only offers facing runs that are already similar; a sentence that lost
+    most of itself ("بعد التمرين في وقت سابق من هذا الأسبوع" for a whole question about the
+    Lakers' schedule) is not, although the rest of it translates its partner. ``_check``
+    examines these pairs only where the removal of one clause leaves them ``_REST_SIM``
+    similar, so two unrelated sentences stay two omissions.
+    """
+    if ctx.embedder is None:
+        return []
+    aligned = [link for link in ctx.report.links if link.src and link.tgt]
+    gaps: dict[int, dict[str, list[int]]] = {}
+    for side in ("src", "tgt"):
+        ends = sorted(max(getattr(link, side)) for link in aligned)
+        done = {i for link in aligned for i in getattr(link, side)}
+        for i in range(len(ctx.side(side))):
+            if i not in done:
+                gap = bisect.bisect_left(ends, i)
+                gaps.setdefault(gap, {"src": [], "tgt": []})[side].append(i)
+    return [Link((g["src"][0],), (g["tgt"][0],), 0.0) for g in gaps.values()
+            if len(g["src"]) == len(g["tgt"]) == 1]
 
 
 def _sub_links(link: Link) -> list[Link]:
