@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from conftest import make_side
 
+from aligner.checks import partial_omission
 from aligner.checks.base import CheckContext
 from aligner.checks.omission import facing_pairs
 from aligner.checks.partial_omission import (
     PartialOmissionCheck,
+    _best_match,
     _facing_sentences,
     _keeps_counterpart,
     _values,
@@ -251,3 +253,33 @@ def test_unrelated_facing_sentences_stay_two_omissions(embedder) -> None:
     assert PartialOmissionCheck().run(CheckContext(report, embedder)) == []
     merged = run_checks(report, embedder, only=["omission", "partial_omission"])
     assert [g.kind for g in merged] == ["omission", "omission"]
+
+
+BUDGET_EN = ("The council approved the new budget on Monday, which includes funds for two schools, "
+             "after a long debate that lasted until midnight.")
+BUDGET_AR = ("وافق المجلس يوم الاثنين على الميزانية الجديدة، التي تتضمن أموالا لمدرستين، بعد نقاش "
+             "طويل استمر حتى منتصف الليل.")
+BUDGET_CLAUSE = "التي تتضمن أموالا لمدرستين، "
+BUDGET_EN_DROPPED = ("The council approved the new budget on Monday after a long debate that "
+                     "lasted until midnight.")
+
+
+def test_best_match_tells_a_translated_clause_from_a_missing_one(embedder) -> None:
+    report, _ = _run([BUDGET_EN_DROPPED], [BUDGET_AR], "en", "ar")
+    missing, kept = _best_match(CheckContext(report, embedder), BUDGET_EN_DROPPED,
+                                [BUDGET_CLAUSE, "بعد نقاش طويل استمر حتى منتصف الليل."])
+    assert missing < 0.3 < 0.6 < kept
+
+
+def test_clause_matching_nothing_is_missing_despite_a_small_gain(embedder, monkeypatch) -> None:
+    # This document's deficit is 1.75 sigma: lower the rule's floor to reach it.
+    monkeypatch.setattr(partial_omission, "_UNMATCHED_Z", 1.5)
+    src, tgt = [*EN, BUDGET_EN_DROPPED], [*AR, BUDGET_AR]
+    (f,) = _run(src, tgt, "en", "ar", embedder)[1]
+    assert (f.src, f.missing_in, f.confidence) == ((7,), "src", 0.5)
+    assert f.evidence["span"].text == BUDGET_CLAUSE
+    assert f.evidence["similarity_gain"] < partial_omission._MIN_SCORE
+    assert _run([*EN, BUDGET_EN], tgt, "en", "ar", embedder)[1] == []
+    # The gain alone does not carry it.
+    monkeypatch.setattr(partial_omission, "_UNMATCHED_SIM", -1.0)
+    assert _run(src, tgt, "en", "ar", embedder)[1] == []
