@@ -5,11 +5,16 @@ from __future__ import annotations
 import pytest
 from conftest import make_side
 
+from aligner.checks import partial_omission
 from aligner.checks.base import CheckContext
+from aligner.checks.omission import facing_pairs
 from aligner.checks.partial_omission import (
     PartialOmissionCheck,
+    _best_match,
+    _facing_sentences,
     _keeps_counterpart,
     _values,
+    candidates,
     clause_pieces,
 )
 from aligner.checks.run import run_checks
@@ -176,3 +181,105 @@ def test_clause_with_the_only_match_of_a_figure_is_translated() -> None:
                                   _values("Track Palin spent a year in Iraq.", "en"))
     assert not _keeps_counterpart(clause, rest + " ٢٦", "ar",
                                   _values("Palin, 26, spent a year.", "en"))
+
+
+# A pair whose Arabic joins its second half with a participle and no comma ("متسببة في").
+STORM_EN = ("The storm flooded hundreds of homes along the northern coast on Tuesday, cutting "
+            "power to the main hospital of the region for two full days.")
+STORM_AR = ("أغرقت العاصفة يوم الثلاثاء مئات المنازل على طول الساحل الشمالي متسببة في انقطاع "
+            "الكهرباء عن المستشفى الرئيسي في المنطقة لمدة يومين كاملين.")
+STORM_TAIL = "متسببة في انقطاع الكهرباء عن المستشفى الرئيسي في المنطقة لمدة يومين كاملين."
+STORM_EN_DROPPED = "The storm flooded hundreds of homes along the northern coast on Tuesday."
+
+
+@pytest.mark.parametrize(("src", "tgt", "langs", "missing_in"), [
+    ([*EN, STORM_EN_DROPPED], [*AR, STORM_AR], ("en", "ar"), "src"),
+    ([*AR, STORM_AR], [*EN, STORM_EN_DROPPED], ("ar", "en"), "tgt"),
+], ids=["en-ar", "ar-en"])
+def test_tail_dropped_at_an_unpunctuated_boundary_is_found_by_a_word_cut(
+        embedder, src, tgt, langs, missing_in) -> None:
+    (f,) = _run(src, tgt, *langs, embedder)[1]
+    assert (f.src, f.tgt, f.missing_in) == ((7,), (7,), missing_in)
+    span = f.evidence["span"]
+    assert span.text in STORM_TAIL
+    assert len(span.text) >= 0.6 * len(STORM_TAIL)
+
+
+def test_word_cuts_stay_quiet_on_the_full_translation(embedder) -> None:
+    assert _run([*EN, STORM_EN], [*AR, STORM_AR], "en", "ar", embedder)[1] == []
+    assert _run([*AR, STORM_AR], [*EN, STORM_EN], "ar", "en", embedder)[1] == []
+
+
+def test_word_cuts_only_in_long_segments() -> None:
+    short = "العاصفة تغرق مئات المنازل، وتقطع الكهرباء عن المستشفى"
+    report, _ = _run([short, STORM_AR], ["Storm floods homes, cuts power", STORM_EN], "ar", "en")
+    ctx = CheckContext(report)
+    clauses = candidates(ctx, "src", (0,))
+    assert clauses
+    assert not any(c.cut for c in clauses)
+    cuts = [STORM_AR[c.start:c.end] for c in candidates(ctx, "src", (1,)) if c.cut]
+    assert STORM_TAIL in cuts
+    assert STORM_AR not in cuts
+
+
+# An Arabic sentence whose English kept only its opening phrase: too unlike for facing_pairs.
+PRESS_AR = ("في مؤتمر صحفي عقد مساء الخميس، أعلن الوزير عن خطة لبناء ثلاثة مستشفيات جديدة في "
+            "الجنوب.")
+PRESS_EN = "At a press conference on Thursday evening"
+
+
+def _refused(ar: str, en: str) -> Report:
+    links = [Link((i,), (i,), 0.9) for i in range(7)] + [Link((7,), (), 0.0),
+                                                         Link((), (7,), 0.0)]
+    return Report({}, make_side("s.txt", "ar", [*AR, ar]), make_side("t.txt", "en", [*EN, en]),
+                  links)
+
+
+def test_refused_facing_sentence_that_kept_only_a_phrase_is_a_partial_omission(embedder) -> None:
+    report = _refused(PRESS_AR, PRESS_EN)
+    ctx = CheckContext(report, embedder)
+    assert facing_pairs(ctx) == []
+    assert _facing_sentences(ctx) == [Link((7,), (7,), 0.0)]
+    (f,) = PartialOmissionCheck().run(ctx)
+    assert (f.src, f.tgt, f.missing_in) == ((7,), (7,), "tgt")
+    assert f.evidence["span"].text.startswith("أعلن الوزير")
+    merged = run_checks(report, embedder, only=["omission", "partial_omission"])
+    assert [g.kind for g in merged] == ["partial_omission"]
+
+
+def test_unrelated_facing_sentences_stay_two_omissions(embedder) -> None:
+    report = _refused(PRESS_AR,
+                      "The museum will reopen in March after a two-year renovation of its wing.")
+    assert PartialOmissionCheck().run(CheckContext(report, embedder)) == []
+    merged = run_checks(report, embedder, only=["omission", "partial_omission"])
+    assert [g.kind for g in merged] == ["omission", "omission"]
+
+
+BUDGET_EN = ("The council approved the new budget on Monday, which includes funds for two schools, "
+             "after a long debate that lasted until midnight.")
+BUDGET_AR = ("وافق المجلس يوم الاثنين على الميزانية الجديدة، التي تتضمن أموالا لمدرستين، بعد نقاش "
+             "طويل استمر حتى منتصف الليل.")
+BUDGET_CLAUSE = "التي تتضمن أموالا لمدرستين، "
+BUDGET_EN_DROPPED = ("The council approved the new budget on Monday after a long debate that "
+                     "lasted until midnight.")
+
+
+def test_best_match_tells_a_translated_clause_from_a_missing_one(embedder) -> None:
+    report, _ = _run([BUDGET_EN_DROPPED], [BUDGET_AR], "en", "ar")
+    missing, kept = _best_match(CheckContext(report, embedder), BUDGET_EN_DROPPED,
+                                [BUDGET_CLAUSE, "بعد نقاش طويل استمر حتى منتصف الليل."])
+    assert missing < 0.3 < 0.6 < kept
+
+
+def test_clause_matching_nothing_is_missing_despite_a_small_gain(embedder, monkeypatch) -> None:
+    # This document's deficit is 1.75 sigma: lower the rule's floor to reach it.
+    monkeypatch.setattr(partial_omission, "_UNMATCHED_Z", 1.5)
+    src, tgt = [*EN, BUDGET_EN_DROPPED], [*AR, BUDGET_AR]
+    (f,) = _run(src, tgt, "en", "ar", embedder)[1]
+    assert (f.src, f.missing_in, f.confidence) == ((7,), "src", 0.5)
+    assert f.evidence["span"].text == BUDGET_CLAUSE
+    assert f.evidence["similarity_gain"] < partial_omission._MIN_SCORE
+    assert _run([*EN, BUDGET_EN], tgt, "en", "ar", embedder)[1] == []
+    # The gain alone does not carry it.
+    monkeypatch.setattr(partial_omission, "_UNMATCHED_SIM", -1.0)
+    assert _run(src, tgt, "en", "ar", embedder)[1] == []

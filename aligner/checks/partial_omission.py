@@ -1,16 +1,19 @@
 """partial_omission: an aligned pair where a clause of one side has no counterpart.
 
 The side that is longer than the document's own length ratio predicts is split into clauses
-(punctuation, relative pronouns, subordinating conjunctions). A clause is missing from the
+(punctuation, relative pronouns, subordinating conjunctions); a long segment's head or tail cut
+at any word is a candidate too, held to a stricter score. A clause is missing from the
 other side when removing it brings the two sides *closer* in embedding space: a translated
 clause pulls the similarity up, an untranslated one only dilutes it. The similarity gain is
 combined with the length deficit, and the removed span is reported with document offsets.
+Besides aligned pairs, facing unaligned sentences the aligner refused are examined as pairs.
 A clause holding a figure that only it can match on the other side ("البالغ من العمر 26 عامًا"
 for "Palin, 26,") is translated, whatever the embeddings say, and is not a candidate.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -50,6 +53,21 @@ _MIN_SCORE = 0.11
 # Beyond this many sigmas the length alone says something is missing; the clause whose size
 # best explains the deficit is reported, with lower confidence.
 _LENGTH_ONLY_Z = 5.0
+# A head or tail cut at a bare word is tried only in segments this long, and must beat the
+# threshold by this much and explain at least half the length deficit: arbitrary cuts offer
+# many chances for a chance gain (NTREX-dev, seeds 0, 2-6).
+_MIN_CUT_SEGMENT_CHARS = 100
+_CUT_MARGIN = 0.02
+_CUT_MIN_FIT = 0.5
+# A clause whose best match among the other side's pieces is this weak, that explains 70% of a
+# deficit of 2.5 sigmas and raises the similarity at all, is missing (NTREX-dev, seeds 0, 2-6).
+_UNMATCHED_Z = 2.5
+_UNMATCHED_GAIN = 0.02
+_UNMATCHED_FIT = 0.7
+_UNMATCHED_SIM = 0.3
+# A facing pair the aligner refused counts only where the rest of the longer sentence is as
+# close to its partner as the pairs ``facing_pairs`` accepts (its _FACING_SIM).
+_REST_SIM = 0.3
 # Pairs within 0.6 sigma of the document's ratio practically never hide a 30% clause drop
 # (none of 134 on NTREX-dev); skipping them halves the embedding work.
 _MIN_Z = 0.6
@@ -57,11 +75,13 @@ _MIN_Z = 0.6
 
 @dataclass(frozen=True)
 class Clause:
-    """A candidate span inside one segment, offsets relative to the segment text."""
+    """A candidate span inside one segment, offsets relative to the segment text; ``cut`` when
+    a bare word boundary, not clause punctuation or a marker, delimits it."""
 
     segment: int
     start: int
     end: int
+    cut: bool = False
 
 
 def clause_pieces(text: str) -> list[tuple[int, int]]:
@@ -84,20 +104,30 @@ def _without(text: str, start: int, end: int) -> str:
 
 
 def candidates(ctx: CheckContext, side: str, ids: tuple[int, ...]) -> list[Clause]:
-    """Runs of up to three adjacent pieces inside one segment, 12–75% of the side's length."""
+    """Runs of up to three adjacent pieces inside one segment and, in a long segment, its head
+    or tail cut at any word: 12–75% of the side's length.
+
+    Translators drop a trailing or opening phrase at boundaries no punctuation marks:
+    "متسببًا في إلحاق إصابات خطيرة للرجل" follows its verb without a comma, so only a cut at a
+    word finds it. In a short segment (a title) a cut mostly measures paraphrase.
+    """
     segments = ctx.side(side)
     total = sum(len(segments[i].text) for i in ids)
-    out = []
+    out: dict[tuple[int, int, int], Clause] = {}
     for i in ids:
-        pieces = clause_pieces(segments[i].text)
-        for a in range(len(pieces)):
-            for b in range(a, min(a + _MAX_PIECES, len(pieces))):
-                start, end = pieces[a][0], pieces[b][1]
-                if len(ids) == 1 and a == 0 and b == len(pieces) - 1:
-                    continue
-                if _MIN_FRACTION <= (end - start) / total <= _MAX_FRACTION:
-                    out.append(Clause(i, start, end))
-    return out
+        text = segments[i].text
+        pieces = clause_pieces(text)
+        spans = [(pieces[a][0], pieces[b][1], False) for a in range(len(pieces))
+                 for b in range(a, min(a + _MAX_PIECES, len(pieces)))]
+        if len(text) >= _MIN_CUT_SEGMENT_CHARS:
+            words = [m.start() for m in re.finditer(r"(?<=\s)\S", text)]
+            spans += [(w, len(text), True) for w in words] + [(0, w, True) for w in words]
+        for start, end, cut in spans:
+            if (len(ids) == 1 and (start, end) == (0, len(text))) or (i, start, end) in out:
+                continue
+            if _MIN_FRACTION <= (end - start) / total <= _MAX_FRACTION:
+                out[i, start, end] = Clause(i, start, end, cut)
+    return list(out.values())
 
 
 class PartialOmissionCheck:
@@ -107,14 +137,21 @@ class PartialOmissionCheck:
         stats = doc_ratio(ctx)
         findings = []
         pairs = [link for link in ctx.report.links if not link.is_null]
-        for link in pairs + facing_pairs(ctx):
-            found = [self._check(ctx, stats, sub) for sub in _sub_links(link)]
+        facing = facing_pairs(ctx)
+        known = {(link.src, link.tgt) for link in facing}
+        refused = [link for link in _facing_sentences(ctx) if (link.src, link.tgt) not in known]
+        checks = [(link, -1.0) for link in pairs + facing] + [(link, _REST_SIM) for link in refused]
+        for link, rest_sim in checks:
+            found = [self._check(ctx, stats, sub, rest_sim) for sub in _sub_links(link)]
             best = max((f for f in found if f), key=lambda f: f.confidence, default=None)
             if best:
                 findings.append(best)
         return findings
 
-    def _check(self, ctx: CheckContext, stats: DocRatio, link: Link) -> Finding | None:
+    def _check(self, ctx: CheckContext, stats: DocRatio, link: Link,
+               rest_sim: float = -1.0) -> Finding | None:
+        """The best-supported missing clause of ``link``, if any; only clauses whose removal
+        leaves the sides at least ``rest_sim`` similar count."""
         src, tgt = ctx.pair_texts(link)
         if min(len(src), len(tgt)) < 10 or max(len(src), len(tgt)) < _MIN_SEGMENT_CHARS:
             return None
@@ -144,16 +181,37 @@ class PartialOmissionCheck:
                                                     else stats.median) - 5
         excess = 1.0 - expected / max(len(long_text), 1)
         vecs = ctx.embed([other_text, long_text, *variants])
+        if vecs is not None and rest_sim > -1.0:
+            keep = [k for k in range(len(cands)) if float(vecs[0] @ vecs[2 + k]) >= rest_sim]
+            if not keep:
+                return None
+            cands = [cands[k] for k in keep]
+            vecs = vecs[[0, 1, *(2 + k for k in keep)]]
         best, best_score, best_gain = None, 0.0, 0.0
-        for k, c in enumerate(cands):
+        gains = [_gain(vecs, k) if vecs is not None else 0.0 for k in range(len(cands))]
+        for c, gain in zip(cands, gains, strict=True):
             fraction = (c.end - c.start) / len(long_text)
-            gain = _gain(vecs, k) if vecs is not None else 0.0
-            score = _score(abs(z), gain, fraction, excess, vecs is not None)
+            score = _score(abs(z), gain, fraction, excess, vecs is not None, c.cut)
             if score > best_score:
                 best, best_score, best_gain = c, score, gain
         if (best is None or best_score < _MIN_SCORE) and vecs is not None \
+                and abs(z) >= _UNMATCHED_Z:
+            # A clause that resembles nothing on the other side, explains the deficit and
+            # brings the sides closer is missing even when the gain alone is small.
+            strong = [(c, g) for c, g in zip(cands, gains, strict=True)
+                      if not c.cut and g >= _UNMATCHED_GAIN
+                      and _fit((c.end - c.start) / len(long_text), excess) >= _UNMATCHED_FIT]
+            if strong:
+                match = _best_match(ctx, other_text,
+                                    [segs[c.segment].text[c.start:c.end] for c, _ in strong])
+                k = int(np.argmin(match))
+                if match[k] <= _UNMATCHED_SIM:
+                    (best, best_gain), best_score = strong[k], _MIN_SCORE
+        if (best is None or best_score < _MIN_SCORE) and vecs is not None \
                 and abs(z) >= _LENGTH_ONLY_Z:
-            best = max(cands, key=lambda c: _fit((c.end - c.start) / len(long_text), excess))
+            clauses = [c for c in cands if not c.cut]
+            best = max(clauses, key=lambda c: _fit((c.end - c.start) / len(long_text), excess),
+                       default=None)
             best_score, best_gain = _MIN_SCORE, 0.0
         if best is None or best_score < _MIN_SCORE:
             return None
@@ -193,6 +251,41 @@ def _keeps_counterpart(clause: str, rest: str, lang: str, there: Counter[float])
     return any(there[v] > rest_values[v] for v in inside)
 
 
+def _facing_sentences(ctx: CheckContext) -> list[Link]:
+    """Single unaligned source and target sentences between the same two aligned pairs.
+
+    ``facing_pairs`` only offers facing runs that are already similar; a sentence that lost
+    most of itself ("بعد التمرين في وقت سابق من هذا الأسبوع" for a whole question about the
+    Lakers' schedule) is not, although the rest of it translates its partner. ``_check``
+    examines these pairs only where the removal of one clause leaves them ``_REST_SIM``
+    similar, so two unrelated sentences stay two omissions.
+    """
+    if ctx.embedder is None:
+        return []
+    aligned = [link for link in ctx.report.links if link.src and link.tgt]
+    gaps: dict[int, dict[str, list[int]]] = {}
+    for side in ("src", "tgt"):
+        ends = sorted(max(getattr(link, side)) for link in aligned)
+        done = {i for link in aligned for i in getattr(link, side)}
+        for i in range(len(ctx.side(side))):
+            if i not in done:
+                gap = bisect.bisect_left(ends, i)
+                gaps.setdefault(gap, {"src": [], "tgt": []})[side].append(i)
+    return [Link((g["src"][0],), (g["tgt"][0],), 0.0) for g in gaps.values()
+            if len(g["src"]) == len(g["tgt"]) == 1]
+
+
+def _best_match(ctx: CheckContext, other: str, clauses: list[str]) -> np.ndarray:
+    """Each clause's highest similarity to a run of up to three pieces of the ``other`` side:
+    a translated clause resembles its counterpart, a missing one nothing there."""
+    pieces = clause_pieces(other)
+    runs = [other[pieces[a][0]:pieces[b][1]] for a in range(len(pieces))
+            for b in range(a, min(a + _MAX_PIECES, len(pieces)))] or [other]
+    vecs = ctx.embed([*clauses, *runs])
+    assert vecs is not None
+    return (vecs[:len(clauses)] @ vecs[len(clauses):].T).max(axis=1)
+
+
 def _sub_links(link: Link) -> list[Link]:
     """The link itself and, for an n-n link, its n one-to-one pairs in order.
 
@@ -211,11 +304,16 @@ def _gain(vecs: np.ndarray, k: int) -> float:
     return float(other @ variant - other @ full)
 
 
-def _score(abs_z: float, gain: float, fraction: float, excess: float, embedded: bool) -> float:
+def _score(abs_z: float, gain: float, fraction: float, excess: float, embedded: bool,
+           cut: bool = False) -> float:
     """Evidence that a clause is missing: similarity gain, length deficit, and whether the
     clause's size matches the unexplained length (weights fitted on NTREX-dev drops,
-    scripts/bench_qa.py)."""
+    scripts/bench_qa.py). A ``cut`` span needs more of each (see ``_CUT_MARGIN``)."""
     fit = _fit(fraction, excess)
+    if cut:
+        if not embedded or fit < _CUT_MIN_FIT:
+            return 0.0
+        return max(0.0, _score(abs_z, gain, fraction, excess, embedded) - _CUT_MARGIN)
     if not embedded:
         # Length alone is weak evidence: only an extreme deficit that the clause explains.
         return _MIN_SCORE if abs_z >= 3.0 and fit >= 0.5 else 0.0
