@@ -166,8 +166,14 @@ class PartialOmissionCheck:
         lang = ctx.src_lang if longer == "src" else ctx.tgt_lang
         other_lang = ctx.tgt_lang if longer == "src" else ctx.src_lang
         other_values = _values(other_text, other_lang)
+        # Expected length of the longer side given the other one: the deficit a drop explains.
+        expected = (len(other_text) + 5) * math.exp(-stats.median if longer == "src"
+                                                    else stats.median) - 5
+        excess = 1.0 - expected / max(len(long_text), 1)
         cands, variants = [], []
         for c in candidates(ctx, longer, ids):
+            if c.cut and _fit((c.end - c.start) / len(long_text), excess) < _CUT_MIN_FIT:
+                continue  # it could never score (see ``_score``): not worth an embedding
             variant = " ".join(_without(segs[i].text, c.start, c.end) if i == c.segment
                                else segs[i].text for i in ids)
             if not _keeps_counterpart(segs[c.segment].text[c.start:c.end], variant, lang,
@@ -176,10 +182,6 @@ class PartialOmissionCheck:
                 variants.append(variant)
         if not cands:
             return None
-        # Expected length of the longer side given the other one: the deficit a drop explains.
-        expected = (len(other_text) + 5) * math.exp(-stats.median if longer == "src"
-                                                    else stats.median) - 5
-        excess = 1.0 - expected / max(len(long_text), 1)
         vecs = ctx.embed([other_text, long_text, *variants])
         if vecs is not None and rest_sim > -1.0:
             keep = [k for k in range(len(cands)) if float(vecs[0] @ vecs[2 + k]) >= rest_sim]
