@@ -401,3 +401,40 @@ def test_names_looked_for_as_replacements_come_from_the_surrounding_passage() ->
     assert _nearby(names_at, (10,)) == {"Ayham al-Ali", "Deir ez-Zor"}
     assert _nearby(names_at, (10, 11)) == {"Ayham al-Ali", "Deir ez-Zor", "Homs"}
     assert _nearby(names_at, ()) == set()
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_first_name_that_begins_like_a_country_is_no_demonym(src_lang: str) -> None:
+    # Francesco is no adjective of France: its change beside the kept surname is seen
+    en = "The best players are Francesco Molinari and Tommy Fleetwood."
+    ar = "أفضل اللاعبين هما {} موليناري وتومي فليتوود."
+    assert _pair(en, ar.format("فرانشيسكو"), src_lang) == []
+    found = _pair(en, ar.format("ماتيو"), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["ماتيو"]
+
+
+def test_demonyms_need_an_adjective_ending() -> None:
+    from aligner.checks.entity_mismatch import _is_demonym
+
+    assert _is_demonym("Syrian") and _is_demonym("Iraqi") and _is_demonym("Chinese")
+    assert not _is_demonym("Francesco")
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_changed_first_name_with_a_conjunction_beside_the_kept_surname(src_lang: str) -> None:
+    # وفراي: the conjunction و on the swapped first name
+    en = "He praised Spieth and Francesco Molinari yesterday."
+    ar = "أشاد بسبيث {}موليناري أمس."
+    assert _pair(en, ar.format("وفرانشيسكو "), src_lang) == []
+    found = _pair(en, ar.format("وماتيو "), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["ماتيو"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_changed_first_name_inside_a_loose_match_of_the_full_name(src_lang: str) -> None:
+    # دانييل ستوريدج matches Tony Sturridge loosely as a whole; Tony itself is not there
+    en = "Watch: Liverpool's {} Sturridge dips deep equalizer vs. Chelsea"
+    ar = "شاهد: دانييل ستوريدج لاعب ليفربول يحرز هدف التعادل ضد تشيلسي"
+    assert _pair(en.format("Daniel"), ar, src_lang) == []
+    found = _pair(en.format("Tony"), ar, src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["دانييل"]

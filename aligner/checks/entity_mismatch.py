@@ -101,9 +101,15 @@ _CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 _OPENERS = frozenset(".:;!?\"“”'‘[(«—–-*/|")
 
 
+#: How adjectives of places end (Syrian, Chinese, Iraqi, Turkish, Hispanic, French).
+_DEMONYM_END = re.compile(r"(?:an|ese|i|ish|ic|ch|er)$")
+
+
 def _is_demonym(word: str) -> bool:
     """An adjective of a known place (Syrian, Iraqi, Iranian): translated as an adjective."""
     w = word.rstrip("s")
+    if not _DEMONYM_END.search(w):
+        return False  # Francesco is no adjective of France
     bases = [w[:-1], w[:-2], w[:-3], w[:-3] + "a", w[:-4] + "a", w[:-4]]
     return any(len(b) >= 3 and exonym_forms(b) for b in bases)
 
@@ -392,9 +398,13 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
         for n in (k - 1, last + 1):
             if not 0 <= n < len(toks) or ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip():
                 continue  # no neighbour, or punctuation between
-            start, end, tok = toks[n]
+            start, end, whole = toks[n]
+            off, tok = next(((o, s) for o, s in strip_clitics(whole) if is_foreign_name(s)),
+                            (0, whole))  # وفراي: و + a name
+            start += off
             sk = arabic_skeleton(tok)
-            if (not (looks_transliterated(tok) or is_common_given_name(tok))
+            if (not (looks_transliterated(tok) or is_common_given_name(tok)
+                     or is_foreign_name(tok))
                     or normalize(m.text) in normalize(tok)
                     or any(skeleton_similarity(english_skeleton(x), sk) >= 0.45
                            or _prefix_related(english_skeleton(x), sk) for x in words)):
@@ -404,6 +414,25 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
             if _unmatched(tok, en_skels):
                 return Match(start, end, tok, 0.75)
     return None
+
+
+def _stranger_inside(ent: Entity, match: Match, ar_text: str) -> bool:
+    """Whether a loose match of a person's full name spans a known name that renders none of
+    its words while one of its words is unrendered: a changed first name (دانييل ستوريدج for
+    Tony Sturridge). A known name is asked for, as odd spellings (هيو for Hugh) resemble
+    nothing."""
+    parts = _distinctive(ent)
+    if len(parts) < 2 or all(find_name_in_arabic(w, match.text) or _prefix_found(w, match.text)
+                             for w in parts):
+        return False
+    for start, end, tok in arabic_tokens(ar_text):
+        if end <= match.start or start >= match.end:
+            continue
+        for _, stem in strip_clitics(tok):
+            if ((is_foreign_name(stem) or is_common_given_name(stem))
+                    and not any(find_name_in_arabic(w, stem) for w in parts)):
+                return True
+    return False
 
 
 def _transliterations(located: list[tuple[Link, list[Located]]]) -> dict[str, frozenset[str]]:
@@ -547,6 +576,8 @@ class EntityMismatchCheck:
             return len(parts) > 1 and any(
                 locate(Entity(w, ent.label, 0, 0), ar_segs, ar_ids) is None
                 and not _prefix_found(w, rest) for w in parts)
+        if ent.label == "PERSON" and loc.ar_seg is not None:
+            return _stranger_inside(ent, loc.match, ar_segs[loc.ar_seg].text)
         return False
 
     @staticmethod
