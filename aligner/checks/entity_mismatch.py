@@ -1,13 +1,12 @@
 """entity_mismatch: an English name that the aligned Arabic does not render (or the reverse).
 
 English names come from spaCy NER; each is looked for in the aligned Arabic by cross-script
-matching (``aligner.arabic.names``). Translators legitimately drop or reword names, so a miss is
-forgiven when the name is an organisation rendered by a common noun (another of its words
-matches), when a merged link's neighbouring Arabic sentence carries it, or when a person already
-named earlier is referred to by a pronoun. A miss is critical when the Arabic has a *different*
-name-like span in its place. There is no Arabic NER offline: name-likeness in Arabic means a
-span rendering another name of the document, an exonym-table entry, a common Arabic given name,
-or a kunya/nasab pattern (أبو X, بن X, عبد الX).
+matching (``aligner.arabic.names``). Translators legitimately drop or reword names (a pronoun
+for a person named earlier, a common noun for an organisation), so a name the Arabic does not
+render is reported only when the Arabic has a *different* name-like span in its place
+(critical). There is no Arabic NER offline: name-likeness in Arabic means a span rendering
+another name of the surrounding passage, an exonym-table entry, a known foreign or Arabic given
+name, or a kunya/nasab pattern (أبو X, بن X, عبد الX).
 """
 
 from __future__ import annotations
@@ -487,10 +486,6 @@ class EntityMismatchCheck:
         for _, locs in located:
             for loc in locs:
                 names_at.setdefault(loc.en_seg, set()).add(loc.entity.text)
-        # names rendered somewhere in the Arabic: a miss elsewhere is likely a pronoun
-        rendered = {loc.entity.text.lower() for _, locs in located for loc in locs
-                    if loc.match and not loc.partial}
-        rendered |= {re.split(r"\s+", n)[-1] for n in rendered}  # al-Ali for Ayham al-Ali
         # words NER tags as names anywhere in the document: it often misses a later mention
         # (Waters said) that it tagged in full earlier (Maxine Waters)
         doc_tagged = {w for _, locs in located for loc in locs
@@ -580,47 +575,19 @@ class EntityMismatchCheck:
             return _stranger_inside(ent, loc.match, ar_segs[loc.ar_seg].text)
         return False
 
-    @staticmethod
-    def _unreliable(ent: Entity) -> bool:
-        """Misses that say little on their own: organisations (mostly translated, not
-        transliterated), acronyms (spelled out letter by letter) and very short mentions (NER
-        noise such as "Det."). They are reported only when a different name stands in."""
-        return (ent.label == "ORG" or (ent.text.isupper() and not exonym_forms(ent.text))
-                or len(ent.text) <= 3)
-
-    @staticmethod
-    def _forgiven(loc: Located, link: Link, ar_segs: tuple[Segment, ...],
-                  ar_ids: tuple[int, ...], rendered: set[str]) -> bool:
-        """A miss with an innocent explanation: a pronoun for a person the Arabic names
-        elsewhere, or the name sitting in the Arabic sentence next to a merged (non 1-1) link."""
+    def _finding(self, ctx: CheckContext, link: Link, loc: Located, other: tuple[int, Match],
+                 en_name: str, ar_name: str, en_segs: tuple[Segment, ...],
+                 ar_segs: tuple[Segment, ...]) -> Finding:
+        """A name rendered as another: ``other`` is the Arabic segment and the span there."""
         ent = loc.entity
-        if ent.label == "PERSON" and ent.text.lower() in rendered:
-            return True
-        if len(link.src) == 1 and len(link.tgt) == 1:
-            return False
-        near = tuple(j for j in (min(ar_ids) - 1, max(ar_ids) + 1) if 0 <= j < len(ar_segs))
-        return locate(ent, ar_segs, near) is not None
-
-    def _finding(self, ctx: CheckContext, link: Link, loc: Located,
-                 other: tuple[int, Match] | None, en_name: str, ar_name: str,
-                 en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...]) -> Finding:
-        ent = loc.entity
+        j, m = other
         evidence: dict[str, object] = {
             "entity": _span(en_name, en_segs, loc.en_seg, ent.start, ent.end),
             "label": ent.label,
+            "arabic": _span(ar_name, ar_segs, j, m.start, m.end),
         }
-        if other is not None:
-            j, m = other
-            evidence["arabic"] = _span(ar_name, ar_segs, j, m.start, m.end)
-            severity, confidence = "critical", 0.9
-            message = f"'{ent.text}' ({ent.label}) is rendered as a different name: '{m.text}'"
-        elif ent.label == "ORG":
-            severity, confidence = "minor", 0.5
-            message = f"'{ent.text}' ({ent.label}) not found in the Arabic"
-        else:
-            severity, confidence = "major", 0.7
-            message = f"'{ent.text}' ({ent.label}) not found in the Arabic"
-        return Finding(kind=self.name, severity=severity, confidence=confidence,
+        message = f"'{ent.text}' ({ent.label}) is rendered as a different name: '{m.text}'"
+        return Finding(kind=self.name, severity="critical", confidence=0.9,
                        src=link.src, tgt=link.tgt, missing_in=ar_name, message=message,
                        evidence=evidence)
 
