@@ -172,3 +172,17 @@ def test_figures_the_other_side_lacks_are_evidence_of_an_absorbed_sentence() -> 
     assert figures_unmatched(golf, "ar", rugby, "en")
     assert not figures_unmatched(golf, "ar", "Mickelson has 18 wins and 20 losses.", "en")
     assert not figures_unmatched("وقال إن الوضع صعب.", "ar", rugby, "en")  # no figures at all
+
+
+def test_sentence_joined_to_a_merge_beside_its_own_unaligned_counterpart_is_not_absorbed(
+        embedder) -> None:
+    # English sentence 2 lost to a merge, while its (shortened) translation sits unaligned
+    # right after the merge's Arabic: a pair the aligner left apart, not a missing sentence.
+    extra = "The football match planned for Saturday has been cancelled because of the storm."
+    en = [EN[0], EN[1], extra, *EN[2:]]
+    ar = [AR[0], AR[1], "أُلغيت مباراة كرة القدم المقررة يوم السبت.", *AR[2:]]
+    links = [Link((0,), (0,), 0.8), Link((1, 2), (1,), 0.8), Link((), (2,), 0.0),
+             *(Link((k + 1,), (k + 1,), 0.8) for k in range(2, 5))]
+    report = _report(make_side("en.txt", "en", en), make_side("ar.txt", "ar", ar), links)
+    findings = OmissionCheck().run(CheckContext(report, embedder))
+    assert [(f.src, f.tgt) for f in findings] == [((), (2,))]

@@ -29,6 +29,7 @@ _MERGE_GAIN = 0.03  # similarity gain that says "the run belongs inside a neighb
 
 _FACING_SIM = 0.3  # facing unaligned runs at least this similar may be one weakened pair
 
+_FACING_MARGIN = 0.1  # an unaligned neighbour this much closer than the link is the counterpart
 _ABSORBED_CONFIDENCE = 0.6  # the evidence of ``_absorbed`` is weaker than an unaligned run's
 
 
@@ -292,10 +293,31 @@ def _absorbed_evidence(ctx: CheckContext, link: Link, side: str, edge: int,
     unmatched = figures_unmatched(segs[edge].text, langs[0], counterpart, langs[1])
     if not looks_absorbed(with_sim, without_sim, own_sim, typical, z_with, z_without, unmatched):
         return None
+    if _facing_counterpart(ctx, link, side, segs[edge].text, own_sim):
+        return None
     return own_sim, {"figures_missing": unmatched, "link_similarity": round(with_sim, 3),
                      "similarity_without": round(without_sim, 3),
                      "sentence_similarity": round(own_sim, 3),
                      "length_z": round(z_with, 2), "length_z_without": round(z_without, 2)}
+
+
+def _facing_counterpart(ctx: CheckContext, link: Link, side: str, sentence: str,
+                        own_sim: float) -> bool:
+    """Whether an unaligned sentence of the other side right beside the link resembles
+    ``sentence`` clearly more than the link's counterpart does (``own_sim``): then the sentence
+    has a counterpart the aligner left apart, a pair that lost something rather than a sentence
+    missing from the other side."""
+    other = "tgt" if side == "src" else "src"
+    theirs = link.tgt if side == "src" else link.src
+    aligned = _aligned(ctx)[other]
+    beside = [j for j in (min(theirs) - 1, max(theirs) + 1)
+              if 0 <= j < len(ctx.side(other)) and j not in aligned]
+    if not beside:
+        return False
+    vecs = ctx.embed([sentence, *(ctx.side(other)[j].text for j in beside)])
+    assert vecs is not None
+    best = float((vecs[1:] @ vecs[0]).max())
+    return best > own_sim + _FACING_MARGIN
 
 
 def figures_unmatched(text: str, lang: str, counterpart: str, other_lang: str) -> bool:
