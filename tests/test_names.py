@@ -182,3 +182,17 @@ def test_common_given_names() -> None:
     # a rare name, a word nobody bears, a stop word, the article
     for word in ("فرنسوا", "مدرب", "في", "السيد"):
         assert not is_common_given_name(word), word
+
+
+def test_unlisted_transliterations_of_foreign_names() -> None:
+    from aligner.arabic.names import transliterates_foreign_name
+
+    assert transliterates_foreign_name("فيرجينيا", 4)  # Virginia, spelt otherwise in the list
+    assert transliterates_foreign_name("أنطونيو")  # Antony
+    # ordinary words like names of the list with three strong consonants (Sevier, McCann,
+    # Sakon) or two (Dior), one like an Arab name (Kuttab), a listed spelling (judged by
+    # is_foreign_name), a stop word, the article
+    for word in ("سفير", "مكان", "سيكون"):
+        assert not transliterates_foreign_name(word, 4), word
+    for word in ("دور", "كتاب", "جيمس", "الذين", "البرلمان"):
+        assert not transliterates_foreign_name(word), word

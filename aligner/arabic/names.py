@@ -451,3 +451,64 @@ def _arabic_stop_words() -> frozenset[str]:
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
     return frozenset(normalize(w) for w in STOP_WORDS)
+
+
+#: Skeleton letters folded into broad classes for looking names up by consonants: a
+#: transliteration may write g as ج or غ, j as خ (Julio: خوليو), v as ف, th as ت.
+_KEY_CLASSES = str.maketrans({"Φ": "F", "V": "F", "Θ": "T", "Ð": "D", "G": "K", "J": "K",
+                              "Q": "K", "X": "K", "Š": "S", "Z": "S"})
+
+#: ``_FOREIGN_SHAPE`` allowing ط and خ, which transliterate t (أنطونيو) and Spanish j (خوليو).
+_TRANSLIT_SHAPE = re.compile("[^حعقصضظء]+[اوي][^حعقصضظء]*[^حعقصضظءه]")
+
+#: How closely an unlisted Arabic spelling must transliterate a listed foreign name: loose
+#: likenesses are everywhere (مكان: McCann, سيكون: Sakon).
+_TRANSLIT_MATCH = 0.9
+
+
+def _consonant_key(skeleton: str) -> str:
+    """A skeleton's strong consonants in broad classes: the lookup key of a name's spellings."""
+    return "".join(c for c in skeleton.translate(_KEY_CLASSES) if c not in "WYaHA")
+
+
+@lru_cache(maxsize=1)
+def _foreign_latin_index() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """English skeletons of the name dictionary's foreign names (those whose Arabic spelling
+    ``is_foreign_name`` or ``is_listed_name`` accept: no Arab names, which are ordinary words
+    too) by consonant key, and every folded Arabic spelling of the dictionary (judged by those
+    functions already)."""
+    namer = _package_dir("arabnamer")
+    if namer is None:  # pragma: no cover - a declared dependency
+        return {}, frozenset()
+    entries = json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8"))
+    foreign = foreign_name_tokens() | _listed_spellings()
+    index: dict[str, set[str]] = {}
+    spellings = set()
+    for latin, ar in entries.items():
+        folded = _HARAKAT.sub("", ar).translate(_FOLD)
+        spellings.add(folded)
+        if folded in foreign:
+            en = english_skeleton(latin)
+            index.setdefault(_consonant_key(en), set()).add(en)
+    return {k: tuple(v) for k, v in index.items()}, frozenset(spellings)
+
+
+@lru_cache(maxsize=65536)
+def transliterates_foreign_name(word: str, strong: int = 3) -> bool:
+    """Whether a (clitic-free) Arabic word closely transliterates a foreign name of the name
+    dictionary that the dictionary spells otherwise (فيرجينيا: Virginia): a name no list
+    has in that spelling. At least ``strong`` strong consonants (three or more), a
+    transliteration's shape and rare as an Arab name: short skeletons match ordinary words
+    (دور: Dior; with three, سفير: Sevier, مكان: McCann)."""
+    index, spellings = _foreign_latin_index()
+    folded = _HARAKAT.sub("", word).translate(_FOLD)
+    if (_HARAKAT.search(word) or word.startswith("ال") or folded in spellings
+            or _ARABIC_WORD_SHAPE.fullmatch(word) or not _TRANSLIT_SHAPE.fullmatch(folded)
+            or _gazetteer_counts().get(folded, 0) >= _NATIVE_MIN or exonym_english(word)
+            or normalize(word) in _arabic_stop_words()):
+        return False
+    ar = arabic_skeleton(word)
+    key = _consonant_key(ar)
+    return len(key) >= strong and any(
+        skeleton_similarity(en, ar, _TRANSLIT_MATCH) >= _TRANSLIT_MATCH
+        for en in index.get(key, ()))

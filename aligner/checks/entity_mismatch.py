@@ -31,6 +31,7 @@ from aligner.arabic.names import (
     is_rare_name,
     looks_transliterated,
     skeleton_similarity,
+    transliterates_foreign_name,
 )
 from aligner.arabic.normalize import (
     arabic_tokens,
@@ -367,7 +368,8 @@ def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match
     en_skels: _Explainers | None = None
     for start, end, tok in arabic_tokens(ar_text):
         for off, stem in strip_clitics(tok):
-            if stem.startswith("ال") or not is_foreign_name(stem):
+            if stem.startswith("ال") or not (is_foreign_name(stem)
+                                             or transliterates_foreign_name(stem, 4)):
                 continue
             if en_skels is None:
                 en_skels = _Explainers(en_text, ar_text)
@@ -732,7 +734,7 @@ class EntityMismatchCheck:
                 elif _name_like(stem, en_words):
                     near = [(k, w) for k, w, _, known in words if known and dist[k, w] <= wide]
                 elif off == 0 and ((looks_transliterated(stem) and is_rare_name(stem))
-                                   or is_listed_name(stem)):
+                                   or is_listed_name(stem) or transliterates_foreign_name(stem)):
                     near = [(k, w) for k, w, ner, known in words if known and (
                         ner or w in transliterated) and dist[k, w] <= _POSITION_SLACK]
                 else:
@@ -830,7 +832,7 @@ def _name_like(stem: str, en_words: str) -> bool:
     folded = _fold(stem)
     if folded in _AR_GIVEN:
         return folded not in _AR_AMBIGUOUS
-    return is_foreign_name(stem)
+    return is_foreign_name(stem) or transliterates_foreign_name(stem, 4)
 
 
 @register_check("entity_mismatch")
