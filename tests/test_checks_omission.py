@@ -186,3 +186,16 @@ def test_sentence_joined_to_a_merge_beside_its_own_unaligned_counterpart_is_not_
     report = _report(make_side("en.txt", "en", en), make_side("ar.txt", "ar", ar), links)
     findings = OmissionCheck().run(CheckContext(report, embedder))
     assert [(f.src, f.tgt) for f in findings] == [((), (2,))]
+
+
+def test_facing_runs_are_the_unaligned_sentences_between_the_same_two_pairs() -> None:
+    from aligner.checks.omission import facing_runs
+
+    en = [f"English sentence number {k}." for k in range(7)]
+    ar = [f"الجملة العربية رقم {k}." for k in range(6)]
+    links = [Link((0,), (0,), 0.8), Link((1, 2), (), 0.0), Link((), (1,), 0.0),
+             Link((3,), (2,), 0.8), Link((4,), (), 0.0), Link((5,), (3,), 0.8),
+             Link((6,), (), 0.0), Link((), (4, 5), 0.0)]
+    report = _report(make_side("en.txt", "en", en), make_side("ar.txt", "ar", ar), links)
+    # 1-2 face 1; 4 faces nothing; 6 faces 4-5 at the end
+    assert facing_runs(CheckContext(report)) == [([1, 2], [1]), ([6], [4, 5])]

@@ -13,6 +13,7 @@ with the link kept (see ``_absorbed``).
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import defaultdict
@@ -33,8 +34,23 @@ _FACING_MARGIN = 0.1  # an unaligned neighbour this much closer than the link is
 _ABSORBED_CONFIDENCE = 0.6  # the evidence of ``_absorbed`` is weaker than an unaligned run's
 
 
+def facing_runs(ctx: CheckContext) -> list[tuple[list[int], list[int]]]:
+    """Unaligned source and target runs between the same two aligned pairs, in document order:
+    where the aligner may have left apart two sides that translate each other."""
+    aligned = [link for link in ctx.report.links if link.src and link.tgt]
+    gaps: dict[int, dict[str, list[int]]] = {}
+    for side in ("src", "tgt"):
+        ends = sorted(max(getattr(link, side)) for link in aligned)
+        done = {i for link in aligned for i in getattr(link, side)}
+        for i in range(len(ctx.side(side))):
+            if i not in done:
+                gap = bisect.bisect_left(ends, i)
+                gaps.setdefault(gap, {"src": [], "tgt": []})[side].append(i)
+    return [(g["src"], g["tgt"]) for _, g in sorted(gaps.items()) if g["src"] and g["tgt"]]
+
+
 def facing_pairs(ctx: CheckContext) -> list[Link]:
-    """Unaligned source and target runs at the same place that translate each other.
+    """Facing unaligned runs (``facing_runs``) that translate each other.
 
     An aligner may leave a pair unaligned when one side lost a clause (1-0 + 0-1 instead of a
     weak 1-1). ``partial_omission`` examines them as pairs; where it finds the dropped clause,
@@ -42,20 +58,15 @@ def facing_pairs(ctx: CheckContext) -> list[Link]:
     """
     if ctx.embedder is None:
         return []
-    runs = {side: _consecutive([i for i in range(len(ctx.side(side)))
-                                if i not in _aligned(ctx)[side]]) for side in ("src", "tgt")}
     out = []
-    for src_run in runs["src"]:
-        for tgt_run in runs["tgt"]:
-            if _context(ctx, "src", src_run)[2] == tgt_run[0] - 1 and \
-                    _context(ctx, "tgt", tgt_run)[2] == src_run[0] - 1:
-                src_text = " ".join(ctx.side("src")[i].text for i in src_run)
-                tgt_text = " ".join(ctx.side("tgt")[j].text for j in tgt_run)
-                vecs = ctx.embed([src_text, tgt_text])
-                assert vecs is not None
-                sim = float(vecs[0] @ vecs[1])
-                if sim >= _FACING_SIM:
-                    out.append(Link(tuple(src_run), tuple(tgt_run), sim))
+    for src_run, tgt_run in facing_runs(ctx):
+        src_text = " ".join(ctx.side("src")[i].text for i in src_run)
+        tgt_text = " ".join(ctx.side("tgt")[j].text for j in tgt_run)
+        vecs = ctx.embed([src_text, tgt_text])
+        assert vecs is not None
+        sim = float(vecs[0] @ vecs[1])
+        if sim >= _FACING_SIM:
+            out.append(Link(tuple(src_run), tuple(tgt_run), sim))
     return out
 
 

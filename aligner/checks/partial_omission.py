@@ -13,7 +13,6 @@ for "Palin, 26,") is translated, whatever the embeddings say, and is not a candi
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 import re
@@ -25,7 +24,7 @@ import numpy as np
 from aligner.arabic.numbers import extract_numbers
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
-from aligner.checks.omission import facing_pairs
+from aligner.checks.omission import facing_pairs, facing_runs
 from aligner.records import Finding, Link, Span
 
 _EN_MARKERS = ("who", "which", "whom", "whose", "while", "whereas", "although", "though",
@@ -264,17 +263,8 @@ def _facing_sentences(ctx: CheckContext) -> list[Link]:
     """
     if ctx.embedder is None:
         return []
-    aligned = [link for link in ctx.report.links if link.src and link.tgt]
-    gaps: dict[int, dict[str, list[int]]] = {}
-    for side in ("src", "tgt"):
-        ends = sorted(max(getattr(link, side)) for link in aligned)
-        done = {i for link in aligned for i in getattr(link, side)}
-        for i in range(len(ctx.side(side))):
-            if i not in done:
-                gap = bisect.bisect_left(ends, i)
-                gaps.setdefault(gap, {"src": [], "tgt": []})[side].append(i)
-    return [Link((g["src"][0],), (g["tgt"][0],), 0.0) for g in gaps.values()
-            if len(g["src"]) == len(g["tgt"]) == 1]
+    return [Link((src[0],), (tgt[0],), 0.0) for src, tgt in facing_runs(ctx)
+            if len(src) == len(tgt) == 1]
 
 
 def _best_match(ctx: CheckContext, other: str, clauses: list[str]) -> np.ndarray:
