@@ -14,6 +14,7 @@ import json
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -348,21 +349,9 @@ def _listed_spellings() -> frozenset[str]:
     no long vowel after the first letter allowed (أندرس), otherwise as ``foreign_name_tokens``:
     no letters rare in transliterations, no ordinary-word shape, not borne often by Arabs
     (then usually an ordinary word too), no stop word nor exonym (فرنسا)."""
-    namer = _package_dir("arabnamer")
-    native = _gazetteer_counts()
-    if namer is None:  # pragma: no cover - a declared dependency
-        return frozenset()
-    spellings = json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8")).values()
     stop = {w.translate(_FOLD) for w in _arabic_stop_words()}
-    out = set()
-    for ar in spellings:
-        w = _HARAKAT.sub("", ar).translate(_FOLD)
-        if (" " not in w and len(w) >= 4 and not w.startswith("ال")
-                and native.get(w, 0) < _NATIVE_MIN and w not in stop
-                and _LOOSE_FOREIGN_SHAPE.fullmatch(w) and not exonym_english(w)
-                and not _ARABIC_WORD_SHAPE.fullmatch(_HARAKAT.sub("", ar))):
-            out.add(w)
-    return frozenset(out)
+    return frozenset(w for w in _dictionary_spellings(_LOOSE_FOREIGN_SHAPE, stop)
+                     if not exonym_english(w))
 
 
 #: ``_FOREIGN_SHAPE`` without its long vowel.
@@ -379,29 +368,39 @@ def is_listed_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _name_dictionary() -> dict[str, str]:
+    """arabnamer's English→Arabic name dictionary (read once; empty without the package)."""
+    namer = _package_dir("arabnamer")
+    if namer is None:  # pragma: no cover - a declared dependency
+        return {}
+    return json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8"))
+
+
+def _dictionary_spellings(shape: re.Pattern[str], stop: set[str]) -> Iterator[str]:
+    """Folded one-word Arabic spellings of the name dictionary in a transliteration's
+    ``shape``: not an ordinary-word shape, not borne often by Arabs, not in ``stop``."""
+    native = _gazetteer_counts()
+    for ar in _name_dictionary().values():
+        w = _HARAKAT.sub("", ar).translate(_FOLD)
+        if (" " not in w and len(w) >= 4 and not w.startswith("ال")
+                and native.get(w, 0) < _NATIVE_MIN and w not in stop and shape.fullmatch(w)
+                and not _ARABIC_WORD_SHAPE.fullmatch(_HARAKAT.sub("", ar))):
+            yield w
+
+
+@lru_cache(maxsize=1)
 def foreign_name_tokens() -> frozenset[str]:
     """Normalised one-word Arabic spellings of foreign (non-Arabic) personal names: arabnamer's
     English→Arabic name dictionary, less words that are common as native Arab names (and so
     usually common words) and Arabic stop words. Empty when the packages are missing."""
-    namer = _package_dir("arabnamer")
-    native = _gazetteer_counts()
-    if not native or namer is None:  # pragma: no cover - declared dependencies
+    if not _gazetteer_counts():  # pragma: no cover - a declared dependency
         return frozenset()
-    spellings = json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8")).values()
     try:
         from spacy.lang.ar.stop_words import STOP_WORDS
     except ImportError:  # pragma: no cover
         STOP_WORDS = set()
-    stop = {w.translate(_FOLD) for w in STOP_WORDS}
-    out = set()
-    for ar in spellings:
-        w = _HARAKAT.sub("", ar).translate(_FOLD)
-        if (" " not in w and len(w) >= 4 and not w.startswith("ال")
-                and native.get(w, 0) < _NATIVE_MIN and w not in stop
-                and _FOREIGN_SHAPE.fullmatch(w)
-                and not _ARABIC_WORD_SHAPE.fullmatch(_HARAKAT.sub("", ar))):
-            out.add(w)
-    return frozenset(out)
+    return frozenset(_dictionary_spellings(_FOREIGN_SHAPE, {w.translate(_FOLD)
+                                                            for w in STOP_WORDS}))
 
 
 def is_foreign_name(word: str) -> bool:
@@ -416,11 +415,8 @@ def is_foreign_name(word: str) -> bool:
 def _english_given_names() -> frozenset[str]:
     """Lower-cased Latin spellings of personal names: arabnamer's dictionary keys and the
     Latin forms of arabic-name-romanizer's gazetteer."""
-    out: set[str] = set()
-    namer, romanizer = _package_dir("arabnamer"), _package_dir("arabic_name_romanizer")
-    if namer is not None:
-        out.update(k.lower() for k in json.loads(
-            (namer / "data" / "dict_FINAL.json").read_text("utf-8")))
+    out: set[str] = {k.lower() for k in _name_dictionary()}
+    romanizer = _package_dir("arabic_name_romanizer")
     if romanizer is not None:
         db = romanizer / "resources" / "names.sqlite3"
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
@@ -477,14 +473,10 @@ def _foreign_latin_index() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     ``is_foreign_name`` or ``is_listed_name`` accept: no Arab names, which are ordinary words
     too) by consonant key, and every folded Arabic spelling of the dictionary (judged by those
     functions already)."""
-    namer = _package_dir("arabnamer")
-    if namer is None:  # pragma: no cover - a declared dependency
-        return {}, frozenset()
-    entries = json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8"))
     foreign = foreign_name_tokens() | _listed_spellings()
     index: dict[str, set[str]] = {}
     spellings = set()
-    for latin, ar in entries.items():
+    for latin, ar in _name_dictionary().items():
         folded = _HARAKAT.sub("", ar).translate(_FOLD)
         spellings.add(folded)
         if folded in foreign:
