@@ -278,26 +278,21 @@ def _related(english: str, en_words: str) -> bool:
     return any(len(w) >= 4 and f" {w[:4]}" in en_words for w in english.split())
 
 
-#: Titles and honorifics written before names; not part of what must be transliterated.
-_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
-                     "lady", "president", "prime", "minister", "king", "queen", "prince",
-                     "princess", "sheikh", "general", "gen", "col", "capt", "sen", "senator",
-                     "rep", "judge", "justice", "pope", "saint", "st", "mount", "mt", "lake",
-                     "north", "south", "east", "west", "northern", "southern", "eastern",
-                     "western", "central", "great", "new", "northeast", "northwest",
-                     "southeast", "southwest", "upper", "lower", "coast", "basin",
-                     "county", "island", "islands", "park", "street", "road", "square",
-                     "bridge", "station", "airport", "stadium", "hall", "school", "college",
-                     "club", "channel", "valley", "desert", "ocean", "peninsula", "canal",
-                     "lt", "rev", "reverend", "father", "hurricane", "storm", "typhoon",
-                     "cyclone"])
-
-
 #: Titles written before a personal name: the word after one is a name (Dr August Vann).
 _PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
                             "lord", "lady", "president", "minister", "king", "queen", "prince",
                             "princess", "sheikh", "gen", "col", "capt", "sen", "senator",
                             "judge", "pope", "lt", "rev", "reverend", "father"])
+
+#: Titles, honorifics and generic words of place names written before names; not part of what
+#: must be transliterated.
+_TITLES = _PERSON_TITLES | frozenset([
+    "prime", "general", "rep", "justice", "saint", "st", "mount", "mt", "lake", "north", "south",
+    "east", "west", "northern", "southern", "eastern", "western", "central", "great", "new",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "coast", "basin",
+    "county", "island", "islands", "park", "street", "road", "square", "bridge", "station",
+    "airport", "stadium", "hall", "school", "college", "club", "channel", "valley", "desert",
+    "ocean", "peninsula", "canal", "hurricane", "storm", "typhoon", "cyclone"])
 
 
 def _distinctive(ent: Entity) -> list[str]:
