@@ -450,3 +450,14 @@ def test_unlisted_transliteration_in_place_of_a_name() -> None:
     # an ordinary word (سفير: Sevier) where the English name is translated otherwise
     assert _pair("Iowa's envoy met the governor on Monday.",
                  "التقى سفير الولاية بالحاكم يوم الاثنين.") == []
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_foreign_name_many_arabs_bear_in_place_of_a_name(src_lang: str) -> None:
+    # جورج is on no foreign-name list (many Arabs bear it), but the lexicon knows it only
+    # as a name
+    en = "Forecasters said Rosa would weaken before reaching the coast on Tuesday."
+    ar = "قال خبراء الأرصاد إن {} ستضعف قبل وصولها إلى الساحل يوم الثلاثاء."
+    assert _pair(en, ar.format("روزا"), src_lang) == []
+    found = _pair(en, ar.format("جورج"), src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["جورج"]

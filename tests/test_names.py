@@ -196,3 +196,18 @@ def test_unlisted_transliterations_of_foreign_names() -> None:
         assert not transliterates_foreign_name(word, 4), word
     for word in ("دور", "كتاب", "جيمس", "الذين", "البرلمان"):
         assert not transliterates_foreign_name(word), word
+
+
+def test_lexicon_reads_names_borne_by_arabs_as_names() -> None:
+    from aligner.arabic.lexicon import name_glosses
+    from aligner.arabic.names import lexicon_person_name_at
+
+    assert name_glosses("هنري") == {"Henry", "Henri"}
+    assert name_glosses("وجورج") == {"George"}  # the lexicon takes the conjunction off
+    assert name_glosses("جيف") == frozenset()  # also a word (stink): no name for sure
+    assert name_glosses("بين") == frozenset()  # between, not ب + a name
+    assert lexicon_person_name_at("جورج") == 0 and lexicon_person_name_at("سوزان") == 0
+    assert lexicon_person_name_at("وهنري") == 1  # the name starts after the conjunction
+    # ordinary words, a month, a country (England is a surname too), the article
+    for word in ("سفير", "مكان", "مايو", "إنجلترا", "السيد"):
+        assert lexicon_person_name_at(word) is None, word

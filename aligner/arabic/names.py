@@ -21,6 +21,7 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
+from aligner.arabic.lexicon import name_glosses
 from aligner.arabic.normalize import arabic_tokens, dediacritize, normalize, strip_clitics
 
 #: Score at or above which an English name and an Arabic span are taken as the same name
@@ -427,6 +428,26 @@ def _english_given_names() -> frozenset[str]:
 def is_personal_name(word: str) -> bool:
     """Whether a Latin-script word is a known personal name (Patrick, Murphy, Aziz)."""
     return _ascii_fold(word).strip("'’") in _english_given_names()
+
+
+_CALENDAR_NAMES = frozenset(["january", "february", "march", "april", "may", "june", "july",
+                             "august", "september", "october", "november", "december"])
+
+
+def lexicon_person_name_at(token: str) -> int | None:
+    """Where, in an Arabic token, a name starts that Buckwalter's lexicon reads only as a
+    proper noun whose English is a personal name: جورج, هنري, سوزان, borne by many Arabs and
+    so not in ``foreign_name_tokens``, but no ordinary word; after the proclitic in وجورج.
+    None for any other token. Months (مايو: May), places (إنجلترا: England, a surname too)
+    and words with the article (السيد) are not such names."""
+    glosses = name_glosses(token)
+    readings = strip_clitics(token)
+    if not glosses or any(exonym_forms(g) for g in glosses) or any(
+            stem.startswith("ال") or exonym_english(stem) for _, stem in readings):
+        return None
+    if not any(is_personal_name(g) and g.lower() not in _CALENDAR_NAMES for g in glosses):
+        return None
+    return max(off for off, stem in readings if off == 0 or name_glosses(stem) == glosses)
 
 
 def looks_transliterated(word: str) -> bool:

@@ -29,6 +29,7 @@ from aligner.arabic.names import (
     is_listed_name,
     is_personal_name,
     is_rare_name,
+    lexicon_person_name_at,
     looks_transliterated,
     skeleton_similarity,
     transliterates_foreign_name,
@@ -358,13 +359,15 @@ def _unmatched(span: str, explains: _Explainers, clitics: bool = True) -> bool:
 
 
 def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match | None:
-    """A one-word Arabic spelling of a known foreign personal name that no English word of the
-    link renders: a name the English does not have."""
+    """A one-word Arabic spelling of a known foreign personal name (or one the lexicon knows
+    only as a personal name, not common among Arabs: جورج, not محمد) that no English word of
+    the link renders: a name the English does not have."""
     en_skels: _Explainers | None = None
     for start, end, tok in arabic_tokens(ar_text):
         for off, stem in strip_clitics(tok):
-            if stem.startswith("ال") or not (is_foreign_name(stem)
-                                             or transliterates_foreign_name(stem, 4)):
+            if stem.startswith("ال") or not (
+                    is_foreign_name(stem) or transliterates_foreign_name(stem, 4)
+                    or (lexicon_person_name_at(tok) == off and not is_common_given_name(stem))):
                 continue
             if en_skels is None:
                 en_skels = _Explainers(en_text, ar_text)
@@ -726,7 +729,7 @@ class EntityMismatchCheck:
                 if normalize(stem) in strangers and looks_transliterated(stem) and not any(
                         _related(e, en_words) for e in exonym_english(normalize(stem))):
                     near = [(k, w) for k, w, *_ in words if dist[k, w] <= wide]
-                elif _name_like(stem, en_words):
+                elif _name_like(stem, en_words) or lexicon_person_name_at(tok) == off:
                     near = [(k, w) for k, w, _, known in words if known and dist[k, w] <= wide]
                 elif off == 0 and ((looks_transliterated(stem) and is_rare_name(stem))
                                    or is_listed_name(stem) or transliterates_foreign_name(stem)):
