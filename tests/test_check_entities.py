@@ -461,3 +461,13 @@ def test_foreign_name_many_arabs_bear_in_place_of_a_name(src_lang: str) -> None:
     assert _pair(en, ar.format("روزا"), src_lang) == []
     found = _pair(en, ar.format("جورج"), src_lang)
     assert [f.evidence["arabic"].text for f in found] == ["جورج"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_capitalised_word_and_the_next_lower_case_one_are_no_name(src_lang: str) -> None:
+    # "Climo converted" shares its first consonants with كايل: no two-word name to explain it
+    en = "Climo converted again after {} Rowe gathered the kick."
+    ar = "حوّل كليمو مرة أخرى بعد أن التقط كايل رو الركلة."
+    assert _pair(en.format("Kyle"), ar, src_lang) == []
+    found = _pair(en.format("Ashley"), ar, src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["كايل"]

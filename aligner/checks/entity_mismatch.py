@@ -758,14 +758,17 @@ class _Explainers:
     consonants) only when its own best rendering is not elsewhere in the sentence: Ford,
     rendered فورد, does not also explain فرديناند; St, rendered سانت, not سايتو. Lower-case
     words, and titles and generic words (Street, Prime: mostly translated), must match
-    closely (``_LOWER_MATCH``; closer still for a known foreign name)."""
+    closely (``_LOWER_MATCH``; closer still for a known foreign name). Two words in a row
+    explain a word together when both are names or neither is: a name and the verb after it
+    (Climo converted) are no two-word name."""
 
     def __init__(self, en_text: str, ar_text: str) -> None:
         words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
         parts = [p for w in words if "-" in w for p in w.split("-") if p]
         self.words = [w for w in dict.fromkeys(words + parts) if w.lower() not in _EN_STOP]
         self.pairs = [a + " " + b for a, b in itertools.pairwise(words)
-                      if a.lower() not in _EN_STOP and b.lower() not in _EN_STOP]
+                      if a.lower() not in _EN_STOP and b.lower() not in _EN_STOP
+                      and (b[:1].isupper() or not a[:1].isupper())]
         self.ar_text = ar_text
         self._best: dict[str, Match | None] = {}
 
