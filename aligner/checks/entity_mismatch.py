@@ -378,11 +378,13 @@ def _foreign_evidence(ar_text: str, en_text: str, link_names: set[str]) -> Match
     return None
 
 
-def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
+def _beside_name(ent: Entity, ar_text: str, en_text: str, known_only: bool = False
+                 ) -> Match | None:
     """A transliterated-looking Arabic word or a common Arab given name right beside the
     rendered part of a person's name that no English word renders: the other part of the
     name, changed (باتريك أندرسون for Kevin Anderson, بول ميلز هيكس for Paul Steve-Hicks,
-    صلاح كوليبالي for Lassana Coulibaly)."""
+    صلاح كوليبالي for Lassana Coulibaly). With ``known_only``, only a name of the name lists
+    or the lexicon, not a word that merely looks transliterated."""
     toks = list(arabic_tokens(ar_text))
     en_skels: _Explainers | None = None
     words = [p for w in _distinctive(ent) for p in w.split("-") if p]
@@ -402,8 +404,8 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str) -> Match | None:
                             (0, whole))  # وفراي: و + a name
             start += off
             sk = arabic_skeleton(tok)
-            if (not (looks_transliterated(tok) or is_common_given_name(tok)
-                     or is_foreign_name(tok))
+            if (not ((looks_transliterated(tok) and not known_only) or is_common_given_name(tok)
+                     or is_foreign_name(tok) or lexicon_person_name_at(whole) is not None)
                     or normalize(m.text) in normalize(tok)
                     or any(skeleton_similarity(english_skeleton(x), sk) >= 0.45
                            or _prefix_related(english_skeleton(x), sk) for x in words)):
@@ -514,14 +516,21 @@ class EntityMismatchCheck:
                                                       en_segs, ar_segs))
                     continue
                 if not self._diverges(loc, ar_segs, ar_ids):
-                    continue
-                # a place stands in for a place; not for an acronym (U.S.: أمريكا, واشنطن)
-                place = ent.label in ("GPE", "LOC") and not ent.text.isupper()
-                other = next(((j, m) for j in ar_ids if (m := _other_name(
-                    ar_segs[j].text, link_names, doc_names, en_text, place))), None)
-                if other is None and ent.label == "PERSON":
+                    if ent.label != "PERSON" or len(_distinctive(ent)) < 2:
+                        continue
+                    # each word rendered somewhere, yet a known name beside one of them may
+                    # stand in for another: a surname the sentence repeats (David أدولف, and
+                    # Father Johnson: جونسون)
                     other = next(((j, m) for j in ar_ids if (m := _beside_name(
-                        ent, ar_segs[j].text, en_text))), None)
+                        ent, ar_segs[j].text, en_text, known_only=True))), None)
+                else:
+                    # a place stands in for a place; not for an acronym (U.S.: أمريكا, واشنطن)
+                    place = ent.label in ("GPE", "LOC") and not ent.text.isupper()
+                    other = next(((j, m) for j in ar_ids if (m := _other_name(
+                        ar_segs[j].text, link_names, doc_names, en_text, place))), None)
+                    if other is None and ent.label == "PERSON":
+                        other = next(((j, m) for j in ar_ids if (m := _beside_name(
+                            ent, ar_segs[j].text, en_text))), None)
                 if other is None:
                     continue  # unrendered, but nothing else stands in: dropped or reworded
                 reported.add(ent.text)
