@@ -482,3 +482,17 @@ def test_changed_surname_the_sentence_repeats(src_lang: str) -> None:
     assert _pair(en, ar.format("جونسون"), src_lang) == []
     found = _pair(en, ar.format("أدولف"), src_lang)
     assert [f.evidence["arabic"].text for f in found] == ["أدولف"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_name_of_the_document_moved_by_word_order_in_place_of_a_known_name(src_lang: str) -> None:
+    # the Arabic puts the attribution first: ترامب is far from where the English has Jean
+    en = ["On Friday, President Donald Trump will hold a rally in Ohio.",
+          '"The president will travel to as many states as possible before the vote in '
+          'November," a {} campaign spokesman said.']
+    ar = ["يوم الجمعة، سيعقد الرئيس دونالد ترامب تجمعًا انتخابيًا في أوهايو.",
+          'وقال المتحدث باسم حملة ترامب: "سيسافر الرئيس إلى أكبر عدد ممكن من الولايات قبل '
+          'التصويت في نوفمبر".']
+    assert _run("entity_mismatch", _report(src_lang, [en[0], en[1].format("Trump")], ar)) == []
+    found = _run("entity_mismatch", _report(src_lang, [en[0], en[1].format("Jean")], ar))
+    assert [f.evidence["arabic"].text for f in found] == ["ترامب"]

@@ -660,7 +660,10 @@ class EntityMismatchCheck:
         must not resemble an English word of the link that is not clearly rendered
         elsewhere (``_Explainers``). Any capitalised word not opening a sentence or heading
         (Walker, Price: on no list) counts when the Arabic word transliterates a name the
-        document has elsewhere (ترامب) and this English lacks: a name changed in the English.
+        document has elsewhere (ترامب) and this English lacks: a name changed in the English;
+        when it is the sentence's only unrendered word and a known name, anywhere in the
+        sentence (the Arabic moves an attribution to the front: حملة ترامب for a Jean
+        campaign spokesman).
         An Arabic word that is no known name but has a transliteration's shape and is borne,
         rarely, as a name in the gazetteer (سفين, فرنسوا), or a name dictionary's spelling
         without a long vowel (أندرس), stands in only for a name NER tagged, or a word
@@ -737,7 +740,8 @@ class EntityMismatchCheck:
             for off, stem in strip_clitics(tok):
                 if normalize(stem) in strangers and looks_transliterated(stem) and not any(
                         _related(e, en_words) for e in exonym_english(normalize(stem))):
-                    near = [(k, w) for k, w, *_ in words if dist[k, w] <= wide]
+                    near = [(k, w) for k, w, _, known in words if dist[k, w] <= wide
+                            or (len(words) == 1 and known)]
                 elif _name_like(stem, en_words) or lexicon_person_name_at(tok) == off:
                     near = [(k, w) for k, w, _, known in words if known and dist[k, w] <= wide]
                 elif off == 0 and ((looks_transliterated(stem) and is_rare_name(stem))
