@@ -496,3 +496,15 @@ def test_name_of_the_document_moved_by_word_order_in_place_of_a_known_name(src_l
     assert _run("entity_mismatch", _report(src_lang, [en[0], en[1].format("Trump")], ar)) == []
     found = _run("entity_mismatch", _report(src_lang, [en[0], en[1].format("Jean")], ar))
     assert [f.evidence["arabic"].text for f in found] == ["ترامب"]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_surname_that_is_a_title_word_stays_a_name(src_lang: str) -> None:
+    # West is a title word (West Virginia), but the surname of Kanye West in this document
+    en = ["Kanye West has a new name.",
+          "A former West collaborator, JAY-Z, has also made do without a hyphen."]
+    ar = ["كانييه ويست لديه اسم جديد.",
+          "كما قام زميل {} السابق جي زد بنفس الأمر دون علامة وصل."]
+    assert _run("entity_mismatch", _report(src_lang, en, [ar[0], ar[1].format("ويست")])) == []
+    found = _run("entity_mismatch", _report(src_lang, en, [ar[0], ar[1].format("كارل")]))
+    assert [f.evidence["arabic"].text for f in found] == ["كارل"]

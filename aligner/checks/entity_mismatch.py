@@ -496,6 +496,10 @@ class EntityMismatchCheck:
         # words of names the Arabic renders somewhere: where a sentence renders one its
         # English lacks, the English may have a swapped name
         doc_rendered = _transliterations(located)
+        # surnames of the document's people: a name even where a title word (Kanye West)
+        doc_surnames = {re.findall(r"[\w'’-]+", loc.entity.text)[-1] for _, locs in located
+                        for loc in locs if loc.entity.label == "PERSON"
+                        and len(loc.entity.text.split()) >= 2}
         findings: list[Finding] = []
         for link, locs in located:
             ar_ids = link.tgt if ar_name == "tgt" else link.src
@@ -538,7 +542,8 @@ class EntityMismatchCheck:
                                               en_segs, ar_segs))
             if not reported:
                 findings.extend(self._reverse(link, locs, en_name, ar_name, en_segs, ar_segs,
-                                              doc_names, doc_tagged, doc_rendered))
+                                              doc_names, doc_tagged, doc_rendered,
+                                              doc_surnames))
         return findings
 
     @staticmethod
@@ -603,7 +608,8 @@ class EntityMismatchCheck:
     def _reverse(self, link: Link, locs: list[Located], en_name: str, ar_name: str,
                  en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
                  doc_names: set[str], doc_tagged: set[str],
-                 doc_rendered: dict[str, frozenset[str]]) -> list[Finding]:
+                 doc_rendered: dict[str, frozenset[str]], doc_surnames: set[str]
+                 ) -> list[Finding]:
         """An Arabic name-like span with no English counterpart, while the English has a
         personal name (a known given or family name, or a word of a PERSON entity) that the
         Arabic does not render: a swapped name the forward direction did not see (missed or
@@ -645,12 +651,12 @@ class EntityMismatchCheck:
                                                       start + len(word)),
                                       "arabic": _span(ar_name, ar_segs, j, m.start, m.end)})]
         return self._positional(link, locs, en_name, ar_name, en_segs, ar_segs, doc_tagged,
-                                doc_rendered)
+                                doc_rendered, doc_surnames)
 
     def _positional(self, link: Link, locs: list[Located], en_name: str, ar_name: str,
                     en_segs: tuple[Segment, ...], ar_segs: tuple[Segment, ...],
-                    doc_tagged: set[str], doc_rendered: dict[str, frozenset[str]]
-                    ) -> list[Finding]:
+                    doc_tagged: set[str], doc_rendered: dict[str, frozenset[str]],
+                    doc_surnames: set[str]) -> list[Finding]:
         """A capitalised English word inside a sentence of a 1-1 link (a name, whatever NER
         made of it) that the Arabic does not render, while the Arabic has, at about the same
         place in the sentence, a name-like word that renders no English word of the link: the
@@ -671,9 +677,9 @@ class EntityMismatchCheck:
         proclitic (جود of وجود is no name). An Arabic word beside a rendering of the English
         word's neighbour in its capitalised run is in its place whatever the word order
         (مورنينج غوردون for Morning Post). A word after a personal title is a name even when
-        it is a month (Dr August Vann), and a one-word name stays one even when it is a title
-        word (West); titles before a name do not make its run a heading (Lt Col The Reverend
-        Bernard Vann)."""
+        it is a month (Dr August Vann), and a one-word name, or the surname of a person of
+        the document (Kanye West), stays one even when it is a title word (West); titles
+        before a name do not make its run a heading (Lt Col The Reverend Bernard Vann)."""
         en_ids = link.src if en_name == "src" else link.tgt
         ar_ids = link.tgt if ar_name == "tgt" else link.src
         if len(en_ids) != 1 or len(ar_ids) != 1:
@@ -707,7 +713,8 @@ class EntityMismatchCheck:
                     continue  # but a month after a title is a name (Dr August Vann)
                 if not _distinctive(Entity(word, "", 0, 0)) and not (
                         word in named and len(word) >= 4 and word.istitle()
-                        and (word.lower() not in _TITLES | _GENERIC or word in alone)):
+                        and (word.lower() not in _TITLES | _GENERIC or word in alone)) and not (
+                        word in doc_surnames and word.istitle()):
                     continue  # a tagged name with one strong consonant (Yuan) still counts
                 known = (word in tagged or word in doc_tagged or is_personal_name(word)
                          or titled or (n > 0 and is_personal_name(run_words[n - 1])))
