@@ -297,12 +297,16 @@ _TITLES = _PERSON_TITLES | frozenset([
 
 
 def _distinctive(ent: Entity) -> list[str]:
-    """The words of a name that a translation must transliterate: capitalised, not a title,
-    a generic geographic/organisational word or a demonym, with at least two consonants."""
+    """The words of a name that a translation must transliterate: capitalised, not a title
+    (unless a person's surname: Kanye West), a generic geographic/organisational word or a
+    demonym, with at least two consonants."""
     out = []
-    for w in re.findall(r"[\w'’-]+", ent.text):
+    words = re.findall(r"[\w'’-]+", ent.text)
+    for n, w in enumerate(words):
         low = w.lower().strip("'’")
-        if (not w[:1].isupper() or low in _GENERIC or low in _TITLES or w.isupper()
+        surname = ent.label == "PERSON" and n == len(words) - 1 > 0
+        if (not w[:1].isupper() or low in _GENERIC or (low in _TITLES and not surname)
+                or w.isupper()
                 or _is_demonym(w) or len(english_skeleton(w).strip("aWYA")) < 2):
             continue
         out.append(w)
@@ -737,6 +741,9 @@ class EntityMismatchCheck:
                      if not any(f" {w.lower()} " in en_words for w in names)}
         transliterated = {w for names in doc_rendered.values() for w in names}
         toks = list(arabic_tokens(ar_text))
+        # (weak evidence, distance, English word's offset and word, Arabic span): a known
+        # name anywhere in the window beats a word that is merely rare as a name
+        found: list[tuple[bool, float, int, str, int, int]] = []
         for t, (start, end, tok) in enumerate(toks):
             pos = (start + end) / 2 / max(len(ar_text), 1)
             dist = {(k, w): abs((k + len(w) / 2) / len(text) - pos) for k, w, *_ in words}
@@ -745,6 +752,7 @@ class EntityMismatchCheck:
                 if any(find_name_in_arabic(x, around) for x in beside[w]):
                     dist[k, w] = 0.0
             for off, stem in strip_clitics(tok):
+                weak = False
                 if normalize(stem) in strangers and looks_transliterated(stem) and not any(
                         _related(e, en_words) for e in exonym_english(normalize(stem))):
                     near = [(k, w) for k, w, _, known in words if dist[k, w] <= wide
@@ -753,6 +761,7 @@ class EntityMismatchCheck:
                     near = [(k, w) for k, w, _, known in words if known and dist[k, w] <= wide]
                 elif off == 0 and ((looks_transliterated(stem) and is_rare_name(stem))
                                    or is_listed_name(stem) or transliterates_foreign_name(stem)):
+                    weak = True
                     near = [(k, w) for k, w, ner, known in words if known and (
                         ner or w in transliterated) and dist[k, w] <= _POSITION_SLACK]
                 else:
@@ -762,14 +771,18 @@ class EntityMismatchCheck:
                         for o, s in strip_clitics(tok) if o != off):
                     break  # it, or another reading of it (ليوتا: ل + يوتا), renders a word
                 k, word = min(near, key=lambda kw: dist[kw])
-                return [Finding(
-                    kind=self.name, severity="critical", confidence=0.7,
-                    src=link.src, tgt=link.tgt, missing_in=None,
-                    message=f"the Arabic names '{ar_text[start + off:end]}' where the English "
-                            f"has '{word}'",
-                    evidence={"entity": _span(en_name, en_segs, i, k, k + len(word)),
-                              "arabic": _span(ar_name, ar_segs, j, start + off, end)})]
-        return []
+                found.append((weak, dist[k, word], k, word, start + off, end))
+                break
+        if not found:
+            return []
+        _, _, k, word, start, end = min(found)
+        return [Finding(
+            kind=self.name, severity="critical", confidence=0.7,
+            src=link.src, tgt=link.tgt, missing_in=None,
+            message=f"the Arabic names '{ar_text[start:end]}' where the English has '{word}'",
+            evidence={"entity": _span(en_name, en_segs, i, k, k + len(word)),
+                      "arabic": _span(ar_name, ar_segs, j, start, end)})]
+
 
 
 class _Explainers:
