@@ -766,10 +766,12 @@ class EntityMismatchCheck:
                         ner or w in transliterated) and dist[k, w] <= _POSITION_SLACK]
                 else:
                     continue
-                if not near or explains(stem, start + off, end) or any(
+                if explains(stem, start + off, end) or any(
                         explains(s, start + o, end, lower=False)
                         for o, s in strip_clitics(tok) if o != off):
                     break  # it, or another reading of it (ليوتا: ل + يوتا), renders a word
+                if not near:
+                    continue  # another reading may be a stronger name (و + توماس)
                 k, word = min(near, key=lambda kw: dist[kw])
                 found.append((weak, dist[k, word], k, word, start + off, end))
                 break
