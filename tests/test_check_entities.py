@@ -520,3 +520,12 @@ def test_name_after_a_conjunction_in_place_of_a_name_changed_in_the_english(src_
     assert _run("entity_mismatch", _report(src_lang, [first, second.format("Thomas")], ar)) == []
     found = _run("entity_mismatch", _report(src_lang, [first, second.format("Price")], ar))
     assert [f.evidence["arabic"].text for f in found] == ["توماس"]
+
+
+def test_place_the_lexicon_glosses_is_found_and_a_swap_still_reported() -> None:
+    # ويوتا is Utah to the lexicon (no exonym-table entry, no close transliteration match)
+    en = "Flash flood watches were issued for Monday and Tuesday for Nevada, California and Utah."
+    ar = "صدرت تحذيرات من السيول يومي الاثنين والثلاثاء لنيفادا وكاليفورنيا {}."
+    assert _pair(en, ar.format("ويوتا")) == []
+    found = _pair(en, ar.format("وجورجيا"))
+    assert [f.evidence["arabic"].text for f in found] == ["جورجيا"]

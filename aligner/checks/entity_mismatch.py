@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from aligner.arabic.lexicon import name_glosses
 from aligner.arabic.names import (
     MATCH_THRESHOLD,
     Match,
@@ -161,6 +162,16 @@ def _find_nisba(english: str, text: str) -> Match | None:
     return None
 
 
+def _find_glossed(english: str, text: str) -> Match | None:
+    """An Arabic word the lexicon knows only as this name (اليونان: Greece; لاهاي: The
+    Hague)."""
+    want = english.lower().removeprefix("the ")
+    for start, end, tok in arabic_tokens(text):
+        if any(g.lower().removeprefix("the ") == want for g in name_glosses(tok)):
+            return Match(start, end, text[start:end], 0.9)
+    return None
+
+
 def _name_parts(ent: Entity) -> list[str]:
     """Words of a multi-word name that identify it on their own (surname; proper words of an
     organisation), for renderings that keep only part of the name."""
@@ -181,7 +192,8 @@ def locate(name: Entity, segs: tuple[Segment, ...], ids: tuple[int, ...]
         text = segs[j].text
         k = text.lower().find(name.text.lower())  # left in Latin script (BPPT, "Momentum")
         m = (Match(k, k + len(name.text), text[k:k + len(name.text)], 1.0) if k >= 0 else
-             find_name_in_arabic(name.text, text) or _find_nisba(name.text, text))
+             find_name_in_arabic(name.text, text) or _find_nisba(name.text, text)
+             or _find_glossed(name.text, text))
         if m:
             return j, m, False
     for part in _name_parts(name):
