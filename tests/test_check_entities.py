@@ -529,3 +529,19 @@ def test_place_the_lexicon_glosses_is_found_and_a_swap_still_reported() -> None:
     assert _pair(en, ar.format("ويوتا")) == []
     found = _pair(en, ar.format("وجورجيا"))
     assert [f.evidence["arabic"].text for f in found] == ["جورجيا"]
+
+
+def test_surname_the_lexicon_knows_in_place_of_a_place() -> None:
+    # باركر is Parker (or Barker) to the lexicon: a name, though on no list of given names
+    en = "Trump rallies in West Virginia on Saturday."
+    ar = "تجمعات لترامب في {} الغربية يوم السبت."
+    assert _pair(en, ar.format("فيرجينيا")) == []
+    found = _pair(en, ar.format("باركر"))
+    assert [f.evidence["arabic"].text for f in found] == ["باركر"]
+
+
+def test_the_lexicons_english_for_a_word_explains_it() -> None:
+    # هيو matches Hugh poorly letter by letter; the lexicon glosses it Hugh
+    en = "The show will be hosted by Deborra-Lee Furness and Hugh Jackman."
+    ar = "وسيقدم العرض ديبورا لي فيرنيس وهيو جاكمان."
+    assert _pair(en, ar) == []

@@ -208,6 +208,8 @@ def test_lexicon_reads_names_borne_by_arabs_as_names() -> None:
     assert name_glosses("بين") == frozenset()  # between, not ب + a name
     assert lexicon_person_name_at("جورج") == 0 and lexicon_person_name_at("سوزان") == 0
     assert lexicon_person_name_at("وهنري") == 1  # the name starts after the conjunction
-    # ordinary words, a month, a country (England is a surname too), the article
-    for word in ("سفير", "مكان", "مايو", "إنجلترا", "السيد"):
+    assert lexicon_person_name_at("باركر") == 0  # Parker: a surname, on no list of names
+    # ordinary words, a month, a country (England is a surname too), the article, a title,
+    # a proper noun whose gloss is a common word (United)
+    for word in ("سفير", "مكان", "مايو", "إنجلترا", "السيد", "سانت", "يونايتد"):
         assert lexicon_person_name_at(word) is None, word

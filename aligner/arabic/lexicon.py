@@ -100,6 +100,21 @@ def _lexicon() -> _Lexicon | None:
                     _table(folder / "tableBC"), _table(folder / "tableAC"))
 
 
+@lru_cache(maxsize=1)
+def gloss_vocabulary() -> frozenset[str]:
+    """Lower-case words of the lexicon's ordinary (not proper-noun) glosses: common English
+    words, which a proper noun's gloss is not when it is a name (Parker) rather than a word
+    (News, United, National)."""
+    folder = _data_dir()
+    if folder is None:  # pragma: no cover - a declared dependency
+        return frozenset()
+    words: set[str] = set()
+    for _, _, cat, gloss in _entries(folder / "dictStems"):
+        if not _proper(cat, gloss):
+            words.update(re.findall(r"[a-z]+", _POS.sub("", gloss).lower()))
+    return frozenset(words)
+
+
 def _variants(word: str) -> list[str]:
     """Spellings to look up: news text often writes a bare alef for a hamzated one, ي for a
     final ى and ه for a final ة, which the lexicon spells in full."""

@@ -21,7 +21,7 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
-from aligner.arabic.lexicon import name_glosses
+from aligner.arabic.lexicon import gloss_vocabulary, name_glosses
 from aligner.arabic.normalize import arabic_tokens, dediacritize, normalize, strip_clitics
 
 #: Score at or above which an English name and an Arabic span are taken as the same name
@@ -430,6 +430,10 @@ def is_personal_name(word: str) -> bool:
     return _ascii_fold(word).strip("'’") in _english_given_names()
 
 
+#: Capitalised glosses of the lexicon that are titles, not names (سانت: Saint).
+_TITLE_GLOSSES = frozenset(["saint", "sainte", "san", "santa", "sir", "lord", "lady", "king",
+                            "queen", "prince", "princess", "sheikh", "emir", "pope"])
+
 _CALENDAR_NAMES = frozenset(["january", "february", "march", "april", "may", "june", "july",
                              "august", "september", "october", "november", "december"])
 
@@ -438,14 +442,18 @@ def lexicon_person_name_at(token: str) -> int | None:
     """Where, in an Arabic token, a name starts that Buckwalter's lexicon reads only as a
     proper noun whose English is a personal name: جورج, هنري, سوزان, borne by many Arabs and
     so not in ``foreign_name_tokens``, but no ordinary word; after the proclitic in وجورج.
-    None for any other token. Months (مايو: May), places (إنجلترا: England, a surname too)
+    A personal name is one of the name lists or a one-word gloss that is no common English
+    word to the lexicon (باركر: Parker, Barker; not يونايتد: United). None for any other
+    token. Months (مايو: May), places (إنجلترا: England, a surname too), titles (سانت: Saint)
     and words with the article (السيد) are not such names."""
     glosses = name_glosses(token)
     readings = strip_clitics(token)
     if not glosses or any(exonym_forms(g) for g in glosses) or any(
             stem.startswith("ال") or exonym_english(stem) for _, stem in readings):
         return None
-    if not any(is_personal_name(g) and g.lower() not in _CALENDAR_NAMES for g in glosses):
+    vocabulary = gloss_vocabulary()
+    if not any(g.lower() not in _CALENDAR_NAMES and (is_personal_name(g) or (
+            g.isalpha() and g.lower() not in vocabulary | _TITLE_GLOSSES)) for g in glosses):
         return None
     return max(off for off, stem in readings if off == 0 or name_glosses(stem) == glosses)
 

@@ -828,6 +828,10 @@ class _Explainers:
                  lower: bool = True) -> bool:
         """Whether ``stem`` (at ``start``-``end`` of the Arabic text, when known) renders an
         English word (only a capitalised name word unless ``lower``)."""
+        glossed = {g.lower() for g in name_glosses(stem)}
+        if glossed and any(w.lower() in glossed or (len(w) >= 4 and any(
+                g.startswith(w.lower()) for g in glossed)) for w in self.words):
+            return True  # the lexicon's own English for it (وهيو: Hugh; يوفنتوس: Juve)
         sk = arabic_skeleton(stem)
         lower_match = _FOREIGN_LOWER_MATCH if is_foreign_name(stem) else _LOWER_MATCH
         for w in self.words + self.pairs:
