@@ -38,6 +38,7 @@ class _Lexicon:
     ab: frozenset[tuple[str, str]]  # compatible (prefix, stem) categories
     bc: frozenset[tuple[str, str]]  # compatible (stem, suffix) categories
     ac: frozenset[tuple[str, str]]  # compatible (prefix, suffix) categories
+    vocabulary: frozenset[str]  # lower-case words of the ordinary stems' glosses
 
 
 def _data_dir() -> Path | None:
@@ -92,27 +93,25 @@ def _lexicon() -> _Lexicon | None:
         return {k: tuple(v) for k, v in out.items()}
 
     stems: dict[str, list[tuple[str, str | None]]] = {}
+    vocabulary: set[str] = set()
     for form, _, cat, gloss in _entries(folder / "dictStems"):
+        text = _POS.sub("", gloss).strip()
         proper = _proper(cat, gloss)
-        stems.setdefault(form, []).append((cat, _POS.sub("", gloss).strip() if proper else None))
+        stems.setdefault(form, []).append((cat, text if proper else None))
+        if not proper:
+            vocabulary.update(re.findall(r"[a-z]+", text.lower()))
     return _Lexicon(affixes("dictPrefixes"), {k: tuple(v) for k, v in stems.items()},
                     affixes("dictSuffixes"), _table(folder / "tableAB"),
-                    _table(folder / "tableBC"), _table(folder / "tableAC"))
+                    _table(folder / "tableBC"), _table(folder / "tableAC"),
+                    frozenset(vocabulary))
 
 
-@lru_cache(maxsize=1)
 def gloss_vocabulary() -> frozenset[str]:
     """Lower-case words of the lexicon's ordinary (not proper-noun) glosses: common English
     words, which a proper noun's gloss is not when it is a name (Parker) rather than a word
     (News, United, National)."""
-    folder = _data_dir()
-    if folder is None:  # pragma: no cover - a declared dependency
-        return frozenset()
-    words: set[str] = set()
-    for _, _, cat, gloss in _entries(folder / "dictStems"):
-        if not _proper(cat, gloss):
-            words.update(re.findall(r"[a-z]+", _POS.sub("", gloss).lower()))
-    return frozenset(words)
+    lex = _lexicon()
+    return lex.vocabulary if lex else frozenset()
 
 
 def _variants(word: str) -> list[str]:
