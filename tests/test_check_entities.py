@@ -545,3 +545,13 @@ def test_the_lexicons_english_for_a_word_explains_it() -> None:
     en = "The show will be hosted by Deborra-Lee Furness and Hugh Jackman."
     ar = "وسيقدم العرض ديبورا لي فيرنيس وهيو جاكمان."
     assert _pair(en, ar) == []
+
+
+def test_a_place_found_by_its_gloss_is_one_form_whatever_its_proclitics() -> None:
+    en = ["Flash flood watches were issued for Nevada, California and Utah.",
+          "The storm will bring heavy rain to Utah on Tuesday."]
+    ar = ["صدرت تحذيرات من السيول لنيفادا وكاليفورنيا ويوتا.",
+          "ستجلب العاصفة أمطارًا غزيرة ليوتا يوم الثلاثاء."]
+    report = _report("en", en, ar)
+    assert _run("entity_mismatch", report) == []
+    assert _run("inconsistent_entity", report) == []

@@ -164,11 +164,16 @@ def _find_nisba(english: str, text: str) -> Match | None:
 
 def _find_glossed(english: str, text: str) -> Match | None:
     """An Arabic word the lexicon knows only as this name (اليونان: Greece; لاهاي: The
-    Hague)."""
+    Hague), its proclitics left out of the match (ويوتا, ليوتا: يوتا)."""
     want = english.lower().removeprefix("the ")
+
+    def names_it(word: str) -> bool:
+        return any(g.lower().removeprefix("the ") == want for g in name_glosses(word))
+
     for start, end, tok in arabic_tokens(text):
-        if any(g.lower().removeprefix("the ") == want for g in name_glosses(tok)):
-            return Match(start, end, text[start:end], 0.9)
+        if names_it(tok):
+            off = max(o for o, stem in strip_clitics(tok) if o == 0 or names_it(stem))
+            return Match(start + off, end, text[start + off:end], 0.9)
     return None
 
 
