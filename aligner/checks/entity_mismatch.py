@@ -421,12 +421,13 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str, known_only: bool = Fal
             if not 0 <= n < len(toks) or ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip():
                 continue  # no neighbour, or punctuation between
             start, end, whole = toks[n]
+            lexicon_at = lexicon_person_name_at(whole)
             off, tok = next(((o, s) for o, s in strip_clitics(whole) if is_foreign_name(s)),
-                            (0, whole))  # وفراي: و + a name
+                            (lexicon_at or 0, whole[lexicon_at or 0:]))  # وفراي: و + a name
             start += off
             sk = arabic_skeleton(tok)
             if (not ((looks_transliterated(tok) and not known_only) or is_common_given_name(tok)
-                     or is_foreign_name(tok) or lexicon_person_name_at(whole) is not None)
+                     or is_foreign_name(tok) or lexicon_at is not None)
                     or normalize(m.text) in normalize(tok)
                     or any(skeleton_similarity(english_skeleton(x), sk) >= 0.45
                            or _prefix_related(english_skeleton(x), sk) for x in words)):
