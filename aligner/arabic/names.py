@@ -451,9 +451,10 @@ def lexicon_person_name_at(token: str) -> int | None:
     if not glosses or any(exonym_forms(g) for g in glosses) or any(
             stem.startswith("ال") or exonym_english(stem) for _, stem in readings):
         return None
-    vocabulary = gloss_vocabulary()
+    common = gloss_vocabulary()
     if not any(g.lower() not in _CALENDAR_NAMES and (is_personal_name(g) or (
-            g.isalpha() and g.lower() not in vocabulary | _TITLE_GLOSSES)) for g in glosses):
+            g.isalpha() and g.lower() not in common and g.lower() not in _TITLE_GLOSSES))
+            for g in glosses):
         return None
     return max(off for off, stem in readings if off == 0 or name_glosses(stem) == glosses)
 
