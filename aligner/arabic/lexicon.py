@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-from aligner.arabic.normalize import dediacritize
+from aligner.arabic.normalize import dediacritize, strip_clitics
 
 _MAX_PREFIX = 4
 _MAX_SUFFIX = 6
@@ -167,3 +167,11 @@ def name_glosses(word: str) -> frozenset[str]:
         proper |= found
     return frozenset(g.strip() for gloss in proper for g in gloss.split(";")
                      if g.strip()[:1].isupper())
+
+
+def name_start(token: str) -> int:
+    """Where the name starts in a token the lexicon reads only as a proper noun: after the
+    proclitics it took off (وجورج, ليوتا: 1)."""
+    glosses = name_glosses(token)
+    return max(off for off, stem in strip_clitics(token)
+               if off == 0 or name_glosses(stem) == glosses)

@@ -21,7 +21,7 @@ from importlib import resources
 from importlib.util import find_spec
 from pathlib import Path
 
-from aligner.arabic.lexicon import gloss_vocabulary, name_glosses
+from aligner.arabic.lexicon import gloss_vocabulary, name_glosses, name_start
 from aligner.arabic.normalize import arabic_tokens, dediacritize, normalize, strip_clitics
 
 #: Score at or above which an English name and an Arabic span are taken as the same name
@@ -456,7 +456,7 @@ def lexicon_person_name_at(token: str) -> int | None:
             g.isalpha() and g.lower() not in common and g.lower() not in _TITLE_GLOSSES))
             for g in glosses):
         return None
-    return max(off for off, stem in readings if off == 0 or name_glosses(stem) == glosses)
+    return name_start(token)
 
 
 def looks_transliterated(word: str) -> bool:

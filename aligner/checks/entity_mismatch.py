@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from aligner.arabic.lexicon import name_glosses
+from aligner.arabic.lexicon import name_glosses, name_start
 from aligner.arabic.names import (
     MATCH_THRESHOLD,
     Match,
@@ -166,13 +166,9 @@ def _find_glossed(english: str, text: str) -> Match | None:
     """An Arabic word the lexicon knows only as this name (اليونان: Greece; لاهاي: The
     Hague), its proclitics left out of the match (ويوتا, ليوتا: يوتا)."""
     want = english.lower().removeprefix("the ")
-
-    def names_it(word: str) -> bool:
-        return any(g.lower().removeprefix("the ") == want for g in name_glosses(word))
-
     for start, end, tok in arabic_tokens(text):
-        if names_it(tok):
-            off = max(o for o, stem in strip_clitics(tok) if o == 0 or names_it(stem))
+        if any(g.lower().removeprefix("the ") == want for g in name_glosses(tok)):
+            off = name_start(tok)
             return Match(start + off, end, text[start + off:end], 0.9)
     return None
 
