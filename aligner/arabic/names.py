@@ -447,9 +447,8 @@ def lexicon_person_name_at(token: str) -> int | None:
     token. Months (مايو: May), places (إنجلترا: England, a surname too), titles (سانت: Saint)
     and words with the article (السيد) are not such names."""
     glosses = name_glosses(token)
-    readings = strip_clitics(token)
     if not glosses or any(exonym_forms(g) for g in glosses) or any(
-            stem.startswith("ال") or exonym_english(stem) for _, stem in readings):
+            stem.startswith("ال") or exonym_english(stem) for _, stem in strip_clitics(token)):
         return None
     common = gloss_vocabulary()
     if not any(g.lower() not in _CALENDAR_NAMES and (is_personal_name(g) or (
