@@ -342,8 +342,7 @@ def _listed_spellings() -> frozenset[str]:
     no long vowel after the first letter allowed (أندرس), otherwise as ``foreign_name_tokens``:
     no letters rare in transliterations, no ordinary-word shape, not borne often by Arabs
     (then usually an ordinary word too), no stop word nor exonym (فرنسا)."""
-    stop = {w.translate(_FOLD) for w in _arabic_stop_words()}
-    return frozenset(w for w in _dictionary_spellings(_LOOSE_FOREIGN_SHAPE, stop)
+    return frozenset(w for w in _dictionary_spellings(_LOOSE_FOREIGN_SHAPE)
                      if not exonym_english(w))
 
 
@@ -369,10 +368,11 @@ def _name_dictionary() -> dict[str, str]:
     return json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8"))
 
 
-def _dictionary_spellings(shape: re.Pattern[str], stop: set[str]) -> Iterator[str]:
+def _dictionary_spellings(shape: re.Pattern[str]) -> Iterator[str]:
     """Folded one-word Arabic spellings of the name dictionary in a transliteration's
-    ``shape``: not an ordinary-word shape, not borne often by Arabs, not in ``stop``."""
+    ``shape``: not an ordinary-word shape, not borne often by Arabs, no stop word."""
     native = _gazetteer_counts()
+    stop = {w.translate(_FOLD) for w in _arabic_stop_words()}
     for ar in _name_dictionary().values():
         w = _HARAKAT.sub("", ar).translate(_FOLD)
         if (" " not in w and len(w) >= 4 and not w.startswith("ال")
@@ -388,12 +388,7 @@ def foreign_name_tokens() -> frozenset[str]:
     usually common words) and Arabic stop words. Empty when the packages are missing."""
     if not _gazetteer_counts():  # pragma: no cover - a declared dependency
         return frozenset()
-    try:
-        from spacy.lang.ar.stop_words import STOP_WORDS
-    except ImportError:  # pragma: no cover
-        STOP_WORDS = set()
-    return frozenset(_dictionary_spellings(_FOREIGN_SHAPE, {w.translate(_FOLD)
-                                                            for w in STOP_WORDS}))
+    return frozenset(_dictionary_spellings(_FOREIGN_SHAPE))
 
 
 def is_foreign_name(word: str) -> bool:
