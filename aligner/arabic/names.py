@@ -425,6 +425,7 @@ _CALENDAR_NAMES = frozenset(["january", "february", "march", "april", "may", "ju
                              "august", "september", "october", "november", "december"])
 
 
+@lru_cache(maxsize=65536)
 def lexicon_person_name_at(token: str) -> int | None:
     """Where, in an Arabic token, a name starts that Buckwalter's lexicon reads only as a
     proper noun whose English is a personal name: جورج, هنري, سوزان, borne by many Arabs and
