@@ -133,11 +133,30 @@ def test_sentence_absorbed_into_a_merged_link_is_reported_and_the_link_kept(embe
     assert f.evidence["spans"][0].text == extra
 
 
+def test_both_unneeded_neighbours_of_a_three_sentence_merge_are_reported(embedder) -> None:
+    # English sentences 1 and 3 have no Arabic counterpart; the aligner joined both to the
+    # translation of sentence 2 (a 3-1 link). Each is reported; the link stays.
+    before = "The football match planned for Saturday has been cancelled because of the storm."
+    after = "Ticket holders will receive a full refund from the club within two weeks."
+    en = [EN[0], before, EN[1], after, *EN[2:]]
+    links = [Link((0,), (0,), 0.8), Link((1, 2, 3), (1,), 0.6),
+             *(Link((k + 2,), (k,), 0.8) for k in range(2, 5))]
+    report = _report(make_side("en.txt", "en", en), make_side("ar.txt", "ar", AR), links)
+    findings = OmissionCheck().run(CheckContext(report, embedder))
+    assert sorted((f.src, f.missing_in) for f in findings) == [((1,), "tgt"), ((3,), "tgt")]
+    assert all(f.evidence["link"] == {"src": [1, 2, 3], "tgt": [1]} for f in findings)
+
+
 def test_genuine_merge_is_not_reported(embedder) -> None:
     # The Arabic sentence 1 translates English sentences 1 and 2 together.
     ar = [AR[0], AR[1][:-1] + "، " + AR[2], AR[3], AR[4]]
     links = [Link((0,), (0,), 0.8), Link((1, 2), (1,), 0.8), Link((3,), (2,), 0.8),
              Link((4,), (3,), 0.8)]
+    report = _report(make_side("en.txt", "en", EN), make_side("ar.txt", "ar", ar), links)
+    assert OmissionCheck().run(CheckContext(report, embedder)) == []
+    # ... and sentence 1 translates English sentences 1, 2 and 3 together
+    ar = [AR[0], AR[1][:-1] + "، " + AR[2][:-1] + "، " + AR[3], AR[4]]
+    links = [Link((0,), (0,), 0.8), Link((1, 2, 3), (1,), 0.8), Link((4,), (2,), 0.8)]
     report = _report(make_side("en.txt", "en", EN), make_side("ar.txt", "ar", ar), links)
     assert OmissionCheck().run(CheckContext(report, embedder)) == []
 
