@@ -174,6 +174,36 @@ def test_band_memory_is_linear_in_length(monkeypatch: pytest.MonkeyPatch) -> Non
     assert cells[2000] < 5 * cells[500]  # 4x the length, about 4x the cells
 
 
+def test_nulls_cost_more_where_translations_are_loose(monkeypatch: pytest.MonkeyPatch) -> None:
+    insertions: list[float] = []
+
+    def recording(band: Band, beads, gains, insertion: float = 0.0):  # type: ignore[no-untyped-def]
+        insertions.append(insertion)
+        return run_dp(band, beads, gains, insertion)
+
+    monkeypatch.setattr(align_mod, "run_dp", recording)
+    src, tgt = [f"s{k}" for k in range(300)], [f"t{k}" for k in range(300)]
+    params = AlignParams()
+    close, loose = FakeEmbedder(1000), FakeEmbedder(1000)
+    loose.noise *= 2  # the same document, translated much more freely
+    align_texts(src, tgt, close, params)
+    assert insertions[-1] == pytest.approx(-params.null_penalty)
+    vs, vt = loose.embed(src), loose.embed(tgt)
+    cos = np.einsum("ij,ij->i", vs, vt)
+    typical = float(np.median(cos[cos > params.rough_threshold]))  # about the rough path's pairs
+    assert typical < params.null_ref - 0.1
+    align_texts(src, tgt, loose, params)
+    # pulled towards null_ref by null_prior pairs' worth
+    n = int((cos > params.rough_threshold).sum())
+    weight = n / (n + params.null_prior)
+    assert insertions[-1] < -params.null_penalty - 0.1
+    assert insertions[-1] == pytest.approx(
+        -(params.null_penalty + params.null_slope * weight * (params.null_ref - typical)),
+        abs=0.03)
+    align_texts(src[:20], tgt[:20], loose, params)  # a short document moves it less
+    assert -params.null_penalty - 0.1 < insertions[-1] < -params.null_penalty
+
+
 def test_empty_sides() -> None:
     fake = FakeEmbedder(4)
     assert align_texts([], [], fake) == []

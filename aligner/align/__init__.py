@@ -11,7 +11,8 @@ How it works (see ``align_texts``):
    (margin), a length prior fitted on the better 1-1 pairs of the rough path, a penalty when a
    merge matches worse than the bead without one of its edge sentences (it swallowed a
    sentence that should be null), a cosine floor relative to the document's typical anchor
-   cosine, and a small penalty per extra sentence; nulls cost ``null_penalty``. Run the DP.
+   cosine, and a small penalty per extra sentence. Nulls cost ``null_penalty``, more in
+   documents whose anchors are loose translations (``null_slope``). Run the DP.
 4. Max-marginals of the pooled-vector DP say which merge beads could matter: those on the
    best path and competitors whose best complete alignment is within ``refine_slack`` of it.
    Only their windows get real joined-text embeddings (each distinct text once); the DP runs
@@ -24,7 +25,7 @@ target texts, clipped to [0, 1]; null links (empty src or tgt) score 0.0.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -65,7 +66,13 @@ class AlignParams:
     length_weight: weight of the length-ratio penalty (0 at the document's ratio, towards 1 as
         one side grows much longer); deviations within ``length_slack`` spreads are free.
     size_weight: exponent of (a+b)/2 that scales a bead's margin gain with its size.
-    null_penalty: cost of leaving one sentence unaligned.
+    null_penalty: cost of leaving one sentence unaligned in a closely translated document
+        (typical anchor cosine at least ``null_ref``).
+    null_slope: extra null cost per unit of typical anchor cosine below ``null_ref``: where
+        translations are free (literary, OCR'd magazines), a weak pair is more often a loose
+        translation than a missing sentence; where they are close (news), it is an omission.
+    null_prior: pairs' worth of weight that pulls the typical cosine towards ``null_ref``: the
+        median of a short document's few anchors is too noisy to move the null cost alone.
     shrink_weight: penalty per unit of cosine a merge loses against its best edge-trimmed bead.
     rough_threshold: cosine a pair must exceed to be linked on the rough path.
     band: columns either side of the rough path searched by the final DP.
@@ -88,7 +95,10 @@ class AlignParams:
     neighbours: int = 4
     size_penalty: float = 0.02
     size_weight: float = 0.3
-    null_penalty: float = 0.1
+    null_penalty: float = 0.07
+    null_slope: float = 1.25
+    null_ref: float = 0.7
+    null_prior: float = 30.0
     length_slack: float = 1.0
     shrink_weight: float = 3.0
     length_weight: float = 0.5
@@ -124,10 +134,17 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
     pair_cos = np.einsum("ij,ij->i", s_side.vecs[pairs[:, 0]], t_side.vecs[pairs[:, 1]]) \
         if len(pairs) else np.zeros(0)
     lengths = estimate_length_model(s_side, t_side, pairs.reshape(-1, 2), pair_cos)
+    typical = float(np.median(pair_cos)) if len(pair_cos) else params.null_ref
     # an absolute floor, relative to how similar this document's translations typically are:
     # margins alone can link two unrelated sentences that are merely less unrelated than
     # their neighbours (a deletion next to an insertion)
-    floor = params.floor * float(np.median(pair_cos)) if len(pair_cos) else 0.0
+    floor = params.floor * typical if len(pair_cos) else 0.0
+    # and nulls that cost more where the translations are loose (``null_slope``), judged
+    # cautiously on short documents (``null_prior``)
+    shrunk = (params.null_prior * params.null_ref + len(pair_cos) * typical) \
+        / (params.null_prior + len(pair_cos))
+    params = replace(params, null_penalty=params.null_penalty
+                     + params.null_slope * max(params.null_ref - shrunk, 0.0))
     scorer = _Scorer(band, s_side, t_side, lengths, params, cos11, floor)
 
     for _ in range(params.refine_rounds):
