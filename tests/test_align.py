@@ -196,12 +196,12 @@ def test_nulls_cost_more_where_translations_are_loose(monkeypatch: pytest.Monkey
     # pulled towards null_ref by null_prior pairs' worth
     n = int((cos > params.rough_threshold).sum())
     weight = n / (n + params.null_prior)
-    assert insertions[-1] < -params.null_penalty - 0.1
-    assert insertions[-1] == pytest.approx(
-        -(params.null_penalty + params.null_slope * weight * (params.null_ref - typical)),
-        abs=0.03)
+    raised = -insertions[-1] - params.null_penalty
+    assert raised > 0.1
+    assert raised == pytest.approx(
+        params.null_slope * weight * (params.null_ref - typical), abs=0.03)
     align_texts(src[:20], tgt[:20], loose, params)  # a short document moves it less
-    assert -params.null_penalty - 0.1 < insertions[-1] < -params.null_penalty
+    assert 0 < -insertions[-1] - params.null_penalty < 0.6 * raised
 
 
 def test_empty_sides() -> None:
