@@ -299,7 +299,7 @@ def _absorbed_edges(ctx: CheckContext, link: Link, side: str, ids: Sequence[int]
             if edge == core:
                 continue
             reach = [i for i in ids if min(core, edge) <= i <= max(core, edge)]
-            found = _absorbed_evidence(ctx, link, side, edge, [core], reach, stats, typical)
+            found = _absorbed_evidence(ctx, link, side, edge, core, reach, stats, typical)
             if found is None:
                 break
             evidence.append((found[0], edge, found[1]))
@@ -310,16 +310,16 @@ def _absorbed_edges(ctx: CheckContext, link: Link, side: str, ids: Sequence[int]
 
 
 def _absorbed_evidence(ctx: CheckContext, link: Link, side: str, edge: int,
-                       core: Sequence[int], reach: Sequence[int], stats: DocRatio,
+                       core: int, reach: Sequence[int], stats: DocRatio,
                        typical: float) -> tuple[float, dict[str, object]] | None:
     """(the sentence's similarity to the counterpart, evidence) when ``edge`` looks absorbed:
-    ``core`` matches the counterpart without it at least as well as ``reach`` (the core
-    extended to the sentence) does with it."""
+    the sentence ``core`` matches the counterpart without it at least as well as ``reach``
+    (from the core to the sentence) does with it."""
     segs, other = ctx.side(side), ctx.side("tgt" if side == "src" else "src")
     counterpart = " ".join(other[j].text for j in (link.tgt if side == "src" else link.src))
     joined = " ".join(segs[i].text for i in reach)
-    trimmed = " ".join(segs[i].text for i in core)
-    first = edge if edge < core[0] else edge - 1  # the first of the sentence and its neighbour
+    trimmed = segs[core].text
+    first = edge if edge < core else edge - 1  # the first of the sentence and its neighbour
     if not may_be_absorbed(segs[edge].text, segs[first].text):
         return None
     vecs = ctx.embed([joined, trimmed, segs[edge].text, counterpart])

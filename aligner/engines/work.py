@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from aligner import __version__
 from aligner.embed.base import Embedder
 from aligner.records import AlignerError, Finding, Link, Side
 
@@ -34,8 +35,6 @@ class WorkConfig:
         """Stored results were made with these settings iff the key matches: the effective
         alignment parameters (defaults included, so results of an older release whose defaults
         differ are redone) and the tool version."""
-        from aligner import __version__
-
         params = json.dumps(self.align_params().to_json(), sort_keys=True)
         return f"aligner={__version__}|embedder={self.embedder}|check={self.check}|params={params}"
 
