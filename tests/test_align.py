@@ -174,20 +174,29 @@ def test_band_memory_is_linear_in_length(monkeypatch: pytest.MonkeyPatch) -> Non
     assert cells[2000] < 5 * cells[500]  # 4x the length, about 4x the cells
 
 
-def test_nulls_cost_more_where_translations_are_loose(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_loose_translations_make_nulls_dearer_and_pairs_cheaper(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     insertions: list[float] = []
+    thresholds: list[float] = []
 
     def recording(band: Band, beads, gains, insertion: float = 0.0):  # type: ignore[no-untyped-def]
         insertions.append(insertion)
         return run_dp(band, beads, gains, insertion)
 
+    class RecordingScorer(align_mod._Scorer):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            thresholds.append(self.params.threshold)
+
     monkeypatch.setattr(align_mod, "run_dp", recording)
+    monkeypatch.setattr(align_mod, "_Scorer", RecordingScorer)
     src, tgt = [f"s{k}" for k in range(300)], [f"t{k}" for k in range(300)]
     params = AlignParams()
     close, loose = FakeEmbedder(1000), FakeEmbedder(1000)
     loose.noise *= 2  # the same document, translated much more freely
     align_texts(src, tgt, close, params)
     assert insertions[-1] == pytest.approx(-params.null_penalty)
+    assert thresholds[-1] == pytest.approx(params.threshold)
     vs, vt = loose.embed(src), loose.embed(tgt)
     cos = np.einsum("ij,ij->i", vs, vt)
     typical = float(np.median(cos[cos > params.rough_threshold]))  # about the rough path's pairs
@@ -200,6 +209,9 @@ def test_nulls_cost_more_where_translations_are_loose(monkeypatch: pytest.Monkey
     assert raised > 0.1
     assert raised == pytest.approx(
         params.null_slope * weight * (params.null_ref - typical), abs=0.03)
+    # the bar for a pair drops by the same looseness
+    assert (params.threshold - thresholds[-1]) / params.threshold_slope == pytest.approx(
+        raised / params.null_slope)
     align_texts(src[:20], tgt[:20], loose, params)  # a short document moves it less
     assert 0 < -insertions[-1] - params.null_penalty < 0.6 * raised
 

@@ -11,8 +11,9 @@ How it works (see ``align_texts``):
    (margin), a length prior fitted on the better 1-1 pairs of the rough path, a penalty when a
    merge matches worse than the bead without one of its edge sentences (it swallowed a
    sentence that should be null), a cosine floor relative to the document's typical anchor
-   cosine, and a small penalty per extra sentence. Nulls cost ``null_penalty``, more in
-   documents whose anchors are loose translations (``null_slope``). Run the DP.
+   cosine, and a small penalty per extra sentence. Nulls cost ``null_penalty``; in documents
+   whose anchors are loose translations nulls cost more (``null_slope``) and pairs need less
+   (``threshold_slope``). Run the DP.
 4. Max-marginals of the pooled-vector DP say which merge beads could matter: those on the
    best path and competitors whose best complete alignment is within ``refine_slack`` of it.
    Only their windows get real joined-text embeddings (each distinct text once); the DP runs
@@ -59,7 +60,10 @@ class AlignParams:
     """Alignment knobs. The defaults were tuned on Text+Berg (de-fr) and synthetic NTREX (ar-en).
 
     beads: link types (source sentences, target sentences); 1-0 and 0-1 are always allowed.
-    threshold: margin score a pair must exceed to be linked rather than left null.
+    threshold: margin score a pair must exceed to be linked rather than left null, in a closely
+        translated document (typical anchor cosine at least ``null_ref``).
+    threshold_slope: how much lower the threshold sits per unit of typical anchor cosine
+        below ``null_ref``: in loosely translated documents weak pairs are still pairs.
     margin: weight of the neighbourhood mean subtracted from the cosine (0 = raw cosine).
     neighbours: how many best candidates form a sentence's neighbourhood.
     size_penalty: cost per sentence beyond 1-1, so merges need real evidence.
@@ -90,7 +94,8 @@ class AlignParams:
     """
 
     beads: tuple[Bead, ...] = DEFAULT_BEADS
-    threshold: float = -0.1
+    threshold: float = -0.05
+    threshold_slope: float = 2.0
     margin: float = 1.0
     neighbours: int = 4
     size_penalty: float = 0.02
@@ -139,12 +144,14 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
     # margins alone can link two unrelated sentences that are merely less unrelated than
     # their neighbours (a deletion next to an insertion)
     floor = params.floor * typical if len(pair_cos) else 0.0
-    # and nulls that cost more where the translations are loose (``null_slope``), judged
-    # cautiously on short documents (``null_prior``)
+    # and, where the translations are loose, nulls that cost more and a lower bar for a pair
+    # (``null_slope``, ``threshold_slope``), judged cautiously on short documents
+    # (``null_prior``)
     shrunk = (params.null_prior * params.null_ref + len(pair_cos) * typical) \
         / (params.null_prior + len(pair_cos))
-    params = replace(params, null_penalty=params.null_penalty
-                     + params.null_slope * max(params.null_ref - shrunk, 0.0))
+    loose = max(params.null_ref - shrunk, 0.0)
+    params = replace(params, null_penalty=params.null_penalty + params.null_slope * loose,
+                     threshold=params.threshold - params.threshold_slope * loose)
     scorer = _Scorer(band, s_side, t_side, lengths, params, cos11, floor)
 
     for _ in range(params.refine_rounds):
