@@ -11,6 +11,7 @@ from conftest import SEEDS
 from run_corpus import digest_outputs, write_collection
 from typer.testing import CliRunner
 
+import aligner.align as align_mod
 from aligner.cli import app
 from aligner.engines.local import SerialEngine
 from aligner.engines.work import WorkConfig
@@ -90,8 +91,6 @@ def test_changed_default_parameters_redo_the_alignment(tmp_path: Path,
     out = tmp_path / "out"
     run(tmp_path / "in", out)
     assert run(tmp_path / "in", out).reused == 2
-    import aligner.align as align_mod
-
     changed = dataclasses.replace(align_mod.AlignParams(), null_penalty=0.5)
     monkeypatch.setattr(align_mod, "AlignParams", lambda **kw: dataclasses.replace(changed, **kw))
     again = run(tmp_path / "in", out)
