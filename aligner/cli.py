@@ -57,14 +57,18 @@ NO_CACHE_OPT = typer.Option(False, "--no-cache", help="Do not read or write the 
 JSON_OPT = typer.Option(None, "--json", help="Write the report JSON to FILE, or '-' for stdout.")
 BEADS_OPT = typer.Option(None, "--beads", help="Link types to allow, e.g. '1-1,1-2,2-1,2-2,1-3,"
                                                "3-1' (1-0 and 0-1 always); default up to 1-6.")
+VERIFIER_OPT = typer.Option("e5", "--verifier",
+                            help="Second embedder that re-judges weak 1-1 links (a deleted "
+                                 "sentence paired with an inserted one): e5 (default) or none.")
 
 
-def align_params(beads: str | None) -> Any:
-    """AlignParams from ``--beads`` ("1-1,1-2,…"), or the defaults."""
+def align_params(beads: str | None, verifier: str = "e5") -> Any:
+    """AlignParams from ``--beads`` ("1-1,1-2,…") and ``--verifier``, or the defaults."""
     from aligner.align import AlignParams
 
+    verify_with = "" if verifier.strip().lower() == "none" else verifier.strip()
     if not beads:
-        return AlignParams()
+        return AlignParams(verify_with=verify_with)
     try:
         pairs = tuple((int(a), int(b)) for a, b in (item.strip().split("-")
                                                     for item in beads.split(",") if item.strip()))
@@ -73,7 +77,7 @@ def align_params(beads: str | None) -> Any:
             from None
     if not pairs or any(a < 1 or b < 1 for a, b in pairs) or (1, 1) not in pairs:
         raise AlignerError(None, f"--beads {beads!r}: sizes must be ≥ 1 and include 1-1")
-    return AlignParams(beads=pairs)
+    return AlignParams(beads=pairs, verify_with=verify_with)
 
 
 @contextlib.contextmanager
@@ -167,6 +171,7 @@ def check(
     show_all: bool = typer.Option(False, "--all",
                                   help="Show every row, not only rows with findings."),
     beads: str | None = BEADS_OPT,
+    verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Align two articles and check the translation: omissions, dropped clauses, numbers,
@@ -176,8 +181,8 @@ def check(
     from aligner.records import SEVERITIES
 
     src_doc, tgt_doc = read_document(src), read_document(tgt)
-    report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads), presegmented,
-                               no_cache)
+    report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
+                               presegmented, no_cache)
     with spinner("checking"):
         report.findings = run_checks(report, model)
     if json_out:
@@ -243,6 +248,7 @@ def align(
     min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
     keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
     beads: str | None = BEADS_OPT,
+    verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Align the sentences of two articles and export the links."""
@@ -251,7 +257,7 @@ def align(
     from aligner.read import read_document
 
     src_doc, tgt_doc = read_document(src), read_document(tgt)
-    params = align_params(beads)
+    params = align_params(beads, verifier)
     format_names = parse_formats(formats) if out else []
     if out:
         ensure_writable_dir(out)

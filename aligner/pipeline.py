@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aligner.align import AlignParams, align_texts
+from aligner.align import AlignParams, align_texts, verifier_signature
 from aligner.embed.base import Embedder
 from aligner.records import AlignerError, Document, Report, Side
 from aligner.segment import segment_document
@@ -32,6 +32,7 @@ def check_languages(src: Document, tgt: Document) -> None:
 def pipeline_signature(embedder: Embedder, params: AlignParams,
                        presegmented: bool) -> dict[str, Any]:
     return make_signature(embedder.signature(), params.to_json(),
+                          verifier=verifier_signature(params),
                           segmenter="given" if presegmented else "rules")
 
 

