@@ -555,3 +555,21 @@ def test_a_place_found_by_its_gloss_is_one_form_whatever_its_proclitics() -> Non
     report = _report("en", en, ar)
     assert _run("entity_mismatch", report) == []
     assert _run("inconsistent_entity", report) == []
+
+
+def test_a_given_name_after_a_title_is_a_name_even_when_it_is_a_word_too() -> None:
+    # سعيد is also "happy"; after الرئيس it is the president's name, and not Trump's
+    en = "President Trump has opened an FBI investigation into the allegations against Kavanaugh."
+    ar = "فتح الرئيس {} تحقيقًا في مكتب التحقيقات الفيدرالي بشأن الادعاءات ضد كافانو."
+    assert _pair(en, ar.format("ترامب")) == []
+    found = _pair(en, ar.format("سعيد"))
+    assert [f.evidence["arabic"].text for f in found] == ["سعيد"]
+
+
+def test_a_surname_spelled_with_the_plain_twin_of_an_emphatic_letter_is_a_name() -> None:
+    # the name dictionary spells Thompson طومسون; translators also write تومسون
+    en = "Emma {} does her very best with this quasi-Teresa-May character."
+    ar = "تبذل إيما تومسون قصارى جهدها لتمثل هذه الشخصية الشبيهة بتيريزا ماي."
+    assert _pair(en.format("Thompson"), ar) == []
+    found = _pair(en.format("Kenneth"), ar)
+    assert [f.evidence["arabic"].text for f in found] == ["تومسون"]

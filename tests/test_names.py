@@ -213,3 +213,12 @@ def test_lexicon_reads_names_borne_by_arabs_as_names() -> None:
     # a proper noun whose gloss is a common word (United)
     for word in ("سفير", "مكان", "مايو", "إنجلترا", "السيد", "سانت", "يونايتد"):
         assert lexicon_person_name_at(word) is None, word
+
+
+def test_plain_twins_of_emphatic_spellings_are_names_unless_ordinary_words() -> None:
+    from aligner.arabic.names import is_foreign_name
+
+    assert is_foreign_name("تومسون")  # طومسون in the dictionary
+    # صفير is a name in the dictionary, but سفير is "ambassador"; تلال "hills"
+    for word in ("سفير", "تلال", "جدران"):
+        assert not is_foreign_name(word), word

@@ -163,6 +163,17 @@ def name_glosses(word: str) -> frozenset[str]:
                      if g.strip()[:1].isupper())
 
 
+@lru_cache(maxsize=65536)
+def has_ordinary_reading(word: str) -> bool:
+    """Whether the lexicon reads an undiacritised word (clitics included) as an ordinary word
+    (سفير: ambassador), not only as a proper noun or not at all."""
+    lex = _lexicon()
+    if lex is None:  # pragma: no cover - a declared dependency
+        return False
+    return any(_proper_glosses(lex, spelling.translate(_TO_BUCKWALTER)) is None
+               for spelling in _variants(dediacritize(word)))
+
+
 def name_start(token: str) -> int:
     """Where the name starts in a token the lexicon reads only as a proper noun: after the
     proclitics it took off (وجورج, ليوتا: 1)."""

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from aligner.arabic import package_dir
-from aligner.arabic.lexicon import gloss_vocabulary, name_glosses, name_start
+from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses, name_start
 from aligner.arabic.normalize import arabic_tokens, dediacritize, normalize, strip_clitics
 
 #: Score at or above which an English name and an Arabic span are taken as the same name
@@ -374,11 +374,23 @@ def _dictionary_spellings(shape: re.Pattern[str]) -> Iterator[str]:
     native = _gazetteer_counts()
     stop = {w.translate(_FOLD) for w in _arabic_stop_words()}
     for ar in _name_dictionary().values():
-        w = _HARAKAT.sub("", ar).translate(_FOLD)
-        if (" " not in w and len(w) >= 4 and not w.startswith("ال")
-                and native.get(w, 0) < _NATIVE_MIN and w not in stop and shape.fullmatch(w)
-                and not _ARABIC_WORD_SHAPE.fullmatch(_HARAKAT.sub("", ar))):
+        plain = _HARAKAT.sub("", ar)
+        w = plain.translate(_FOLD)
+        if (" " in w or len(w) < 4 or w.startswith("ال") or w in stop
+                or _ARABIC_WORD_SHAPE.fullmatch(plain)):
+            continue
+        if native.get(w, 0) < _NATIVE_MIN and shape.fullmatch(w):
             yield w
+        # the same name with an emphatic letter's plain twin (طومسون: تومسون), unless that
+        # spelling is an ordinary word (صفير: سفير), a native name, or the name a place's
+        twin = w.translate(_PLAIN_TWINS)
+        if (twin != w and native.get(twin, 0) == 0 and shape.fullmatch(twin)
+                and not exonym_english(w) and not has_ordinary_reading(twin)):
+            yield twin
+
+
+#: Emphatic letters and the plain ones translators also write for them in foreign names.
+_PLAIN_TWINS = str.maketrans({"ط": "ت", "ص": "س", "ض": "د", "ظ": "ز"})
 
 
 @lru_cache(maxsize=1)

@@ -89,6 +89,12 @@ _AR_AMBIGUOUS = frozenset(_fold(w, dediac=False) for w in [
     "فراس", "ياسر", "كاظم", "باقر", "مريم", "سارة", "لينا", "زياد", "طارق", "وليد", "داود",
     "عباس", "جعفر", "حيدر", "مهدي", "حمزة", "زينب", "خالد", "ياسين",
 ])
+#: Titles written before an Arab or foreign person's name: the given name after one is a
+#: name, even one that is an ordinary word too (الرئيس سعيد).
+_AR_PERSON_TITLES = frozenset(_fold(w, dediac=False) for w in [
+    "الرئيس", "السيد", "السيدة", "الشيخ", "الملك", "الملكة", "الأمير", "الأميرة", "الدكتور",
+    "القاضي", "السناتور", "النائب", "الجنرال", "العقيد", "اللواء", "الوزير", "الوزيرة",
+    "البابا", "المدرب", "الكابتن"])
 _AR_TRIGGERS = frozenset(_fold(w, dediac=False) for w in ["أبو", "ابو", "بن", "ابن", "بنت", "عبد"])
 #: Capital letters, accented Latin-1 ones included (Étienne, Özil).
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -267,6 +273,13 @@ def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
                     return Match(start + off, end, ar_text[start + off:end], 0.8)
                 break
             folded = _fold(stem)
+            if folded in _AR_PERSON_TITLES and k + 1 < len(toks):
+                nstart, nend, nxt_tok = toks[k + 1]
+                if (is_common_given_name(nxt_tok) or _fold(nxt_tok) in _AR_GIVEN) and not any(
+                        find_name_in_arabic(n, nxt_tok, 0.6) for n in link_names | doc_names) \
+                        and _unmatched(nxt_tok, en_skels):
+                    return Match(nstart, nend, nxt_tok, 0.7)  # الرئيس سعيد: a name after all
+                continue
             if (folded in _AR_TRIGGERS or folded in _AR_GIVEN) and k + 1 < len(toks):
                 nxt = _fold(toks[k + 1][2])
                 pair = (folded in _AR_TRIGGERS or nxt in _AR_GIVEN
