@@ -300,6 +300,7 @@ def run(
     engine: str = typer.Option("local", "--engine",
                                help="local (process pool) or ray ($RAY_ADDRESS, else a local "
                                     "Ray)."),
+    verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Pair translated articles, align and check each pair, export a corpus — resumably.
@@ -319,7 +320,9 @@ def run(
     format_names = tuple(parse_formats(formats))
     load_inputs(inputs)
     ensure_writable_dir(out)
-    config = WorkConfig(embedder=embedder, cache=not no_cache, check=check)
+    verify_with = align_params(None, verifier).verify_with
+    config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
+                        params=(("verify_with", verify_with),))
     with spinner(f"starting {engine} engine"):
         runner = make_engine(engine, config, workers)
     try:
