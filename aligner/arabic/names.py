@@ -382,7 +382,7 @@ def _dictionary_spellings(shape: re.Pattern[str]) -> Iterator[str]:
         if native.get(w, 0) < _NATIVE_MIN and shape.fullmatch(w):
             yield w
         # the same name with an emphatic letter's plain twin (طومسون: تومسون), unless that
-        # spelling is an ordinary word (صفير: سفير), a native name, or the name a place's
+        # spelling is an ordinary word (صفير: سفير) or a native name, or the name is a place's
         twin = w.translate(_PLAIN_TWINS)
         if (twin != w and native.get(twin, 0) == 0 and shape.fullmatch(twin)
                 and not exonym_english(w) and not has_ordinary_reading(twin)):

@@ -279,7 +279,7 @@ def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
                         find_name_in_arabic(n, nxt_tok, 0.6) for n in link_names | doc_names) \
                         and _unmatched(nxt_tok, en_skels):
                     return Match(nstart, nend, nxt_tok, 0.7)  # الرئيس سعيد: a name after all
-                continue
+                break
             if (folded in _AR_TRIGGERS or folded in _AR_GIVEN) and k + 1 < len(toks):
                 nxt = _fold(toks[k + 1][2])
                 pair = (folded in _AR_TRIGGERS or nxt in _AR_GIVEN
