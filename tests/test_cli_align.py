@@ -121,7 +121,8 @@ def test_unknown_embedder_and_format(tmp_path: Path) -> None:
     result = runner.invoke(app, ["align", str(EN), str(AR), "--embedder", "laser"])
     assert result.exit_code == 2 and "unknown embedder 'laser'" in result.stderr
     result = runner.invoke(app, ["align", str(EN), str(AR), "--verifier", "laser"])
-    assert result.exit_code == 2 and "unknown embedder 'laser'" in result.stderr
+    assert result.exit_code == 2 and "verifier: unknown embedder 'laser'" in result.stderr
+    assert "--verifier none" in result.stderr
     result = runner.invoke(app, ["align", str(EN), str(AR), "--out", str(tmp_path),
                                  "--format", "xlsx"])
     assert result.exit_code == 2 and "unknown export format 'xlsx'" in result.stderr

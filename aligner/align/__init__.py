@@ -47,7 +47,7 @@ from aligner.align.scoring import (
     side_from,
 )
 from aligner.embed.base import Embedder
-from aligner.records import Link
+from aligner.records import AlignerError, Link
 
 __all__ = ["AlignParams", "align_texts", "verifier_signature"]
 
@@ -227,7 +227,10 @@ def verifier_signature(params: AlignParams) -> str:
 def _verifier(spec: str) -> Embedder:
     from aligner.embed.base import get_embedder
 
-    return get_embedder(spec)
+    try:
+        return get_embedder(spec)
+    except AlignerError as err:  # say which role it plays, and how to do without it
+        raise AlignerError(None, f"verifier: {err.problem} (or --verifier none)") from None
 
 
 def _rough_path(src: Side, tgt: Side, params: AlignParams) -> list[tuple[Bead, int, int]]:
