@@ -62,13 +62,17 @@ VERIFIER_OPT = typer.Option("e5", "--verifier",
                                  "sentence paired with an inserted one): e5 (default) or none.")
 
 
+def verify_with(verifier: str) -> str:
+    """``AlignParams.verify_with`` for ``--verifier``: "none" turns the second opinion off."""
+    return "" if verifier.strip().lower() == "none" else verifier.strip()
+
+
 def align_params(beads: str | None, verifier: str = "e5") -> Any:
     """AlignParams from ``--beads`` ("1-1,1-2,…") and ``--verifier``, or the defaults."""
     from aligner.align import AlignParams
 
-    verify_with = "" if verifier.strip().lower() == "none" else verifier.strip()
     if not beads:
-        return AlignParams(verify_with=verify_with)
+        return AlignParams(verify_with=verify_with(verifier))
     try:
         pairs = tuple((int(a), int(b)) for a, b in (item.strip().split("-")
                                                     for item in beads.split(",") if item.strip()))
@@ -77,7 +81,7 @@ def align_params(beads: str | None, verifier: str = "e5") -> Any:
             from None
     if not pairs or any(a < 1 or b < 1 for a, b in pairs) or (1, 1) not in pairs:
         raise AlignerError(None, f"--beads {beads!r}: sizes must be ≥ 1 and include 1-1")
-    return AlignParams(beads=pairs, verify_with=verify_with)
+    return AlignParams(beads=pairs, verify_with=verify_with(verifier))
 
 
 @contextlib.contextmanager
@@ -320,9 +324,8 @@ def run(
     format_names = tuple(parse_formats(formats))
     load_inputs(inputs)
     ensure_writable_dir(out)
-    verify_with = align_params(None, verifier).verify_with
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
-                        params=(("verify_with", verify_with),))
+                        params=(("verify_with", verify_with(verifier)),))
     with spinner(f"starting {engine} engine"):
         runner = make_engine(engine, config, workers)
     try:
