@@ -13,6 +13,7 @@ import aligner.align as align_mod
 from aligner.align import AlignParams, align_texts
 from aligner.align.dp import Band, bead_marginals, path_points, run_dp
 from aligner.align.scoring import (
+    LengthModel,
     band_cosines,
     estimate_length_model,
     neighbourhood,
@@ -374,6 +375,23 @@ def test_window_range_matches_windows() -> None:
         acc += side.vecs[10 + t:29 + t] * side.lens[10 + t:29 + t, None].astype(np.float32)
     acc /= np.maximum(np.linalg.norm(acc, axis=1, keepdims=True), 1e-12)
     assert np.array_equal(side.window_range(10, 19, 2), acc)
+
+
+def test_merge_is_compared_with_the_pair_inside_it() -> None:
+    """A 2-2 bead around a deleted sentence, an inserted one and a genuine pair (s1 = t1)
+    matches worse than that 1-1 pair: its parts include the beads that drop an edge sentence
+    of both sides, not only of one (which match at 0.71 here and hide the pair)."""
+    sv = np.eye(3, 4, dtype=np.float32)[[0, 2]]  # s0 unrelated to everything, s1 = t1
+    tv = np.eye(3, 4, dtype=np.float32)[[1, 2]]  # t0 unrelated to everything
+    src, tgt = side_from(sv, ["x" * 40] * 2), side_from(tv, ["y" * 40] * 2)
+    band = Band.full(2, 2)
+    scorer = align_mod._Scorer(band, src, tgt, LengthModel(0.0, 0.2), AlignParams(),
+                               band_cosines(band, src, tgt, 1, 1), 0.0)
+    cell = int(np.nonzero((band.row == 2) & (band.col == 2))[0][0])
+    assert scorer.cosines((2, 2))[cell] == pytest.approx(0.5)
+    assert scorer.best_shrink(2, 2)[cell] == pytest.approx(1.0)
+    edge_only = max(scorer.cosines((1, 2))[cell], scorer.cosines((2, 1))[cell])
+    assert edge_only == pytest.approx(np.sqrt(0.5))
 
 
 def test_length_model_learns_the_document_ratio() -> None:

@@ -9,11 +9,11 @@ How it works (see ``align_texts``):
 3. Around the rough path (``band`` columns either side) score every bead type with the cosine
    of its window vectors minus the mean of its windows' best neighbours of the same bead type
    (margin), a length prior fitted on the better 1-1 pairs of the rough path, a penalty when a
-   merge matches worse than the bead without one of its edge sentences (it swallowed a
-   sentence that should be null), a cosine floor relative to the document's typical anchor
-   cosine, and a small penalty per extra sentence. Nulls cost ``null_penalty``; in documents
-   whose anchors are loose translations nulls cost more (``null_slope``) and pairs need less
-   (``threshold_slope``). Run the DP.
+   merge matches worse than the bead without an edge sentence of one side or both (it
+   swallowed a sentence that should be null), a cosine floor relative to the document's
+   typical anchor cosine, and a small penalty per extra sentence. Nulls cost
+   ``null_penalty``; in documents whose anchors are loose translations nulls cost more
+   (``null_slope``) and pairs need less (``threshold_slope``). Run the DP.
 4. Max-marginals of the pooled-vector DP say which merge beads could matter: those on the
    best path and competitors whose best complete alignment is within ``refine_slack`` of it.
    Only their windows get real joined-text embeddings (each distinct text once); the DP runs
@@ -82,7 +82,8 @@ class AlignParams:
         translation than a missing sentence; where they are close (news), it is an omission.
     null_prior: pairs' worth of weight that pulls the typical cosine towards ``null_ref``: the
         median of a short document's few anchors is too noisy to move the null cost alone.
-    shrink_weight: penalty per unit of cosine a merge loses against its best edge-trimmed bead.
+    shrink_weight: penalty per unit of cosine a merge loses against its best edge-trimmed bead
+        (an edge sentence dropped from one side or from both).
     rough_threshold: cosine a pair must exceed to be linked on the rough path.
     band: columns either side of the rough path searched by the final DP.
     coarse_band: band width used when refining a coarse path to the next resolution.
@@ -306,9 +307,11 @@ class _Scorer:
         return np.where(ok, cos[idx], np.nan)
 
     def best_shrink(self, a: int, b: int) -> np.ndarray:
-        """For a merge bead, the best cosine of the beads obtained by dropping one of its edge
-        sentences. A genuine merge matches better than any part of it; a bead that swallowed
-        an unrelated or untranslated sentence (which should be left null) matches worse."""
+        """For a merge bead, the best cosine of the beads obtained by dropping one edge sentence
+        of either side or of both. A genuine merge matches better than any part of it; a bead
+        that swallowed an unrelated or untranslated sentence (which should be left null)
+        matches worse. Both sides: a 2-2 bead around a deleted sentence and an inserted one
+        (1-0 + 0-1 + 1-1) matches worse than its 1-1 part, not always worse than its 1-2."""
         rows, cols = self.band.row, self.band.col
         subs = []
         if a > 1:
@@ -317,6 +320,10 @@ class _Scorer:
         if b > 1:
             cos = self.cosines((a, b - 1))
             subs += [cos, self._lookup(cos, rows, cols - 1)]
+        if a > 1 and b > 1:
+            cos = self.cosines((a - 1, b - 1))
+            subs += [cos, self._lookup(cos, rows - 1, cols), self._lookup(cos, rows, cols - 1),
+                     self._lookup(cos, rows - 1, cols - 1)]
         with np.errstate(invalid="ignore"):
             return np.fmax.reduce(subs)
 
