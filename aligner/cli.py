@@ -84,6 +84,18 @@ def align_params(beads: str | None, verifier: str = "e5") -> Any:
     return AlignParams(beads=pairs, verify_with=verify_with(verifier))
 
 
+def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
+    """Read both articles; say so when one was not UTF-8 (read as legacy Windows Arabic)."""
+    from aligner.read import read_document
+
+    docs = read_document(src), read_document(tgt)
+    for doc in docs:
+        if doc.encoding not in ("utf-8", "utf-8-sig"):
+            err_console.print(f"note: {doc.path}: not UTF-8; read as {doc.encoding}",
+                              highlight=False, soft_wrap=True)
+    return docs
+
+
 @contextlib.contextmanager
 def spinner(message: str) -> Iterator[None]:
     """A transient status line on stderr for work that takes more than a second."""
@@ -181,10 +193,9 @@ def check(
     """Align two articles and check the translation: omissions, dropped clauses, numbers,
     names, untranslated text, length outliers."""
     from aligner.checks.run import run_checks
-    from aligner.read import read_document
     from aligner.records import SEVERITIES
 
-    src_doc, tgt_doc = read_document(src), read_document(tgt)
+    src_doc, tgt_doc = read_pair(src, tgt)
     report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
                                presegmented, no_cache)
     with spinner("checking"):
@@ -258,9 +269,8 @@ def align(
     """Align the sentences of two articles and export the links."""
     from aligner.export.base import corpus_rows, export_rows, parse_formats
     from aligner.fsutil import ensure_writable_dir
-    from aligner.read import read_document
 
-    src_doc, tgt_doc = read_document(src), read_document(tgt)
+    src_doc, tgt_doc = read_pair(src, tgt)
     params = align_params(beads, verifier)
     format_names = parse_formats(formats) if out else []
     if out:

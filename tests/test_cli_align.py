@@ -87,6 +87,22 @@ def test_json_to_stdout(tmp_path: Path) -> None:
     assert [(x["src"], x["tgt"]) for x in report["links"]] == [([0], [0]), ([1], [1])]
 
 
+def test_windows_arabic_is_read_and_said(tmp_path: Path) -> None:
+    """A legacy Windows-1256 Arabic file is decoded (the text is recoverable) and the user is
+    told, on stderr, that it was not UTF-8."""
+    en = tmp_path / "en.txt"
+    ar = tmp_path / "ar.txt"
+    en.write_text("The trucks arrived from Iraq.\nThe crossing was closed.\n", encoding="utf-8")
+    ar.write_bytes("وصلت الشاحنات من العراق.\nأغلق المعبر.\n".encode("cp1256"))
+    result = runner.invoke(app, ["align", str(ar), str(en), "--presegmented", "--json", "-",
+                                 "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert f"note: {ar}: not UTF-8; read as cp1256" in result.stderr
+    report = json.loads(result.stdout)
+    assert report["src"]["segments"][1]["text"] == "أغلق المعبر."
+    assert str(en) not in result.stderr  # UTF-8 goes without saying
+
+
 def bad(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
