@@ -369,6 +369,12 @@ def run(
         console.print(f"… and {len(summary.unpaired) - 20} more unpaired", highlight=False)
     for path, error in summary.failed:
         err_console.print(f"[red]failed:[/] {path}: {error}", highlight=False)
+    for path, encoding in summary.legacy_encoded[:20]:
+        err_console.print(f"note: {path}: not UTF-8; read as {encoding}", highlight=False,
+                          soft_wrap=True)
+    if len(summary.legacy_encoded) > 20:
+        err_console.print(f"… and {len(summary.legacy_encoded) - 20} more not UTF-8 "
+                          f"(see {out / 'pairs.json'})", highlight=False)
     console.print(f"aligned {summary.aligned} pair(s), reused {summary.reused} from earlier "
                   f"runs, read {summary.read} file(s) in {summary.seconds:.1f}s with "
                   f"{runner.name} × {runner.workers}", highlight=False)

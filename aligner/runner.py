@@ -68,6 +68,7 @@ class RunSummary:
     pairs: list[PairOutcome] = field(default_factory=list)
     unpaired: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    legacy_encoded: list[tuple[str, str]] = field(default_factory=list)  # (path, encoding)
     files: list[Path] = field(default_factory=list)
     read: int = 0  # documents read and segmented by this run
     aligned: int = 0  # pairs aligned by this run
@@ -113,6 +114,7 @@ def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, 
             summary.files = write_outputs(store, out, export, summary)
         summary.failed = store.failures()
         summary.unpaired = store.unpaired()
+        summary.legacy_encoded = store.legacy_encoded()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -307,6 +309,7 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
                    "report": f"reports/{o.pair_id}.json"} for o in summary.pairs],
         "unpaired": [{"path": p, "reason": r} for p, r in store.unpaired()],
         "failed": [{"path": p, "error": e} for p, e in store.failures()],
+        "not_utf8": [{"path": p, "encoding": e} for p, e in store.legacy_encoded()],
         "export": {"formats": list(export.formats), "min_score": export.min_score,
                    "keep_nulls": export.keep_nulls, "rows": len(rows)},
     }

@@ -322,6 +322,12 @@ class RunStore:
                       tgt=self.side(pair.tgt_path), links=links,
                       findings=findings if checked else None)
 
+    def legacy_encoded(self) -> list[tuple[str, str]]:
+        """(path, encoding) of the documents read from something other than UTF-8."""
+        return list(self.db.execute(
+            "SELECT path, encoding FROM documents WHERE error IS NULL AND encoding IS NOT NULL "
+            "AND encoding NOT IN ('utf-8', 'utf-8-sig') ORDER BY path"))
+
     def unpaired(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT path, reason FROM unpaired ORDER BY path"))
 

@@ -62,6 +62,22 @@ def test_rerun_on_unchanged_input_does_no_work(tmp_path: Path) -> None:
         assert store.counts() == counts
 
 
+def test_a_windows_arabic_file_is_aligned_and_listed(tmp_path: Path) -> None:
+    """An Arabic article saved as Windows-1256 is paired and aligned like its UTF-8 twin;
+    pairs.json and the command line say which file was not UTF-8."""
+    [(ar, en), _] = write_collection(tmp_path / "in", 2)
+    ar.write_bytes(ar.read_text(encoding="utf-8").encode("cp1256"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(out),
+                                      "--workers", "1", "--no-check"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    assert len(data["pairs"]) == 2 and data["failed"] == []
+    assert {str(ar), str(en)} in [{p["src"], p["tgt"]} for p in data["pairs"]]
+    assert data["not_utf8"] == [{"path": str(ar), "encoding": "cp1256"}]
+    assert f"note: {ar}: not UTF-8; read as cp1256" in result.stderr
+
+
 def test_a_changed_file_redoes_only_its_pair(tmp_path: Path) -> None:
     pairs = write_collection(tmp_path / "in", 4)
     out = tmp_path / "out"
