@@ -192,7 +192,7 @@ def check(
 ) -> None:
     """Align two articles and check the translation: omissions, dropped clauses, numbers,
     names, untranslated text, length outliers."""
-    from aligner.checks.run import run_checks
+    from aligner.checks.run import run_checks, worst_severity
     from aligner.records import SEVERITIES
 
     src_doc, tgt_doc = read_pair(src, tgt)
@@ -220,8 +220,8 @@ def check(
                 ",".join(f"t{j}" for j in f.tgt)
             out.print(f"  {f.severity:8} {f.kind:20} {where:12} {f.message}", highlight=False,
                       markup=False)
-    if fail_on and any(SEVERITIES.index(f.severity) >= SEVERITIES.index(fail_on.value)
-                       for f in report.findings):
+    worst = worst_severity(report.findings)
+    if fail_on and worst and SEVERITIES.index(worst) >= SEVERITIES.index(fail_on.value):
         sys.exit(1)
 
 

@@ -15,6 +15,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from aligner.evaluate import format_links_text
+
 Pair = tuple[tuple[int, ...], tuple[int, ...]]
 
 
@@ -146,6 +148,4 @@ def write_corpus(corpus: list[SynthDoc], out: Path) -> None:
     for d in corpus:
         (out / "src" / d.name).write_text("".join(s + "\n" for s in d.src), encoding="utf-8")
         (out / "tgt" / d.name).write_text("".join(t + "\n" for t in d.tgt), encoding="utf-8")
-        (out / "gold" / d.name).write_text(
-            "".join(f"[{', '.join(map(str, s))}]:[{', '.join(map(str, t))}]\n"
-                    for s, t in d.gold), encoding="utf-8")
+        (out / "gold" / d.name).write_text(format_links_text(d.gold), encoding="utf-8")
