@@ -39,6 +39,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synth import parse_seeds
+
 from aligner.arabic.numbers import extract_numbers
 from aligner.checks.run import run_checks
 from aligner.pipeline import align_documents, open_embedder
@@ -300,15 +304,6 @@ def western_digits(report: Report, case: Case) -> Report:
     segments = tuple(dataclasses.replace(s, text=case.western.get(k, s.text))
                      for k, s in enumerate(side.segments))
     return dataclasses.replace(report, **{name: dataclasses.replace(side, segments=segments)})
-
-
-def parse_seeds(text: str) -> list[int]:
-    """'7-12' or '0,2,3' (or a mix, '0,2-4') as a list of seeds."""
-    seeds: list[int] = []
-    for part in text.split(","):
-        first, _, last = part.partition("-")
-        seeds.extend(range(int(first), int(last or first) + 1))
-    return seeds
 
 
 def main() -> None:

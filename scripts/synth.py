@@ -149,3 +149,12 @@ def write_corpus(corpus: list[SynthDoc], out: Path) -> None:
         (out / "src" / d.name).write_text("".join(s + "\n" for s in d.src), encoding="utf-8")
         (out / "tgt" / d.name).write_text("".join(t + "\n" for t in d.tgt), encoding="utf-8")
         (out / "gold" / d.name).write_text(format_links_text(d.gold), encoding="utf-8")
+
+
+def parse_seeds(text: str) -> list[int]:
+    """'7-12' or '0,2,3' (or a mix, '0,2-4') as a list of seeds."""
+    seeds: list[int] = []
+    for part in text.split(","):
+        first, _, last = part.partition("-")
+        seeds.extend(range(int(first), int(last or first) + 1))
+    return seeds
