@@ -573,3 +573,28 @@ def test_a_surname_spelled_with_the_plain_twin_of_an_emphatic_letter_is_a_name()
     assert _pair(en.format("Thompson"), ar) == []
     found = _pair(en.format("Kenneth"), ar)
     assert [f.evidence["arabic"].text for f in found] == ["تومسون"]
+
+
+def test_an_arab_given_name_after_and_in_place_of_a_first_name() -> None:
+    # وناصر: "and" + Nasser, where the English has Emmanuel; "and" after a whole name starts
+    # the next person (ميركل وماكرون), and لصالح ("in favour of") is no name
+    en = "The agreement was signed by Angela Merkel and {} in Berlin on Friday."
+    ar = "وقّعت أنجيلا ميركل {} على الاتفاق في برلين يوم الجمعة."
+    assert _pair(en.format("Emmanuel Macron"), ar.format("وإيمانويل ماكرون")) == []
+    assert _pair(en.format("Macron"), ar.format("وماكرون")) == []
+    found = _pair(en.format("Emmanuel Macron"), ar.format("وناصر ماكرون"))
+    assert [(f.evidence["entity"].text, f.evidence["arabic"].text) for f in found] == [
+        ("Emmanuel Macron", "ناصر")]
+    assert _pair("Alan Walker scored twice for the home side.",
+                 "سجل ألان ووكر هدفين لصالح الفريق المضيف.") == []
+
+
+def test_a_changed_first_name_that_resembles_a_word_rendered_elsewhere() -> None:
+    # مورنير looks like Moore, but Moore is rendered (مور, twice): it is no spelling of the
+    # missing Helen
+    en = ("\"Dr. Moore, I do not know what happened,\" the senator added, referring to "
+          "Helen Casey Moore.")
+    ar = "\"دكتورة مور، لا أعرف ما حدث\"، كما أضاف السيناتور، مشيرًا إلى {} كيسي مور."
+    assert _pair(en, ar.format("هيلين")) == []
+    found = _pair(en, ar.format("مورنير"))
+    assert [f.evidence["arabic"].text for f in found] == ["مورنير"]

@@ -418,6 +418,9 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str, known_only: bool = Fal
     toks = list(arabic_tokens(ar_text))
     en_skels: _Explainers | None = None
     words = [p for w in _distinctive(ent) for p in w.split("-") if p]
+    # a neighbour may be another spelling of a word the Arabic renders nowhere, not of one it
+    # renders (هوارد ريكاردو for John Howard Johnson: ريكاردو is no spelling of Howard)
+    unrendered = [x for x in words if find_name_in_arabic(x, ar_text) is None]
     for w in words:
         m = find_name_in_arabic(w, ar_text)
         if m is None:
@@ -431,15 +434,19 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str, known_only: bool = Fal
                 continue  # no neighbour, or punctuation between
             start, end, whole = toks[n]
             lexicon_at = lexicon_person_name_at(whole)
-            off, tok = next(((o, s) for o, s in strip_clitics(whole) if is_foreign_name(s)),
-                            (lexicon_at or 0, whole[lexicon_at or 0:]))  # وفراي: و + a name
+            # وفراي: و + a foreign name; before the name, وناصر: "and" + an Arab given name
+            # that replaced the first one (not لصالح, "in favour of"; after the name, "and"
+            # starts another person's name)
+            off, tok = next(((o, s) for o, s in strip_clitics(whole) if is_foreign_name(s)
+                             or (n < k and whole[:o] == "و" and is_common_given_name(s))),
+                            (lexicon_at or 0, whole[lexicon_at or 0:]))
             start += off
             sk = arabic_skeleton(tok)
             if (not ((looks_transliterated(tok) and not known_only) or is_common_given_name(tok)
                      or is_foreign_name(tok) or lexicon_at is not None)
                     or normalize(m.text) in normalize(tok)
                     or any(skeleton_similarity(english_skeleton(x), sk) >= 0.45
-                           or _prefix_related(english_skeleton(x), sk) for x in words)):
+                           or _prefix_related(english_skeleton(x), sk) for x in unrendered)):
                 continue  # the rendered part itself, or another spelling of a missing one
             if en_skels is None:
                 en_skels = _Explainers(en_text, ar_text)
