@@ -598,3 +598,14 @@ def test_a_changed_first_name_that_resembles_a_word_rendered_elsewhere() -> None
     assert _pair(en, ar.format("هيلين")) == []
     found = _pair(en, ar.format("مورنير"))
     assert [f.evidence["arabic"].text for f in found] == ["مورنير"]
+
+
+def test_said_does_not_explain_a_given_name_that_replaced_another() -> None:
+    # "said" written in Arabic letters would be سعيد; it is translated (قال), so سعيد beside
+    # the kept surname is a changed first name. Capitalised, Said is a name and explains it.
+    en = "\"Talks will go on,\" said {} Haddad, a spokesman for the ministry."
+    ar = "قال {} حداد، المتحدث باسم الوزارة، \"ستستمر المحادثات\"."
+    assert _pair(en.format("Karim"), ar.format("كريم")) == []
+    found = _pair(en.format("Karim"), ar.format("سعيد"))
+    assert [f.evidence["arabic"].text for f in found] == ["سعيد"]
+    assert _pair(en.format("Said"), ar.format("سعيد")) == []

@@ -348,6 +348,10 @@ def _english_stop_words() -> frozenset[str]:
 
 
 _EN_STOP = _english_stop_words()
+#: Reporting verbs, translated (قال) and never transliterated: "said" in Arabic letters would
+#: be سعيد, a common given name that may stand in for a swapped one. Capitalised, Said is a
+#: surname (Edward Said) and still explains سعيد.
+_REPORTING = frozenset(["said", "says"])
 
 
 def _strong(skeleton: str) -> str:
@@ -834,7 +838,8 @@ class _Explainers:
     def __init__(self, en_text: str, ar_text: str) -> None:
         words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
         parts = [p for w in words if "-" in w for p in w.split("-") if p]
-        self.words = [w for w in dict.fromkeys(words + parts) if w.lower() not in _EN_STOP]
+        self.words = [w for w in dict.fromkeys(words + parts)
+                      if w.lower() not in _EN_STOP and w not in _REPORTING]
         self.pairs = [a + " " + b for a, b in itertools.pairwise(words)
                       if a.lower() not in _EN_STOP and b.lower() not in _EN_STOP
                       and (b[:1].isupper() or not a[:1].isupper())]
