@@ -85,12 +85,12 @@ def align_params(beads: str | None, verifier: str = "e5") -> Any:
 
 
 def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
-    """Read both articles; say so when one was not UTF-8 (read as legacy Windows Arabic)."""
-    from aligner.read import read_document
+    """Read both articles; say so when one was not UTF-8 but read as legacy Windows Arabic."""
+    from aligner.read import GUESSED_ENCODINGS, read_document
 
     docs = read_document(src), read_document(tgt)
     for doc in docs:
-        if doc.encoding not in ("utf-8", "utf-8-sig"):
+        if doc.encoding in GUESSED_ENCODINGS:
             err_console.print(f"note: {doc.path}: not UTF-8; read as {doc.encoding}",
                               highlight=False, soft_wrap=True)
     return docs

@@ -13,6 +13,8 @@ from pathlib import Path
 from aligner.records import AlignerError, Document
 
 MAX_BYTES = int(os.environ.get("ALIGNER_MAX_BYTES", str(50 * 1024 * 1024)))
+#: Encodings read by a guess from the bytes (no BOM declares them): worth telling the user.
+GUESSED_ENCODINGS = ("cp1256",)
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")

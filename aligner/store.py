@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from aligner.read import GUESSED_ENCODINGS
 from aligner.records import AlignerError, Document, Finding, Link, Report, Segment, Side
 
 STORE_NAME = "run.sqlite"
@@ -323,10 +324,12 @@ class RunStore:
                       findings=findings if checked else None)
 
     def legacy_encoded(self) -> list[tuple[str, str]]:
-        """(path, encoding) of the documents read from something other than UTF-8."""
+        """(path, encoding) of the documents whose encoding was guessed (``GUESSED_ENCODINGS``:
+        legacy Windows Arabic), not UTF-8 nor declared by a BOM."""
+        marks = ", ".join("?" * len(GUESSED_ENCODINGS))
         return list(self.db.execute(
-            "SELECT path, encoding FROM documents WHERE error IS NULL AND encoding IS NOT NULL "
-            "AND encoding NOT IN ('utf-8', 'utf-8-sig') ORDER BY path"))
+            f"SELECT path, encoding FROM documents WHERE error IS NULL AND encoding IN ({marks}) "
+            "ORDER BY path", GUESSED_ENCODINGS))
 
     def unpaired(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT path, reason FROM unpaired ORDER BY path"))
