@@ -91,9 +91,13 @@ def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
     docs = read_document(src), read_document(tgt)
     for doc in docs:
         if doc.encoding in GUESSED_ENCODINGS:
-            err_console.print(f"note: {doc.path}: not UTF-8; read as {doc.encoding}",
-                              highlight=False, soft_wrap=True)
+            note_encoding(doc.path, doc.encoding)
     return docs
+
+
+def note_encoding(path: str, encoding: str) -> None:
+    err_console.print(f"note: {path}: not UTF-8; read as {encoding}", highlight=False,
+                      soft_wrap=True)
 
 
 @contextlib.contextmanager
@@ -370,8 +374,7 @@ def run(
     for path, error in summary.failed:
         err_console.print(f"[red]failed:[/] {path}: {error}", highlight=False)
     for path, encoding in summary.legacy_encoded[:20]:
-        err_console.print(f"note: {path}: not UTF-8; read as {encoding}", highlight=False,
-                          soft_wrap=True)
+        note_encoding(path, encoding)
     if len(summary.legacy_encoded) > 20:
         err_console.print(f"… and {len(summary.legacy_encoded) - 20} more not UTF-8 "
                           f"(see {out / 'pairs.json'})", highlight=False)
