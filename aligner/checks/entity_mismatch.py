@@ -424,9 +424,10 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str, known_only: bool = Fal
     words = [p for w in _distinctive(ent) for p in w.split("-") if p]
     # a neighbour may be another spelling of a word the Arabic renders nowhere, not of one it
     # renders (هوارد ريكاردو for John Howard Johnson: ريكاردو is no spelling of Howard)
-    unrendered = [x for x in words if find_name_in_arabic(x, ar_text) is None]
+    rendered = {w: find_name_in_arabic(w, ar_text) for w in words}
+    unrendered = [x for x in words if rendered[x] is None]
     for w in words:
-        m = find_name_in_arabic(w, ar_text)
+        m = rendered[w]
         if m is None:
             continue
         k = next((i for i, t in enumerate(toks) if t[0] <= m.start < t[1]), None)
