@@ -609,3 +609,37 @@ def test_said_does_not_explain_a_given_name_that_replaced_another() -> None:
     found = _pair(en.format("Karim"), ar.format("سعيد"))
     assert [f.evidence["arabic"].text for f in found] == ["سعيد"]
     assert _pair(en.format("Said"), ar.format("سعيد")) == []
+
+
+@pytest.mark.parametrize(("en", "ar", "kept"), [
+    ("Volunteers handed out water in South Carolina after the storm.",
+     "وزع متطوعون المياه في {} الجنوبية بعد العاصفة.", "كارولينا"),
+    ("Aid convoys finally reached North Darfur on Friday.",
+     "وصلت قوافل المساعدات أخيرًا إلى شمال {} يوم الجمعة.", "دارفور"),
+])
+@pytest.mark.parametrize("stand_in", ["خليل", "فالكنهايم"])
+def test_a_name_beside_the_translated_direction_word_of_a_place(
+        en: str, ar: str, kept: str, stand_in: str) -> None:
+    # the direction word kept (الجنوبية, شمال) and the place's own name replaced: by an Arab
+    # given name or by a transliterated word on no list
+    assert _pair(en, ar.format(kept)) == []
+    found = _pair(en, ar.format(stand_in))
+    assert [f.evidence["arabic"].text for f in found] == [stand_in]
+
+
+def test_a_personal_name_in_place_of_the_generic_word_of_a_place() -> None:
+    en = "The fans waited outside Stamford Bridge for hours."
+    assert _pair(en, "انتظر المشجعون خارج ستامفورد بريدج لساعات.") == []
+    assert _pair(en, "انتظر المشجعون خارج ملعب ستامفورد لساعات.") == []
+    found = _pair(en, "انتظر المشجعون خارج ستامفورد فيليب لساعات.")
+    assert [f.evidence["arabic"].text for f in found] == ["فيليب"]
+
+
+def test_a_name_written_twice_where_the_english_has_another_name_once() -> None:
+    # the Arabic writes the goalkeeper twice: once in the striker's place
+    en = "The referee booked Okafor in the first half, and Brandt saved the penalty."
+    ar = "أنذر الحكم {} في الشوط الأول، وتصدى برانت لركلة الجزاء."
+    assert _pair(en, ar.format("أوكافور")) == []
+    found = _pair(en, ar.format("برانت"))
+    assert [f.evidence["arabic"].text for f in found] == ["برانت"]
+    assert found[0].evidence["arabic"].start == ar.index("{}")  # the one in Okafor's place

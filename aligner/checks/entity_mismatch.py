@@ -479,6 +479,83 @@ def _stranger_inside(ent: Entity, match: Match, ar_text: str) -> bool:
     return False
 
 
+#: Direction words of place names and the Arabic roots that translate them: an adjective after
+#: the place (فرجينيا الغربية: West Virginia) or a noun before it (جنوب السودان: South Sudan).
+_DIRECTIONS = {"west": "غرب", "western": "غرب", "north": "شمال", "northern": "شمال",
+               "south": "جنوب", "southern": "جنوب", "east": "شرق", "eastern": "شرق"}
+
+
+def _beside_direction(ent: Entity, ar_text: str, en_text: str, link_names: set[str]
+                      ) -> Match | None:
+    """For a place with a direction word whose own name the Arabic does not render: a name in
+    the place's slot beside the translated direction (خليل الغربية for West Virginia), the
+    place replaced while its direction word stayed."""
+    roots = {_DIRECTIONS[w.lower()] for w in re.findall(r"[\w'’-]+", ent.text)
+             if w.lower() in _DIRECTIONS}
+    if not roots:
+        return None
+    en_words = " " + " ".join(re.findall(r"[a-z0-9]+", en_text.lower())) + " "
+    toks = list(arabic_tokens(ar_text))
+    en_skels: _Explainers | None = None
+    for k, (_, _, tok) in enumerate(toks):
+        word = normalize(tok)
+        bare = strip_article(word)
+        if not any(bare.startswith(r) and len(bare) <= len(r) + 2 for r in roots):
+            continue
+        n = k - 1 if bare != word else k + 1  # الغربية follows the place; جنوب precedes it
+        if not 0 <= n < len(toks) or ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip():
+            continue
+        start, end, other = toks[n]
+        off, stem = next(((o, st) for o, st in strip_clitics(other)
+                          if _name_like(st, en_words)), (0, other))
+        if not (_name_like(stem, en_words) or looks_transliterated(stem)
+                or is_common_given_name(stem)):
+            continue
+        if any(find_name_in_arabic(name, stem, 0.6) for name in link_names):
+            continue
+        if en_skels is None:
+            en_skels = _Explainers(en_text, ar_text)
+        if _unmatched(stem, en_skels):
+            return Match(start + off, end, other[off:], 0.75)
+    return None
+
+
+def _generic_replaced(ent: Entity, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...],
+                      en_text: str) -> tuple[int, Match] | None:
+    """For a place whose own name the Arabic renders but which has a generic word too (Bridge,
+    Park): a personal name beside the rendered part in that word's place (ستامفورد فيليب for
+    Stamford Bridge). A translated generic word (ملعب, حديقة) is no name."""
+    words = re.findall(r"[\w'’-]+", ent.text)
+    distinctive = set(_distinctive(ent))
+    if not any(w[:1].isupper() and w not in distinctive and w.lower() not in _PERSON_TITLES
+               for w in words):
+        return None
+    return next(((j, m) for j in ar_ids if (m := _beside_name(
+        ent, ar_segs[j].text, en_text, known_only=True))), None)
+
+
+def _repeated_name(others: list[Located], ar_text: str, en_text: str, at: float
+                   ) -> Match | None:
+    """For an unrendered person: the link's other person written more often in the Arabic
+    than in the English (سيمز وسيمبسون ... سيمز for Tanaka and Simpson ... Sims). The extra
+    occurrence stands in for the missing name; the one nearest its place (``at``, a fraction
+    of the sentence) is given."""
+    toks = list(arabic_tokens(ar_text))
+    for loc in others:
+        if loc.match is None or len(loc.match.text.split()) != 1:
+            continue
+        rendered = normalize(loc.match.text)
+        spots = [(start + off, end) for start, end, tok in toks
+                 for off, stem in strip_clitics(tok)[:3] if normalize(stem) == rendered]
+        spots = list(dict.fromkeys(spots))
+        surname = re.findall(r"[\w'’-]+", loc.entity.text)[-1]
+        written = len(re.findall(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", en_text))
+        if len(spots) > max(written, 1):
+            start, end = min(spots, key=lambda se: abs(se[0] / max(len(ar_text), 1) - at))
+            return Match(start, end, ar_text[start:end], 0.7)
+    return None
+
+
 def _transliterations(located: list[tuple[Link, list[Located]]]) -> dict[str, frozenset[str]]:
     """Arabic words (normalised) that transliterate a word of a name somewhere in the
     document (رايدر for Ryder of Ryder Cup), each with the words of its name that the Arabic
@@ -563,6 +640,13 @@ class EntityMismatchCheck:
                                                       en_segs, ar_segs))
                     continue
                 if not self._diverges(loc, ar_segs, ar_ids):
+                    if ent.label in ("GPE", "LOC"):
+                        other = _generic_replaced(ent, ar_segs, ar_ids, en_text)
+                        if other is not None:
+                            reported.add(ent.text)
+                            findings.append(self._finding(ctx, link, loc, other, en_name,
+                                                          ar_name, en_segs, ar_segs))
+                        continue
                     if ent.label != "PERSON" or len(_distinctive(ent)) < 2:
                         continue
                     # each word rendered somewhere, yet a known name beside one of them may
@@ -577,7 +661,11 @@ class EntityMismatchCheck:
                         ar_segs[j].text, link_names, doc_names, en_text, place))), None)
                     if other is None and ent.label == "PERSON":
                         other = next(((j, m) for j in ar_ids if (m := _beside_name(
-                            ent, ar_segs[j].text, en_text))), None)
+                            ent, ar_segs[j].text, en_text))), None) or self._repeated(
+                            loc, locs, en_segs[loc.en_seg].text, ar_segs, ar_ids, en_text)
+                    if other is None and place and loc.match is None:
+                        other = next(((j, m) for j in ar_ids if (m := _beside_direction(
+                            ent, ar_segs[j].text, en_text, link_names))), None)
                 if other is None:
                     continue  # unrendered, but nothing else stands in: dropped or reworded
                 reported.add(ent.text)
@@ -590,6 +678,18 @@ class EntityMismatchCheck:
         return findings
 
     @staticmethod
+    def _repeated(loc: Located, locs: list[Located], en_sentence: str,
+                  ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...], en_text: str
+                  ) -> tuple[int, Match] | None:
+        """Another person of the link written in the Arabic where ``loc``'s name should be
+        (``_repeated_name``). NER often tags a lone surname ORG (Sims), so those count too."""
+        others = [o for o in locs if o.entity.text != loc.entity.text and (
+            o.entity.label == "PERSON" or (o.entity.label == "ORG" and " " not in o.entity.text))]
+        at = loc.entity.start / max(len(en_sentence), 1)
+        return next(((j, m) for j in ar_ids if (m := _repeated_name(
+            others, ar_segs[j].text, en_text, at))), None)
+
+    @staticmethod
     def _named_after(loc: Located, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...],
                      en_text: str, link_names: set[str]) -> tuple[int, Match] | None:
         """For an organisation or facility (mostly translated): a changed personal name in
@@ -600,7 +700,7 @@ class EntityMismatchCheck:
         missing = [w for w in _distinctive(ent) if find_name_in_arabic(w, ar_text) is None
                    and not _prefix_found(w, ar_text)]
         if not missing:
-            return None
+            return _generic_replaced(ent, ar_segs, ar_ids, en_text)
         for j in ar_ids:
             m = _beside_name(ent, ar_segs[j].text, en_text)
             if m is None and any(is_personal_name(w) for w in missing):
