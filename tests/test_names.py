@@ -165,6 +165,24 @@ def test_similarity_floor_only_cuts_scores_below_it() -> None:
             assert cut == full if full >= floor else cut < floor
 
 
+def test_similarity_floor_holds_on_random_skeletons() -> None:
+    """The early exits (letters one side lacks, rows past the budget) never cut a score that
+    reaches the floor, whatever the letters: near pairs, weak letters and zero-cost pairs."""
+    import random
+
+    rng = random.Random(7)
+    letters = "TΘDÐSŠZXHGJQKFWYBLMNRaAΦV"
+    for _ in range(3000):
+        a = "".join(rng.choice(letters) for _ in range(rng.randint(1, 9)))
+        b = "".join(rng.choice(letters) for _ in range(rng.randint(1, 9)))
+        if rng.random() < 0.5:  # a near copy, as real renderings are
+            b = "".join(c if rng.random() < 0.8 else rng.choice(letters) for c in a)
+        full = skeleton_similarity(a, b)
+        for floor in (0.5, 0.72, 0.85):
+            cut = skeleton_similarity(a, b, floor)
+            assert cut == full if full >= floor else cut < floor, (a, b, floor)
+
+
 def test_listed_names_without_a_long_vowel() -> None:
     from aligner.arabic.names import is_foreign_name, is_listed_name
 

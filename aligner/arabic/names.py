@@ -149,6 +149,8 @@ def skeleton_similarity(a: str, b: str, floor: float = 0.0) -> float:
     wb = [_INDEL.get(c, 1.0) for c in b]
     total = max(sum(wa), sum(wb))
     budget = (1.0 - floor) * total + 1e-9
+    if floor > 0.0 and _absent_cost(a, frozenset(b)) > budget:
+        return 0.0
     prev = [0.0]
     for w in wb:
         prev.append(prev[-1] + w)
@@ -161,6 +163,19 @@ def skeleton_similarity(a: str, b: str, floor: float = 0.0) -> float:
             return 0.0
         prev = cur
     return max(0.0, 1.0 - prev[-1] / total)
+
+
+def _absent_cost(a: str, present: frozenset[str]) -> float:
+    """A lower bound on the edit distance from ``a`` to any skeleton made of the letters
+    ``present``: each letter of ``a`` that is not there is deleted or replaced by a present
+    one, at the cheaper of the two. Most spans of a sentence share few letters with a name,
+    so the search skips their edit distance (``skeleton_similarity`` with a floor)."""
+    cost = 0.0
+    for c in a:
+        if c not in present:
+            near = _sub_costs(c)
+            cost += min([_INDEL.get(c, 1.0), *(near[x] for x in present if x in near)])
+    return cost
 
 
 def _canon_en(name: str) -> str:
@@ -248,10 +263,12 @@ def _spans(arabic_text: str) -> tuple[tuple[int, int, int, bool, str, str], ...]
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def find_name_in_arabic(english_name: str, arabic_text: str,
                         threshold: float = MATCH_THRESHOLD) -> Match | None:
     """The best 1–4 token span of ``arabic_text`` rendering ``english_name``, if any scores at
-    least ``threshold``. A leading clitic is excluded from the span ("بألبوكمال" → "ألبوكمال")."""
+    least ``threshold``. A leading clitic is excluded from the span ("بألبوكمال" → "ألبوكمال").
+    Memoised: the entity checks ask for the same name in the same sentence many times."""
     forms = exonym_forms(english_name)
     en = english_skeleton(english_name)
     if not en and not forms:
