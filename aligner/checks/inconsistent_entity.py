@@ -13,7 +13,7 @@ import re
 from aligner.arabic.names import exonym_forms
 from aligner.arabic.normalize import match_key
 from aligner.checks.base import CheckContext, register_check
-from aligner.checks.entity_mismatch import _sides, locate_all
+from aligner.checks.entity_locate import english_arabic_sides, locate_all
 from aligner.records import Finding, Span
 
 
@@ -25,7 +25,7 @@ class InconsistentEntityCheck:
     name = "inconsistent_entity"
 
     def run(self, ctx: CheckContext) -> list[Finding]:
-        sides = _sides(ctx)
+        sides = english_arabic_sides(ctx)
         if not sides:
             return []
         ar_name = sides[1]
