@@ -377,10 +377,10 @@ def _beside_direction(ent: Entity, ar_text: str, en_text: str, link_names: set[s
         if not 0 <= n < len(toks) or ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip():
             continue
         start, end, other = toks[n]
-        off, stem = next(((o, st) for o, st in strip_clitics(other)
-                          if _name_like(st, en_words)), (0, other))
-        if not (_name_like(stem, en_words) or looks_transliterated(stem)
-                or is_common_given_name(stem)):
+        named = next(((o, st) for o, st in strip_clitics(other) if _name_like(st, en_words)),
+                     None)
+        off, stem = named or (0, other)
+        if not (named or looks_transliterated(stem) or is_common_given_name(stem)):
             continue
         if any(find_name_in_arabic(name, stem, 0.6) for name in link_names):
             continue
@@ -393,9 +393,10 @@ def _beside_direction(ent: Entity, ar_text: str, en_text: str, link_names: set[s
 
 def _generic_replaced(ent: Entity, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...],
                       en_text: str) -> tuple[int, Match] | None:
-    """For a place whose own name the Arabic renders but which has a generic word too (Bridge,
-    Park): a personal name beside the rendered part in that word's place (ستامفورد فيليب for
-    Stamford Bridge). A translated generic word (ملعب, حديقة) is no name."""
+    """For a place or organisation whose own name the Arabic renders but which has a generic
+    word too (Bridge, Park, United): a personal name beside the rendered part in that word's
+    place (ستامفورد فيليب for Stamford Bridge). A translated generic word (ملعب, حديقة) is no
+    name."""
     words = re.findall(r"[\w'’-]+", ent.text)
     distinctive = set(_distinctive(ent))
     if not any(w[:1].isupper() and w not in distinctive and w.lower() not in _PERSON_TITLES
@@ -417,7 +418,7 @@ def _repeated_name(others: list[Located], ar_text: str, en_text: str, at: float
             continue
         rendered = normalize(loc.match.text)
         spots = [(start + off, end) for start, end, tok in toks
-                 for off, stem in strip_clitics(tok)[:3] if normalize(stem) == rendered]
+                 for off, stem in strip_clitics(tok) if normalize(stem) == rendered]
         spots = list(dict.fromkeys(spots))
         surname = re.findall(r"[\w'’-]+", loc.entity.text)[-1]
         written = len(re.findall(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", en_text))
