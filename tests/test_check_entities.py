@@ -616,6 +616,8 @@ def test_said_does_not_explain_a_given_name_that_replaced_another() -> None:
      "وزع متطوعون المياه في {} الجنوبية بعد العاصفة.", "كارولينا"),
     ("Aid convoys finally reached North Darfur on Friday.",
      "وصلت قوافل المساعدات أخيرًا إلى شمال {} يوم الجمعة.", "دارفور"),
+    ("Fighting flared again in South Lebanon overnight.",  # بجنوب: the direction with a clitic
+     "تجددت الاشتباكات ليلًا بجنوب {}.", "لبنان"),
 ])
 @pytest.mark.parametrize("stand_in", ["خليل", "فالكنهايم"])
 def test_a_name_beside_the_translated_direction_word_of_a_place(

@@ -356,6 +356,17 @@ _DIRECTIONS = {"west": "غرب", "western": "غرب", "north": "شمال", "nort
                "south": "جنوب", "southern": "جنوب", "east": "شرق", "eastern": "شرق"}
 
 
+def _direction_word(tok: str, roots: set[str]) -> str | None:
+    """The reading of an Arabic word, normalised and without proclitics, that translates one of
+    the direction ``roots`` (الغربية, غرب; بجنوب: جنوب), if any."""
+    for _, stem in strip_clitics(tok):
+        word = normalize(stem)
+        bare = strip_article(word)
+        if any(bare.startswith(r) and len(bare) <= len(r) + 2 for r in roots):
+            return word
+    return None
+
+
 def _beside_direction(ent: Entity, ar_text: str, en_text: str, link_names: set[str]
                       ) -> Match | None:
     """For a place with a direction word whose own name the Arabic does not render: a name in
@@ -369,11 +380,10 @@ def _beside_direction(ent: Entity, ar_text: str, en_text: str, link_names: set[s
     toks = list(arabic_tokens(ar_text))
     en_skels: _Explainers | None = None
     for k, (_, _, tok) in enumerate(toks):
-        word = normalize(tok)
-        bare = strip_article(word)
-        if not any(bare.startswith(r) and len(bare) <= len(r) + 2 for r in roots):
+        word = _direction_word(tok, roots)
+        if word is None:
             continue
-        n = k - 1 if bare != word else k + 1  # الغربية follows the place; جنوب precedes it
+        n = k - 1 if word != strip_article(word) else k + 1  # الغربية follows; جنوب precedes
         if not 0 <= n < len(toks) or ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip():
             continue
         start, end, other = toks[n]
