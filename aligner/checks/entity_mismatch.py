@@ -112,13 +112,24 @@ def _is_demonym(word: str) -> bool:
     return any(len(b) >= 3 and exonym_forms(b) for b in bases)
 
 
+def _padded_words(text: str) -> str:
+    """The lower-case words of an English text, space-separated and space-padded, so that
+    `` word `` finds a whole word."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+def _touching(ar_text: str, toks: list[tuple[int, int, str]], k: int, n: int) -> bool:
+    """Whether token ``n`` exists and sits right beside token ``k``, no punctuation between."""
+    return 0 <= n < len(toks) and not ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip()
+
+
 def _other_name(ar_text: str, link_names: set[str], doc_names: set[str],
                 en_text: str, place: bool = True) -> Match | None:
     """A name-like Arabic span that renders none of the link's English names nor any word of
     the link's English text ``en_text``: another name of the document, a place from the exonym
     table (only when ``place``: a place stands in for a place), two Arabic name words in a row
     (محمد الحسن, أبو X) or a known foreign personal name (سميث)."""
-    en_words = " " + " ".join(re.findall(r"[a-z0-9]+", en_text.lower())) + " "
+    en_words = _padded_words(en_text)
     en_skels = _Explainers(en_text, ar_text)
     for other in sorted(doc_names - link_names):
         if other.isupper() or sum(c.isalpha() for c in other) < 5 or exonym_forms(other):
@@ -306,7 +317,7 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str, known_only: bool = Fal
         if k is None or last is None:
             continue
         for n in (k - 1, last + 1):
-            if not 0 <= n < len(toks) or ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip():
+            if not _touching(ar_text, toks, k, n):
                 continue  # no neighbour, or punctuation between
             start, end, whole = toks[n]
             lexicon_at = lexicon_person_name_at(whole)
@@ -376,7 +387,7 @@ def _beside_direction(ent: Entity, ar_text: str, en_text: str, link_names: set[s
              if w.lower() in _DIRECTIONS}
     if not roots:
         return None
-    en_words = " " + " ".join(re.findall(r"[a-z0-9]+", en_text.lower())) + " "
+    en_words = _padded_words(en_text)
     toks = list(arabic_tokens(ar_text))
     en_skels: _Explainers | None = None
     for k, (_, _, tok) in enumerate(toks):
@@ -384,7 +395,7 @@ def _beside_direction(ent: Entity, ar_text: str, en_text: str, link_names: set[s
         if word is None:
             continue
         n = k - 1 if word != strip_article(word) else k + 1  # الغربية follows; جنوب precedes
-        if not 0 <= n < len(toks) or ar_text[toks[min(n, k)][1]:toks[max(n, k)][0]].strip():
+        if not _touching(ar_text, toks, k, n):
             continue
         start, end, other = toks[n]
         named = next(((o, st) for o, st in strip_clitics(other) if _name_like(st, en_words)),
@@ -756,7 +767,7 @@ class EntityMismatchCheck:
             return []
         # a single unrendered name and a single stranger: word order matters less
         wide = _POSITION_SLACK_ONE if len(words) == 1 else _POSITION_SLACK
-        en_words = " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+        en_words = _padded_words(text)
         explains = _Explainers(text, ar_text)
         strangers = {ar for ar, names in doc_rendered.items()
                      if not any(f" {w.lower()} " in en_words for w in names)}
