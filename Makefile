@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0   # CPU build; plain 'torch' would pull a multi-GB CUDA build
+	$(PY) -m pip install -q --no-deps 'arabnamer>=0.1.3,<0.2'   # data only: no xgboost, no CUDA
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 

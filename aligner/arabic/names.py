@@ -22,6 +22,7 @@ from importlib import resources
 from aligner.arabic import package_dir
 from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses, name_start
 from aligner.arabic.normalize import arabic_tokens, dediacritize, normalize, strip_clitics
+from aligner.records import AlignerError
 
 #: Score at or above which an English name and an Arabic span are taken as the same name
 #: (names data, true pair vs random other: recall 0.95, precision 0.999 at 0.72).
@@ -378,11 +379,15 @@ def is_listed_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _name_dictionary() -> dict[str, str]:
-    """arabnamer's English→Arabic name dictionary (read once; empty without the package)."""
+    """arabnamer's English→Arabic name dictionary (read once). The package is installed with
+    ``--no-deps`` (its xgboost would pull CUDA libraries), so pip cannot vouch for it: a missing
+    one is one clear line rather than name checks that quietly find less."""
     namer = package_dir("arabnamer")
-    if namer is None:  # pragma: no cover - a declared dependency
-        return {}
-    return json.loads((namer / "data" / "dict_FINAL.json").read_text("utf-8"))
+    path = namer / "data" / "dict_FINAL.json" if namer else None
+    if path is None or not path.is_file():
+        raise AlignerError(None, "arabnamer's name dictionary is missing: install it with "
+                                 "'pip install --no-deps arabnamer' (the name checks need it)")
+    return json.loads(path.read_text("utf-8"))
 
 
 def _dictionary_spellings(shape: re.Pattern[str]) -> Iterator[str]:
