@@ -645,3 +645,13 @@ def test_a_name_written_twice_where_the_english_has_another_name_once() -> None:
     found = _pair(en, ar.format("برانت"))
     assert [f.evidence["arabic"].text for f in found] == ["برانت"]
     assert found[0].evidence["arabic"].start == ar.index("{}")  # the one in Okafor's place
+
+
+def test_another_names_rendering_is_no_short_form_of_a_missing_name() -> None:
+    # كيلي renders Kelly; that Coulibaly begins with the same consonants does not make it
+    # Coulibaly's short form
+    en = "In the second half the coach replaced Coulibaly with Kelly, who scored twice."
+    ar = "في الشوط الثاني استبدل المدرب {} بكيلي الذي سجل هدفين."
+    assert _pair(en, ar.format("كوليبالي")) == []
+    found = _pair(en, ar.format("فيليبس"))
+    assert [f.evidence["arabic"].text for f in found] == ["فيليبس"]

@@ -482,6 +482,22 @@ def _nearby(names_at: dict[int, set[str]], en_ids: tuple[int, ...]) -> set[str]:
     return {n for i in range(first, last + 1) for n in names_at.get(i, ())}
 
 
+def _untaken(loc: Located, locs: list[Located], ar_segs: tuple[Segment, ...],
+             ar_ids: tuple[int, ...]) -> str:
+    """The link's Arabic less the renderings of its other names (those sharing no word with
+    ``loc``'s): كيلي renders Kelly, so it is no short form of Coulibaly beside it."""
+    words = set(re.findall(r"[\w'’-]+", loc.entity.text))
+    texts = {j: ar_segs[j].text for j in ar_ids}
+    for other in locs:
+        m = other.match
+        if (m is None or other.partial or other.ar_seg not in texts
+                or words & set(re.findall(r"[\w'’-]+", other.entity.text))):
+            continue
+        text = texts[other.ar_seg]
+        texts[other.ar_seg] = text[:m.start] + " " * (m.end - m.start) + text[m.end:]
+    return " ".join(texts[j] for j in ar_ids)
+
+
 def _span(side: str, segs: tuple[Segment, ...], j: int, start: int, end: int) -> Span:
     seg = segs[j]
     return Span(side, j, seg.start + start, seg.start + end, seg.text[start:end])
@@ -532,7 +548,7 @@ class EntityMismatchCheck:
                         findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
                                                       en_segs, ar_segs))
                     continue
-                if not self._diverges(loc, ar_segs, ar_ids):
+                if not self._diverges(loc, ar_segs, ar_ids, locs):
                     if ent.label in ("GPE", "LOC"):
                         other = _generic_replaced(ent, ar_segs, ar_ids, en_text)
                         if other is not None:
@@ -603,7 +619,8 @@ class EntityMismatchCheck:
         return None
 
     @staticmethod
-    def _diverges(loc: Located, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...]) -> bool:
+    def _diverges(loc: Located, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...],
+                  locs: list[Located]) -> bool:
         """Whether the Arabic misses the name, or one of its distinctive words (Kevin of Kevin
         Anderson): a swapped name keeps nothing, or only the surname."""
         ent = loc.entity
@@ -612,7 +629,8 @@ class EntityMismatchCheck:
         ar_text = " ".join(ar_segs[j].text for j in ar_ids)
         if loc.match is None:
             parts = _distinctive(ent)
-            if parts and all(_prefix_found(w, ar_text) for w in parts):
+            free = _untaken(loc, locs, ar_segs, ar_ids)
+            if parts and all(_prefix_found(w, free) for w in parts):
                 return False  # a short or long form (Naples: نابولي)
             return bool(parts or exonym_forms(ent.text))
         if loc.partial:
