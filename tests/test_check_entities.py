@@ -655,3 +655,14 @@ def test_another_names_rendering_is_no_short_form_of_a_missing_name() -> None:
     assert _pair(en, ar.format("كوليبالي")) == []
     found = _pair(en, ar.format("فيليبس"))
     assert [f.evidence["arabic"].text for f in found] == ["فيليبس"]
+
+
+def test_a_listed_name_after_the_rendered_first_name_in_place_of_the_surname() -> None:
+    # إرنست is on the name lists but lacks a transliteration's long vowel; right after the
+    # rendered first name, where the surname should be, it is the surname changed
+    en = ("The former Celtic goalkeeper Liam Kelly was barely troubled by Lassana "
+          "Coulibaly's header.")
+    ar = "لم يجد حارس سلتيك السابق ليام {} صعوبة في التصدي لرأسية لاسانا كوليبالي."
+    assert _pair(en, ar.format("كيلي")) == []
+    found = _pair(en, ar.format("إرنست"))
+    assert [f.evidence["arabic"].text for f in found] == ["إرنست"]

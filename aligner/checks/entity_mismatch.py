@@ -299,8 +299,10 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str, known_only: bool = Fal
     """A transliterated-looking Arabic word or a common Arab given name right beside the
     rendered part of a person's name that no English word renders: the other part of the
     name, changed (باتريك أندرسون for Kevin Anderson, بول ميلز هيكس for Paul Steve-Hicks,
-    صلاح كوليبالي for Lassana Coulibaly). With ``known_only``, only a name of the name lists
-    or the lexicon, not a word that merely looks transliterated."""
+    صلاح كوليبالي for Lassana Coulibaly), or after it a name of the name lists without a
+    transliteration's long vowel (ليام إرنست for Liam Kelly; before a name, such words are
+    often verbs: تغلب). With ``known_only``, only a name of the name lists or the lexicon, not
+    a word that merely looks transliterated."""
     toks = list(arabic_tokens(ar_text))
     en_skels: _Explainers | None = None
     words = [p for w in _distinctive(ent) for p in w.split("-") if p]
@@ -330,7 +332,8 @@ def _beside_name(ent: Entity, ar_text: str, en_text: str, known_only: bool = Fal
             start += off
             sk = arabic_skeleton(tok)
             if (not ((looks_transliterated(tok) and not known_only) or is_common_given_name(tok)
-                     or is_foreign_name(tok) or lexicon_at is not None)
+                     or is_foreign_name(tok) or lexicon_at is not None
+                     or (n > last and is_listed_name(tok)))
                     or normalize(m.text) in normalize(tok)
                     or any(skeleton_similarity(english_skeleton(x), sk) >= 0.45
                            or _prefix_related(english_skeleton(x), sk) for x in unrendered)):
