@@ -194,8 +194,11 @@ def check(
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
-    """Align two articles and check the translation: omissions, dropped clauses, numbers,
-    names, untranslated text, length outliers."""
+    """Align two articles and check the translation, side by side in the terminal.
+
+    Finds omitted and added sentences, dropped clauses, changed numbers,
+    changed names, untranslated text and length outliers.
+    --fail-on turns findings into an exit code."""
     from aligner.checks.run import run_checks, worst_severity
     from aligner.records import SEVERITIES
 
