@@ -50,7 +50,8 @@ def discover(inputs: Path) -> list[Path]:
     """Article files under a directory (sorted, hidden files skipped), or the one file given."""
     if inputs.is_file():
         return [inputs]
-    found = sorted(p for p in inputs.rglob("*") if p.is_file()
+    # a dangling link stays in, to be reported as failed rather than skipped unseen
+    found = sorted(p for p in inputs.rglob("*") if (p.is_file() or p.is_symlink())
                    and p.suffix.lower() in ARTICLE_SUFFIXES
                    and not any(part.startswith(".") for part in p.relative_to(inputs).parts))
     if not found:

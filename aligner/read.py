@@ -91,12 +91,19 @@ def _langdetect(text: str) -> str | None:
     return str(result[0]["lang"]) if result else None
 
 
+def missing_file_problem(file: Path) -> str:
+    """What to say of a path that does not exist: a dangling link names where it points."""
+    if file.is_symlink():
+        return f"broken link (to {os.readlink(file)}, which does not exist)"
+    return "no such file"
+
+
 def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Document:
     """Read one article, refusing empty, binary, HTML, oversized or undecodable files."""
     name = str(path)
     file = Path(path)
     if not file.exists():
-        raise AlignerError(name, "no such file")
+        raise AlignerError(name, missing_file_problem(file))
     if file.is_dir():
         raise AlignerError(name, "is a directory, expected a text file")
     size = file.stat().st_size

@@ -78,6 +78,10 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         read_document(tmp_path / "nope.txt")
     with pytest.raises(AlignerError, match="directory"):
         read_document(tmp_path)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(AlignerError) as err:
+        read_document(tmp_path / "link.txt")
+    assert err.value.problem == f"broken link (to {tmp_path / 'gone.txt'}, which does not exist)"
 
 
 def test_huge_file_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -78,6 +78,21 @@ def test_a_windows_arabic_file_is_aligned_and_listed(tmp_path: Path) -> None:
     assert f"note: {ar}: not UTF-8; read as cp1256" in result.stderr
 
 
+def test_a_dangling_link_in_the_folder_is_reported_as_failed(tmp_path: Path) -> None:
+    """A link to a file that is gone is listed as failed, not skipped unseen."""
+    write_collection(tmp_path / "in", 2)
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "elsewhere.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(out),
+                                      "--workers", "1", "--no-check", "--no-html"])
+    assert result.exit_code == 3, result.output
+    data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    assert len(data["pairs"]) == 2
+    [failed] = data["failed"]
+    assert Path(failed["path"]).name == "gone.txt"
+    assert failed["error"] == f"broken link (to {tmp_path / 'elsewhere.txt'}, which does not exist)"
+
+
 def test_a_changed_file_redoes_only_its_pair(tmp_path: Path) -> None:
     pairs = write_collection(tmp_path / "in", 4)
     out = tmp_path / "out"

@@ -84,12 +84,12 @@ class ReadResult:
 def read_task(config: WorkConfig, path: str) -> ReadResult:
     """Read, decode, detect the language of and segment one article."""
     from aligner.pipeline import segment_side
-    from aligner.read import read_document
+    from aligner.read import missing_file_problem, read_document
 
     try:
         sha = file_sha256(path)
     except OSError as exc:
-        return ReadResult(path, None, None, "no such file" if isinstance(
+        return ReadResult(path, None, None, missing_file_problem(Path(path)) if isinstance(
             exc, FileNotFoundError) else f"cannot read: {exc.strerror or exc}")
     try:
         return ReadResult(path, sha, segment_side(read_document(path)))
