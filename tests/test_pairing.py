@@ -114,12 +114,25 @@ def test_other_languages_and_empty_documents_are_reported(seeds: dict[str, Doc],
     assert reasons["empty.txt"] == "no text segments"
 
 
-def test_duplicate_translation_is_ambiguous(seeds: dict[str, Doc], embedder: Embedder) -> None:
+def test_near_duplicate_translation_is_ambiguous(seeds: dict[str, Doc],
+                                                 embedder: Embedder) -> None:
     doc, segs = seeds[EN]
-    result = pair_documents([seeds[AR], seeds[EN], (Document("dup.txt", "en", doc.text), segs)],
+    edited = tuple(replace(s, text=s.text.replace("militias", "armed groups")) for s in segs)
+    assert edited != segs
+    result = pair_documents([seeds[AR], seeds[EN], (Document("dup.txt", "en", doc.text), edited)],
                             embedder)
     assert result.pairs == []
     assert [r.startswith("ambiguous") for _, r in result.unpaired] == [True] * 3
+
+
+def test_an_exact_copy_is_set_aside_and_the_first_one_pairs(seeds: dict[str, Doc],
+                                                            embedder: Embedder) -> None:
+    # the same article saved twice (or once more in another encoding) is no ambiguity
+    doc, segs = seeds[EN]
+    copy = (Document("copy.txt", "en", doc.text), segs)
+    result = pair_documents([seeds[AR], seeds[EN], copy], embedder)
+    assert [(p.src.path, p.tgt.path) for p in result.pairs] == [(AR, EN)]
+    assert result.unpaired == [("copy.txt", f"same text as {EN}")]
 
 
 def test_evidence_is_json_serialisable(seeds: dict[str, Doc], embedder: Embedder) -> None:

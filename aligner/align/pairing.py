@@ -124,10 +124,17 @@ def pair_documents(docs: Sequence[tuple[Document, Sequence[Segment]]], embedder:
               "min_matches": min_matches, "embedder": embedder.signature()}
     unpaired: list[tuple[str, str]] = []
     usable = []
+    # a second copy of an article (a file saved twice, or once in another encoding) would make
+    # its translation's pairing ambiguous and leave all of them unpaired: the first one pairs
+    first_with: dict[tuple[str, ...], str] = {}
     for doc, segs in docs:
-        if not any(s.text.strip() for s in segs):
+        texts = tuple(s.text.strip() for s in segs if s.text.strip())
+        if not texts:
             unpaired.append((doc.path, "no text segments"))
+        elif texts in first_with:
+            unpaired.append((doc.path, f"same text as {first_with[texts]}"))
         else:
+            first_with[texts] = doc.path
             usable.append((doc, segs))
     if langs is None:
         counts = Counter(doc.lang for doc, _ in usable)
