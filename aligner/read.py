@@ -1,4 +1,5 @@
-"""Reading articles from disk: decoding (UTF-8, BOMs, UTF-16, cp1256) and language detection.
+"""Reading articles from disk: decoding (UTF-8, BOMs, UTF-16 with or without BOM, cp1256) and
+language detection.
 
 Every problem is an ``AlignerError`` naming the file, so the CLI can print one clear line.
 """
@@ -14,7 +15,7 @@ from aligner.records import AlignerError, Document
 
 MAX_BYTES = int(os.environ.get("ALIGNER_MAX_BYTES", str(50 * 1024 * 1024)))
 #: Encodings read by a guess from the bytes (no BOM declares them): worth telling the user.
-GUESSED_ENCODINGS = ("cp1256",)
+GUESSED_ENCODINGS = ("cp1256", "utf-16-le", "utf-16-be")
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -29,7 +30,10 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", path), "utf-16"
     if b"\x00" in data[:8192]:
-        raise AlignerError(path, "binary file (contains NUL bytes), not a text article")
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
+            raise AlignerError(path, "binary file (contains NUL bytes), not a text article")
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -46,6 +50,24 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     raise AlignerError(path, f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
                              f"{utf8_error.start}) and not Windows-1256 Arabic; "
                              "convert it to UTF-8")
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without a byte-order mark (some Windows exports), told from binary data by
+    where its NUL bytes fall: the high byte of every space, digit and Latin letter, so on one
+    side of each byte pair only; and the decoded text must read as text."""
+    sample = data[:8192]
+    for encoding, high in (("utf-16-le", 1), ("utf-16-be", 0)):
+        zeros_high = sample[high::2].count(0)
+        if (len(data) % 2 or sample[1 - high::2].count(0) or zeros_high * 10 < len(sample) // 2):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        if not _looks_binary(text) and (_ARABIC.search(text) or _LATIN.search(text)):
+            return text, encoding
+    return None
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:

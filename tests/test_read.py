@@ -25,12 +25,20 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     (ARABIC.encode("utf-16"), "utf-16"),
     (ARABIC.encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16"),
     (ARABIC.encode("cp1256"), "cp1256"),
+    (ARABIC.encode("utf-16-le"), "utf-16-le"),  # no byte-order mark: told by its NUL bytes
+    (ARABIC.encode("utf-16-be"), "utf-16-be"),
 ])
 def test_arabic_in_every_supported_encoding(tmp_path: Path, data: bytes, encoding: str) -> None:
     doc = read_document(write(tmp_path, "a.txt", data))
     assert doc.text == ARABIC
     assert doc.lang == "ar"
     assert doc.encoding == encoding
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_english_in_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    doc = read_document(write(tmp_path, "e.txt", ENGLISH.encode(encoding)))
+    assert (doc.text, doc.lang, doc.encoding) == (ENGLISH, "en", encoding)
 
 
 def test_english_markdown(tmp_path: Path) -> None:
@@ -58,6 +66,8 @@ def test_german_and_french_detected() -> None:
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"  \n\n \t\n", "empty"),
     ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
+    # NUL bytes on one side of each pair, as in UTF-16, but control characters once decoded
+    ("pairs.bin", b"\x01\x00\x02\x00\x1b\x00A\x00" * 40, "binary"),
     ("page.html", b"<!DOCTYPE html><html><body><p>" + ENGLISH.encode() + b"</p></body></html>",
      "HTML"),
     ("latin1.txt", "Café crème à la française, très élégant.".encode("latin-1"), "UTF-8"),
