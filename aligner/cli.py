@@ -120,6 +120,20 @@ def align_pair(src: Document, tgt: Document, embedder: str, params: Any,
     return report, model
 
 
+def warn_if_unrelated(report: Report) -> None:
+    """One line on stderr when the two articles do not look like translations of each other:
+    a wrong pair of files rather than a translation to review."""
+    from aligner.align.pairing import MIN_TRANSLATED, translated_share
+
+    share = translated_share(report.links, report.src.segments, report.tgt.segments)
+    if share < MIN_TRANSLATED:
+        err_console.print(
+            f"warning: {report.src.document.path} and {report.tgt.document.path} do not look "
+            f"like translations of each other: links at a translation's similarity cover "
+            f"{share:.0%} of them (under {MIN_TRANSLATED:.0%})", highlight=False,
+            soft_wrap=True)
+
+
 def write_report_json(report: Report, json_out: str) -> None:
     """The report JSON to stdout (``-``) or atomically to a file."""
     from aligner.fsutil import atomic_write_text
@@ -205,6 +219,7 @@ def check(
     src_doc, tgt_doc = read_pair(src, tgt)
     report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
                                presegmented, no_cache)
+    warn_if_unrelated(report)
     with spinner("checking"):
         report.findings = run_checks(report, model)
     if json_out:
@@ -283,6 +298,7 @@ def align(
     if out:
         ensure_writable_dir(out)
     report, _ = align_pair(src_doc, tgt_doc, embedder, params, presegmented, no_cache)
+    warn_if_unrelated(report)
     if json_out:
         write_report_json(report, json_out)
     if out:

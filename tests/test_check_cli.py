@@ -69,3 +69,16 @@ def test_bad_inputs_exit_2_with_one_line(files, tmp_path: Path) -> None:
     assert same.exit_code == 2
     assert "same language" in same.output
     assert _check(str(files["en"]), str(files["ar"]), "--fail-on", "fatal").exit_code == 2
+
+
+def test_articles_that_are_no_translation_of_each_other_are_warned_about(files,
+                                                                         tmp_path: Path) -> None:
+    # the Arabic lines in reverse order but one: the aligner links in order, so at most one
+    # link holds a real translation
+    shuffled = tmp_path / "shuffled.txt"
+    shuffled.write_text("\n".join([AR[4], AR[3], AR[1], AR[0], AR[2]]) + "\n", encoding="utf-8")
+    wrong = _check(str(shuffled), str(files["en"]), "--presegmented")
+    assert wrong.exit_code == 0, wrong.output
+    assert "do not look like translations of each other" in wrong.stderr
+    right = _check(str(files["ar"]), str(files["en"]), "--presegmented")
+    assert "translations of each other" not in right.stderr

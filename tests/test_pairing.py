@@ -256,3 +256,16 @@ def test_pairing_through_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
     result = pair_embedded(sd, src, td, tgt)
     right = sum(p.src.path[1:] == p.tgt.path[1:] for p in result.pairs)
     assert right >= 0.99 * len(src) and len(result.pairs) == right
+
+
+def test_translated_share_counts_characters_of_links_at_a_translations_similarity() -> None:
+    from aligner.align.pairing import translated_share
+    from aligner.records import Link
+
+    src = [Segment("a" * 30, 0, 30), Segment("b" * 10, 31, 41), Segment("c" * 60, 42, 102)]
+    tgt = [Segment("x" * 50, 0, 50), Segment("y" * 50, 51, 101)]
+    links = [Link((0, 1), (0,), 0.8),  # a 2-1 merge counts whole: 40 of 100, 50 of 100
+             Link((2,), (1,), 0.3),    # below the similarity of a translation
+             ]
+    assert translated_share(links, src, tgt) == pytest.approx(2 * 0.4 * 0.5 / 0.9)
+    assert translated_share([Link((2,), (), 0.0), Link((), (1,), 0.0)], src, tgt) == 0.0
