@@ -347,6 +347,7 @@ def run(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from aligner.align.pairing import MIN_TRANSLATED
     from aligner.engines import make_engine
     from aligner.engines.work import WorkConfig
     from aligner.export.base import parse_formats
@@ -386,6 +387,13 @@ def run(
     if len(summary.pairs) > len(shown):
         console.print(f"… and {len(summary.pairs) - len(shown)} more in {out / 'pairs.json'}",
                       highlight=False)
+    for outcome in summary.pairs:
+        if outcome.translated_share < MIN_TRANSLATED:  # a manifest's pair is not verified
+            err_console.print(
+                f"warning: {outcome.src} and {outcome.tgt} do not look like translations of "
+                f"each other: links at a translation's similarity cover "
+                f"{outcome.translated_share:.0%} of them (under {MIN_TRANSLATED:.0%})",
+                highlight=False, soft_wrap=True)
     for path, reason in summary.unpaired[:20]:
         console.print(f"unpaired: {path} ({reason})", highlight=False)
     if len(summary.unpaired) > 20:

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from aligner.align.pairing import translated_share
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -60,6 +61,7 @@ class PairOutcome:
     evidence: dict[str, Any]
     links: int
     findings: int | None
+    translated_share: float  # ``pairing.translated_share``: low for a wrong pair of files
 
 
 @dataclass
@@ -294,8 +296,10 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         rows += corpus_rows(report, name, min_score=export.min_score,
                             keep_nulls=export.keep_nulls)
         signature = signature or report.signature
-        summary.pairs.append(PairOutcome(name, pair.src_path, pair.tgt_path, pair.score,
-                                         pair.evidence, pair.links, pair.findings))
+        summary.pairs.append(PairOutcome(
+            name, pair.src_path, pair.tgt_path, pair.score, pair.evidence, pair.links,
+            pair.findings, translated_share(report.links, report.src.segments,
+                                            report.tgt.segments)))
         if html:
             written.append(html.page(name, pair, report))
     written += export_rows(rows, out, "corpus", export.formats, signature)
@@ -306,6 +310,7 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         "pairs": [{"id": o.pair_id, "src": o.src, "tgt": o.tgt,
                    "score": None if o.pairing_score is None else round(o.pairing_score, 4),
                    "evidence": o.evidence, "links": o.links, "findings": o.findings,
+                   "translated_share": round(o.translated_share, 4),
                    "report": f"reports/{o.pair_id}.json"} for o in summary.pairs],
         "unpaired": [{"path": p, "reason": r} for p, r in store.unpaired()],
         "failed": [{"path": p, "error": e} for p, e in store.failures()],

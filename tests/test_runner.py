@@ -170,6 +170,25 @@ def test_manifest_errors_are_recorded_and_the_rest_goes_on(tmp_path: Path) -> No
         assert store.counts()["pairs"] == 2
 
 
+def test_a_manifest_pair_that_is_no_translation_is_warned_about(tmp_path: Path) -> None:
+    """A manifest's pairs are taken as given: one naming two different articles is aligned,
+    flagged by its low translated share in pairs.json and warned about."""
+    pairs = write_collection(tmp_path / "in", 3)
+    manifest = tmp_path / "list.csv"
+    manifest.write_text(f"ar,en\n{pairs[0][0]},{pairs[0][1]}\n{pairs[1][0]},{pairs[2][1]}\n",
+                        encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(manifest), "--out", str(out), "-j", "1",
+                                      "--no-check", "--no-html"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    share = {Path(p["src"]).name: p["translated_share"] for p in data["pairs"]}
+    assert share["00.txt"] >= 0.9 and share["01.txt"] < 0.6
+    assert f"warning: {pairs[1][0]} and {pairs[2][1]} do not look like translations" in (
+        result.stderr.replace("\n", ""))
+    assert result.stderr.count("do not look like translations") == 1
+
+
 def test_jsonl_manifest_with_files_to_pair_and_a_broken_line(tmp_path: Path) -> None:
     pairs = write_collection(tmp_path / "in", 3)
     manifest = tmp_path / "list.jsonl"
