@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from aligner.align.pairing import translated_share
+from aligner.align.pairing import MIN_TRANSLATED, translated_share
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -296,12 +296,11 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         rows += corpus_rows(report, name, min_score=export.min_score,
                             keep_nulls=export.keep_nulls)
         signature = signature or report.signature
-        summary.pairs.append(PairOutcome(
-            name, pair.src_path, pair.tgt_path, pair.score, pair.evidence, pair.links,
-            pair.findings, translated_share(report.links, report.src.segments,
-                                            report.tgt.segments)))
+        share = translated_share(report.links, report.src.segments, report.tgt.segments)
+        summary.pairs.append(PairOutcome(name, pair.src_path, pair.tgt_path, pair.score,
+                                         pair.evidence, pair.links, pair.findings, share))
         if html:
-            written.append(html.page(name, pair, report))
+            written.append(html.page(name, pair, report, share))
     written += export_rows(rows, out, "corpus", export.formats, signature)
     if html:
         written.append(html.index(store.unpaired(), signature))
@@ -335,13 +334,14 @@ class _HtmlPages:
         self.html = html
         self.entries: list[Any] = []
 
-    def page(self, name: str, pair: PairRow, report: Report) -> Path:
+    def page(self, name: str, pair: PairRow, report: Report, share: float) -> Path:
         path = self.out / "reports" / f"{name}.html"
         self.html.write_html(report, path)
         light = Report(report.signature, _no_text(report.src), _no_text(report.tgt),
                        report.links, report.findings)
-        self.entries.append(self.html.IndexEntry(pair.src_path, pair.tgt_path,
-                                                 f"reports/{name}.html", pair.score, light))
+        self.entries.append(self.html.IndexEntry(
+            pair.src_path, pair.tgt_path, f"reports/{name}.html", pair.score, light,
+            share if share < MIN_TRANSLATED else None))
         return path
 
     def index(self, unpaired: list[tuple[str, str]], signature: dict[str, Any]) -> Path:

@@ -149,3 +149,11 @@ def test_index_lists_pairs_and_unpaired() -> None:
     assert "1 critical" in html and "3 major" in html
     assert "x&lt;script&gt;.txt" in html and not any(t == "img" for t, _ in parsed.tags)
     assert "<strong>2</strong> pairs · <strong>7</strong> findings" in html
+
+
+def test_index_marks_a_pair_that_looks_like_no_translation() -> None:
+    entries = [IndexEntry("a.txt", "b.txt", "reports/a__b.html", None, sample_report(), 0.31),
+               IndexEntry("c.txt", "d.txt", "reports/c__d.html", None, sample_report())]
+    html = render_index(entries, [], {"tool": "aligner 0.1.0"})
+    assert html.count("no translation?") == 1
+    assert "cover 31% of the two articles" in html

@@ -241,6 +241,9 @@ class IndexEntry:
     href: str  # relative to the index page, e.g. "reports/<pair id>.html"
     score: float | None  # pairing score; None for a pair given by a manifest
     report: Report
+    #: the pair's translated share when it is too low for a translation (a wrong pair of files,
+    #: likeliest from a manifest), else None
+    doubtful_share: float | None = None
 
 
 def _href(path: str) -> str:
@@ -261,6 +264,10 @@ def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, st
         score = "given" if x.score is None else f"{x.score:.2f}"
         badges = " ".join(f'<span class="badge sev-{e(s)}">{sevs[s]} {e(s)}</span>'
                           for s in sorted(sevs, key=lambda s: SEVERITY_RANK.get(s, 3)))
+        if x.doubtful_share is not None:
+            badges = (f'<span class="badge sev-critical" title="links at a translation\'s '
+                      f'similarity cover {x.doubtful_share:.0%} of the two articles">'
+                      f'no translation?</span> {badges}')
         rows.append(f'<tr><td class="n">{n}</td>'
                     f'<td><a href="{_href(x.href)}" dir="auto">{e(x.src)}</a></td>'
                     f'<td dir="auto">{e(x.tgt)}</td><td class="n">{score}</td>'
