@@ -120,18 +120,24 @@ def align_pair(src: Document, tgt: Document, embedder: str, params: Any,
     return report, model
 
 
-def warn_if_unrelated(report: Report) -> None:
-    """One line on stderr when the two articles do not look like translations of each other:
-    a wrong pair of files rather than a translation to review."""
-    from aligner.align.pairing import MIN_TRANSLATED, translated_share
+def warn_if_unrelated(src: str, tgt: str, share: float) -> None:
+    """One line on stderr when two aligned articles do not look like translations of each
+    other (``translated_share``): a wrong pair of files rather than a translation to review."""
+    from aligner.align.pairing import MIN_TRANSLATED
 
-    share = translated_share(report.links, report.src.segments, report.tgt.segments)
     if share < MIN_TRANSLATED:
         err_console.print(
-            f"warning: {report.src.document.path} and {report.tgt.document.path} do not look "
-            f"like translations of each other: links at a translation's similarity cover "
-            f"{share:.0%} of them (under {MIN_TRANSLATED:.0%})", highlight=False,
-            soft_wrap=True)
+            f"warning: {src} and {tgt} do not look like translations of each other: links at "
+            f"a translation's similarity cover {share:.0%} of them (under "
+            f"{MIN_TRANSLATED:.0%})", highlight=False, soft_wrap=True)
+
+
+def warn_if_report_unrelated(report: Report) -> None:
+    """``warn_if_unrelated`` for the pair of a freshly aligned report."""
+    from aligner.align.pairing import translated_share
+
+    warn_if_unrelated(report.src.document.path, report.tgt.document.path,
+                      translated_share(report.links, report.src.segments, report.tgt.segments))
 
 
 def write_report_json(report: Report, json_out: str) -> None:
@@ -219,7 +225,7 @@ def check(
     src_doc, tgt_doc = read_pair(src, tgt)
     report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
                                presegmented, no_cache)
-    warn_if_unrelated(report)
+    warn_if_report_unrelated(report)
     with spinner("checking"):
         report.findings = run_checks(report, model)
     if json_out:
@@ -298,7 +304,7 @@ def align(
     if out:
         ensure_writable_dir(out)
     report, _ = align_pair(src_doc, tgt_doc, embedder, params, presegmented, no_cache)
-    warn_if_unrelated(report)
+    warn_if_report_unrelated(report)
     if json_out:
         write_report_json(report, json_out)
     if out:
@@ -347,7 +353,6 @@ def run(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from aligner.align.pairing import MIN_TRANSLATED
     from aligner.engines import make_engine
     from aligner.engines.work import WorkConfig
     from aligner.export.base import parse_formats
@@ -387,13 +392,8 @@ def run(
     if len(summary.pairs) > len(shown):
         console.print(f"… and {len(summary.pairs) - len(shown)} more in {out / 'pairs.json'}",
                       highlight=False)
-    for outcome in summary.pairs:
-        if outcome.translated_share < MIN_TRANSLATED:  # a manifest's pair is not verified
-            err_console.print(
-                f"warning: {outcome.src} and {outcome.tgt} do not look like translations of "
-                f"each other: links at a translation's similarity cover "
-                f"{outcome.translated_share:.0%} of them (under {MIN_TRANSLATED:.0%})",
-                highlight=False, soft_wrap=True)
+    for outcome in summary.pairs:  # a manifest's pairs are not verified by pairing
+        warn_if_unrelated(outcome.src, outcome.tgt, outcome.translated_share)
     for path, reason in summary.unpaired[:20]:
         console.print(f"unpaired: {path} ({reason})", highlight=False)
     if len(summary.unpaired) > 20:
