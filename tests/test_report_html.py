@@ -157,3 +157,11 @@ def test_index_marks_a_pair_that_looks_like_no_translation() -> None:
     html = render_index(entries, [], {"tool": "aligner 0.1.0"})
     assert html.count("no translation?") == 1
     assert "cover 31% of the two articles" in html
+
+
+def test_review_page_says_when_the_articles_look_like_no_translation() -> None:
+    report = sample_report()
+    assert "no translation?" not in render_html(report)
+    report.links = [Link(x.src, x.tgt, 0.2 if x.src and x.tgt else 0.0) for x in report.links]
+    html = render_html(report)
+    assert html.count("no translation?") == 1 and "cover 0% of the two articles" in html

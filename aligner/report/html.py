@@ -22,6 +22,7 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import quote
 
+from aligner.align.pairing import MIN_TRANSLATED, translated_share
 from aligner.fsutil import atomic_write_text
 from aligner.records import SEVERITIES, Finding, Report
 from aligner.report.terminal import (
@@ -206,9 +207,14 @@ def render_html(report: Report) -> str:
     """The review page for one aligned (and possibly checked) pair, as one HTML string."""
     view = build_view(report)
     src, tgt = report.src.document, report.tgt.document
+    share = translated_share(report.links, report.src.segments, report.tgt.segments)
+    doubt = ('' if share >= MIN_TRANSLATED else
+             f'<p class="pair"><span class="badge sev-critical">no translation?</span> links at '
+             f'a translation\'s similarity cover {share:.0%} of the two articles: likely a wrong '
+             f'pair of files rather than a translation to review</p>')
     header = (f'<header><h1>Alignment review</h1>'
               f'<p class="pair">source <b dir="auto">{e(src.path)}</b> ({e(src.lang)}) → target '
-              f'<b dir="auto">{e(tgt.path)}</b> ({e(tgt.lang)})</p>'
+              f'<b dir="auto">{e(tgt.path)}</b> ({e(tgt.lang)})</p>{doubt}'
               f'<div class="top"><p class="counts">{e(summary_text(report, view))}</p>'
               f'{_chart(view.findings)}</div></header>')
     doc = ""
