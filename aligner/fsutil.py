@@ -50,6 +50,8 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
 def ensure_writable_dir(path: str | os.PathLike[str]) -> Path:
     """Create ``path`` if needed and prove it is writable, before any work is done."""
     out = Path(path)
+    if out.exists() and not out.is_dir():
+        raise AlignerError(str(out), "is a file, not an output directory")
     try:
         out.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=out):

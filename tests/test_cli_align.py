@@ -157,6 +157,9 @@ def test_output_path_that_is_a_file(tmp_path: Path) -> None:
     blocker.write_text("x")
     result = runner.invoke(app, ["align", str(EN), str(AR), "--out", str(blocker / "sub")])
     assert result.exit_code == 2 and "not writable" in result.stderr
+    result = runner.invoke(app, ["align", str(EN), str(AR), "--out", str(blocker)])
+    assert result.exit_code == 2
+    assert f"{blocker}: is a file, not an output directory" in result.stderr
 
 
 def test_console_script_error_has_no_traceback(tmp_path: Path) -> None:
