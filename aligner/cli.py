@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from aligner.records import AlignerError, Document, Report
 
@@ -23,8 +24,9 @@ app = typer.Typer(
     help="Pair, align and check Arabic–English articles; build parallel corpora.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
-err_console = Console(stderr=True)
-console = Console()
+# no console markup: paths, sentences and messages print as written ("[1].txt", "[i, j]:[k]")
+err_console = Console(stderr=True, markup=False)
+console = Console(markup=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,7 +44,8 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except AlignerError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            err_console.print(Text.assemble(("error:", "bold red"), f" {exc}"), highlight=False,
+                              soft_wrap=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -399,7 +402,8 @@ def run(
     if len(summary.unpaired) > 20:
         console.print(f"… and {len(summary.unpaired) - 20} more unpaired", highlight=False)
     for path, error in summary.failed:
-        err_console.print(f"[red]failed:[/] {path}: {error}", highlight=False)
+        err_console.print(Text.assemble(("failed:", "red"), f" {path}: {error}"),
+                          highlight=False)
     for path, encoding in summary.legacy_encoded[:20]:
         note_encoding(path, encoding)
     if len(summary.legacy_encoded) > 20:

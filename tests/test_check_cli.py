@@ -82,3 +82,17 @@ def test_articles_that_are_no_translation_of_each_other_are_warned_about(files,
     assert "do not look like translations of each other" in wrong.stderr
     right = _check(str(files["ar"]), str(files["en"]), "--presegmented")
     assert "translations of each other" not in right.stderr
+
+
+def test_square_brackets_in_paths_and_messages_print_as_written(tmp_path: Path) -> None:
+    # rich would read "[1]" or "[i, j]" as markup and drop it
+    missing = _check(str(tmp_path / "draft[1].txt"), str(tmp_path / "b.txt"))
+    assert missing.exit_code == 2
+    assert f"{tmp_path / 'draft[1].txt'}: no such file" in missing.stderr
+    gold, test = tmp_path / "gold", tmp_path / "test"
+    gold.mkdir()
+    test.mkdir()
+    (gold / "d").write_text("[0]:[0\n", encoding="utf-8")
+    (test / "d").write_text("[0]:[0]\n", encoding="utf-8")
+    bad = CliRunner().invoke(app, ["eval", "--test", str(test), "--gold", str(gold)])
+    assert bad.exit_code == 2 and "expected '[i, j]:[k]', got '[0]:[0'" in bad.stderr
