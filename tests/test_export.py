@@ -86,3 +86,26 @@ def test_outputs_get_normal_permissions(small_report: Report, tmp_path: Path) ->
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(files[0].stat().st_mode) == 0o666 & ~mask
+
+
+def test_markdown_articles_lose_their_inline_markup_in_the_corpus() -> None:
+    from conftest import make_side
+
+    from aligner.records import Link
+
+    en_lines = ["Militias tighten grip on **Albu Kamal**",
+                "They hold the [border crossing](https://example.com/x) and *all* roads.",
+                "The ratio was 2*3 and snake_case stays."]
+    ar_lines = ["الميليشيات تشدد قبضتها على ألبوكمال", "وتسيطر على المعبر وجميع الطرق.",
+                "النسبة 2*3."]
+    links = [Link((i,), (i,), 0.9) for i in range(3)]
+
+    def texts(en_path: str) -> list[str]:
+        report = Report({}, make_side(en_path, "en", en_lines), make_side("a.txt", "ar", ar_lines),
+                        links)
+        return [row.src_text for row in corpus_rows(report, "p")]
+
+    assert texts("article.md") == ["Militias tighten grip on Albu Kamal",
+                                   "They hold the border crossing and all roads.",
+                                   "The ratio was 2*3 and snake_case stays."]
+    assert texts("article.txt") == en_lines  # asterisks in plain text are text

@@ -5,6 +5,7 @@ An exporter turns aligned links into one corpus format; adding a format is addin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,7 @@ def corpus_rows(report: Report, pair_id: str, *, min_score: float | None = None,
                 keep_nulls: bool = False) -> Iterator[CorpusRow]:
     """The report's links as corpus rows, in document order, filtered for training use."""
     src, tgt = report.src, report.tgt
+    src_plain, tgt_plain = (_plain_text_of(side.document.path) for side in (src, tgt))
     for link in report.links:
         if link.is_null and not keep_nulls:
             continue
@@ -51,9 +53,37 @@ def corpus_rows(report: Report, pair_id: str, *, min_score: float | None = None,
         yield CorpusRow(
             pair_id=pair_id, src_lang=src.document.lang, tgt_lang=tgt.document.lang,
             src_ids=link.src, tgt_ids=link.tgt,
-            src_text=" ".join(src.segments[i].text for i in link.src),
-            tgt_text=" ".join(tgt.segments[j].text for j in link.tgt),
+            src_text=src_plain(" ".join(src.segments[i].text for i in link.src)),
+            tgt_text=tgt_plain(" ".join(tgt.segments[j].text for j in link.tgt)),
             score=float(link.score))
+
+
+#: Inline Markdown and what of it is text: images and links keep their text, emphasis and
+#: code their content. Segments keep the markup (their offsets point into the file as
+#: written); a training corpus wants the words.
+_INLINE_MARKDOWN = [
+    (re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"), r"\1"),  # [text](url), ![alt](src)
+    (re.compile(r"<((?:https?|mailto):[^>\s]+)>"), r"\1"),                   # <https://…>
+    (re.compile(r"`([^`]+)`"), r"\1"),                                        # `code`
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),                     # **strong**
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])"), r"\1"),        # *emphasis*
+    (re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])"), r"\1"),          # _emphasis_
+]
+
+
+def strip_inline_markdown(text: str) -> str:
+    """A Markdown segment's words without its inline markup."""
+    for pattern, keep in _INLINE_MARKDOWN:
+        text = pattern.sub(keep, text)
+    return text
+
+
+def _plain_text_of(path: str) -> Callable[[str], str]:
+    """How a document's segment texts become corpus text: Markdown files lose their inline
+    markup, other files are taken as written (asterisks in plain text are text)."""
+    if Path(path).suffix.lower() in (".md", ".markdown"):
+        return strip_inline_markdown
+    return str
 
 
 class Exporter(Protocol):
