@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from aligner.align.pairing import MIN_TRANSLATED, translated_share
+from aligner.align.pairing import translated_share
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -340,8 +340,7 @@ class _HtmlPages:
         light = Report(report.signature, _no_text(report.src), _no_text(report.tgt),
                        report.links, report.findings)
         self.entries.append(self.html.IndexEntry(
-            pair.src_path, pair.tgt_path, f"reports/{name}.html", pair.score, light,
-            share if share < MIN_TRANSLATED else None))
+            pair.src_path, pair.tgt_path, f"reports/{name}.html", pair.score, light, share))
         return path
 
     def index(self, unpaired: list[tuple[str, str]], signature: dict[str, Any]) -> Path:

@@ -209,9 +209,8 @@ def render_html(report: Report) -> str:
     src, tgt = report.src.document, report.tgt.document
     share = translated_share(report.links, report.src.segments, report.tgt.segments)
     doubt = ('' if share >= MIN_TRANSLATED else
-             f'<p class="pair"><span class="badge sev-critical">no translation?</span> links at '
-             f'a translation\'s similarity cover {share:.0%} of the two articles: likely a wrong '
-             f'pair of files rather than a translation to review</p>')
+             f'<p class="pair">{_doubt_badge(share)} {_doubt_text(share)}: likely a wrong pair '
+             f'of files rather than a translation to review</p>')
     header = (f'<header><h1>Alignment review</h1>'
               f'<p class="pair">source <b dir="auto">{e(src.path)}</b> ({e(src.lang)}) → target '
               f'<b dir="auto">{e(tgt.path)}</b> ({e(tgt.lang)})</p>{doubt}'
@@ -247,9 +246,20 @@ class IndexEntry:
     href: str  # relative to the index page, e.g. "reports/<pair id>.html"
     score: float | None  # pairing score; None for a pair given by a manifest
     report: Report
-    #: the pair's translated share when it is too low for a translation (a wrong pair of files,
-    #: likeliest from a manifest), else None
-    doubtful_share: float | None = None
+    #: ``pairing.translated_share`` of the pair: low for a wrong pair of files (likeliest from
+    #: a manifest)
+    translated_share: float = 1.0
+
+
+def _doubt_text(share: float) -> str:
+    return f"links at a translation's similarity cover {share:.0%} of the two articles"
+
+
+def _doubt_badge(share: float, title: bool = False) -> str:
+    """The badge of a pair whose articles look like no translation of each other; with
+    ``title``, the reason as its tooltip."""
+    tip = f' title="{e(_doubt_text(share))}"' if title else ""
+    return f'<span class="badge sev-critical"{tip}>no translation?</span>'
 
 
 def _href(path: str) -> str:
@@ -270,10 +280,8 @@ def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, st
         score = "given" if x.score is None else f"{x.score:.2f}"
         badges = " ".join(f'<span class="badge sev-{e(s)}">{sevs[s]} {e(s)}</span>'
                           for s in sorted(sevs, key=lambda s: SEVERITY_RANK.get(s, 3)))
-        if x.doubtful_share is not None:
-            badges = (f'<span class="badge sev-critical" title="links at a translation\'s '
-                      f'similarity cover {x.doubtful_share:.0%} of the two articles">'
-                      f'no translation?</span> {badges}')
+        if x.translated_share < MIN_TRANSLATED:
+            badges = f'{_doubt_badge(x.translated_share, title=True)} {badges}'
         rows.append(f'<tr><td class="n">{n}</td>'
                     f'<td><a href="{_href(x.href)}" dir="auto">{e(x.src)}</a></td>'
                     f'<td dir="auto">{e(x.tgt)}</td><td class="n">{score}</td>'
