@@ -23,10 +23,12 @@ demo: install
 
 lint: install
 	$(VENV)/bin/ruff check aligner tests scripts
+	$(VENV)/bin/mypy
 
 test: install
 	bash scripts/install_browser.sh
 	$(VENV)/bin/ruff check aligner tests scripts
+	$(VENV)/bin/mypy
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 clean:

@@ -392,10 +392,10 @@ def _search_probed(queries: np.ndarray, probes: np.ndarray, base: np.ndarray,
                else np.broadcast_to(np.arange(m), (len(sel), m)))
         cand_idx[q, slot, :m] = rows[top]
         cand_val[q, slot, :m] = np.take_along_axis(sims, top, axis=1)
-    cand_idx, cand_val = cand_idx.reshape(nq, -1), cand_val.reshape(nq, -1)
-    best = _best(cand_val, kk)
-    return (np.take_along_axis(cand_idx, best, axis=1),
-            np.take_along_axis(cand_val, best, axis=1))
+    flat_idx, flat_val = cand_idx.reshape(nq, -1), cand_val.reshape(nq, -1)
+    best = _best(flat_val, kk)
+    return (np.take_along_axis(flat_idx, best, axis=1),
+            np.take_along_axis(flat_val, best, axis=1))
 
 
 def spherical_kmeans(x: np.ndarray, n: int, *, iters: int = IVF_ITERS, seed: int = IVF_SEED,

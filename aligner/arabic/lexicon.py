@@ -130,8 +130,8 @@ def _proper_glosses(lex: _Lexicon, bw: str) -> set[str] | None:
             continue
         for s in range(max(p + 1, len(bw) - _MAX_SUFFIX), len(bw) + 1):
             stem_entries = lex.stems.get(bw[p:s])
-            suf_cats = lex.suffixes.get(bw[s:]) if stem_entries else None
-            if not suf_cats:
+            suf_cats = lex.suffixes.get(bw[s:])
+            if not stem_entries or not suf_cats:
                 continue
             for cat, gloss in stem_entries:
                 if gloss in proper:

@@ -71,8 +71,10 @@ def strip_clitics(word: str) -> list[tuple[int, str]]:
             out.append((len(p), "ال" + stem))  # لل = ل + ال with the alef dropped
         else:
             out.append((len(p), stem))
-    seen: set[str] = set()
-    return [(k, s) for k, s in out if not (s in seen or seen.add(s))]
+    first: dict[str, int] = {}  # a stem reached twice keeps the offset it was first reached at
+    for k, s in out:
+        first.setdefault(s, k)
+    return [(k, s) for s, k in first.items()]
 
 
 def strip_article(word: str) -> str:

@@ -594,7 +594,7 @@ class _Parser:
             return _MONTHS_EN[t.key], i + 1 + (self.key(i + 1) == ".")
         for stem, _c, _a in _ar_readings(t.key):
             if stem in _MONTHS_AR:
-                return _MONTHS_AR[stem], i + 1
+                return int(_MONTHS_AR[stem]), i + 1
         return None
 
     def _maybe_date(self, m: NumberMention, j: int) -> tuple[NumberMention, int]:
@@ -699,11 +699,11 @@ class _Parser:
         while True:
             k = self.key(j)
             if k in _EN_SMALL or k in _EN_TENS or k in _EN_ORD:
-                v = _EN_SMALL.get(k, _EN_TENS.get(k, _EN_ORD.get(k)))
+                v = next(d[k] for d in (_EN_SMALL, _EN_TENS, _EN_ORD) if k in d)
                 if last is not None and not (last >= 100 or (last in _EN_TENS.values()
-                                                            and v is not None and v < 10)):
+                                                            and v < 10)):
                     break
-                current += v  # type: ignore[operator]
+                current += v
                 last = v
                 j += 1
                 if k in _EN_ORD:

@@ -796,7 +796,7 @@ class EntityMismatchCheck:
         toks = list(arabic_tokens(ar_text))
         # (weak evidence, distance, English word's offset and word, Arabic span): a known
         # name anywhere in the window beats a word that is merely rare as a name
-        found: list[tuple[bool, float, int, str, int, int]] = []
+        candidates: list[tuple[bool, float, int, str, int, int]] = []
         for t, (start, end, tok) in enumerate(toks):
             pos = (start + end) / 2 / max(len(ar_text), 1)
             dist = {(k, w): abs((k + len(w) / 2) / len(text) - pos) for k, w, *_ in words}
@@ -826,11 +826,11 @@ class EntityMismatchCheck:
                 if not near:
                     continue  # another reading may be a stronger name (و + توماس)
                 k, word = min(near, key=lambda kw: dist[kw])
-                found.append((weak, dist[k, word], k, word, start + off, end))
+                candidates.append((weak, dist[k, word], k, word, start + off, end))
                 break
-        if not found:
+        if not candidates:
             return []
-        _, _, k, word, start, end = min(found)
+        _, _, k, word, start, end = min(candidates)
         return [Finding(
             kind=self.name, severity="critical", confidence=0.7,
             src=link.src, tgt=link.tgt, missing_in=None,

@@ -108,16 +108,16 @@ def _tolerant(a: _Atom, b: _Atom) -> bool:
         return False
     if a.mention.bound and a.mention.bound == b.mention.bound:
         return False  # "up to 400" on both sides: the bound itself is the figure
-    for bound, other in ((a, b), (b, a)):  # "more than 800" does not round 797
-        kind = bound.mention.bound
-        if kind and kind != other.mention.bound and (
-                (kind == "min" and other.value < bound.value)
-                or (kind == "max" and other.value > bound.value)):
+    for hedged, plain in ((a, b), (b, a)):  # "more than 800" does not round 797
+        kind = hedged.mention.bound
+        if kind and kind != plain.mention.bound and (
+                (kind == "min" and plain.value < hedged.value)
+                or (kind == "max" and plain.value > hedged.value)):
             return False
-    rounder, other = (x, y) if _significant(x) <= _significant(y) else (y, x)
+    rounder, precise = (x, y) if _significant(x) <= _significant(y) else (y, x)
     n = _significant(rounder)
-    scale = 10 ** (math.floor(math.log10(other)) - n + 1)
-    return math.isclose(round(other / scale) * scale, rounder, rel_tol=1e-9)
+    scale = 10 ** (math.floor(math.log10(precise)) - n + 1)
+    return math.isclose(round(precise / scale) * scale, rounder, rel_tol=1e-9)
 
 
 def _match(src: list[_Atom], tgt: list[_Atom]) -> tuple[list[_Atom], list[_Atom]]:

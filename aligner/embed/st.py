@@ -71,7 +71,10 @@ class SentenceTransformerEmbedder:
         self.name = f"st:{model}"
         get_dim = getattr(self._model, "get_embedding_dimension", None) or \
             self._model.get_sentence_embedding_dimension
-        self.dim = int(get_dim())
+        dim = get_dim()
+        if dim is None:  # a model without a pooling layer of fixed size
+            raise AlignerError(model, "the model does not declare its embedding dimension")
+        self.dim = int(dim)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

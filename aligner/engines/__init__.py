@@ -4,14 +4,12 @@ as Ray tasks. All return results to the driver as they finish; only the driver w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
 from aligner.engines.work import WorkConfig
 from aligner.records import AlignerError
 
-T = TypeVar("T")
-R = TypeVar("R")
 H = TypeVar("H")
 
 Task = Callable[[WorkConfig, Any], Any]
@@ -21,7 +19,7 @@ class Engine(Protocol):
     name: str
     workers: int
 
-    def map_unordered(self, task: Task, items: Sequence[Any]) -> Iterator[Any]:
+    def map_unordered(self, task: Task, items: Iterable[Any]) -> Iterator[Any]:
         """``task(config, item)`` for every item, yielded as each finishes."""
         ...
 

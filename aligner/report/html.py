@@ -144,7 +144,7 @@ def _chart(findings: Sequence[Finding]) -> str:
     parts = [f'<svg class="chart" role="img" width="{left + 260}" height="{height}" '
              f'viewBox="0 0 {left + 260} {height}" aria-label="findings by kind">']
     for n, kind in enumerate(kinds):
-        y, x = n * (bar + gap), left
+        y, x = n * (bar + gap), float(left)
         parts.append(f'<text x="{left - 8}" y="{y + bar - 4}" text-anchor="end">'
                      f'{e(_label(kind))}</text>')
         for sev in sorted(SEVERITIES, key=lambda s: SEVERITY_RANK[s]):

@@ -147,10 +147,10 @@ def build_view(report: Report) -> ReportView:
             if where:
                 marks.setdefault((span.side, span.segment), []).append((*where, fid))
                 keys.append((span.side, span.segment))
-        rows = {row_of[k] for k in keys if k in row_of}
-        for r in rows:
+        hit = {row_of[k] for k in keys if k in row_of}
+        for r in hit:
             row_findings.setdefault(r, set()).add(fid)
-        if not rows:
+        if not hit:
             loose.append(fid)
 
     def order(fid: int) -> tuple[int, str, int]:
