@@ -8,14 +8,14 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from aligner.records import AlignerError
 
 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike[str], mode: str = "w",
-                encoding: str | None = "utf-8") -> Iterator[IO]:
+                encoding: str | None = "utf-8") -> Iterator[IO[Any]]:
     """Open a temporary file for writing; it replaces ``path`` only if the block succeeds."""
     target = Path(path)
     try:

@@ -171,11 +171,11 @@ def translated_share(links: Sequence[Link], src: Sequence[Segment], tgt: Sequenc
     count, so literary 1-n translations score as high as 1-1 ones (Text+Berg 0.80-0.93,
     NTREX 0.74 and up), while two articles that are not translations of each other stay low
     (0.44 at most for a same-topic seed article and for 160 mismatched NTREX pairs)."""
-    sides = []
-    for segs, ids_of in ((src, lambda link: link.src), (tgt, lambda link: link.tgt)):
+    sides: list[float] = []
+    for segs, ids in ((src, [link.src for link in links if link.score >= min_sim]),
+                      (tgt, [link.tgt for link in links if link.score >= min_sim])):
         total = sum(len(s.text) for s in segs)
-        inside = sum(len(segs[i].text) for link in links if link.score >= min_sim
-                     for i in ids_of(link))
+        inside = sum(len(segs[i].text) for linked in ids for i in linked)
         sides.append(inside / total if total else 0.0)
     return 2 * sides[0] * sides[1] / (sides[0] + sides[1]) if sum(sides) else 0.0
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from aligner.arabic.numbers import extract_numbers
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
-from aligner.records import Finding, Link, Span
+from aligner.records import Finding, Link, Segment, Span
 
 _WINDOW = 2  # links on each side of a run whose counterparts are searched
 _MERGE_GAIN = 0.03  # similarity gain that says "the run belongs inside a neighbour's pair"
@@ -138,7 +138,7 @@ def _consecutive(ids: Sequence[int]) -> list[list[int]]:
     return runs
 
 
-def _whole_paragraphs(segs: Sequence, run: list[int]) -> list[int]:
+def _whole_paragraphs(segs: Sequence[Segment], run: list[int]) -> list[int]:
     """Paragraphs of sentences every segment of which is in the run."""
     members: dict[int, list[int]] = defaultdict(list)
     for i, seg in enumerate(segs):

@@ -38,7 +38,7 @@ def worst_severity(findings: Sequence[Finding]) -> str | None:
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """One finding per (kind, src, tgt, missing_in, message), the most confident kept."""
-    best: dict[tuple, Finding] = {}
+    best: dict[tuple[object, ...], Finding] = {}
     for f in findings:
         key = (f.kind, f.src, f.tgt, f.missing_in, f.message)
         if key not in best or f.confidence > best[key].confidence:
