@@ -6,9 +6,12 @@ Every problem is an ``AlignerError`` naming the file, so the CLI can print one c
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from aligner.records import AlignerError, Document
@@ -21,6 +24,59 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _HTML = re.compile(r"<(!doctype\s+html|html|head|body|div|p|span|script|meta|table)\b[^>]*>",
                    re.IGNORECASE)
+
+
+#: Leading bytes of the formats an article is most often saved in instead of plain text.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+#: Members that tell which document a zip container holds.
+_ZIP_MEMBERS: tuple[tuple[str, str], ...] = (
+    ("word/document.xml", "a Word document (.docx)"),
+    ("content.xml", "an OpenDocument file (.odt)"),
+    ("META-INF/container.xml", "an EPUB book"),
+)
+
+
+def document_format(data: bytes) -> str | None:
+    """What a file that is not plain text is (PDF, Word, RTF, XML, JSON, ...), or None.
+
+    Decoding alone would call most of these "binary", and RTF, XML and JSON decode fine and
+    would be aligned markup and all: naming the format tells the user what to convert."""
+    for magic, name in _SIGNATURES:
+        if data.startswith(magic):
+            return name
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, OSError):
+            members = set()
+        return next((name for member, name in _ZIP_MEMBERS if member in members),
+                    "a zip archive")
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<?xml"):
+        return "an XML file"
+    if head[:1] in (b"{", b"["):
+        if _parses_as_json(head):
+            return "a JSON file"
+        lines = [x for x in head[:65536].splitlines()[:5] if x.strip()]
+        if len(lines) > 1 and all(x.lstrip()[:1] == b"{" and _parses_as_json(x) for x in lines):
+            return "a JSON Lines file"
+    return None
+
+
+def _parses_as_json(data: bytes) -> bool:
+    try:
+        json.loads(data)
+    except ValueError:  # UnicodeDecodeError included
+        return False
+    return True
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
@@ -138,6 +194,10 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
         raise AlignerError(name, f"cannot read: {exc.strerror or exc}") from exc
     if not data.strip():
         raise AlignerError(name, "file is empty")
+    kind = document_format(data)
+    if kind:
+        raise AlignerError(name, f"{kind}, not plain text; save or export the article as "
+                                 "UTF-8 text (aligner reads plain text and Markdown)")
     text, encoding = decode_bytes(data, name)
     if _looks_binary(text):
         raise AlignerError(name, "binary file (control characters), not a text article")

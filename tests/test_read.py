@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -65,7 +67,8 @@ def test_german_and_french_detected() -> None:
 @pytest.mark.parametrize(("name", "data", "problem"), [
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"  \n\n \t\n", "empty"),
-    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary"),
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "PNG image"),
+    ("noise.bin", b"\x13\x00\xfe\x07\x00\x00\x9c" * 40, "binary"),
     # NUL bytes on one side of each pair, as in UTF-16, but control characters once decoded
     ("pairs.bin", b"\x01\x00\x02\x00\x1b\x00A\x00" * 40, "binary"),
     ("page.html", b"<!DOCTYPE html><html><body><p>" + ENGLISH.encode() + b"</p></body></html>",
@@ -81,6 +84,39 @@ def test_bad_inputs_are_refused_with_the_file_named(tmp_path: Path, name: str, d
     assert err.value.path == str(path)
     assert problem.lower() in err.value.problem.lower()
     assert "\n" not in str(err.value)
+
+
+def _zip(member: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(member, "<text>" + ENGLISH + "</text>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "kind"), [
+    ("article.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF document"),
+    ("article.docx", _zip("word/document.xml"), "a Word document (.docx)"),
+    ("article.odt", _zip("content.xml"), "an OpenDocument file (.odt)"),
+    ("article.zip", _zip("notes.txt"), "a zip archive"),
+    ("article.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+     "a legacy Office document (.doc)"),
+    # these three decode as text and would otherwise be aligned, markup and all
+    ("article.rtf", b"{\\rtf1\\ansi " + ENGLISH.encode() + b"}", "an RTF document"),
+    ("article.xml", b'<?xml version="1.0"?><doc>' + ENGLISH.encode() + b"</doc>", "an XML file"),
+    ("article.json", b'{"text": "' + ENGLISH.strip().encode() + b'"}', "a JSON file"),
+    ("articles.jsonl", b'{"ar": "1"}\n{"ar": "2"}\n', "a JSON Lines file"),
+    ("article.txt.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 32, "a gzip-compressed file"),
+])
+def test_other_document_formats_are_named(tmp_path: Path, name: str, data: bytes,
+                                          kind: str) -> None:
+    with pytest.raises(AlignerError) as err:
+        read_document(write(tmp_path, name, data))
+    assert err.value.problem.startswith(f"{kind}, not plain text; save or export the article")
+
+
+def test_text_that_merely_starts_like_json_is_an_article(tmp_path: Path) -> None:
+    text = "[Photo: Reuters] " + ENGLISH + "\n{Editor's note: updated.}\n"
+    assert read_document(write(tmp_path, "caption.txt", text.encode())).lang == "en"
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
