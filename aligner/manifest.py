@@ -18,6 +18,9 @@ from pathlib import Path
 from aligner.records import AlignerError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+#: Articles saved in a format aligner does not read: found in a folder, they are reported as
+#: failed with what to convert, rather than skipped unseen.
+OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".html", ".htm")
 MANIFEST_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 PATH_KEYS = ("ar", "en", "path")
 
@@ -37,25 +40,34 @@ class Inputs:
         return list(seen)
 
 
-def load_inputs(inputs: Path) -> Inputs:
-    """A directory (searched recursively), one article, or a manifest file."""
+def load_inputs(inputs: Path, outputs: Path | None = None) -> Inputs:
+    """A directory (searched recursively, ``outputs`` left out), one article, or a manifest."""
     if not inputs.exists():
         raise AlignerError(str(inputs), "no such file or directory")
     if inputs.is_file() and inputs.suffix.lower() in MANIFEST_SUFFIXES:
         return read_manifest(inputs)
-    return Inputs(singles=[str(p) for p in discover(inputs)])
+    return Inputs(singles=[str(p) for p in discover(inputs, outputs)])
 
 
-def discover(inputs: Path) -> list[Path]:
-    """Article files under a directory (sorted, hidden files skipped), or the one file given."""
+def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
+    """Article files under a directory (sorted, hidden files and the run's own ``outputs``
+    folder skipped), or the one file given. Documents in other formats (Word, PDF, HTML, ...)
+    are listed too, so that the run reports them as failed instead of passing them over."""
     if inputs.is_file():
         return [inputs]
+    skip = outputs.resolve() if outputs else None
+    if skip and not skip.is_relative_to(inputs.resolve()):
+        skip = None  # outputs elsewhere: no need to resolve every file's folder
+    wanted = ARTICLE_SUFFIXES + OTHER_DOCUMENT_SUFFIXES
     # a dangling link stays in, to be reported as failed rather than skipped unseen
     found = sorted(p for p in inputs.rglob("*") if (p.is_file() or p.is_symlink())
-                   and p.suffix.lower() in ARTICLE_SUFFIXES
-                   and not any(part.startswith(".") for part in p.relative_to(inputs).parts))
-    if not found:
-        raise AlignerError(str(inputs), f"no article files ({', '.join(ARTICLE_SUFFIXES)})")
+                   and p.suffix.lower() in wanted
+                   and not any(part.startswith(".") for part in p.relative_to(inputs).parts)
+                   and not (skip and p.parent.resolve().is_relative_to(skip)))
+    if not any(p.suffix.lower() in ARTICLE_SUFFIXES for p in found):
+        others = f"; {len(found)} in other formats: convert them to UTF-8 text" if found else ""
+        raise AlignerError(str(inputs),
+                           f"no article files ({', '.join(ARTICLE_SUFFIXES)}){others}")
     return found
 
 

@@ -93,6 +93,37 @@ def test_a_dangling_link_in_the_folder_is_reported_as_failed(tmp_path: Path) -> 
     assert failed["error"] == f"broken link (to {tmp_path / 'elsewhere.txt'}, which does not exist)"
 
 
+def test_articles_in_other_formats_are_failed_and_the_output_folder_is_not_input(
+        tmp_path: Path) -> None:
+    """A Word or PDF article in the folder is listed as failed with what to convert, not
+    passed over; the run's own output folder inside the input folder (its HTML pages) is
+    never read back as input on a rerun; photos and notes in other formats stay unseen."""
+    source = tmp_path / "in"
+    write_collection(source, 2)
+    (source / "draft.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    (source / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (source / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)
+    out = source / "out"
+    for _ in range(2):
+        result = CliRunner().invoke(app, ["run", str(source), "--out", str(out),
+                                          "--workers", "1", "--no-check"])
+        assert result.exit_code == 3, result.output
+        data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+        assert len(data["pairs"]) == 2 and data["unpaired"] == []
+        assert {Path(f["path"]).name: f["error"].split(",")[0] for f in data["failed"]} == {
+            "draft.docx": "a zip archive", "scan.pdf": "a PDF document"}
+    assert (out / "index.html").is_file()
+
+
+def test_a_folder_of_word_documents_only_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "article.docx").write_bytes(b"PK\x03\x04")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"error: {tmp_path / 'in'}: no article files (.txt, .md, "
+                                     ".markdown); 1 in other formats: convert them to UTF-8 text")
+
+
 def test_a_changed_file_redoes_only_its_pair(tmp_path: Path) -> None:
     pairs = write_collection(tmp_path / "in", 4)
     out = tmp_path / "out"
