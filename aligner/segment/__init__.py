@@ -8,12 +8,22 @@ than any single language's finesse.
 
 from __future__ import annotations
 
+import re
+
 from aligner.records import Document, Segment
 from aligner.segment.blocks import lines, split_blocks
 from aligner.segment.rules import rules_for, sentence_spans
 from aligner.segment.text import TERMINATED, has_word, trim
 
-__all__ = ["segment_document"]
+__all__ = ["MAX_SEGMENT_CHARS", "segment_document"]
+
+#: A run longer than this with no sentence end (a transcript or an export without punctuation)
+#: is cut into pieces of at most this size, at a clause mark or a space where there is one:
+#: a "sentence" of a whole book aligns with nothing and costs the embedders minutes. Real
+#: sentences stay far below it (NTREX's longest is 650 characters, Text+Berg's 483).
+MAX_SEGMENT_CHARS = 2000
+_CLAUSE_MARK = re.compile(r"[،؛;:,—–]\s")
+_SPACE = re.compile(r"\s")
 
 
 def segment_document(doc: Document, presegmented: bool = False) -> tuple[Segment, ...]:
@@ -42,6 +52,30 @@ def segment_document(doc: Document, presegmented: bool = False) -> tuple[Segment
             continue
         single = len(spans) == 1 and (block.heading or not TERMINATED.search(text, *spans[0]))
         kind = "line" if single else "sentence"
-        out.extend(Segment(text[s:e], s, e, paragraph, kind) for s, e in spans)
+        for s, e in spans:
+            pieces = _cap_length(text, s, e)
+            out.extend(Segment(text[a:b], a, b, paragraph, kind if len(pieces) == 1
+                               else "sentence") for a, b in pieces)
         paragraph += 1
     return tuple(out)
+
+
+def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into trimmed pieces of at most ``MAX_SEGMENT_CHARS``, each ending
+    at the last clause mark, else the last space, in the second half of its window."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SEGMENT_CHARS:
+        low, high = start + MAX_SEGMENT_CHARS // 2, start + MAX_SEGMENT_CHARS
+        cut = high
+        for pattern in (_CLAUSE_MARK, _SPACE):
+            found = [m.end() for m in pattern.finditer(text, low, high)]
+            if found:
+                cut = found[-1]
+                break
+        a, b = trim(text, start, cut)
+        if a < b:
+            pieces.append((a, b))
+        start = trim(text, cut, end)[0]
+    if start < end:
+        pieces.append((start, end))
+    return pieces
