@@ -58,7 +58,7 @@ class TimedEmbedder:
         return self.inner.signature()
 
 
-def align_all(docs: list[tuple[Sequence[str], Sequence[str]]], embedder: Embedder,
+def align_all(docs: Sequence[tuple[Sequence[str], Sequence[str]]], embedder: Embedder,
               params: AlignParams, verifier: Embedder | None) -> list[list[Pair]]:
     return [[(x.src, x.tgt) for x in align_texts(s, t, embedder, params, verifier)]
             for s, t in docs]
@@ -154,11 +154,11 @@ def main() -> None:
         for seed in args.pooled:
             corpus = make_corpus(docs, seed, Rates())
             g = [list(d.gold) for d in corpus]
-            t = align_all([(d.src, d.tgt) for d in corpus], accuracy_embedder, params,
-                          accuracy_verifier)
+            seed_test = align_all([(d.src, d.tgt) for d in corpus], accuracy_embedder, params,
+                                  accuracy_verifier)
             gold += g
-            test += t
-            per_seed.append(score_documents(g, t).to_json())
+            test += seed_test
+            per_seed.append(score_documents(g, seed_test).to_json())
         pooled = score_documents(gold, test).to_json()
         spread = {k: (min(r[k] for r in per_seed), max(r[k] for r in per_seed))
                   for k in ("null_precision", "null_recall")}

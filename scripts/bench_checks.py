@@ -36,7 +36,7 @@ class CountingEmbedder:
     """Counts the texts a check asks to embed (the cost that grows with its candidates)."""
 
     def __init__(self, inner: Embedder) -> None:
-        self.inner, self.dim, self.texts = inner, inner.dim, 0
+        self.inner, self.name, self.dim, self.texts = inner, inner.name, inner.dim, 0
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         self.texts += len(texts)

@@ -165,7 +165,8 @@ def accuracy(label: str, docs: list[tuple[Document, tuple[Segment, ...]]],
         print(f"    accepted pairs: min score {scores[0]:.3f}, min margin {margins[0]:.3f}")
 
 
-def synthetic(n: int, sents: int, rng: np.random.Generator, noise: float = 0.9):
+def synthetic(n: int, sents: int, rng: np.random.Generator, noise: float = 0.9
+              ) -> tuple[list[np.ndarray], list[np.ndarray], np.ndarray]:
     """n source docs of ``sents`` random unit vectors; targets are noisy copies, shuffled."""
     src = [normalize_rows(rng.standard_normal((sents, 512), dtype=np.float32)) for _ in range(n)]
     perm = rng.permutation(n)

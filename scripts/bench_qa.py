@@ -164,7 +164,8 @@ def swap_name(en: str, ar: str, side_lang: str, names: dict[str, tuple[str, int]
                   lambda m: m.group(1) + names[other][0], ar, count=1)
 
 
-def build(docs, names, seed: int) -> list[Case]:
+def build(docs: list[tuple[str, list[str], list[str]]], names: dict[str, tuple[str, int]],
+          seed: int) -> list[Case]:
     rng = random.Random(seed)
     cases = []
     kinds = list(ERRORS) * 40
@@ -211,7 +212,8 @@ def _index(lines: list[Line], orig: int) -> int:
 
 
 def _apply(error: str, i: int, lang: str, sides: dict[str, list[Line]], en: list[str],
-           ar: list[str], docs, n: int, names: dict[str, str], rng: random.Random) -> bool:
+           ar: list[str], docs: list[tuple[str, list[str], list[str]]], n: int,
+           names: dict[str, tuple[str, int]], rng: random.Random) -> bool:
     lines = sides[lang]
     k = _index(lines, i)
     if error == "delete":
@@ -289,8 +291,8 @@ def corpus_error(f: Finding, case: Case) -> bool:
     en, ar = ("src", "tgt") if case.src_lang == "en" else ("tgt", "src")
     values = (f.evidence.get(f"{en}_value"), f.evidence.get(f"{ar}_value"))
     lines = {case.src[i].orig for i in f.src} | {case.tgt[j].orig for j in f.tgt}
-    listed = [NTREX_NUMBER_ERRORS[case.name, i] for i in lines if (case.name, i) in
-              NTREX_NUMBER_ERRORS]
+    listed = [NTREX_NUMBER_ERRORS[case.name, i] for i in lines
+              if i is not None and (case.name, i) in NTREX_NUMBER_ERRORS]
     return None not in values and any(all(math.isclose(v, w, rel_tol=1e-9)  # type: ignore[arg-type]
                                           for v, w in zip(values, pair, strict=True))
                                       for pair in listed)
@@ -324,12 +326,14 @@ def main() -> None:
     names = load_names(args.ntrex)
     cases = [case for seed in seeds for case in build(docs, names, seed)]
     embedder = open_embedder(args.embedder)
-    found = Counter()  # kind -> findings
-    true_pos = Counter()  # kind -> findings matching a gold error
-    gold_n, gold_hit = Counter(), Counter()
+    found: Counter[str] = Counter()  # kind -> findings
+    true_pos: Counter[str] = Counter()  # kind -> findings matching a gold error
+    gold_n: Counter[str] = Counter()
+    gold_hit: Counter[str] = Counter()
     explained_n = 0  # number findings explained by another planted error (not counted)
     corpus_n = 0  # number findings on NTREX's own translation errors (not counted)
-    clean_pairs, clean_kinds = 0, Counter()
+    clean_pairs = 0
+    clean_kinds: Counter[str] = Counter()
     number_pairs, number_flagged, indic_n, indic_flagged, indic_as_before = 0, 0, 0, 0, 0
     started = time.time()
     for case in cases:

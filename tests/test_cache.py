@@ -44,6 +44,7 @@ def test_second_run_embeds_nothing(tmp_path: Path) -> None:
     second = CachedEmbedder(CountingEmbedder(), tmp_path)  # a new process, same cache dir
     b = second.embed(TEXTS)
     assert second.misses == 0 and second.hits == 4
+    assert isinstance(second.inner, CountingEmbedder)
     assert second.inner.calls == 0
     np.testing.assert_array_equal(a, b)
     assert a.dtype == np.float32 and a.shape == (4, 16)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from aligner.cli import app
 
@@ -32,11 +32,11 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     return out
 
 
-def _check(*args: str):
+def _check(*args: str) -> Result:
     return CliRunner().invoke(app, ["check", *args])
 
 
-def test_json_to_stdout_has_findings_and_exact_offsets(files) -> None:
+def test_json_to_stdout_has_findings_and_exact_offsets(files: dict[str, Path]) -> None:
     result = _check(str(files["ar_missing"]), str(files["en"]), "--presegmented", "--json", "-")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -49,7 +49,7 @@ def test_json_to_stdout_has_findings_and_exact_offsets(files) -> None:
     assert text[span["start"]:span["end"]] == EN[2]
 
 
-def test_json_file_and_fail_on(files, tmp_path: Path) -> None:
+def test_json_file_and_fail_on(files: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     args = [str(files["en"]), str(files["ar_missing"]), "--presegmented", "--json", str(out)]
     assert _check(*args, "--fail-on", "major").exit_code == 1
@@ -61,7 +61,7 @@ def test_json_file_and_fail_on(files, tmp_path: Path) -> None:
     assert "no findings" in clean.output
 
 
-def test_bad_inputs_exit_2_with_one_line(files, tmp_path: Path) -> None:
+def test_bad_inputs_exit_2_with_one_line(files: dict[str, Path], tmp_path: Path) -> None:
     missing = _check(str(tmp_path / "nope.txt"), str(files["en"]))
     assert missing.exit_code == 2
     assert "no such file" in missing.output
@@ -71,7 +71,7 @@ def test_bad_inputs_exit_2_with_one_line(files, tmp_path: Path) -> None:
     assert _check(str(files["en"]), str(files["ar"]), "--fail-on", "fatal").exit_code == 2
 
 
-def test_articles_that_are_no_translation_of_each_other_are_warned_about(files,
+def test_articles_that_are_no_translation_of_each_other_are_warned_about(files: dict[str, Path],
                                                                          tmp_path: Path) -> None:
     # the Arabic lines in reverse order but one: the aligner links in order, so at most one
     # link holds a real translation

@@ -35,7 +35,8 @@ AR = [
 
 def _side(lang: str, lines: list[str]) -> Side:
     text = "\n\n".join(lines)
-    segs, pos = [], 0
+    segs: list[Segment] = []
+    pos = 0
     for line in lines:
         segs.append(Segment(line, pos, pos + len(line), paragraph=len(segs)))
         pos += len(line) + 2

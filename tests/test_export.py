@@ -51,12 +51,16 @@ def test_all_formats_round_trip(small_report: Report, tmp_path: Path) -> None:
 
     root = ET.parse(tmp_path / "corpus.tmx").getroot()
     assert root.tag == "tmx" and root.get("version") == "1.4"
-    assert root.find("header").get("srclang") == "ar"
+    header = root.find("header")
+    assert header is not None
+    assert header.get("srclang") == "ar"
     tus = root.findall("body/tu")
     assert len(tus) == 3
     tuvs = tus[2].findall("tuv")
     assert [t.get(XML_LANG) for t in tuvs] == ["ar", "en"]
-    assert tuvs[1].find("seg").text == 'Text <script>alert(1)</script> & "quote"'
+    seg = tuvs[1].find("seg")
+    assert seg is not None
+    assert seg.text == 'Text <script>alert(1)</script> & "quote"'
 
     import pyarrow.parquet as pq
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from run_corpus import write_collection
@@ -80,7 +81,7 @@ def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _export(run_dir: Path, dest: Path, *args: str) -> dict:
+def _export(run_dir: Path, dest: Path, *args: str) -> dict[str, Any]:
     result = CliRunner().invoke(app, ["export", str(run_dir), "--to", str(dest),
                                       "--format", "jsonl,tmx", *args])
     assert result.exit_code == 0, result.output

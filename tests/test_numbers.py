@@ -283,6 +283,7 @@ def test_hedges(text: str, lang: str, approx: bool) -> None:
     ("three-quarters of them", "en", [("three-quarters", 0.75, "fraction", None, True)]),
     ("a third term", "en", [("third", 3, "ordinal", None, False)]),
 ])
-def test_roman_numerals_slash_dates_and_temperatures(text: str, lang: str, found: list) -> None:
+def test_roman_numerals_slash_dates_and_temperatures(
+        text: str, lang: str, found: list[tuple[str, float, str, str | None, bool]]) -> None:
     assert [(m.text, m.value, m.kind, m.unit, m.weak) for m in extract_numbers(text, lang)] == \
         found

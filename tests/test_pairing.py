@@ -230,7 +230,7 @@ def test_ivf_searches_wider_for_rows_without_a_mutual_best() -> None:
 def test_ivf_is_used_only_above_the_size_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[int, int]] = []
 
-    def fake_ivf(a: np.ndarray, b: np.ndarray, k: int) -> tuple[list, list]:
+    def fake_ivf(a: np.ndarray, b: np.ndarray, k: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
         calls.append((len(a), len(b)))
         return [], []
 

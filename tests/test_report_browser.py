@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from test_report_html import hostile_report
 from test_report_terminal import LINKS, sample_report
 
 from aligner.report.html import IndexEntry, render_index, write_html
+
+if TYPE_CHECKING:  # the tests skip, not fail, without playwright: import it for types only
+    from playwright.sync_api import Browser, Dialog, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -28,7 +32,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     with sync_api.sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield chromium
@@ -38,15 +42,19 @@ def browser() -> Iterator[object]:
 class Opened:
     """A page loaded from a file:// URL, with every request, dialog and error it caused."""
 
-    def __init__(self, browser: object, path: Path, width: int = 1400) -> None:
-        self.page = browser.new_page(  # type: ignore[attr-defined]
-            viewport={"width": width, "height": 900})
+    def __init__(self, browser: Browser, path: Path, width: int = 1400) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": 900})
         self.url = path.resolve().as_uri()
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+        def on_dialog(dialog: Dialog) -> None:
+            self.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        self.page.on("dialog", on_dialog)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error"
                      else None)
@@ -57,7 +65,7 @@ class Opened:
 
 
 @pytest.fixture
-def opened(browser: object, tmp_path: Path) -> Iterator[Opened]:
+def opened(browser: Browser, tmp_path: Path) -> Iterator[Opened]:
     path = tmp_path / "review.html"
     write_html(sample_report(), path)
     page = Opened(browser, path)
@@ -99,9 +107,9 @@ def test_filters_hide_and_show_rows(opened: Opened) -> None:
     assert opened.visible_rows() == len(LINKS)
 
 
-def focused_finding(page: object) -> tuple[str | None, str | None]:
+def focused_finding(page: Page) -> tuple[str | None, str | None]:
     """The focused finding's id and the id of the row holding it."""
-    found = page.evaluate(  # type: ignore[attr-defined]
+    found = page.evaluate(
         "() => { const f = document.activeElement; const r = f.closest('tr');"
         " return [f.dataset.f || null, r ? r.id : null]; }")
     return found[0], found[1]
@@ -132,7 +140,7 @@ def test_keyboard_moves_between_findings(opened: Opened) -> None:
     assert page.locator("#where").inner_text() == "4 / 4"
 
 
-def test_article_text_runs_nothing(browser: object, tmp_path: Path) -> None:
+def test_article_text_runs_nothing(browser: Browser, tmp_path: Path) -> None:
     path = tmp_path / "hostile.html"
     write_html(hostile_report(), path)
     opened = Opened(browser, path)
@@ -148,7 +156,7 @@ def test_article_text_runs_nothing(browser: object, tmp_path: Path) -> None:
     opened.page.close()
 
 
-def test_index_page_links_pairs(browser: object, tmp_path: Path) -> None:
+def test_index_page_links_pairs(browser: Browser, tmp_path: Path) -> None:
     write_html(sample_report(), tmp_path / "reports" / "a__b.html")
     (tmp_path / "index.html").write_text(render_index(
         [IndexEntry("corpora/en/a.txt", "corpora/ar/b.txt", "reports/a__b.html", 0.91,
@@ -164,7 +172,7 @@ def test_index_page_links_pairs(browser: object, tmp_path: Path) -> None:
     opened.page.close()
 
 
-def test_narrow_window_still_readable(browser: object, tmp_path: Path) -> None:
+def test_narrow_window_still_readable(browser: Browser, tmp_path: Path) -> None:
     path = tmp_path / "review.html"
     write_html(sample_report(arabic_source=True), path)
     opened = Opened(browser, path, width=700)

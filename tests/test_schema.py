@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from importlib.resources import files
+from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -20,7 +23,8 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def test_align_and_check_output_of_hand_made_report(validator, small_report: Report) -> None:
+def test_align_and_check_output_of_hand_made_report(validator: jsonschema.Draft202012Validator,
+                                                     small_report: Report) -> None:
     small_report.findings = None
     validator.validate(small_report.to_json())  # align JSON: no findings key
     small_report.findings = run_checks(small_report)
@@ -29,7 +33,8 @@ def test_align_and_check_output_of_hand_made_report(validator, small_report: Rep
     validator.validate(data)
 
 
-def test_every_kind_and_evidence_span_validates(validator, small_report: Report) -> None:
+def test_every_kind_and_evidence_span_validates(validator: jsonschema.Draft202012Validator,
+                                                 small_report: Report) -> None:
     span = Span("tgt", 2, 10, 20, "an extra E")
     small_report.findings = [
         Finding(kind, "critical", 0.5, (0,), (1,), None, "m", {"span": span, "spans": [span]})
@@ -47,7 +52,9 @@ def test_every_kind_and_evidence_span_validates(validator, small_report: Report)
     lambda d: d["src"]["segments"][0].update(start=-1),
     lambda d: d.pop("signature"),
 ])
-def test_broken_reports_are_rejected(validator, small_report: Report, breakage) -> None:
+def test_broken_reports_are_rejected(
+        validator: jsonschema.Draft202012Validator, small_report: Report,
+        breakage: Callable[[dict[str, Any]], object]) -> None:
     small_report.findings = [Finding("omission", "major", 0.9, (2,), (), "tgt", "missing")]
     data = copy.deepcopy(small_report.to_json())
     breakage(data)
@@ -55,7 +62,9 @@ def test_broken_reports_are_rejected(validator, small_report: Report, breakage) 
         validator.validate(data)
 
 
-def test_real_check_output_of_seed_pair_validates(validator, tmp_path, monkeypatch) -> None:
+def test_real_check_output_of_seed_pair_validates(
+        validator: jsonschema.Draft202012Validator, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import SEEDS
     from typer.testing import CliRunner
 
