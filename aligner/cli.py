@@ -31,8 +31,17 @@ console = Console(markup=False)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from aligner import __version__
+
+        console.print(f"aligner {__version__}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(version: bool = typer.Option(False, "--version", callback=_print_version,
+                                      is_eager=True, help="Print the version and exit.")) -> None:
     """Pair, align and check Arabic–English articles; build parallel corpora."""
 
 

@@ -171,3 +171,13 @@ def test_console_script_error_has_no_traceback(tmp_path: Path) -> None:
                           check=False)
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "nope.txt: no such file" in proc.stderr
+
+
+def test_version_from_the_script_and_from_python_m() -> None:
+    from aligner import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"aligner {__version__}\n"
+    proc = subprocess.run([sys.executable, "-m", "aligner", "--version"], capture_output=True,
+                          text=True, check=False)
+    assert proc.returncode == 0 and proc.stdout == f"aligner {__version__}\n"
