@@ -410,9 +410,12 @@ def run(
         console.print(f"unpaired: {path} ({reason})", highlight=False)
     if len(summary.unpaired) > 20:
         console.print(f"… and {len(summary.unpaired) - 20} more unpaired", highlight=False)
-    for path, error in summary.failed:
+    for path, error in summary.failed[:20]:
         err_console.print(Text.assemble(("failed:", "red"), f" {path}: {error}"),
-                          highlight=False)
+                          highlight=False, soft_wrap=True)  # one line a file, as for errors
+    if len(summary.failed) > 20:
+        err_console.print(f"… and {len(summary.failed) - 20} more failed "
+                          f"(see {out / 'pairs.json'})", highlight=False, soft_wrap=True)
     for path, encoding in summary.legacy_encoded[:20]:
         note_encoding(path, encoding)
     if len(summary.legacy_encoded) > 20:

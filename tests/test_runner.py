@@ -115,6 +115,21 @@ def test_articles_in_other_formats_are_failed_and_the_output_folder_is_not_input
     assert (out / "index.html").is_file()
 
 
+def test_many_failed_inputs_print_twenty_lines_and_a_count(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    write_collection(source, 1)
+    for k in range(23):
+        (source / f"draft{k:02}.docx").write_bytes(b"PK\x03\x04")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(source), "--out", str(out), "--workers", "1",
+                                      "--no-check", "--no-html"])
+    assert result.exit_code == 3, result.output
+    assert result.stderr.count("failed: ") == 20
+    assert f"failed: {source / 'draft00.docx'}: a zip archive, not plain text;" in result.stderr
+    assert f"… and 3 more failed (see {out / 'pairs.json'})" in result.stderr
+    assert len(json.loads((out / "pairs.json").read_text(encoding="utf-8"))["failed"]) == 23
+
+
 def test_a_folder_of_word_documents_only_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "article.docx").write_bytes(b"PK\x03\x04")
