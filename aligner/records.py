@@ -174,3 +174,7 @@ class AlignerError(Exception):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}" if path else problem)
+
+    def __reduce__(self) -> tuple[type[AlignerError], tuple[str | None, str]]:
+        # rebuilt from both fields when it crosses from a worker process to the driver
+        return AlignerError, (self.path, self.problem)

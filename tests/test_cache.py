@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from aligner.embed.base import normalize_rows
 from aligner.embed.cache import CachedEmbedder
+from aligner.records import AlignerError
 
 
 class CountingEmbedder:
@@ -65,3 +67,26 @@ def test_env_location_and_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert cached.path.parent == tmp_path / "c"
     assert cached.embed([]).shape == (0, 16)
     assert cached.signature() == "fake@1"
+
+
+def test_a_damaged_cache_file_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "embeddings.sqlite").write_text("not a database, whatever it was" * 10)
+    with pytest.raises(AlignerError) as err:
+        CachedEmbedder(CountingEmbedder(), tmp_path).embed(TEXTS)
+    assert err.value.path == str(tmp_path / "embeddings.sqlite")
+    assert err.value.problem == ("embedding cache unusable (file is not a database); delete the "
+                                 "file, or use --no-cache")
+
+
+def test_a_cache_folder_that_cannot_be_made_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(AlignerError, match="cannot create the embedding cache folder"):
+        CachedEmbedder(CountingEmbedder(), tmp_path / "file" / "cache")
+
+
+def test_errors_cross_from_worker_processes_whole() -> None:
+    """A worker's AlignerError reaches the driver with its file and problem (a process pool
+    pickles it), not as a broken pool."""
+    err = pickle.loads(pickle.dumps(AlignerError("cache.sqlite", "embedding cache unusable")))
+    assert (err.path, err.problem, str(err)) == (
+        "cache.sqlite", "embedding cache unusable", "cache.sqlite: embedding cache unusable")

@@ -130,6 +130,20 @@ def test_many_failed_inputs_print_twenty_lines_and_a_count(tmp_path: Path) -> No
     assert len(json.loads((out / "pairs.json").read_text(encoding="utf-8"))["failed"]) == 23
 
 
+def test_a_damaged_cache_stops_a_pooled_run_with_one_line(tmp_path: Path) -> None:
+    """Raised in a worker process, the cache's error reaches the command line whole: one
+    line naming the file, exit 2, no traceback of a broken process pool."""
+    write_collection(tmp_path / "in", 1)
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "embeddings.sqlite").write_text("not a database" * 20)
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "o"),
+                                      "--workers", "2", "--no-check", "--no-html"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (f"error: {tmp_path / 'cache' / 'embeddings.sqlite'}: "
+                                     "embedding cache unusable (file is not a database); "
+                                     "delete the file, or use --no-cache")
+
+
 def test_a_folder_of_word_documents_only_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "article.docx").write_bytes(b"PK\x03\x04")

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from aligner.embed.base import Embedder, normalize_rows
+from aligner.records import AlignerError
 
 _BATCH = 500  # keys per SELECT, below SQLite's host-parameter limit
 
@@ -37,7 +38,12 @@ class CachedEmbedder:
         self.misses = 0
         self._sig = embedder.signature()
         directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AlignerError(str(directory), f"cannot create the embedding cache folder "
+                                               f"({exc.strerror or exc}); set ALIGNER_CACHE "
+                                               "elsewhere or use --no-cache") from exc
         self.path = directory / "embeddings.sqlite"
         self._lock = threading.Lock()
         self._pid = -1
@@ -53,6 +59,11 @@ class CachedEmbedder:
             self._conn, self._pid = conn, os.getpid()
         return self._conn
 
+    def _unusable(self, exc: sqlite3.DatabaseError) -> AlignerError:
+        """A damaged, foreign or unwritable cache file: say which, and how to go on."""
+        return AlignerError(str(self.path), f"embedding cache unusable ({exc}); delete the "
+                                            "file, or use --no-cache")
+
     def _key(self, text: str) -> bytes:
         return hashlib.sha1(f"{self._sig}\x00{text}".encode()).digest()
 
@@ -66,24 +77,30 @@ class CachedEmbedder:
         keys = [self._key(t) for t in texts]
         found: dict[bytes, np.ndarray] = {}
         with self._lock:
-            db = self._db()
-            unique = list(dict.fromkeys(keys))
-            for k in range(0, len(unique), _BATCH):
-                chunk = unique[k:k + _BATCH]
-                marks = ",".join("?" * len(chunk))
-                rows = db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})",
-                                  chunk).fetchall()
-                for key, blob in rows:
-                    found[key] = np.frombuffer(blob, dtype=np.float16)
+            try:
+                db = self._db()
+                unique = list(dict.fromkeys(keys))
+                for k in range(0, len(unique), _BATCH):
+                    chunk = unique[k:k + _BATCH]
+                    marks = ",".join("?" * len(chunk))
+                    rows = db.execute(f"SELECT key, v FROM vec WHERE key IN ({marks})",
+                                      chunk).fetchall()
+                    for key, blob in rows:
+                        found[key] = np.frombuffer(blob, dtype=np.float16)
+            except sqlite3.DatabaseError as exc:
+                raise self._unusable(exc) from exc
         todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
         if todo:
             fresh = np.asarray(self.inner.embed(todo), dtype=np.float32)
             with self._lock:
-                db = self._db()
-                with db:
-                    db.executemany("INSERT OR REPLACE INTO vec (key, v) VALUES (?, ?)",
-                                   [(self._key(t), v.astype(np.float16).tobytes())
-                                    for t, v in zip(todo, fresh, strict=True)])
+                try:
+                    db = self._db()
+                    with db:
+                        db.executemany("INSERT OR REPLACE INTO vec (key, v) VALUES (?, ?)",
+                                       [(self._key(t), v.astype(np.float16).tobytes())
+                                        for t, v in zip(todo, fresh, strict=True)])
+                except sqlite3.DatabaseError as exc:
+                    raise self._unusable(exc) from exc
             # keep what was stored, so that a rerun sees identical vectors
             for t, v in zip(todo, fresh, strict=True):
                 found[self._key(t)] = v.astype(np.float16)
