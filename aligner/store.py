@@ -126,13 +126,20 @@ class RunStore:
     def __init__(self, out_dir: str | Path) -> None:
         self.path = Path(out_dir) / STORE_NAME
         self._lock: IO[bytes] | None = None
-        self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(_SCHEMA)
-        with self.transaction():
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        db: sqlite3.Connection | None = None
+        try:
+            db = self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.executescript(_SCHEMA)
+            with self.transaction():
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        except sqlite3.DatabaseError as exc:  # a damaged or foreign file, a read-only folder
+            if db is not None:
+                db.close()
+            raise AlignerError(str(self.path), f"run store unusable ({exc}); move it away to "
+                                               "start over, or use another --out") from exc
 
     def close(self) -> None:
         self.db.close()

@@ -100,3 +100,12 @@ def test_one_run_at_a_time_per_output_directory(tmp_path: Path) -> None:
             second.lock()
     with RunStore(tmp_path) as again:  # released when the first run ended
         again.lock()
+
+
+def test_a_damaged_run_store_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "run.sqlite").write_text("not a database, whatever it was" * 10)
+    with pytest.raises(AlignerError) as err:
+        RunStore(tmp_path)
+    assert err.value.path == str(tmp_path / "run.sqlite")
+    assert err.value.problem == ("run store unusable (file is not a database); move it away to "
+                                 "start over, or use another --out")
