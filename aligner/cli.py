@@ -332,7 +332,8 @@ def _print_link_summary(report: Report) -> None:
     err_console.print(f"{len(report.src.segments)} {report.src.document.lang} / "
                       f"{len(report.tgt.segments)} {report.tgt.document.lang} segments → "
                       f"{len(report.links)} links ({shape})", highlight=False)
-    err_console.print(f"signature: {report.signature['string']}", highlight=False, style="dim")
+    err_console.print(f"signature: {report.signature['string']}", highlight=False, style="dim",
+                      soft_wrap=True)  # one line, to copy whole
 
 
 @app.command()
@@ -470,7 +471,8 @@ def export(
     console.print(f"{result.rows} row(s) kept; dropped {dropped}", highlight=False)
     for path in result.files:
         err_console.print(f"wrote {path}", highlight=False)
-    err_console.print(f"signature: {result.signature['string']}", highlight=False, style="dim")
+    err_console.print(f"signature: {result.signature['string']}", highlight=False, style="dim",
+                      soft_wrap=True)  # one line, to copy whole
 
 
 if __name__ == "__main__":

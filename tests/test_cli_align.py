@@ -181,3 +181,12 @@ def test_version_from_the_script_and_from_python_m() -> None:
     proc = subprocess.run([sys.executable, "-m", "aligner", "--version"], capture_output=True,
                           text=True, check=False)
     assert proc.returncode == 0 and proc.stdout == f"aligner {__version__}\n"
+
+
+def test_the_signature_prints_on_one_line_to_copy_whole(tmp_path: Path) -> None:
+    """However narrow the terminal (the test runner's is 80 columns), the signature is one
+    line, so it can be pasted into a paper or a ticket as sacrebleu's is."""
+    result = runner.invoke(app, ["align", str(EN), str(AR), "--json", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    signature = json.loads((tmp_path / "r.json").read_text())["signature"]["string"]
+    assert len(signature) > 200 and f"signature: {signature}" in result.stderr.splitlines()
