@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.table import Table
 from rich.text import Text
 
 from aligner.records import AlignerError, Document, Report
+
+if TYPE_CHECKING:  # imported when a command needs it: the CLI starts fast
+    from aligner.runner import RunSummary
 
 app = typer.Typer(
     help="Pair, align and check Arabic–English articles; build parallel corpora.",
@@ -394,6 +397,13 @@ def run(
                 formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html))
     finally:
         runner.close()
+    _print_run_summary(summary, out, f"{runner.name} × {runner.workers}")
+    if summary.failed:
+        sys.exit(3)
+
+
+def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
+    """The pairs (first 20), then what was not paired, failed or not UTF-8, and the totals."""
     shown = summary.pairs[:20]
     table = Table("pair", "score", "links", "findings", title=f"{len(summary.pairs)} pair(s)")
     for outcome in shown:
@@ -424,13 +434,11 @@ def run(
                           f"(see {out / 'pairs.json'})", highlight=False)
     console.print(f"aligned {summary.aligned} pair(s), reused {summary.reused} from earlier "
                   f"runs, read {summary.read} file(s) in {summary.seconds:.1f}s with "
-                  f"{runner.name} × {runner.workers}", highlight=False)
+                  f"{engine}", highlight=False)
     err_console.print("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in summary.stages.items()),
                       highlight=False, style="dim")
     console.print(f"wrote {out / 'pairs.json'} and {len(summary.files) - 1} more file(s)",
                   highlight=False)
-    if summary.failed:
-        sys.exit(3)
 
 
 @app.command()
