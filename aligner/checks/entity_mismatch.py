@@ -743,47 +743,8 @@ class EntityMismatchCheck:
             return []
         i, j = en_ids[0], ar_ids[0]
         text, ar_text = en_segs[i].text, ar_segs[j].text
-        tagged = {w for loc in locs if loc.entity.label in _NAME_LABELS
-                  for w in re.findall(r"[\w'’-]+", loc.entity.text)}
-        named = {w for loc in locs if loc.entity.label in ("PERSON", "GPE", "LOC")
-                 for w in re.findall(r"[\w'’-]+", loc.entity.text)}
-        alone = {loc.entity.text for loc in locs  # a whole name, though a title word (West)
-                 if loc.entity.label in ("PERSON", "GPE", "LOC") and " " not in loc.entity.text}
-        found = {w for loc in locs if loc.match and not loc.partial
-                 for w in re.findall(r"[\w'’-]+", loc.entity.text)}  # Kamal of ألبوكمال
-        words: list[tuple[int, str, bool, bool]] = []  # (offset, word, NER-tagged, a name)
-        beside: dict[str, list[str]] = {}  # its neighbours in its capitalised run
-        for run in _EN_CAP_RUN.finditer(text):
-            before = text[:run.start()].rstrip()
-            initial = not before or before[-1] in _OPENERS
-            run_words = [re.sub(r"['’]s?$", "", w.group())
-                         for w in re.finditer(r"[\w'’-]+", run.group())]
-            titles = next((n for n, x in enumerate(run_words)
-                           if x.lower() not in _TITLES | _EN_STOP), len(run_words))
-            if len(run_words) - titles > 4 or (initial and len(run_words) == 1):
-                continue  # a heading, not a name (titles aside: Lt Col The Reverend X Y)
-            for n, wm in enumerate(re.finditer(r"[\w'’-]+", run.group())):
-                word = run_words[n]
-                titled = n > 0 and run_words[n - 1].lower().rstrip(".") in _PERSON_TITLES
-                if ((n == 0 and initial) or (_CALENDAR.match(word) and not titled)
-                        or _is_demonym(word) or word.lower() in _EN_STOP):
-                    continue  # but a month after a title is a name (Dr August Vann)
-                if not _distinctive(Entity(word, "", 0, 0)) and not (
-                        word in named and len(word) >= 4 and word.istitle()
-                        and (word.lower() not in _TITLES | GENERIC_WORDS or word in alone)
-                ) and not (word in doc_surnames and word.istitle()):
-                    continue  # a tagged name with one strong consonant (Yuan) still counts
-                known = (word in tagged or word in doc_tagged or is_personal_name(word)
-                         or titled or (n > 0 and is_personal_name(run_words[n - 1])))
-                if not known and initial and any(
-                        x.lower() not in _EN_STOP | _TITLES for x in run_words[:n]):
-                    continue  # a heading's capitals (Comment Policy) say nothing of a name
-                if word in found or any(locate(Entity(p, "PERSON", 0, 0), ar_segs, (j,))
-                       or _prefix_found(p, ar_text) for p in word.split("-") if p):
-                    continue
-                words.append((run.start() + wm.start(), word, word in named, known))
-                beside[word] = [x for x in run_words[max(n - 1, 0):n] + run_words[n + 1:n + 2]
-                                if _distinctive(Entity(x, "", 0, 0))]
+        words, beside = _unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
+                                             doc_surnames)
         if not any(known for *_, known in words) and not (words and doc_rendered):
             return []
         # a single unrendered name and a single stranger: word order matters less
@@ -838,6 +799,56 @@ class EntityMismatchCheck:
             evidence={"entity": _span(en_name, en_segs, i, k, k + len(word)),
                       "arabic": _span(ar_name, ar_segs, j, start, end)})]
 
+
+def _unrendered_capitals(text: str, ar_text: str, locs: list[Located],
+                         ar_segs: tuple[Segment, ...], j: int, doc_tagged: set[str],
+                         doc_surnames: set[str]
+                         ) -> tuple[list[tuple[int, str, bool, bool]], dict[str, list[str]]]:
+    """The capitalised words of an English sentence that may be names and that Arabic
+    sentence ``j`` does not render, as (offset, word, NER-tagged, a known name), and each
+    one's distinctive neighbours in its capitalised run (see ``_positional``)."""
+    tagged = {w for loc in locs if loc.entity.label in _NAME_LABELS
+              for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+    named = {w for loc in locs if loc.entity.label in ("PERSON", "GPE", "LOC")
+             for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+    alone = {loc.entity.text for loc in locs  # a whole name, though a title word (West)
+             if loc.entity.label in ("PERSON", "GPE", "LOC") and " " not in loc.entity.text}
+    found = {w for loc in locs if loc.match and not loc.partial
+             for w in re.findall(r"[\w'’-]+", loc.entity.text)}  # Kamal of ألبوكمال
+    words: list[tuple[int, str, bool, bool]] = []  # (offset, word, NER-tagged, a name)
+    beside: dict[str, list[str]] = {}  # its neighbours in its capitalised run
+    for run in _EN_CAP_RUN.finditer(text):
+        before = text[:run.start()].rstrip()
+        initial = not before or before[-1] in _OPENERS
+        run_words = [re.sub(r"['’]s?$", "", w.group())
+                     for w in re.finditer(r"[\w'’-]+", run.group())]
+        titles = next((n for n, x in enumerate(run_words)
+                       if x.lower() not in _TITLES | _EN_STOP), len(run_words))
+        if len(run_words) - titles > 4 or (initial and len(run_words) == 1):
+            continue  # a heading, not a name (titles aside: Lt Col The Reverend X Y)
+        for n, wm in enumerate(re.finditer(r"[\w'’-]+", run.group())):
+            word = run_words[n]
+            titled = n > 0 and run_words[n - 1].lower().rstrip(".") in _PERSON_TITLES
+            if ((n == 0 and initial) or (_CALENDAR.match(word) and not titled)
+                    or _is_demonym(word) or word.lower() in _EN_STOP):
+                continue  # but a month after a title is a name (Dr August Vann)
+            if not _distinctive(Entity(word, "", 0, 0)) and not (
+                    word in named and len(word) >= 4 and word.istitle()
+                    and (word.lower() not in _TITLES | GENERIC_WORDS or word in alone)
+            ) and not (word in doc_surnames and word.istitle()):
+                continue  # a tagged name with one strong consonant (Yuan) still counts
+            known = (word in tagged or word in doc_tagged or is_personal_name(word)
+                     or titled or (n > 0 and is_personal_name(run_words[n - 1])))
+            if not known and initial and any(
+                    x.lower() not in _EN_STOP | _TITLES for x in run_words[:n]):
+                continue  # a heading's capitals (Comment Policy) say nothing of a name
+            if word in found or any(locate(Entity(p, "PERSON", 0, 0), ar_segs, (j,))
+                   or _prefix_found(p, ar_text) for p in word.split("-") if p):
+                continue
+            words.append((run.start() + wm.start(), word, word in named, known))
+            beside[word] = [x for x in run_words[max(n - 1, 0):n] + run_words[n + 1:n + 2]
+                            if _distinctive(Entity(x, "", 0, 0))]
+    return words, beside
 
 
 class _Explainers:
