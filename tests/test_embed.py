@@ -29,6 +29,12 @@ def test_unknown_embedder_is_a_clear_error() -> None:
         get_embedder("laser")
 
 
+def test_family_names_are_read_as_typed_loosely() -> None:
+    assert get_embedder(" USEM3 ").name == "usem3"
+    with pytest.raises(AlignerError, match="'st' needs a model"):
+        get_embedder("St:  ")
+
+
 def test_st_needs_a_model_name() -> None:
     with pytest.raises(AlignerError, match="st:<model"):
         get_embedder("st")

