@@ -219,7 +219,7 @@ def check(
     presegmented: bool = PRESEGMENTED_OPT,
     embedder: str = EMBEDDER_OPT,
     json_out: str | None = JSON_OPT,
-    fail_on: FailOn | None = typer.Option(None, "--fail-on",
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", case_sensitive=False,
                                           help="Exit 1 when a finding reaches this severity."),
     html: Path | None = typer.Option(None, "--html",
                                      help="Write the self-contained HTML review page to FILE."),

@@ -54,6 +54,7 @@ def test_json_file_and_fail_on(files: dict[str, Path], tmp_path: Path) -> None:
     args = [str(files["en"]), str(files["ar_missing"]), "--presegmented", "--json", str(out)]
     assert _check(*args, "--fail-on", "major").exit_code == 1
     assert _check(*args, "--fail-on", "critical").exit_code == 0
+    assert _check(*args, "--fail-on", "MAJOR").exit_code == 1  # as typed in a CI config
     data = json.loads(out.read_text(encoding="utf-8"))
     assert any(f["kind"] == "omission" and f["missing_in"] == "tgt" for f in data["findings"])
     clean = _check(str(files["en"]), str(files["ar"]), "--presegmented", "--fail-on", "minor")
