@@ -30,9 +30,12 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w",
                        newline=None if binary else "") as handle:
             yield handle
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.filename in (None, tmp, str(target)):
+            # writing this file failed (disk full, quota, I/O error): one line, not a traceback
+            raise AlignerError(str(target), f"cannot write: {exc.strerror or exc}") from exc
         raise
 
 
