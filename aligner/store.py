@@ -138,8 +138,7 @@ class RunStore:
         except sqlite3.DatabaseError as exc:  # a damaged or foreign file, a read-only folder
             if db is not None:
                 db.close()
-            raise AlignerError(str(self.path), f"run store unusable ({exc}); move it away to "
-                                               "start over, or use another --out") from exc
+            raise _store_error(self.path, exc) from exc
 
     def close(self) -> None:
         self.db.close()
@@ -162,9 +161,9 @@ class RunStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self) -> sqlite3.Connection:
+    def transaction(self) -> _Transaction:
         """``with store.transaction():`` — BEGIN … COMMIT, or ROLLBACK on error."""
-        return _Transaction(self.db)  # type: ignore[return-value]
+        return _Transaction(self.db, self.path)
 
     # -- meta ---------------------------------------------------------------------------------
 
@@ -349,20 +348,40 @@ class RunStore:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT; nested use joins the outer transaction."""
+    """BEGIN IMMEDIATE … COMMIT; nested use joins the outer transaction. A database error
+    (a full disk, most often at COMMIT) leaves as one clear error naming the store."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db, self.path = db, path
         self.outer = False
 
     def __enter__(self) -> sqlite3.Connection:
         self.outer = not self.db.in_transaction
         if self.outer:
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as exc:
+                raise _store_error(self.path, exc) from exc
         return self.db
 
-    def __exit__(self, exc_type: object, *rest: object) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: object) -> None:
         if not self.outer:
             return
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        try:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        except sqlite3.DatabaseError as err:
+            raise _store_error(self.path, err) from err
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise _store_error(self.path, exc) from exc
+
+
+def _store_error(path: Path, exc: sqlite3.DatabaseError) -> AlignerError:
+    """What went wrong with the run store, and how to go on: a full disk keeps finished pairs
+    (run again to resume); a damaged or foreign file does not."""
+    if "full" in str(exc):
+        return AlignerError(str(path), f"cannot write the run store ({exc}); free some space "
+                                       "and run the same command again to resume")
+    return AlignerError(str(path), f"run store unusable ({exc}); move it away to start over, "
+                                   "or use another --out")
 

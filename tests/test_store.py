@@ -3,6 +3,7 @@ its documents are unchanged."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,13 @@ def test_a_damaged_run_store_is_one_clear_error(tmp_path: Path) -> None:
     assert err.value.path == str(tmp_path / "run.sqlite")
     assert err.value.problem == ("run store unusable (file is not a database); move it away to "
                                  "start over, or use another --out")
+
+
+def test_a_full_disk_mid_run_is_one_clear_error_that_says_how_to_resume(tmp_path: Path) -> None:
+    store = RunStore(tmp_path)
+    with pytest.raises(AlignerError) as err, store.transaction() as db:
+        db.execute("INSERT INTO meta VALUES ('probe', 'x')")
+        raise sqlite3.OperationalError("database or disk is full")
+    assert err.value.problem == ("cannot write the run store (database or disk is full); free "
+                                 "some space and run the same command again to resume")
+    assert store.get_meta("probe") is None  # rolled back
