@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aligner.read import BAD_NAME_PROBLEM, undecodable_name
 from aligner.records import AlignerError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -46,7 +47,14 @@ def load_inputs(inputs: Path, outputs: Path | None = None) -> Inputs:
         raise AlignerError(str(inputs), "no such file or directory")
     if inputs.is_file() and inputs.suffix.lower() in MANIFEST_SUFFIXES:
         return read_manifest(inputs)
-    return Inputs(singles=[str(p) for p in discover(inputs, outputs)])
+    found = Inputs()
+    for path in discover(inputs, outputs):
+        shown = undecodable_name(path)
+        if shown:  # kept out of the store, which could not hold its name, but reported
+            found.errors.append((shown, "", BAD_NAME_PROBLEM))
+        else:
+            found.singles.append(str(path))
+    return found
 
 
 def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:

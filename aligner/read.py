@@ -169,6 +169,21 @@ def _langdetect(text: str) -> str | None:
     return str(result[0]["lang"]) if result else None
 
 
+#: Reports, corpora and the run store are UTF-8: a name that is not cannot be written into them.
+BAD_NAME_PROBLEM = "file name is not valid UTF-8; rename the file"
+
+
+def undecodable_name(path: str | os.PathLike[str]) -> str | None:
+    """``path`` with its undecodable bytes shown as \\xNN when its name is not valid UTF-8
+    (Python keeps such bytes as lone surrogates, which no UTF-8 output accepts), else None."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return None
+
+
 def missing_file_problem(file: Path) -> str:
     """What to say of a path that does not exist: a dangling link names where it points."""
     if file.is_symlink():
@@ -179,6 +194,9 @@ def missing_file_problem(file: Path) -> str:
 def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Document:
     """Read one article, refusing empty, binary, HTML, oversized or undecodable files."""
     name = str(path)
+    shown = undecodable_name(name)
+    if shown:
+        raise AlignerError(shown, BAD_NAME_PROBLEM)
     file = Path(path)
     if not file.exists():
         raise AlignerError(name, missing_file_problem(file))

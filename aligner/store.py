@@ -232,8 +232,8 @@ class RunStore:
 
     def failures(self) -> list[tuple[str, str]]:
         """Every input that failed: manifest problems, unreadable documents, failed pairs."""
-        out = [(f"{source} ({path})", error) for source, path, error in self.db.execute(
-            "SELECT source, path, error FROM input_errors ORDER BY source")]
+        out = [(f"{source} ({path})" if path else source, error) for source, path, error
+               in self.db.execute("SELECT source, path, error FROM input_errors ORDER BY source")]
         out += list(self.db.execute(
             "SELECT path, error FROM documents WHERE error IS NOT NULL ORDER BY path"))
         out += [(f"{a} ↔ {b}", e) for a, b, e in self.db.execute(

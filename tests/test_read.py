@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from pathlib import Path
 
@@ -128,6 +129,18 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     with pytest.raises(AlignerError) as err:
         read_document(tmp_path / "link.txt")
     assert err.value.problem == f"broken link (to {tmp_path / 'gone.txt'}, which does not exist)"
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_with_its_bytes_shown(tmp_path: Path) -> None:
+    """Such a name (a Windows-1256 Arabic name unpacked on Linux) could be read, but no UTF-8
+    report or corpus could name it."""
+    name = os.fsencode(tmp_path) + b"/\xe3\xd5\xd1.txt"  # مصر.txt in Windows-1256
+    with open(name, "wb") as handle:
+        handle.write(ENGLISH.encode())
+    with pytest.raises(AlignerError) as err:
+        read_document(os.fsdecode(name))
+    assert err.value.path == f"{tmp_path}/\\xe3\\xd5\\xd1.txt"
+    assert err.value.problem == "file name is not valid UTF-8; rename the file"
 
 
 def test_huge_file_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

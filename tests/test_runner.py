@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -113,6 +114,23 @@ def test_articles_in_other_formats_are_failed_and_the_output_folder_is_not_input
         assert {Path(f["path"]).name: f["error"].split(",")[0] for f in data["failed"]} == {
             "draft.docx": "a zip archive", "scan.pdf": "a PDF document"}
     assert (out / "index.html").is_file()
+
+
+def test_a_file_name_that_is_not_utf8_is_failed_and_the_rest_goes_on(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    [(ar, _)] = write_collection(source, 1)
+    os.rename(ar, os.fsencode(source) + b"/\xff" + os.fsencode(ar.name))
+    write_collection(tmp_path / "more", 1)
+    for f in (tmp_path / "more").iterdir():
+        f.rename(source / f"more-{f.name}")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(source), "--out", str(out), "--workers", "1",
+                                      "--no-check", "--no-html"])
+    assert result.exit_code == 3, result.output
+    data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    assert len(data["pairs"]) == 1
+    assert data["failed"] == [{"path": f"{source}/\\xff{ar.name}",
+                               "error": "file name is not valid UTF-8; rename the file"}]
 
 
 def test_many_failed_inputs_print_twenty_lines_and_a_count(tmp_path: Path) -> None:
