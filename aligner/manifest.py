@@ -1,10 +1,10 @@
 """What a corpus run reads: a directory tree of articles, or a manifest listing them.
 
-A manifest is CSV (header row) or JSON Lines. A row with both ``ar`` and ``en`` names a known
-translation pair (it is aligned without pairing); a row with only one of them, or a ``path``,
-names a single article to be paired with the others. Relative paths are relative to the
-manifest's folder. Bad rows (duplicates, no path, unparsable lines) are reported per row and the
-rest of the manifest is used.
+A manifest is CSV (``.csv``/``.tsv`` with a header row; commas, semicolons or tabs) or JSON
+Lines. A row with both ``ar`` and ``en`` names a known translation pair (it is aligned without
+pairing); a row with only one of them, or a ``path``, names a single article to be paired with
+the others. Relative paths are relative to the manifest's folder. Bad rows (duplicates, no
+path, unparsable lines) are reported per row and the rest of the manifest is used.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 #: Articles saved in a format aligner does not read: found in a folder, they are reported as
 #: failed with what to convert, rather than skipped unseen.
 OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".html", ".htm")
-MANIFEST_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+MANIFEST_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 PATH_KEYS = ("ar", "en", "path")
 
 
@@ -84,7 +84,8 @@ def read_manifest(path: Path) -> Inputs:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise AlignerError(str(path), f"cannot read manifest: {exc}") from exc
-    rows = _jsonl_rows(path, text) if path.suffix.lower() != ".csv" else _csv_rows(path, text)
+    rows = (_csv_rows(path, text) if path.suffix.lower() in (".csv", ".tsv")
+            else _jsonl_rows(path, text))
     base = path.parent
     out = Inputs()
     first_line: dict[str, str] = {}  # path -> source of the row that first named it
@@ -119,11 +120,17 @@ def _resolve(base: Path, value: object) -> str:
 
 
 def _csv_rows(path: Path, text: str) -> list[tuple[str, dict[str, str] | str]]:
-    reader = csv.DictReader(text.splitlines())
+    lines = text.splitlines()
+    # a spreadsheet saves with ";" where "," is the decimal mark, or with tabs: the header says
+    first = next((line for line in lines if line.strip()), "")
+    delimiter = next((d for d in ",\t;" if set(PATH_KEYS) & {
+        h.strip().lower() for h in next(csv.reader([first], delimiter=d), [])}), ",")
+    reader = csv.DictReader(lines, delimiter=delimiter)
     header = [h.strip().lower() for h in reader.fieldnames or []]
     if not set(header) & set(PATH_KEYS):
         raise AlignerError(str(path), "manifest CSV needs a header row with columns ar,en "
-                                      "(known pairs) or path (files to pair)")
+                                      "(known pairs) or path (files to pair), separated by "
+                                      "commas, semicolons or tabs")
     reader.fieldnames = header
     return [(f"{path.name}:{reader.line_num}",
              {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)})

@@ -267,6 +267,21 @@ def test_a_manifest_pair_that_is_no_translation_is_warned_about(tmp_path: Path) 
     assert result.stderr.count("do not look like translations") == 1
 
 
+@pytest.mark.parametrize(("name", "separator"), [("list.csv", ";"), ("list.tsv", "\t"),
+                                                ("excel.csv", "\t")])
+def test_spreadsheet_manifests_with_semicolons_or_tabs(tmp_path: Path, name: str,
+                                                       separator: str) -> None:
+    """Spreadsheets save ";" where the comma is the decimal mark, and tabs as "text"; a UTF-8
+    byte-order mark and Windows line ends come with them."""
+    pairs = write_collection(tmp_path / "in", 2)
+    rows = [f"{a.relative_to(tmp_path)}{separator}{b.relative_to(tmp_path)}" for a, b in pairs]
+    manifest = tmp_path / name
+    manifest.write_bytes(("\ufeffAR" + separator + "EN\r\n" + "\r\n".join(rows) + "\r\n")
+                         .encode("utf-8"))
+    summary = run(manifest, tmp_path / "out")
+    assert (summary.aligned, summary.failed) == (2, [])
+
+
 def test_jsonl_manifest_with_files_to_pair_and_a_broken_line(tmp_path: Path) -> None:
     pairs = write_collection(tmp_path / "in", 3)
     manifest = tmp_path / "list.jsonl"
