@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aligner.read import BAD_NAME_PROBLEM, undecodable_name
+from aligner.read import BAD_NAME_PROBLEM, decode_bytes, undecodable_name
 from aligner.records import AlignerError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -81,9 +81,11 @@ def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
 
 def read_manifest(path: Path) -> Inputs:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AlignerError(str(path), f"cannot read manifest: {exc}") from exc
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AlignerError(str(path), f"cannot read manifest: {exc.strerror or exc}") from exc
+    # as articles are: spreadsheets save UTF-8 with a BOM, UTF-16, or Windows-1256 Arabic names
+    text = decode_bytes(data, str(path), min_arabic=0.0)[0].removeprefix("\ufeff")
     rows = (_csv_rows(path, text) if path.suffix.lower() in (".csv", ".tsv")
             else _jsonl_rows(path, text))
     base = path.parent

@@ -79,8 +79,10 @@ def _parses_as_json(data: bytes) -> bool:
     return True
 
 
-def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
-    """Decode article bytes, returning (text, encoding); refuse what is not text."""
+def decode_bytes(data: bytes, path: str, min_arabic: float = 0.3) -> tuple[str, str]:
+    """Decode article bytes, returning (text, encoding); refuse what is not text. Bytes that
+    are not UTF-8 are read as Windows-1256 when more than ``min_arabic`` of their letters are
+    then Arabic (a manifest of mostly Latin paths passes 0: any Arabic name will do)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", path), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -101,7 +103,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         text = ""
     letters = len(_ARABIC.findall(text)) + len(_LATIN.findall(text))
-    if text and letters and len(_ARABIC.findall(text)) / letters > 0.3 and not _looks_binary(text):
+    if (text and letters and len(_ARABIC.findall(text)) / letters > min_arabic
+            and not _looks_binary(text)):
         return text, "cp1256"
     raise AlignerError(path, f"not valid UTF-8 (byte 0x{data[utf8_error.start]:02x} at offset "
                              f"{utf8_error.start}) and not Windows-1256 Arabic; "

@@ -267,17 +267,21 @@ def test_a_manifest_pair_that_is_no_translation_is_warned_about(tmp_path: Path) 
     assert result.stderr.count("do not look like translations") == 1
 
 
-@pytest.mark.parametrize(("name", "separator"), [("list.csv", ";"), ("list.tsv", "\t"),
-                                                ("excel.csv", "\t")])
-def test_spreadsheet_manifests_with_semicolons_or_tabs(tmp_path: Path, name: str,
-                                                       separator: str) -> None:
-    """Spreadsheets save ";" where the comma is the decimal mark, and tabs as "text"; a UTF-8
-    byte-order mark and Windows line ends come with them."""
-    pairs = write_collection(tmp_path / "in", 2)
-    rows = [f"{a.relative_to(tmp_path)}{separator}{b.relative_to(tmp_path)}" for a, b in pairs]
+@pytest.mark.parametrize(("name", "separator", "encoding"), [
+    ("list.csv", ";", "utf-8-sig"), ("list.tsv", "\t", "utf-8-sig"),
+    ("excel.csv", "\t", "utf-16"), ("windows.csv", ",", "cp1256")])
+def test_spreadsheet_manifests(tmp_path: Path, name: str, separator: str,
+                               encoding: str) -> None:
+    """Spreadsheets save ";" where the comma is the decimal mark, tabs as "text", UTF-8 with a
+    byte-order mark, UTF-16 or (Arabic Windows) Windows-1256, with Windows line ends; the
+    Arabic file names come through each of them."""
+    rows = []
+    for k, (ar, en) in enumerate(write_collection(tmp_path / "in", 2)):
+        named = ar.rename(ar.with_name(f"مقال {k}.txt"))
+        rows.append(f"{named.relative_to(tmp_path)}{separator}{en.relative_to(tmp_path)}")
     manifest = tmp_path / name
-    manifest.write_bytes(("\ufeffAR" + separator + "EN\r\n" + "\r\n".join(rows) + "\r\n")
-                         .encode("utf-8"))
+    manifest.write_bytes(("AR" + separator + "EN\r\n" + "\r\n".join(rows) + "\r\n")
+                         .encode(encoding))
     summary = run(manifest, tmp_path / "out")
     assert (summary.aligned, summary.failed) == (2, [])
 
