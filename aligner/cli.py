@@ -452,14 +452,16 @@ def export(
     min_score: float | None = typer.Option(None, help="Drop links scoring below this."),
     drop_nulls: bool = typer.Option(True, "--drop-nulls/--keep-nulls",
                                     help="Drop 1-0 / 0-1 links (one side empty)."),
-    min_ratio: float | None = typer.Option(None, help="Drop rows whose character length ratio "
-                                                      "src/tgt is below this (e.g. 0.5)."),
-    max_ratio: float | None = typer.Option(None, help="Drop rows whose length ratio is above "
-                                                      "this (e.g. 2.0)."),
-    min_script: float | None = typer.Option(None, help="Language check: drop rows where less "
-                                                       "than this share of a side's letters "
-                                                       "is in its language's script (e.g. "
-                                                       "0.8)."),
+    min_ratio: float | None = typer.Option(None, min=0.0,
+                                           help="Drop rows whose character length ratio "
+                                                "src/tgt is below this (e.g. 0.5)."),
+    max_ratio: float | None = typer.Option(None, min=0.0,
+                                           help="Drop rows whose length ratio is above "
+                                                "this (e.g. 2.0)."),
+    min_script: float | None = typer.Option(None, min=0.0, max=1.0,
+                                            help="Language check: drop rows where less than "
+                                                 "this share (0 to 1) of a side's letters is "
+                                                 "in its language's script (e.g. 0.8)."),
     dedup: str = typer.Option("exact", help="Duplicate removal: none, exact, or near (ignores "
                                             "case, punctuation, digits, Arabic diacritics)."),
 ) -> None:

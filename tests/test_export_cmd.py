@@ -110,3 +110,12 @@ def test_export_min_score_is_in_the_signature(run_dir: Path, tmp_path: Path) -> 
 def test_export_needs_a_run_directory(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["export", str(tmp_path)])
     assert result.exit_code == 2 and "not a run directory" in result.output
+
+
+@pytest.mark.parametrize(("option", "value"), [("--min-script", "1.5"), ("--min-script", "-0.1"),
+                                               ("--min-ratio", "-1"), ("--max-ratio", "-2")])
+def test_shares_and_ratios_out_of_range_are_refused(run_dir: Path, option: str,
+                                                    value: str) -> None:
+    """A script share above 1 would drop every row without a word of why."""
+    result = CliRunner().invoke(app, ["export", str(run_dir), option, value])
+    assert result.exit_code == 2 and "Invalid value for" in result.output
