@@ -107,6 +107,10 @@ def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
     for doc in docs:
         if doc.encoding in GUESSED_ENCODINGS:
             note_encoding(doc.path, doc.encoding)
+        if doc.folded:
+            err_console.print(f"note: {doc.path}: {doc.folded} presentation-form characters "
+                              "(text copied from a PDF?) read as plain letters; offsets are "
+                              "into the text as read", highlight=False, soft_wrap=True)
     return docs
 
 

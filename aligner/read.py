@@ -79,6 +79,18 @@ def _parses_as_json(data: bytes) -> bool:
     return True
 
 
+# Arabic letters in their contextual shapes (isolated, initial, medial, final; lam-alef and other
+# ligatures) and the Latin ligatures fi, fl, ff: text copied out of a PDF often has them, and
+# the embedders, the name and number checks read them as unknown symbols.
+_PRESENTATION_FORMS = re.compile("[\uFB00-\uFB06\uFB50-\uFDCF\uFDF0-\uFDFF\uFE70-\uFEFC]")
+
+
+def fold_presentation_forms(text: str) -> tuple[str, int]:
+    """``text`` with presentation forms read as the letters they shape (NFKC: ﻻ is لا), and
+    how many there were."""
+    return _PRESENTATION_FORMS.subn(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
 def decode_bytes(data: bytes, path: str, min_arabic: float = 0.3) -> tuple[str, str]:
     """Decode article bytes, returning (text, encoding); refuse what is not text. Bytes that
     are not UTF-8 are read as Windows-1256 when more than ``min_arabic`` of their letters are
@@ -227,5 +239,6 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
     if len(_HTML.findall(text[:20000])) >= 2:
         raise AlignerError(name, "looks like HTML; extract the article text first "
                                  "(aligner reads plain text and Markdown)")
+    text, folded = fold_presentation_forms(text)
     return Document(path=name, lang=lang or detect_language(text, name), text=text,
-                    encoding=encoding)
+                    encoding=encoding, folded=folded)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,34 @@ def test_square_brackets_in_paths_and_messages_print_as_written(tmp_path: Path) 
     (test / "d").write_text("[0]:[0]\n", encoding="utf-8")
     bad = CliRunner().invoke(app, ["eval", "--test", str(test), "--gold", str(gold)])
     assert bad.exit_code == 2 and "expected '[i, j]:[k]', got '[0]:[0'" in bad.stderr
+
+
+def _presentation_forms(text: str) -> str:
+    """Arabic as text copied out of some PDFs has it: every letter in its isolated shape and
+    lam-alef as one ligature."""
+    shapes: dict[str, str] = {}
+    for cp in range(0xFE70, 0xFEFD):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if parts[:1] == ["<isolated>"] and len(parts) == 2:
+            shapes.setdefault(chr(int(parts[1], 16)), chr(cp))
+    return "".join(shapes.get(c, c) for c in text.replace("لا", "\ufefb"))
+
+
+def test_arabic_copied_from_a_pdf_is_checked_as_plain_arabic(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    """The names check reads presentation forms as unknown symbols: without folding, the seed
+    pair's inconsistent rendering of Albu Kamal went unseen."""
+    monkeypatch.setenv("ALIGNER_CACHE", str(tmp_path / "cache"))
+    seeds = Path(__file__).parent.parent / "corpora" / "seeds"
+    ar, en = seeds / "004_43767d7857a669e9.txt", seeds / "000_a4406ca872cdf977.txt"
+    pdf = tmp_path / "from-pdf.txt"
+    pdf.write_text(_presentation_forms(ar.read_text(encoding="utf-8")), encoding="utf-8")
+    plain, copied = _check(str(ar), str(en), "--json", "-"), _check(str(pdf), str(en), "--json",
+                                                                     "-")
+    assert plain.exit_code == copied.exit_code == 0, copied.output
+    assert "presentation-form characters (text copied from a PDF?) read as plain letters" in \
+        copied.stderr
+    a, b = json.loads(plain.stdout), json.loads(copied.stdout)
+    assert b["src"]["segments"] == a["src"]["segments"] and b["links"] == a["links"]
+    assert [f["message"] for f in b["findings"]] == [f["message"] for f in a["findings"]] != []

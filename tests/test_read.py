@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.read import decode_bytes, detect_language, read_document
+from aligner.read import decode_bytes, detect_language, fold_presentation_forms, read_document
 from aligner.records import AlignerError
 
 ARABIC = "قال ناشط محلي إن الميليشيات أصبحت تسيطر على المدينة.\n"
@@ -141,6 +141,13 @@ def test_a_file_name_that_is_not_utf8_is_refused_with_its_bytes_shown(tmp_path: 
         read_document(os.fsdecode(name))
     assert err.value.path == f"{tmp_path}/\\xe3\\xd5\\xd1.txt"
     assert err.value.problem == "file name is not valid UTF-8; rename the file"
+
+
+def test_presentation_forms_are_read_as_plain_letters(tmp_path: Path) -> None:
+    """ﻻ (one ligature) is لا, ﺍﻟﻌﺮﺍﻕ (contextual shapes) is العراق, and the Latin ﬁ is fi."""
+    doc = read_document(write(tmp_path, "pdf.txt", "ﻻ ﺷﻲﺀ ﻓﻲ ﺍﻟﻌﺮﺍﻕ.\nThe ﬁrst.\n".encode()))
+    assert doc.text == "لا شيء في العراق.\nThe first.\n" and doc.folded == 13
+    assert fold_presentation_forms("نص عادي") == ("نص عادي", 0)
 
 
 def test_huge_file_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
