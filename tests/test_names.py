@@ -85,6 +85,12 @@ def test_normalisation_and_clitics() -> None:
     assert to_buckwalter("مصر") == "mSr"
 
 
+def test_arabic_typed_on_a_persian_keyboard_is_the_same_arabic() -> None:
+    """ی and ک (Persian yeh and keheh) for ي and ك: the same names, the same spelling."""
+    assert normalize("کییف") == normalize("كييف")
+    assert find_name_in_arabic("Kiev", "وصل إلى کییف أمس") is not None
+
+
 def test_foreign_name_gazetteer_skips_common_arabic_words() -> None:
     from aligner.arabic.names import is_foreign_name
 

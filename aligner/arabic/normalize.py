@@ -11,8 +11,10 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+# Folded for comparison: hamza seats, alef maqsura, teh marbuta, tatweel, and the Persian
+# keyboard's yeh and kaf (ی ک) that Arabic typed on one carries
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                        "ؤ": "و", "ئ": "ي", "ـ": None})
+                        "ؤ": "و", "ئ": "ي", "ـ": None, "ی": "ي", "ک": "ك"})
 _AR_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0660-\u0669\u066E-\u06D3\u06FA-\u06FF"
                       r"\u064B-\u065F\u0670\u0640]+")
 
