@@ -143,6 +143,10 @@ def test_bracket_caption_stays_with_previous_sentence(lang: str, sentence: str,
     assert [(s.text, s.kind) for s in segs] == [(f"{sentence} {caption}", "sentence")]
     segs = segment(f"{sentence} {caption} Second one.", lang)
     assert [s.text for s in segs] == [f"{sentence} {caption}", "Second one."]
+    segs = segment(f"{sentence}\u00a0{caption}", lang)  # a no-break space, as web text has
+    assert [s.text for s in segs] == [f"{sentence}\u00a0{caption}"]
+    segs = segment(f"{sentence}\n{caption}", lang)  # on a line of its own it stands alone
+    assert [s.text for s in segs] == [sentence, caption]
 
 
 def test_arabic_bidi_marks_are_trimmed() -> None:

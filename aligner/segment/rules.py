@@ -43,8 +43,9 @@ _CLOSE = f"[{re.escape(CLOSERS)}]*"
 # p: terminal run; w: full-width terminal (no space needed); s: Arabic semicolon.
 _CANDIDATE = re.compile(
     rf"(?P<p>[{TERMINALS}]+){_CLOSE}(?=\s|\Z)|(?P<w>[{WIDE_TERMINALS}]+){_CLOSE}|(?P<s>؛)(?=\s)")
-# A bracketed caption right after a sentence end belongs to that sentence.
-_CAPTION = re.compile(r"[ \t]*\[[^\[\]\r\n]*\](?=\s|\Z)")
+# A bracketed caption right after a sentence end belongs to that sentence (after any space on
+# the line: web text often has a no-break space there).
+_CAPTION = re.compile(r"[^\S\r\n]*\[[^\[\]\r\n]*\](?=\s|\Z)")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 _URL_TAIL = re.compile(rf"[{TERMINALS}.,;:،؛{re.escape(CLOSERS)}]+\Z")
 _VISIBLE = re.compile(rf"[^\s{INVISIBLE}]")
