@@ -27,8 +27,10 @@ app = typer.Typer(
     help="Pair, align and check Arabic–English articles; build parallel corpora.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
-# no console markup: paths, sentences and messages print as written ("[1].txt", "[i, j]:[k]")
-err_console = Console(stderr=True, markup=False)
+# no console markup: paths, sentences and messages print as written ("[1].txt", "[i, j]:[k]");
+# stderr carries one-line messages (errors, notes, the signature): never wrapped, so that paths
+# and signatures copy whole, and not highlighted
+err_console = Console(stderr=True, markup=False, soft_wrap=True, highlight=False)
 console = Console(markup=False)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,8 +58,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except AlignerError as exc:
-            err_console.print(Text.assemble(("error:", "bold red"), f" {exc}"), highlight=False,
-                              soft_wrap=True)
+            err_console.print(Text.assemble(("error:", "bold red"), f" {exc}"))
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -110,13 +111,12 @@ def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
         if doc.folded:
             err_console.print(f"note: {doc.path}: {doc.folded} presentation-form characters "
                               "(text copied from a PDF?) read as plain letters; offsets are "
-                              "into the text as read", highlight=False, soft_wrap=True)
+                              "into the text as read")
     return docs
 
 
 def note_encoding(path: str, encoding: str) -> None:
-    err_console.print(f"note: {path}: not UTF-8; read as {encoding}", highlight=False,
-                      soft_wrap=True)
+    err_console.print(f"note: {path}: not UTF-8; read as {encoding}")
 
 
 @contextlib.contextmanager
@@ -148,7 +148,7 @@ def warn_if_unrelated(src: str, tgt: str, share: float) -> None:
         err_console.print(
             f"warning: {src} and {tgt} do not look like translations of each other: links at "
             f"a translation's similarity cover {share:.0%} of them (under "
-            f"{MIN_TRANSLATED:.0%})", highlight=False, soft_wrap=True)
+            f"{MIN_TRANSLATED:.0%})")
 
 
 def warn_if_report_unrelated(report: Report) -> None:
@@ -253,7 +253,7 @@ def check(
         from aligner.report.html import write_html
 
         write_html(report, html)
-        err_console.print(f"wrote {html}", highlight=False)
+        err_console.print(f"wrote {html}")
     if json_out is None:
         from aligner.report.terminal import render_terminal
 
@@ -292,7 +292,7 @@ def show(
         from aligner.report.html import write_html
 
         write_html(report, html)
-        err_console.print(f"wrote {html}", highlight=False)
+        err_console.print(f"wrote {html}")
     render_terminal(report, console, show_all=show_all, context=context)
 
 
@@ -329,7 +329,7 @@ def align(
     if out:
         rows = corpus_rows(report, "aligned", min_score=min_score, keep_nulls=keep_nulls)
         for path in export_rows(rows, out, "aligned", format_names, report.signature):
-            err_console.print(f"wrote {path}", highlight=False)
+            err_console.print(f"wrote {path}")
     _print_link_summary(report)
 
 
@@ -338,9 +338,8 @@ def _print_link_summary(report: Report) -> None:
     shape = ", ".join(f"{k}: {v}" for k, v in sorted(kinds.items()))
     err_console.print(f"{len(report.src.segments)} {report.src.document.lang} / "
                       f"{len(report.tgt.segments)} {report.tgt.document.lang} segments → "
-                      f"{len(report.links)} links ({shape})", highlight=False)
-    err_console.print(f"signature: {report.signature['string']}", highlight=False, style="dim",
-                      soft_wrap=True)  # one line, to copy whole
+                      f"{len(report.links)} links ({shape})")
+    err_console.print(f"signature: {report.signature['string']}", style="dim")
 
 
 @app.command()
@@ -426,21 +425,20 @@ def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
     if len(summary.unpaired) > 20:
         console.print(f"… and {len(summary.unpaired) - 20} more unpaired", highlight=False)
     for path, error in summary.failed[:20]:
-        err_console.print(Text.assemble(("failed:", "red"), f" {path}: {error}"),
-                          highlight=False, soft_wrap=True)  # one line a file, as for errors
+        err_console.print(Text.assemble(("failed:", "red"), f" {path}: {error}"))
     if len(summary.failed) > 20:
         err_console.print(f"… and {len(summary.failed) - 20} more failed "
-                          f"(see {out / 'pairs.json'})", highlight=False, soft_wrap=True)
+                          f"(see {out / 'pairs.json'})")
     for path, encoding in summary.legacy_encoded[:20]:
         note_encoding(path, encoding)
     if len(summary.legacy_encoded) > 20:
         err_console.print(f"… and {len(summary.legacy_encoded) - 20} more not UTF-8 "
-                          f"(see {out / 'pairs.json'})", highlight=False)
+                          f"(see {out / 'pairs.json'})")
     console.print(f"aligned {summary.aligned} pair(s), reused {summary.reused} from earlier "
                   f"runs, read {summary.read} file(s) in {summary.seconds:.1f}s with "
                   f"{engine}", highlight=False)
     err_console.print("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in summary.stages.items()),
-                      highlight=False, style="dim")
+                      style="dim")
     console.print(f"wrote {out / 'pairs.json'} and {len(summary.files) - 1} more file(s)",
                   highlight=False)
 
@@ -484,9 +482,8 @@ def export(
     dropped = ", ".join(f"{k}: {v}" for k, v in sorted(result.dropped.items())) or "none"
     console.print(f"{result.rows} row(s) kept; dropped {dropped}", highlight=False)
     for path in result.files:
-        err_console.print(f"wrote {path}", highlight=False)
-    err_console.print(f"signature: {result.signature['string']}", highlight=False, style="dim",
-                      soft_wrap=True)  # one line, to copy whole
+        err_console.print(f"wrote {path}")
+    err_console.print(f"signature: {result.signature['string']}", style="dim")
 
 
 if __name__ == "__main__":
