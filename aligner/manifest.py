@@ -18,10 +18,10 @@ from pathlib import Path
 from aligner.read import BAD_NAME_PROBLEM, decode_bytes, undecodable_name
 from aligner.records import AlignerError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 #: Articles saved in a format aligner does not read: found in a folder, they are reported as
 #: failed with what to convert, rather than skipped unseen.
-OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".html", ".htm")
+OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".odt", ".rtf", ".epub", ".html", ".htm")
 MANIFEST_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 PATH_KEYS = ("ar", "en", "path")
 

@@ -36,9 +36,10 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
 )
+WORD_DOCX = "a Word document (.docx)"
 #: Members that tell which document a zip container holds.
 _ZIP_MEMBERS: tuple[tuple[str, str], ...] = (
-    ("word/document.xml", "a Word document (.docx)"),
+    ("word/document.xml", WORD_DOCX),
     ("content.xml", "an OpenDocument file (.odt)"),
     ("META-INF/container.xml", "an EPUB book"),
 )
@@ -228,17 +229,23 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
     if not data.strip():
         raise AlignerError(name, "file is empty")
     kind = document_format(data)
-    if kind:
+    if kind == WORD_DOCX:
+        from aligner.docx import docx_text
+
+        text, encoding = docx_text(data, name), "docx"
+    elif kind:
         raise AlignerError(name, f"{kind}, not plain text; save or export the article as "
-                                 "UTF-8 text (aligner reads plain text and Markdown)")
-    text, encoding = decode_bytes(data, name)
+                                 "UTF-8 text (aligner reads plain text, Markdown and Word .docx)")
+    else:
+        text, encoding = decode_bytes(data, name)
     if _looks_binary(text):
         raise AlignerError(name, "binary file (control characters), not a text article")
     if not text.strip():
-        raise AlignerError(name, "file is empty")
+        raise AlignerError(name, "a Word document with no text" if encoding == "docx"
+                           else "file is empty")
     if len(_HTML.findall(text[:20000])) >= 2:
         raise AlignerError(name, "looks like HTML; extract the article text first "
-                                 "(aligner reads plain text and Markdown)")
+                                 "(aligner reads plain text, Markdown and Word .docx)")
     text, folded = fold_presentation_forms(text)
     return Document(path=name, lang=lang or detect_language(text, name), text=text,
                     encoding=encoding, folded=folded)

@@ -162,13 +162,14 @@ def test_a_damaged_cache_stops_a_pooled_run_with_one_line(tmp_path: Path) -> Non
                                      "delete the file, or use --no-cache")
 
 
-def test_a_folder_of_word_documents_only_is_one_clear_error(tmp_path: Path) -> None:
+def test_a_folder_of_pdf_documents_only_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "article.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "in" / "article.pdf").write_bytes(b"%PDF-1.7\n")
     result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert result.stderr.strip() == (f"error: {tmp_path / 'in'}: no article files (.txt, .md, "
-                                     ".markdown); 1 in other formats: convert them to UTF-8 text")
+                                     ".markdown, .docx); 1 in other formats: convert them to "
+                                     "UTF-8 text")
 
 
 def test_a_changed_file_redoes_only_its_pair(tmp_path: Path) -> None:
