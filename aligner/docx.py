@@ -22,10 +22,15 @@ _PIECES = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
            f"{_W}noBreakHyphen": "-"}
 
 
-def docx_text(data: bytes, path: str) -> str:
-    """The paragraphs of the .docx in ``data``; an unreadable one is an ``AlignerError``."""
+def docx_text(data: bytes, path: str, max_unpacked: int) -> str:
+    """The paragraphs of the .docx in ``data``; an unreadable one, or one whose text unpacks to
+    over ``max_unpacked`` bytes of XML (a zip bomb), is an ``AlignerError``."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            size = archive.getinfo("word/document.xml").file_size
+            if size > max_unpacked:
+                raise AlignerError(path, f"Word document too large once unpacked ({size / 1e6:.0f}"
+                                         f" MB of XML > {max_unpacked / 1e6:.0f} MB)")
             xml = archive.read("word/document.xml")
         root = ET.fromstring(xml)
     except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError) as exc:

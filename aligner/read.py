@@ -232,7 +232,8 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
     if kind == WORD_DOCX:
         from aligner.docx import docx_text
 
-        text, encoding = docx_text(data, name), "docx"
+        # Word's XML is about ten times its text: allow it four times the limit on a text file
+        text, encoding = docx_text(data, name, 4 * MAX_BYTES), "docx"
     elif kind:
         raise AlignerError(name, f"{kind}, not plain text; save or export the article as "
                                  "UTF-8 text (aligner reads plain text, Markdown and Word .docx)")

@@ -26,7 +26,7 @@ def paragraph(text: str) -> str:
 def docx(body: str) -> bytes:
     """A .docx as Word writes one, reduced to what a reader needs: word/document.xml."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml",
                          f'<?xml version="1.0" encoding="UTF-8"?><w:document {NS}><w:body>'
@@ -66,6 +66,16 @@ def test_empty_or_damaged_word_documents(tmp_path: Path, data: bytes, problem: s
     with pytest.raises(AlignerError) as err:
         read_document(path)
     assert err.value.path == str(path) and err.value.problem.startswith(problem)
+
+
+def test_a_word_document_that_unpacks_too_large_is_refused(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("aligner.read.MAX_BYTES", 1000)  # Word XML may be 4 KB unpacked
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(docx(paragraph("x" * 5000)))  # 5 KB of XML packed into well under 1 KB
+    assert path.stat().st_size < 1000
+    with pytest.raises(AlignerError, match=r"Word document too large once unpacked"):
+        read_document(path)
 
 
 def test_a_word_pair_aligns_as_its_text_export_does(tmp_path: Path,
