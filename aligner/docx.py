@@ -18,6 +18,8 @@ from aligner.records import AlignerError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH = f"{_W}p"
+# Word writes a text box twice, as DrawingML and as a VML fallback for old readers: read one
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _PIECES = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
            f"{_W}noBreakHyphen": "-"}
 
@@ -45,6 +47,8 @@ def _collect(nodes: Iterable[ET.Element], paragraphs: list[str]) -> None:
     """Paragraphs among ``nodes`` and below them, in document order; one nested in another (a
     text box inside a paragraph) follows it instead of running into its text."""
     for node in nodes:
+        if node.tag == _FALLBACK:
+            continue
         if node.tag == _PARAGRAPH:
             parts: list[str] = []
             nested: list[ET.Element] = []
@@ -57,6 +61,8 @@ def _collect(nodes: Iterable[ET.Element], paragraphs: list[str]) -> None:
 
 def _paragraph_text(node: ET.Element, parts: list[str], nested: list[ET.Element]) -> None:
     for child in node:
+        if child.tag == _FALLBACK:
+            continue
         if child.tag == _PARAGRAPH:
             nested.append(child)
         elif child.tag in _PIECES:

@@ -46,13 +46,19 @@ def test_paragraphs_tables_text_boxes_and_tracked_changes(tmp_path: Path) -> Non
         + '<w:p><w:r><w:instrText>PAGE</w:instrText><w:t>Page one.</w:t></w:r>'
           '<w:r><w:pict><w:txbxContent>' + paragraph("A box.") + "</w:txbxContent></w:pict>"
           "</w:r></w:p>"
+        # a text box as Word writes it: the drawing, and the same box again for old readers
+        + '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+          'markup-compatibility/2006"><mc:Choice Requires="wps"><w:txbxContent>'
+          + paragraph("Boxed once.") + "</w:txbxContent></mc:Choice><mc:Fallback>"
+          "<w:txbxContent>" + paragraph("Boxed once.") + "</w:txbxContent></mc:Fallback>"
+          "</mc:AlternateContent></w:r></w:p>"
         + "<w:p/>"
         + "<w:tbl><w:tr><w:tc>" + paragraph("In a cell.") + "</w:tc></w:tr></w:tbl>")
     path = tmp_path / "article.docx"
     path.write_bytes(docx(body))
     doc = read_document(path)
     assert doc.text == ("Militias dominate Albu Kamal\n\nThe IRGC has used trucks.\tPhoto\nCredit"
-                        "\n\nPage one.\n\nA box.\n\nIn a cell.")
+                        "\n\nPage one.\n\nA box.\n\nBoxed once.\n\nIn a cell.")
     assert (doc.lang, doc.encoding) == ("en", "docx")
 
 
