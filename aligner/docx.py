@@ -18,8 +18,10 @@ from aligner.records import AlignerError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH = f"{_W}p"
-# Word writes a text box twice, as DrawingML and as a VML fallback for old readers: read one
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Not read: the VML copy of a text box that Word writes beside its DrawingML one for old
+# readers, and text a tracked move took away (it is read where the move put it)
+_SKIPPED = {"{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+            f"{_W}moveFrom"}
 _PIECES = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
            f"{_W}noBreakHyphen": "-"}
 
@@ -47,7 +49,7 @@ def _collect(nodes: Iterable[ET.Element], paragraphs: list[str]) -> None:
     """Paragraphs among ``nodes`` and below them, in document order; one nested in another (a
     text box inside a paragraph) follows it instead of running into its text."""
     for node in nodes:
-        if node.tag == _FALLBACK:
+        if node.tag in _SKIPPED:
             continue
         if node.tag == _PARAGRAPH:
             parts: list[str] = []
@@ -61,7 +63,7 @@ def _collect(nodes: Iterable[ET.Element], paragraphs: list[str]) -> None:
 
 def _paragraph_text(node: ET.Element, parts: list[str], nested: list[ET.Element]) -> None:
     for child in node:
-        if child.tag == _FALLBACK:
+        if child.tag in _SKIPPED:
             continue
         if child.tag == _PARAGRAPH:
             nested.append(child)

@@ -41,7 +41,7 @@ def test_paragraphs_tables_text_boxes_and_tracked_changes(tmp_path: Path) -> Non
         + '<w:p><w:r><w:t>The IRGC </w:t></w:r><w:ins><w:r><w:t>has </w:t></w:r></w:ins>'
           '<w:del><w:r><w:delText>had </w:delText></w:r></w:del>'
           '<w:r><w:t>used trucks.</w:t><w:tab/><w:t>Photo</w:t><w:br/><w:t>Credit</w:t>'
-          "</w:r></w:p>"
+          "</w:r><w:moveFrom><w:r><w:t> (moved away)</w:t></w:r></w:moveFrom></w:p>"
         # a field code is no text; a text box's paragraph follows the one holding it
         + '<w:p><w:r><w:instrText>PAGE</w:instrText><w:t>Page one.</w:t></w:r>'
           '<w:r><w:pict><w:txbxContent>' + paragraph("A box.") + "</w:txbxContent></w:pict>"
