@@ -58,9 +58,10 @@ def load_inputs(inputs: Path, outputs: Path | None = None) -> Inputs:
 
 
 def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
-    """Article files under a directory (sorted, hidden files and the run's own ``outputs``
-    folder skipped), or the one file given. Documents in other formats (Word, PDF, HTML, ...)
-    are listed too, so that the run reports them as failed instead of passing them over."""
+    """Article files under a directory (sorted; hidden files, Word's lock files and the run's
+    own ``outputs`` folder skipped), or the one file given. Documents in formats aligner does
+    not read (PDF, HTML, ...) are listed too, so that the run reports them as failed instead of
+    passing them over."""
     if inputs.is_file():
         return [inputs]
     skip = outputs.resolve() if outputs else None
@@ -71,6 +72,7 @@ def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
     found = sorted(p for p in inputs.rglob("*") if (p.is_file() or p.is_symlink())
                    and p.suffix.lower() in wanted
                    and not any(part.startswith(".") for part in p.relative_to(inputs).parts)
+                   and not p.name.startswith("~$")  # Word's lock file beside an open document
                    and not (skip and p.parent.resolve().is_relative_to(skip)))
     if not any(p.suffix.lower() in ARTICLE_SUFFIXES for p in found):
         others = f"; {len(found)} in other formats: convert them to UTF-8 text" if found else ""
