@@ -17,6 +17,7 @@ from pathlib import Path
 
 from aligner.read import BAD_NAME_PROBLEM, decode_bytes, undecodable_name
 from aligner.records import AlignerError
+from aligner.store import STORE_NAME
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 #: Articles saved in a format aligner does not read: found in a folder, they are reported as
@@ -58,27 +59,43 @@ def load_inputs(inputs: Path, outputs: Path | None = None) -> Inputs:
 
 
 def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
-    """Article files under a directory (sorted; hidden files, Word's lock files and the run's
-    own ``outputs`` folder skipped), or the one file given. Documents in formats aligner does
-    not read (PDF, HTML, ...) are listed too, so that the run reports them as failed instead of
-    passing them over."""
+    """Article files under a directory (sorted; hidden files, Word's lock files and the output
+    folders of runs skipped), or the one file given. Documents in formats aligner does not read
+    (PDF, HTML, ...) are listed too, so that the run reports them as failed instead of passing
+    them over."""
     if inputs.is_file():
         return [inputs]
-    skip = outputs.resolve() if outputs else None
-    if skip and not skip.is_relative_to(inputs.resolve()):
-        skip = None  # outputs elsewhere: no need to resolve every file's folder
+    skipped = _run_outputs(inputs, outputs)
     wanted = ARTICLE_SUFFIXES + OTHER_DOCUMENT_SUFFIXES
     # a dangling link stays in, to be reported as failed rather than skipped unseen
-    found = sorted(p for p in inputs.rglob("*") if (p.is_file() or p.is_symlink())
-                   and p.suffix.lower() in wanted
-                   and not any(part.startswith(".") for part in p.relative_to(inputs).parts)
-                   and not p.name.startswith("~$")  # Word's lock file beside an open document
-                   and not (skip and p.parent.resolve().is_relative_to(skip)))
+    found = []
+    for p in inputs.rglob("*"):
+        rel = p.relative_to(inputs)
+        if ((p.is_file() or p.is_symlink()) and p.suffix.lower() in wanted
+                and not any(part.startswith(".") for part in rel.parts)
+                and not p.name.startswith("~$")  # Word's lock file beside an open document
+                and not (rel in skipped or any(parent in skipped for parent in rel.parents))):
+            found.append(p)
+    found.sort()
     if not any(p.suffix.lower() in ARTICLE_SUFFIXES for p in found):
         others = f"; {len(found)} in other formats: convert them to UTF-8 text" if found else ""
         raise AlignerError(str(inputs),
                            f"no article files ({', '.join(ARTICLE_SUFFIXES)}){others}")
     return found
+
+
+def _run_outputs(inputs: Path, outputs: Path | None) -> set[Path]:
+    """What runs wrote under ``inputs`` (relative paths): this run's ``outputs`` and every
+    folder holding a run store, from an earlier run with another ``--out``. Their review pages
+    are HTML, and would otherwise come back as inputs that fail. A run written into the input
+    folder itself leaves its articles readable: only its pages are skipped there."""
+    root = inputs.resolve()
+    folders = {store.parent.relative_to(inputs) for store in inputs.rglob(STORE_NAME)}
+    if outputs and outputs.resolve().is_relative_to(root):
+        folders.add(outputs.resolve().relative_to(root))
+    here = Path(".")
+    return {f for f in folders if f != here} | (
+        {here / "reports", here / "index.html"} if here in folders else set())
 
 
 def read_manifest(path: Path) -> Inputs:

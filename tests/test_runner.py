@@ -116,6 +116,24 @@ def test_articles_in_other_formats_are_failed_and_the_output_folder_is_not_input
     assert (out / "index.html").is_file()
 
 
+@pytest.mark.parametrize("layout", ["an older run's --out", "the input folder itself"])
+def test_what_runs_wrote_into_the_input_folder_is_never_read_as_input(tmp_path: Path,
+                                                                      layout: str) -> None:
+    """An earlier run's output folder (another --out) or a run written into the input folder
+    itself leaves HTML pages there; they are the run's, not articles that fail."""
+    source = tmp_path / "in"
+    write_collection(source, 2)
+    first = source / "old-out" if layout == "an older run's --out" else source
+    second = tmp_path / "new-out" if layout == "an older run's --out" else source
+    for out in (first, second):
+        result = CliRunner().invoke(app, ["run", str(source), "--out", str(out),
+                                          "--workers", "1", "--no-check"])
+        assert result.exit_code == 0, result.output
+        data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+        assert len(data["pairs"]) == 2 and data["failed"] == [] and data["unpaired"] == []
+    assert (first / "index.html").is_file() and any((first / "reports").glob("*.html"))
+
+
 def test_a_file_name_that_is_not_utf8_is_failed_and_the_rest_goes_on(tmp_path: Path) -> None:
     source = tmp_path / "in"
     [(ar, _)] = write_collection(source, 1)
