@@ -25,6 +25,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".odt", ".rtf", ".epub", ".html", ".htm")
 MANIFEST_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 PATH_KEYS = ("ar", "en", "path")
+#: How aligner's own HTML pages say they are its (report/template.html).
+GENERATOR_MARK = b'<meta name="generator" content="aligner">'
 
 
 @dataclass
@@ -74,7 +76,8 @@ def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
         if ((p.is_file() or p.is_symlink()) and p.suffix.lower() in wanted
                 and not any(part.startswith(".") for part in rel.parts)
                 and not p.name.startswith("~$")  # Word's lock file beside an open document
-                and not (rel in skipped or any(parent in skipped for parent in rel.parents))):
+                and not (rel in skipped or any(parent in skipped for parent in rel.parents))
+                and not _our_page(p)):
             found.append(p)
     found.sort()
     if not any(p.suffix.lower() in ARTICLE_SUFFIXES for p in found):
@@ -82,6 +85,17 @@ def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
         raise AlignerError(str(inputs),
                            f"no article files ({', '.join(ARTICLE_SUFFIXES)}){others}")
     return found
+
+
+def _our_page(path: Path) -> bool:
+    """A review page that ``aligner check --html`` saved beside the articles: no input."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with path.open("rb") as page:
+            return GENERATOR_MARK in page.read(1024)
+    except OSError:
+        return False
 
 
 def _run_outputs(inputs: Path, outputs: Path | None) -> set[Path]:

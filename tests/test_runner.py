@@ -134,6 +134,24 @@ def test_what_runs_wrote_into_the_input_folder_is_never_read_as_input(tmp_path: 
     assert (first / "index.html").is_file() and any((first / "reports").glob("*.html"))
 
 
+def test_a_review_page_saved_beside_the_articles_is_no_input(tmp_path: Path) -> None:
+    """``check --html`` pages next to the articles are aligner's own; another HTML page there
+    is an article in the wrong format and still fails."""
+    source = tmp_path / "in"
+    [(ar, en)] = write_collection(source, 1)
+    review = CliRunner().invoke(app, ["check", str(ar), str(en), "--html",
+                                      str(source / "review.html")])
+    assert review.exit_code == 0, review.output
+    (source / "saved-page.html").write_text("<html><body><p>An article.</p></body></html>",
+                                            encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(source), "--out", str(tmp_path / "out"),
+                                      "--workers", "1", "--no-check", "--no-html"])
+    assert result.exit_code == 3, result.output
+    data = json.loads((tmp_path / "out" / "pairs.json").read_text(encoding="utf-8"))
+    assert len(data["pairs"]) == 1
+    assert [Path(f["path"]).name for f in data["failed"]] == ["saved-page.html"]
+
+
 def test_a_file_name_that_is_not_utf8_is_failed_and_the_rest_goes_on(tmp_path: Path) -> None:
     source = tmp_path / "in"
     [(ar, _)] = write_collection(source, 1)
