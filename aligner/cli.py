@@ -380,7 +380,7 @@ def run(
     from aligner.runner import ExportOptions, run_corpus
 
     format_names = tuple(parse_formats(formats))
-    load_inputs(inputs, out)
+    load_inputs(inputs)
     ensure_writable_dir(out)
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
                         params=(("verify_with", verify_with(verifier)),))

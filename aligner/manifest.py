@@ -44,14 +44,14 @@ class Inputs:
         return list(seen)
 
 
-def load_inputs(inputs: Path, outputs: Path | None = None) -> Inputs:
-    """A directory (searched recursively, ``outputs`` left out), one article, or a manifest."""
+def load_inputs(inputs: Path) -> Inputs:
+    """A directory (searched recursively), one article, or a manifest file."""
     if not inputs.exists():
         raise AlignerError(str(inputs), "no such file or directory")
     if inputs.is_file() and inputs.suffix.lower() in MANIFEST_SUFFIXES:
         return read_manifest(inputs)
     found = Inputs()
-    for path in discover(inputs, outputs):
+    for path in discover(inputs):
         shown = undecodable_name(path)
         if shown:  # kept out of the store, which could not hold its name, but reported
             found.errors.append((shown, "", BAD_NAME_PROBLEM))
@@ -60,14 +60,15 @@ def load_inputs(inputs: Path, outputs: Path | None = None) -> Inputs:
     return found
 
 
-def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
-    """Article files under a directory (sorted; hidden files, Word's lock files and the output
-    folders of runs skipped), or the one file given. Documents in formats aligner does not read
+def discover(inputs: Path) -> list[Path]:
+    """Article files under a directory (sorted; hidden files, Word's lock files and what runs
+    wrote there skipped), or the one file given. Documents in formats aligner does not read
     (PDF, HTML, ...) are listed too, so that the run reports them as failed instead of passing
     them over."""
     if inputs.is_file():
         return [inputs]
-    skipped = _run_outputs(inputs, outputs)
+    # a run's output folder inside the input folder: its pages would come back as failed HTML
+    runs = {store.parent.relative_to(inputs) for store in inputs.rglob(STORE_NAME)} - {Path(".")}
     wanted = ARTICLE_SUFFIXES + OTHER_DOCUMENT_SUFFIXES
     # a dangling link stays in, to be reported as failed rather than skipped unseen
     found = []
@@ -76,7 +77,7 @@ def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
         if ((p.is_file() or p.is_symlink()) and p.suffix.lower() in wanted
                 and not any(part.startswith(".") for part in rel.parts)
                 and not p.name.startswith("~$")  # Word's lock file beside an open document
-                and not (rel in skipped or any(parent in skipped for parent in rel.parents))
+                and not any(parent in runs for parent in rel.parents)
                 and not _our_page(p)):
             found.append(p)
     found.sort()
@@ -88,7 +89,7 @@ def discover(inputs: Path, outputs: Path | None = None) -> list[Path]:
 
 
 def _our_page(path: Path) -> bool:
-    """A review page that ``aligner check --html`` saved beside the articles: no input."""
+    """A page aligner wrote (a run's index and reports, ``check --html``): no input."""
     if path.suffix.lower() not in (".html", ".htm"):
         return False
     try:
@@ -96,20 +97,6 @@ def _our_page(path: Path) -> bool:
             return GENERATOR_MARK in page.read(1024)
     except OSError:
         return False
-
-
-def _run_outputs(inputs: Path, outputs: Path | None) -> set[Path]:
-    """What runs wrote under ``inputs`` (relative paths): this run's ``outputs`` and every
-    folder holding a run store, from an earlier run with another ``--out``. Their review pages
-    are HTML, and would otherwise come back as inputs that fail. A run written into the input
-    folder itself leaves its articles readable: only its pages are skipped there."""
-    root = inputs.resolve()
-    folders = {store.parent.relative_to(inputs) for store in inputs.rglob(STORE_NAME)}
-    if outputs and outputs.resolve().is_relative_to(root):
-        folders.add(outputs.resolve().relative_to(root))
-    here = Path(".")
-    return {f for f in folders if f != here} | (
-        {here / "reports", here / "index.html"} if here in folders else set())
 
 
 def read_manifest(path: Path) -> Inputs:

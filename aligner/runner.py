@@ -97,7 +97,7 @@ def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, 
     started = time.perf_counter()
     tick = progress or (lambda stage, done, total: None)
     out = ensure_writable_dir(out_dir)
-    wanted = load_inputs(inputs, out_dir)
+    wanted = load_inputs(inputs)
     summary = RunSummary(out_dir=out)
     with RunStore(out) as store:
         store.lock()
