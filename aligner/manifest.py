@@ -19,10 +19,10 @@ from aligner.read import BAD_NAME_PROBLEM, decode_bytes, undecodable_name
 from aligner.records import AlignerError
 from aligner.store import STORE_NAME
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".odt")
 #: Articles saved in a format aligner does not read: found in a folder, they are reported as
 #: failed with what to convert, rather than skipped unseen.
-OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".odt", ".rtf", ".epub", ".html", ".htm")
+OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".rtf", ".epub", ".html", ".htm")
 MANIFEST_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 PATH_KEYS = ("ar", "en", "path")
 #: How aligner's own HTML pages say they are its (report/template.html).

@@ -14,6 +14,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from aligner.odt import ODT_MIMETYPE
 from aligner.records import AlignerError, Document
 
 MAX_BYTES = int(os.environ.get("ALIGNER_MAX_BYTES", str(50 * 1024 * 1024)))
@@ -37,12 +38,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"GIF8", "a GIF image"),
 )
 WORD_DOCX = "a Word document (.docx)"
-#: Members that tell which document a zip container holds.
-_ZIP_MEMBERS: tuple[tuple[str, str], ...] = (
-    ("word/document.xml", WORD_DOCX),
-    ("content.xml", "an OpenDocument file (.odt)"),
-    ("META-INF/container.xml", "an EPUB book"),
-)
+OPEN_DOCUMENT_TEXT = "an OpenDocument text (.odt)"
 
 
 def document_format(data: bytes) -> str | None:
@@ -54,12 +50,7 @@ def document_format(data: bytes) -> str | None:
         if data.startswith(magic):
             return name
     if data.startswith(b"PK\x03\x04"):
-        try:
-            members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, OSError):
-            members = set()
-        return next((name for member, name in _ZIP_MEMBERS if member in members),
-                    "a zip archive")
+        return _zip_format(data)
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"<?xml"):
         return "an XML file"
@@ -70,6 +61,25 @@ def document_format(data: bytes) -> str | None:
         if len(lines) > 1 and all(x.lstrip()[:1] == b"{" and _parses_as_json(x) for x in lines):
             return "a JSON Lines file"
     return None
+
+
+def _zip_format(data: bytes) -> str:
+    """Which document a zip container holds, told by its members (and an OpenDocument file's
+    ``mimetype``: only a text document is an article)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = set(archive.namelist())
+            mimetype = archive.read("mimetype").strip() if "mimetype" in members else b""
+    except (zipfile.BadZipFile, OSError):
+        return "a zip archive"
+    if "word/document.xml" in members:
+        return WORD_DOCX
+    if "content.xml" in members:
+        return (OPEN_DOCUMENT_TEXT if mimetype == ODT_MIMETYPE
+                else "an OpenDocument spreadsheet, presentation or drawing")
+    if "META-INF/container.xml" in members:
+        return "an EPUB book"
+    return "a zip archive"
 
 
 def _parses_as_json(data: bytes) -> bool:
@@ -234,19 +244,26 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
 
         # Word's XML is about ten times its text: allow it four times the limit on a text file
         text, encoding = docx_text(data, name, 4 * MAX_BYTES), "docx"
+    elif kind == OPEN_DOCUMENT_TEXT:
+        from aligner.odt import odt_text
+
+        text, encoding = odt_text(data, name, 4 * MAX_BYTES), "odt"
     elif kind:
         raise AlignerError(name, f"{kind}, not plain text; save or export the article as "
-                                 "UTF-8 text (aligner reads plain text, Markdown and Word .docx)")
+                                 "UTF-8 text (aligner reads plain text, Markdown, Word .docx "
+                                 "and OpenDocument .odt)")
     else:
         text, encoding = decode_bytes(data, name)
     if _looks_binary(text):
         raise AlignerError(name, "binary file (control characters), not a text article")
     if not text.strip():
-        raise AlignerError(name, "a Word document with no text" if encoding == "docx"
-                           else "file is empty")
+        raise AlignerError(name, {"docx": "a Word document with no text",
+                                  "odt": "an OpenDocument text with no text"}.get(
+                                      encoding, "file is empty"))
     if len(_HTML.findall(text[:20000])) >= 2:
         raise AlignerError(name, "looks like HTML; extract the article text first "
-                                 "(aligner reads plain text, Markdown and Word .docx)")
+                                 "(aligner reads plain text, Markdown, Word .docx and "
+                                 "OpenDocument .odt)")
     text, folded = fold_presentation_forms(text)
     return Document(path=name, lang=lang or detect_language(text, name), text=text,
                     encoding=encoding, folded=folded)

@@ -96,7 +96,7 @@ def _zip(member: str) -> bytes:
 
 @pytest.mark.parametrize(("name", "data", "kind"), [
     ("article.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF document"),
-    ("article.odt", _zip("content.xml"), "an OpenDocument file (.odt)"),
+    ("sheet.ods", _zip("content.xml"), "an OpenDocument spreadsheet, presentation or drawing"),
     ("article.zip", _zip("notes.txt"), "a zip archive"),
     ("article.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
      "a legacy Office document (.doc)"),
