@@ -14,7 +14,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-from aligner.odt import ODT_MIMETYPE
+from aligner.office import ODT_MIMETYPE, docx_text, odt_text
 from aligner.records import AlignerError, Document
 
 MAX_BYTES = int(os.environ.get("ALIGNER_MAX_BYTES", str(50 * 1024 * 1024)))
@@ -240,13 +240,9 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
         raise AlignerError(name, "file is empty")
     kind = document_format(data)
     if kind == WORD_DOCX:
-        from aligner.docx import docx_text
-
-        # Word's XML is about ten times its text: allow it four times the limit on a text file
+        # office XML is about ten times its text: allow it four times the limit on a text file
         text, encoding = docx_text(data, name, 4 * MAX_BYTES), "docx"
     elif kind == OPEN_DOCUMENT_TEXT:
-        from aligner.odt import odt_text
-
         text, encoding = odt_text(data, name, 4 * MAX_BYTES), "odt"
     elif kind:
         raise AlignerError(name, f"{kind}, not plain text; save or export the article as "
