@@ -217,6 +217,24 @@ def missing_file_problem(file: Path) -> str:
     return "no such file"
 
 
+def _read_capped(file: Path, name: str) -> bytes:
+    """The file's bytes, refused past ``MAX_BYTES``. The size is checked before reading, and the
+    read stops at the limit as well: a pipe (``<(…)``, /dev/stdin) or a device has no size, and
+    /dev/zero would otherwise fill the memory."""
+    limit = f"{MAX_BYTES / 2**20:.0f} MB limit; set ALIGNER_MAX_BYTES"
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise AlignerError(name, f"file too large ({size / 2**20:.1f} MB > {limit})")
+        with file.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise AlignerError(name, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_BYTES:
+        raise AlignerError(name, f"too large (more than the {limit})")
+    return data
+
+
 def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Document:
     """Read one article, refusing empty, binary, HTML, oversized or undecodable files."""
     name = str(path)
@@ -228,14 +246,7 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
         raise AlignerError(name, missing_file_problem(file))
     if file.is_dir():
         raise AlignerError(name, "is a directory, expected a text file")
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        raise AlignerError(name, f"file too large ({size / 1e6:.1f} MB > "
-                                 f"{MAX_BYTES / 1e6:.0f} MB limit; set ALIGNER_MAX_BYTES)")
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise AlignerError(name, f"cannot read: {exc.strerror or exc}") from exc
+    data = _read_capped(file, name)
     if not data.strip():
         raise AlignerError(name, "file is empty")
     kind = document_format(data)

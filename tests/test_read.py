@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 import zipfile
 from pathlib import Path
 
@@ -158,3 +159,27 @@ def test_huge_file_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_decode_rejects_bad_utf16(tmp_path: Path) -> None:
     with pytest.raises(AlignerError, match="utf-16"):
         decode_bytes(b"\xff\xfe\x00\xd8", "x.txt")
+
+
+def test_endless_input_refused_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A device or pipe has no size to check first: /dev/zero is refused once past the limit
+    instead of filling the memory."""
+    monkeypatch.setattr("aligner.read.MAX_BYTES", 1000)
+    with pytest.raises(AlignerError, match=r"too large \(more than the 0 MB limit"):
+        read_document("/dev/zero")
+
+
+def test_article_read_from_a_pipe(tmp_path: Path) -> None:
+    """Process substitution (``aligner check <(…) en.txt``) hands over a pipe: it is read."""
+    fifo = tmp_path / "article"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with fifo.open("wb") as out:
+            out.write(ENGLISH.encode())
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    doc = read_document(fifo)
+    writer.join()
+    assert doc.text == ENGLISH and doc.lang == "en"
