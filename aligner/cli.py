@@ -112,6 +112,10 @@ def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
             err_console.print(f"note: {doc.path}: {doc.folded} presentation-form characters "
                               "(text copied from a PDF?) read as plain letters; offsets are "
                               "into the text as read")
+        if doc.dropped:
+            err_console.print(f"note: {doc.path}: {doc.dropped} invisible characters (soft "
+                              "hyphens, zero-width spaces, direction marks) left out; offsets "
+                              "are into the text as read")
     return docs
 
 

@@ -15,13 +15,16 @@ SEVERITIES = ("minor", "major", "critical")
 @dataclass(frozen=True)
 class Document:
     """One article as read from disk: decoded text and detected language. ``folded`` counts the
-    presentation-form characters (text copied out of a PDF) read as the plain letters."""
+    presentation-form characters (text copied out of a PDF) read as the plain letters,
+    ``dropped`` the invisible formatting characters left out (soft hyphens, zero-width spaces,
+    direction marks)."""
 
     path: str
     lang: str
     text: str
     encoding: str = "utf-8"
     folded: int = 0
+    dropped: int = 0
 
 
 @dataclass(frozen=True)
