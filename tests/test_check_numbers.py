@@ -60,6 +60,9 @@ def test_registered() -> None:
     ("The 1950-53 Korean war.", "الحرب الكورية من 1950 وحتى 1953."),
     ("They have 76,000 hectares.", "لديهم 76.000 هكتار."),
     ("It needs 50 percent plus one vote.", "يجب أن تكون أكثر من النصف بصوت واحد."),
+    ("They found 1\u00a0500 cars.", "عثروا على 1500 سيارة."),  # digit groups set apart by a
+    ("They found 1\u202f500 cars.", "عثروا على ١٬٥٠٠ سيارة."),  # no-break, narrow no-break
+    ("They found 1,500 cars.", "عثروا على 1\u2009500 سيارة."),  # or thin space
 ])
 def test_quiet_on_rewritten_numbers(en: str, ar: str) -> None:
     assert findings(en, ar) == []
@@ -82,10 +85,16 @@ def test_changed_number_is_critical_with_both_spans() -> None:
     ("About 1.5 million people.", "نحو 1.2 مليون شخص.", "number 1500000 in src, 1200000 in tgt"),
     ("It happened on February 9.", "حدث ذلك في 9 آذار.",
      "number 9 (month 2) in src, 9 (month 3) in tgt"),
+    ("They found 1\u00a0500 cars.", "عثروا على 1200 سيارة.", "number 1500 in src, 1200 in tgt"),
 ])
 def test_changed_numbers(en: str, ar: str, message: str) -> None:
     (f,) = findings(en, ar)
     assert (f.severity, f.message) == ("critical", message)
+
+
+def test_plain_space_is_no_digit_group_separator() -> None:
+    """"On May 5 200 people" are two figures: only typeset spaces join digit groups."""
+    assert findings("On May 5 200 people marched.", "في 5 أيار سار 200 شخص.") == []
 
 
 def test_dropped_number_is_major_and_names_the_lacking_side() -> None:

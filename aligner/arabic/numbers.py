@@ -64,6 +64,12 @@ _TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)"
                     r"|(?P<sym>\S)")
 
 
+# a no-break, thin or narrow no-break space between digit groups (1 200, as French-style
+# and SI typesetting write thousands) is a group separator, read as a comma (one for one: the
+# offsets stay); a plain space is not, as "May 5 200 people" shows
+_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))")
+
+
 @dataclass(frozen=True)
 class _Tok:
     kind: str  # num | word | sym
@@ -81,7 +87,7 @@ def _fold(word: str) -> str:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    folded = text.translate(_DIGITS)
+    folded = _GROUP_SPACE.sub(",", text.translate(_DIGITS))
     return [_Tok(m.lastgroup or "sym", m.group(), m.start(), m.end(), _fold(m.group()))
             for m in _TOKEN.finditer(folded)]
 
