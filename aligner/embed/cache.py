@@ -18,6 +18,7 @@ import numpy as np
 
 from aligner.embed.base import Embedder, normalize_rows
 from aligner.records import AlignerError
+from aligner.typography import plain_typography
 
 _BATCH = 500  # keys per SELECT, below SQLite's host-parameter limit
 
@@ -74,6 +75,8 @@ class CachedEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
+        # keyed by the text the model reads: "Morales’s" and "Morales's" share one vector
+        texts = [plain_typography(t) for t in texts]
         keys = [self._key(t) for t in texts]
         found: dict[bytes, np.ndarray] = {}
         with self._lock:

@@ -1,0 +1,20 @@
+"""Typographic characters read as their plain forms, one for one (offsets stay valid).
+
+News sites print curly quotes and apostrophes, no-break spaces inside figures and names, and
+no-break hyphens; the models were mostly trained on the plain forms. With ’ the small English
+NER model loses "Syria’s Albu Kamal" and makes "Albu Kamal’s al-Katf" one organisation, and
+e5 scores a sentence 0.03 lower against its translation than with ', enough for the second
+opinion to split a genuine pair. NER and every embedder therefore read this form.
+"""
+
+from __future__ import annotations
+
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"',
+                        "\u201d": '"', "\u00a0": " ", "\u2007": " ", "\u2009": " ",
+                        "\u202f": " ", "\u2010": "-", "\u2011": "-"})
+
+
+def plain_typography(text: str) -> str:
+    """``text`` with typographic quotes, apostrophes, spaces and hyphens in their plain forms
+    (same length)."""
+    return text.translate(_PLAIN)
