@@ -113,9 +113,9 @@ def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
                               "(text copied from a PDF?) read as plain letters; offsets are "
                               "into the text as read")
         if doc.dropped:
-            err_console.print(f"note: {doc.path}: {doc.dropped} invisible characters (soft "
-                              "hyphens, zero-width spaces, direction marks) left out; offsets "
-                              "are into the text as read")
+            err_console.print(f"note: {doc.path}: {doc.dropped} formatting characters (soft "
+                              "hyphens, zero-width spaces, direction marks, tatweel) left out; "
+                              "offsets are into the text as read")
     return docs
 
 

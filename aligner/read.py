@@ -96,17 +96,20 @@ def _parses_as_json(data: bytes) -> bool:
 _PRESENTATION_FORMS = re.compile("[\uFB00-\uFB06\uFB50-\uFDCF\uFDF0-\uFDFF\uFE70-\uFEFC]")
 
 
-# Invisible formatting characters that carry no text: soft hyphens (a web page's &shy;),
-# zero-width spaces and word joiners, a byte-order mark inside the text, and direction marks,
-# embeddings and isolates (text copied from Word or social media). Left in, they split names and
-# figures for the checks ("Mer\u00adkel", "1,\u200b200"). The zero-width joiner and non-joiner
-# stay: Persian words and emoji are shaped with them.
-_INVISIBLE = re.compile("[\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# Formatting characters that carry no text: soft hyphens (a web page's &shy;), zero-width
+# spaces and word joiners, a byte-order mark inside the text, direction marks, embeddings and
+# isolates (text copied from Word or social media), and tatweel, the kashida that stretches an
+# Arabic word to justify a line (الــعراق is العراق). Left in, they split names and figures for
+# the checks ("Mer\u00adkel", "1,\u200b200"), the embedders do not know stretched words, and
+# the length checks count them. The zero-width joiner and non-joiner stay: Persian words and
+# emoji are shaped with them.
+_FORMATTING = re.compile("[\u00ad\u061c\u0640\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069"
+                         "\ufeff]")
 
 
-def drop_invisible(text: str) -> tuple[str, int]:
-    """``text`` without invisible formatting characters, and how many there were."""
-    return _INVISIBLE.subn("", text)
+def drop_formatting(text: str) -> tuple[str, int]:
+    """``text`` without formatting characters that carry no text, and how many there were."""
+    return _FORMATTING.subn("", text)
 
 
 def fold_presentation_forms(text: str) -> tuple[str, int]:
@@ -274,7 +277,7 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
                                  "and OpenDocument .odt)")
     else:
         text, encoding = decode_bytes(data, name)
-    text, dropped = drop_invisible(text)
+    text, dropped = drop_formatting(text)
     if _looks_binary(text):
         raise AlignerError(name, "binary file (control characters), not a text article")
     if not text.strip():

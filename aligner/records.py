@@ -16,8 +16,8 @@ SEVERITIES = ("minor", "major", "critical")
 class Document:
     """One article as read from disk: decoded text and detected language. ``folded`` counts the
     presentation-form characters (text copied out of a PDF) read as the plain letters,
-    ``dropped`` the invisible formatting characters left out (soft hyphens, zero-width spaces,
-    direction marks)."""
+    ``dropped`` the formatting characters left out (soft hyphens, zero-width spaces, direction
+    marks, tatweel)."""
 
     path: str
     lang: str

