@@ -112,6 +112,10 @@ def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
             err_console.print(f"note: {doc.path}: {doc.folded} presentation-form characters "
                               "(text copied from a PDF?) read as plain letters; offsets are "
                               "into the text as read")
+        if doc.references:
+            err_console.print(f"note: {doc.path}: {doc.references} HTML character references "
+                              "(&nbsp; &quot; &#39; …: text scraped from a web page?) read as "
+                              "the characters they stand for; offsets are into the text as read")
         if doc.dropped:
             err_console.print(f"note: {doc.path}: {doc.dropped} formatting characters (soft "
                               "hyphens, zero-width spaces, direction marks, tatweel) left out; "

@@ -6,6 +6,7 @@ Every problem is an ``AlignerError`` naming the file, so the CLI can print one c
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -105,6 +106,26 @@ _PRESENTATION_FORMS = re.compile("[\uFB00-\uFB06\uFB50-\uFDCF\uFDF0-\uFDFF\uFE70
 # emoji are shaped with them.
 _FORMATTING = re.compile("[\u00ad\u061c\u0640\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069"
                          "\ufeff]")
+
+
+# an HTML character reference left in text scraped from a web page (&nbsp; &quot; &#39;):
+# only the complete form with its semicolon, so "R&D" and "&notice" stay as written
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_references(text: str) -> tuple[str, int]:
+    """``text`` with HTML character references read as the characters they stand for (an
+    unknown name stays as written), and how many there were: "&#39;" made the number check
+    report a 39, "Albu&nbsp;Kamal" hid a place name from NER."""
+    count = 0
+
+    def decoded(match: re.Match[str]) -> str:
+        nonlocal count
+        char = html.unescape(match.group())
+        count += char != match.group()
+        return char
+
+    return _REFERENCE.sub(decoded, text), count
 
 
 def drop_formatting(text: str) -> tuple[str, int]:
@@ -277,17 +298,20 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
                                  "and OpenDocument .odt)")
     else:
         text, encoding = decode_bytes(data, name)
-    text, dropped = drop_formatting(text)
     if _looks_binary(text):
         raise AlignerError(name, "binary file (control characters), not a text article")
-    if not text.strip():
-        raise AlignerError(name, {"docx": "a Word document with no text",
-                                  "odt": "an OpenDocument text with no text"}.get(
-                                      encoding, "file is empty"))
     if len(_HTML.findall(text[:20000])) >= 2:
         raise AlignerError(name, "looks like HTML; extract the article text first "
                                  "(aligner reads plain text, Markdown, Word .docx and "
                                  "OpenDocument .odt)")
+    references = 0
+    if encoding not in ("docx", "odt"):  # their XML is decoded already
+        text, references = decode_references(text)
+    text, dropped = drop_formatting(text)
+    if not text.strip():
+        raise AlignerError(name, {"docx": "a Word document with no text",
+                                  "odt": "an OpenDocument text with no text"}.get(
+                                      encoding, "file is empty"))
     text, folded = fold_presentation_forms(text)
     return Document(path=name, lang=lang or detect_language(text, name), text=text,
-                    encoding=encoding, folded=folded, dropped=dropped)
+                    encoding=encoding, folded=folded, dropped=dropped, references=references)

@@ -17,7 +17,8 @@ class Document:
     """One article as read from disk: decoded text and detected language. ``folded`` counts the
     presentation-form characters (text copied out of a PDF) read as the plain letters,
     ``dropped`` the formatting characters left out (soft hyphens, zero-width spaces, direction
-    marks, tatweel)."""
+    marks, tatweel), ``references`` the HTML character references decoded (&nbsp; in text
+    scraped from a web page)."""
 
     path: str
     lang: str
@@ -25,6 +26,7 @@ class Document:
     encoding: str = "utf-8"
     folded: int = 0
     dropped: int = 0
+    references: int = 0
 
 
 @dataclass(frozen=True)

@@ -192,3 +192,13 @@ def test_formatting_characters_are_left_out(tmp_path: Path) -> None:
                               "people\u2060.\n\u200fمي\u200cشود\u200f في الــعراق\n".encode()))
     assert doc.text == "Angela Merkel hired 1,200 people.\nمي\u200cشود في العراق\n"
     assert doc.dropped == 7
+
+
+def test_html_character_references_are_decoded(tmp_path: Path) -> None:
+    """Text scraped from a web page keeps &nbsp; and &#39;: they are read as the characters
+    they stand for. Only complete references: "R&D" and "&notice" (no semicolon) and an
+    unknown name stay as written."""
+    raw = "R&D at AT&amp;T: Albu&nbsp;Kamal&#39;s &#x201c;&notice&#x201d; &bogus; &shy;\n"
+    doc = read_document(write(tmp_path, "scraped.txt", raw.encode()))
+    assert doc.text == "R&D at AT&T: Albu\u00a0Kamal's \u201c&notice\u201d &bogus; \n"
+    assert (doc.references, doc.dropped) == (6, 1)  # &shy; decoded, then left out
