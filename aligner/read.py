@@ -97,17 +97,6 @@ def _parses_as_json(data: bytes) -> bool:
 _PRESENTATION_FORMS = re.compile("[\uFB00-\uFB06\uFB50-\uFDCF\uFDF0-\uFDFF\uFE70-\uFEFC]")
 
 
-# Formatting characters that carry no text: soft hyphens (a web page's &shy;), zero-width
-# spaces and word joiners, a byte-order mark inside the text, direction marks, embeddings and
-# isolates (text copied from Word or social media), and tatweel, the kashida that stretches an
-# Arabic word to justify a line (الــعراق is العراق). Left in, they split names and figures for
-# the checks ("Mer\u00adkel", "1,\u200b200"), the embedders do not know stretched words, and
-# the length checks count them. The zero-width joiner and non-joiner stay: Persian words and
-# emoji are shaped with them.
-_FORMATTING = re.compile("[\u00ad\u061c\u0640\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069"
-                         "\ufeff]")
-
-
 # an HTML character reference left in text scraped from a web page (&nbsp; &quot; &#39;):
 # only the complete form with its semicolon, so "R&D" and "&notice" stay as written
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -126,6 +115,17 @@ def decode_references(text: str) -> tuple[str, int]:
         return char
 
     return _REFERENCE.sub(decoded, text), count
+
+
+# Formatting characters that carry no text: soft hyphens (a web page's &shy;), zero-width
+# spaces and word joiners, a byte-order mark inside the text, direction marks, embeddings and
+# isolates (text copied from Word or social media), and tatweel, the kashida that stretches an
+# Arabic word to justify a line (الــعراق is العراق). Left in, they split names and figures for
+# the checks ("Mer\u00adkel", "1,\u200b200"), the embedders do not know stretched words, and
+# the length checks count them. The zero-width joiner and non-joiner stay: Persian words and
+# emoji are shaped with them.
+_FORMATTING = re.compile("[\u00ad\u061c\u0640\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069"
+                         "\ufeff]")
 
 
 def drop_formatting(text: str) -> tuple[str, int]:
