@@ -5,9 +5,15 @@ no-break hyphens; the models were mostly trained on the plain forms. With ’ th
 NER model loses "Syria’s Albu Kamal" and makes "Albu Kamal’s al-Katf" one organisation, and
 e5 scores a sentence 0.03 lower against its translation than with ', enough for the second
 opinion to split a genuine pair. NER and every embedder therefore read this form.
+
+Embedders also read Arabic without its short-vowel marks (harakat, tanween, shadda, sukun):
+they were trained on the undiacritised text of the web, and a fully vowelled article (a quoted
+verse, an article for learners) scored 0.16 against its translation instead of 0.77.
 """
 
 from __future__ import annotations
+
+import re
 
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"',
                         "\u201d": '"', "\u00a0": " ", "\u2007": " ", "\u2009": " ",
@@ -19,3 +25,14 @@ def plain_typography(text: str) -> str:
     (same length)."""
     return text.translate(_PLAIN)
 
+
+#: Arabic short-vowel marks: harakat, tanween, shadda, sukun, dagger alef (what camel-tools'
+#: dediacritisation removes)
+VOWEL_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+_HARAKAT = re.compile(f"[{VOWEL_MARKS}]")
+
+
+def embedding_text(text: str) -> str:
+    """What an embedder reads: plain typography, Arabic without harakat (for models only: the
+    length changes, so never for offsets)."""
+    return _HARAKAT.sub("", plain_typography(text))

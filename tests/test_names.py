@@ -263,3 +263,9 @@ def test_a_missing_name_dictionary_is_one_clear_error(monkeypatch: pytest.Monkey
         names._name_dictionary.cache_clear()
     monkeypatch.undo()
     assert "smith" in {k.lower() for k in names._name_dictionary()}
+
+
+def test_proclitics_come_off_vowelled_words() -> None:
+    """Offsets count the vowel marks; the stem keeps its own."""
+    assert strip_clitics("بِالْعِرَاقِ") == [(0, "بِالْعِرَاقِ"), (2, "الْعِرَاقِ")]
+    assert (1, "أُلبْوُ") in strip_clitics("بأُلبْوُ")

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from aligner.typography import VOWEL_MARKS
+
 # Folded for comparison: hamza seats, alef maqsura, teh marbuta, tatweel, and the Persian
 # keyboard's yeh and kaf (ی ک) that Arabic typed on one carries
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
@@ -57,22 +59,23 @@ def strip_clitics(word: str) -> list[tuple[int, str]]:
     Several readings are returned because stripping is ambiguous (وليد is a name, not و + ليد);
     the caller picks the one that matches. The unstripped word always comes first. Proclitics
     that end in the article (وال, بال, لل) yield the stem with the article restored, so that
-    بالعراق and العراق give the same stem. Works on raw text: prefix lengths are offsets.
+    بالعراق and العراق give the same stem. Works on raw text: offsets count the vowel marks of
+    a vowelled word (بِأَلبو), whose stems keep theirs.
     """
     out: list[tuple[int, str]] = [(0, word)]
-    bare = dediacritize(word)
-    if bare != word:  # offsets would drift if we stripped diacritised text; rare in news
-        return out
+    # where each letter of the unvowelled word stands in ``word``
+    letters = [i for i, c in enumerate(word) if c not in VOWEL_MARKS]
+    bare = "".join(word[i] for i in letters)
     for p in _PROCLITICS:
-        if not word.startswith(p) or len(word) - len(p) < _MIN_STEM:
+        if not bare.startswith(p) or len(bare) - len(p) < _MIN_STEM:
             continue
-        stem = word[len(p):]
+        cut = letters[len(p)]  # the stem's first letter, after the proclitic's vowel marks
         if p.endswith("ال"):
-            out.append((len(p) - 2, "ال" + stem))
+            out.append((letters[len(p) - 2], word[letters[len(p) - 2]:]))
         elif p.endswith("لل"):
-            out.append((len(p), "ال" + stem))  # لل = ل + ال with the alef dropped
+            out.append((cut, "ال" + word[cut:]))  # لل = ل + ال with the alef dropped
         else:
-            out.append((len(p), stem))
+            out.append((cut, word[cut:]))
     first: dict[str, int] = {}  # a stem reached twice keeps the offset it was first reached at
     for k, s in out:
         first.setdefault(s, k)

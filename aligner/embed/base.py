@@ -10,7 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from aligner.records import AlignerError
-from aligner.typography import plain_typography
+from aligner.typography import embedding_text
 
 
 class Embedder(Protocol):
@@ -70,14 +70,14 @@ def available_embedders() -> list[EmbedderInfo]:
 
 class PlainForms:
     """Any embedder, reading typographic quotes, apostrophes, no-break spaces and hyphens as
-    their plain forms (``aligner.typography``): the vectors of a sentence should not depend on
-    how a website typeset it."""
+    their plain forms and Arabic without harakat (``aligner.typography.embedding_text``): the
+    vectors of a sentence should not depend on how it was typeset or vowelled."""
 
     def __init__(self, inner: Embedder) -> None:
         self.inner, self.name, self.dim = inner, inner.name, inner.dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        return self.inner.embed([plain_typography(t) for t in texts])
+        return self.inner.embed([embedding_text(t) for t in texts])
 
     def signature(self) -> str:
         return self.inner.signature()

@@ -18,7 +18,7 @@ import numpy as np
 
 from aligner.embed.base import Embedder, normalize_rows
 from aligner.records import AlignerError
-from aligner.typography import plain_typography
+from aligner.typography import embedding_text
 
 _BATCH = 500  # keys per SELECT, below SQLite's host-parameter limit
 
@@ -76,7 +76,7 @@ class CachedEmbedder:
         if not texts:
             return out
         # keyed by the text the model reads: "Morales’s" and "Morales's" share one vector
-        texts = [plain_typography(t) for t in texts]
+        texts = [embedding_text(t) for t in texts]
         keys = [self._key(t) for t in texts]
         found: dict[bytes, np.ndarray] = {}
         with self._lock:
