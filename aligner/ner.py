@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from aligner.truecase import document_casing, is_shouting, recase
 from aligner.typography import plain_typography
 
 LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
@@ -68,11 +69,29 @@ def _entities(doc: Any, original: str) -> list[Entity]:
 
 def english_entities(text: str) -> list[Entity]:
     """Named entities of one English text, in order."""
-    return _entities(_nlp()(plain_typography(text)), text)
+    return english_entities_many([text])[0]
 
 
 def english_entities_many(texts: Iterable[str], batch_size: int = 64) -> list[list[Entity]]:
-    """Named entities of many texts at once (``nlp.pipe``): use this for a whole document."""
+    """Named entities of the texts of one document at once (``nlp.pipe``).
+
+    A line in capitals is also read recased as the rest of the document writes its words
+    (``aligner.truecase``); its mentions are those of the recased reading, spelled recased so
+    that the checks see names as they see them elsewhere (offsets are the same), plus those
+    of the capitals that overlap none of them."""
     texts = list(texts)
-    docs = _nlp().pipe((plain_typography(t) for t in texts), batch_size=batch_size)
-    return [_entities(doc, text) for doc, text in zip(docs, texts, strict=True)]
+    plain = [plain_typography(t) for t in texts]
+    shouting = [k for k, t in enumerate(plain) if is_shouting(t)]
+    casing = document_casing(plain) if shouting else {}
+    docs = list(_nlp().pipe([*plain, *(recase(plain[k], casing) for k in shouting)],
+                            batch_size=batch_size))
+    out = [_entities(doc, text) for doc, text in zip(docs, texts, strict=False)]
+    for k, doc in zip(shouting, docs[len(texts):], strict=True):
+        out[k] = _union(_entities(doc, recase(texts[k], casing)), out[k])
+    return out
+
+
+def _union(first: list[Entity], second: list[Entity]) -> list[Entity]:
+    """``first`` and the mentions of ``second`` that overlap none of it, in text order."""
+    extra = [e for e in second if all(e.end <= f.start or e.start >= f.end for f in first)]
+    return sorted([*first, *extra], key=lambda e: e.start)

@@ -667,3 +667,19 @@ def test_a_listed_name_after_the_rendered_first_name_in_place_of_the_surname() -
     assert _pair(en, ar.format("كيلي")) == []
     found = _pair(en, ar.format("إرنست"))
     assert [f.evidence["arabic"].text for f in found] == ["إرنست"]
+
+
+@pytest.mark.parametrize("capitals", [False, True])
+def test_names_in_a_headline_in_capitals(capitals: bool) -> None:
+    # spaCy finds no person in "ACTIVIST AYHAM AL-ALI SAYS ...": the headline is read
+    # recased as the article writes its words
+    head = "Activist Ayham al-Ali says militias dominate Albu Kamal"
+    en = [head.upper() if capitals else head, *EN[1:]]
+    ar = "الناشط أيهم العلي: الميليشيات تهيمن على ألبوكمال"
+    report = _report("ar", en, [ar.replace("أيهم العلي", "محمد الحسن"), *AR[1:]])
+    found = _run("entity_mismatch", report)
+    assert [(f.src, f.evidence["entity"].text) for f in found] == [
+        ((0,), en[0][9:21])]
+    _assert_spans_match_document(report, found[0])
+    consistent = _run("inconsistent_entity", _report("ar", en, [ar, *AR[1:]]))
+    assert [f.src for f in consistent] == [(0, 2, 4)]  # the headline's Albu Kamal counts
