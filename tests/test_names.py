@@ -10,7 +10,13 @@ from aligner.arabic.names import (
     name_similarity,
     skeleton_similarity,
 )
-from aligner.arabic.normalize import match_key, normalize, strip_clitics, to_buckwalter
+from aligner.arabic.normalize import (
+    dediacritize,
+    match_key,
+    normalize,
+    strip_clitics,
+    to_buckwalter,
+)
 
 SAME = [
     ("Albu Kamal", "ألبوكمال"),
@@ -269,3 +275,11 @@ def test_proclitics_come_off_vowelled_words() -> None:
     """Offsets count the vowel marks; the stem keeps its own."""
     assert strip_clitics("بِالْعِرَاقِ") == [(0, "بِالْعِرَاقِ"), (2, "الْعِرَاقِ")]
     assert (1, "أُلبْوُ") in strip_clitics("بأُلبْوُ")
+
+
+def test_dediacritize_removes_what_camel_tools_removes() -> None:
+    from camel_tools.utils.dediac import dediac_ar
+
+    text = "".join(chr(c) for c in range(0x0600, 0x0700)) + " بِالْعِرَاقِ شَدَّةٌ رَحْمٰن"
+    assert dediacritize(text) == dediac_ar(text)
+    assert dediacritize("بِالْعِرَاقِ") == "بالعراق"
