@@ -108,19 +108,23 @@ def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
     for doc in docs:
         if doc.encoding in GUESSED_ENCODINGS:
             note_encoding(doc.path, doc.encoding)
-        if doc.folded:
-            err_console.print(f"note: {doc.path}: {doc.folded} presentation-form characters "
-                              "(text copied from a PDF?) read as plain letters; offsets are "
-                              "into the text as read")
-        if doc.references:
-            err_console.print(f"note: {doc.path}: {doc.references} HTML character references "
-                              "(&nbsp; &quot; &#39; …: text scraped from a web page?) read as "
-                              "the characters they stand for; offsets are into the text as read")
-        if doc.dropped:
-            err_console.print(f"note: {doc.path}: {doc.dropped} formatting characters (soft "
-                              "hyphens, zero-width spaces, direction marks, tatweel) left out; "
-                              "offsets are into the text as read")
+        note_cleaning(doc.path, doc.folded, doc.references, doc.dropped)
     return docs
+
+
+def note_cleaning(path: str, folded: int, references: int, dropped: int) -> None:
+    """Say how a document's text was cleaned as it was read (offsets are into that text)."""
+    if folded:
+        err_console.print(f"note: {path}: {folded} presentation-form characters (text copied "
+                          "from a PDF?) read as plain letters; offsets are into the text as read")
+    if references:
+        err_console.print(f"note: {path}: {references} HTML character references (&nbsp; "
+                          "&quot; &#39; …: text scraped from a web page?) read as the "
+                          "characters they stand for; offsets are into the text as read")
+    if dropped:
+        err_console.print(f"note: {path}: {dropped} formatting characters (soft hyphens, "
+                          "zero-width spaces, direction marks, tatweel) left out; offsets are "
+                          "into the text as read")
 
 
 def note_encoding(path: str, encoding: str) -> None:
@@ -441,6 +445,11 @@ def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
         note_encoding(path, encoding)
     if len(summary.legacy_encoded) > 20:
         err_console.print(f"… and {len(summary.legacy_encoded) - 20} more not UTF-8 "
+                          f"(see {out / 'pairs.json'})")
+    for cleaned in summary.cleaned[:20]:
+        note_cleaning(cleaned.path, cleaned.folded, cleaned.references, cleaned.dropped)
+    if len(summary.cleaned) > 20:
+        err_console.print(f"… and {len(summary.cleaned) - 20} more cleaned as they were read "
                           f"(see {out / 'pairs.json'})")
     console.print(f"aligned {summary.aligned} pair(s), reused {summary.reused} from earlier "
                   f"runs, read {summary.read} file(s) in {summary.seconds:.1f}s with "

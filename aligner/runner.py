@@ -41,7 +41,7 @@ from aligner.fsutil import atomic_write_text, ensure_writable_dir
 from aligner.manifest import Inputs, load_inputs, pair_name
 from aligner.records import AlignerError, Document, Report, Side
 from aligner.signature import signature_string
-from aligner.store import STORE_NAME, PairRow, RunStore, WantedPair
+from aligner.store import STORE_NAME, Cleaned, PairRow, RunStore, WantedPair
 
 Progress = Callable[[str, int, int], None]
 #: Test hook: after this many pairs are committed, block (so a test can SIGKILL mid-run).
@@ -71,6 +71,7 @@ class RunSummary:
     unpaired: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     legacy_encoded: list[tuple[str, str]] = field(default_factory=list)  # (path, encoding)
+    cleaned: list[Cleaned] = field(default_factory=list)  # text cleaned as it was read
     files: list[Path] = field(default_factory=list)
     read: int = 0  # documents read and segmented by this run
     aligned: int = 0  # pairs aligned by this run
@@ -117,6 +118,7 @@ def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, 
         summary.failed = store.failures()
         summary.unpaired = store.unpaired()
         summary.legacy_encoded = store.legacy_encoded()
+        summary.cleaned = store.cleaned()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -314,6 +316,8 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         "unpaired": [{"path": p, "reason": r} for p, r in store.unpaired()],
         "failed": [{"path": p, "error": e} for p, e in store.failures()],
         "not_utf8": [{"path": p, "encoding": e} for p, e in store.legacy_encoded()],
+        "cleaned": [{"path": c.path, "folded": c.folded, "dropped": c.dropped,
+                     "references": c.references} for c in store.cleaned()],
         "export": {"formats": list(export.formats), "min_score": export.min_score,
                    "keep_nulls": export.keep_nulls, "rows": len(rows)},
     }

@@ -34,6 +34,12 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT,
     error TEXT
 );
+CREATE TABLE IF NOT EXISTS cleaning (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    folded INTEGER NOT NULL,
+    dropped INTEGER NOT NULL,
+    html_refs INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS segments (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
@@ -91,6 +97,16 @@ class DocRow:
     sha256: str | None
     lang: str | None
     error: str | None
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """How much of one document's text was cleaned as it was read (see ``Document``)."""
+
+    path: str
+    folded: int
+    dropped: int
+    references: int
 
 
 @dataclass(frozen=True)
@@ -210,6 +226,10 @@ class RunStore:
             doc_id = self.db.execute("SELECT id FROM documents WHERE path = ?",
                                      (path,)).fetchone()[0]
             self.db.execute("DELETE FROM segments WHERE doc_id = ?", (doc_id,))
+            self.db.execute("DELETE FROM cleaning WHERE doc_id = ?", (doc_id,))
+            if doc and (doc.folded or doc.dropped or doc.references):
+                self.db.execute("INSERT INTO cleaning VALUES (?, ?, ?, ?)",
+                                (doc_id, doc.folded, doc.dropped, doc.references))
             if side:
                 self.db.executemany(
                     "INSERT INTO segments VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -217,12 +237,21 @@ class RunStore:
                      for n, s in enumerate(side.segments)])
 
     def side(self, path: str) -> Side:
-        doc_id, lang, encoding, text = self.db.execute(
-            "SELECT id, lang, encoding, text FROM documents WHERE path = ?", (path,)).fetchone()
+        doc_id, lang, encoding, text, folded, dropped, refs = self.db.execute(
+            "SELECT id, lang, encoding, text, IFNULL(folded, 0), IFNULL(dropped, 0), "
+            "IFNULL(html_refs, 0) FROM documents LEFT JOIN cleaning ON doc_id = id "
+            "WHERE path = ?", (path,)).fetchone()
         segs = tuple(Segment(text=t, start=a, end=b, paragraph=p, kind=k) for t, a, b, p, k in
                      self.db.execute('SELECT text, start, "end", paragraph, kind FROM segments '
                                      "WHERE doc_id = ? ORDER BY idx", (doc_id,)))
-        return Side(Document(path, lang, text, encoding), segs)
+        return Side(Document(path, lang, text, encoding, folded, dropped, refs), segs)
+
+    def cleaned(self) -> list[Cleaned]:
+        """The documents whose text was cleaned as it was read (``Document.folded``,
+        ``dropped``, ``references``), by path."""
+        return [Cleaned(*row) for row in self.db.execute(
+            "SELECT path, folded, dropped, html_refs FROM cleaning JOIN documents ON id = doc_id "
+            "WHERE error IS NULL ORDER BY path")]
 
     def set_input_errors(self, errors: Sequence[tuple[str, str, str]]) -> None:
         """Replace the manifest-level problems (source, path, error) found by this run."""

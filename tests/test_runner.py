@@ -79,6 +79,28 @@ def test_a_windows_arabic_file_is_aligned_and_listed(tmp_path: Path) -> None:
     assert f"note: {ar}: not UTF-8; read as cp1256" in result.stderr
 
 
+def test_text_cleaned_as_it_was_read_is_listed_per_document(tmp_path: Path) -> None:
+    """Soft hyphens and HTML character references left in a scraped article are cleaned as
+    it is read; pairs.json and the command line say how much, per document, and a rerun that
+    reads nothing again still says so."""
+    [(_, en), _] = write_collection(tmp_path / "in", 2)
+    text = en.read_text(encoding="utf-8")
+    en.write_text(text.replace(" ", " \u00ad", 3) + "\n\nR&amp;D.", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(tmp_path / "in"), "--out", str(out), "--workers", "1", "--no-check",
+            "--no-html"]
+    for _ in range(2):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+        assert data["cleaned"] == [{"path": str(en), "folded": 0, "dropped": 3,
+                                    "references": 1}]
+        assert f"note: {en}: 3 formatting characters" in result.stderr
+        assert f"note: {en}: 1 HTML character references" in result.stderr
+        with RunStore(out) as store:
+            assert store.side(str(en)).document.dropped == 3
+
+
 def test_a_dangling_link_in_the_folder_is_reported_as_failed(tmp_path: Path) -> None:
     """A link to a file that is gone is listed as failed, not skipped unseen."""
     write_collection(tmp_path / "in", 2)
