@@ -38,6 +38,16 @@ SAME = [
     ("Liwa al-Quds", "لواء القدس"),
     ("Mohammed", "محمد"),
     ("Abdul Rahman", "عبد الرحمن"),
+    ("Assad", "الأسد"),  # a doubled s, not the article (as-Sad), and the article unwritten
+    ("Bashar al-Assad", "بشار الأسد"),
+    ("Halabi", "الحلبي"),
+    ("Adil", "العادل"),
+    ("Assafir", "السفير"),  # here the doubled s is the article
+    ("Hebron", "الخليل"),
+    ("Hodeidah", "الحديدة"),
+    ("Islamic Jihad", "حركة الجهاد الإسلامي"),
+    ("OPEC", "أوبك"),
+    ("Syrian Observatory for Human Rights", "المرصد السوري لحقوق الإنسان"),
 ]
 
 DIFFERENT = [
@@ -283,3 +293,13 @@ def test_dediacritize_removes_what_camel_tools_removes() -> None:
     text = "".join(chr(c) for c in range(0x0600, 0x0700)) + " بِالْعِرَاقِ شَدَّةٌ رَحْمٰن"
     assert dediacritize(text) == dediac_ar(text)
     assert dediacritize("بِالْعِرَاقِ") == "بالعراق"
+
+
+@pytest.mark.parametrize(("english", "arabic", "found"), [
+    ("Assad", "التقى بشار الأسد نظيره", "الأسد"),
+    ("Halabi", "قال الحلبي إن", "الحلبي"),
+])
+def test_names_the_english_writes_without_the_arabic_article_are_found(
+        english: str, arabic: str, found: str) -> None:
+    m = find_name_in_arabic(english, arabic)
+    assert m is not None and m.text == found

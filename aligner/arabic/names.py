@@ -81,10 +81,13 @@ _EN_SUN = re.compile(r"\b[ae](t|d|r|z|s|n)\1(?=[aeiouy])")
 
 
 @lru_cache(maxsize=65536)
-def english_skeleton(name: str) -> str:
-    """The consonant skeleton of a romanised name ("Deir Ezzor" → "DYRAZR")."""
+def english_skeleton(name: str, sun: bool = True) -> str:
+    """The consonant skeleton of a romanised name ("Deir Ezzor" → "DYRAZR"). With ``sun``, a
+    doubled sun letter after an initial vowel is read as the assimilated article (Assafir:
+    as-Safir, السفير)."""
     s = _EN_ARTICLE.sub(" @", _ascii_fold(name))
-    s = _EN_SUN.sub(lambda m: "@" + m.group(1), s)
+    if sun:
+        s = _EN_SUN.sub(lambda m: "@" + m.group(1), s)
     out: list[str] = []
     for word in re.findall(r"[a-z@]+", s):
         i = 0
@@ -221,7 +224,6 @@ def name_similarity(english: str, arabic: str) -> float:
     word are tried off (بألبوكمال), and 1.0 for an exonym-table match (Egypt ↔ مصر)."""
     best = 0.0
     forms = exonym_forms(english)
-    en = english_skeleton(english)
     words = arabic.split()
     if not words:
         return 0.0
@@ -229,8 +231,30 @@ def name_similarity(english: str, arabic: str) -> float:
         cand = " ".join([stem, *words[1:]])
         if forms and normalize(cand) in forms:
             return 1.0
-        best = max(best, skeleton_similarity(en, arabic_skeleton(cand)))
+        ar = arabic_skeleton(cand)
+        best = max([best, *(rendering_similarity(en, ar, one_word=_one_word(english))
+                            for en in english_readings(english))])
     return best
+
+
+def _one_word(name: str) -> bool:
+    return len(re.findall(r"[^\W\d_]+", name)) == 1
+
+
+def english_readings(name: str) -> tuple[str, ...]:
+    """The skeletons an English name may stand for: a doubled sun letter after an initial
+    vowel is the assimilated article (Assafir: السفير) or just a doubled letter (Assad: أسد)."""
+    return tuple(dict.fromkeys((english_skeleton(name), english_skeleton(name, sun=False))))
+
+
+def rendering_similarity(en: str, ar: str, floor: float = 0.0, one_word: bool = True) -> float:
+    """``skeleton_similarity`` of an English and an Arabic skeleton, also without the article
+    the Arabic writes where a one-word English name has none (Halabi: الحلبي). Not for longer
+    names: there the leading "A" is as often a first name's أل (أليس), not an article."""
+    score = skeleton_similarity(en, ar, floor)
+    if one_word and ar[:1] == "A" and en[:1] != "A" and len(ar) > 1:
+        score = max(score, skeleton_similarity(en, ar[1:], floor))
+    return score
 
 
 def short_name_threshold(skeleton: str) -> float:
@@ -271,26 +295,28 @@ def find_name_in_arabic(english_name: str, arabic_text: str,
     least ``threshold``. A leading clitic is excluded from the span ("بألبوكمال" → "ألبوكمال").
     Memoised: the entity checks ask for the same name in the same sentence many times."""
     forms = exonym_forms(english_name)
-    en = english_skeleton(english_name)
-    if not en and not forms:
-        return None
-    short = short_name_threshold(en) > 0
-    threshold = max(threshold, short_name_threshold(en))
     n_en = max(1, len(english_name.split()))
+    one_word = _one_word(english_name)
     max_len = min(4, max(n_en + 1, max((len(f.split()) for f in forms), default=1)))
     best: Match | None = None
-    for k, start, end, particle, norm, ar in _spans(arabic_text):
-        if k > max_len or (short and k == 1 and particle):
+    for en in english_readings(english_name):
+        if not en and not forms:
             continue
-        if forms and norm in forms:
-            score = 1.0
-        elif not en or abs(len(ar) - len(en)) > max(2, len(en) // 2):
-            continue
-        else:
-            score = skeleton_similarity(en, ar, max(threshold, best.score if best else 0.0))
-        # prefer the shortest span and the fewest stripped letters among equals
-        if score >= threshold and (best is None or score > best.score + 1e-9):
-            best = Match(start, end, arabic_text[start:end], score)
+        short = short_name_threshold(en) > 0
+        bar = max(threshold, short_name_threshold(en))
+        for k, start, end, particle, norm, ar in _spans(arabic_text):
+            if k > max_len or (short and k == 1 and particle):
+                continue
+            if forms and norm in forms:
+                score = 1.0
+            elif not en or abs(len(ar) - len(en)) > max(2, len(en) // 2):
+                continue
+            else:
+                score = rendering_similarity(en, ar, max(bar, best.score if best else 0.0),
+                                             one_word)
+            # prefer the shortest span and the fewest stripped letters among equals
+            if score >= bar and (best is None or score > best.score + 1e-9):
+                best = Match(start, end, arabic_text[start:end], score)
     return best
 
 

@@ -506,6 +506,28 @@ def _span(side: str, segs: tuple[Segment, ...], j: int, start: int, end: int) ->
     return Span(side, j, seg.start + start, seg.start + end, seg.text[start:end])
 
 
+#: How closely a multi-word name must match as a whole to vouch for each of its words.
+_WHOLE_MATCH = 0.85
+
+
+def _one_name_per_span(findings: list[Finding]) -> list[Finding]:
+    """One Arabic name stands in for one English name: where several names of a link are
+    reported as rendered by the same span, keep the one whose kind fits it (a place of the
+    exonym table for a place, any other name for a person), else the first. Putin and Syria,
+    both missing from الأسد يلتقي أردوغان, are not both Erdogan."""
+    claims: dict[tuple[object, ...], list[Finding]] = {}
+    for f in findings:
+        ar = f.evidence.get("arabic")
+        key = (f.src, f.tgt, ar.side, ar.start, ar.end) if isinstance(ar, Span) else (id(f),)
+        claims.setdefault(key, []).append(f)
+    keep: set[int] = set()
+    for group in claims.values():
+        ar = group[0].evidence.get("arabic")
+        fits = ("GPE", "LOC") if isinstance(ar, Span) and exonym_english(ar.text) else ("PERSON",)
+        keep.add(id(next((f for f in group if f.evidence.get("label") in fits), group[0])))
+    return [f for f in findings if id(f) in keep]
+
+
 class EntityMismatchCheck:
     name = "entity_mismatch"
 
@@ -587,7 +609,7 @@ class EntityMismatchCheck:
                 findings.extend(self._reverse(link, locs, en_name, ar_name, en_segs, ar_segs,
                                               doc_names, doc_tagged, doc_rendered,
                                               doc_surnames))
-        return findings
+        return _one_name_per_span(findings)
 
     @staticmethod
     def _repeated(loc: Located, locs: list[Located], en_sentence: str,
@@ -606,11 +628,16 @@ class EntityMismatchCheck:
                      en_text: str, link_names: set[str]) -> tuple[int, Match] | None:
         """For an organisation or facility (mostly translated): a changed personal name in
         it (Maxwell School: كلية جوناس; Mac Girard: ماك ميلر). Its unrendered words must
-        include a known personal name, or sit beside a rendered one."""
+        include a known personal name, or sit beside a rendered one. Where the whole name is
+        rendered closely (ألبوكمال for Albu Kamal, whose words are not found one by one), none
+        is changed: a foreign name beside it stands for another of the link's names. A loose
+        match is no such evidence: ماكسين ووترز passes for Maxine Reed on its first name."""
         ent = loc.entity
         ar_text = " ".join(ar_segs[j].text for j in ar_ids)
-        missing = [w for w in _distinctive(ent) if find_name_in_arabic(w, ar_text) is None
-                   and not _prefix_found(w, ar_text)]
+        whole = loc.match is not None and not loc.partial and loc.match.score >= _WHOLE_MATCH
+        missing = [] if whole else [w for w in _distinctive(ent)
+                                    if find_name_in_arabic(w, ar_text) is None
+                                    and not _prefix_found(w, ar_text)]
         if not missing:
             return _generic_replaced(ent, ar_segs, ar_ids, en_text)
         for j in ar_ids:

@@ -3,7 +3,10 @@
 A reader (and a search index) should see a name spelled one way: ألبوكمال in one paragraph and
 ألبو كمال in the next is a consistency slip. Forms are compared after normalisation, clitics and
 the article are set aside (بألبوكمال, ألبوكمال and البوكمال are one form). Names from the exonym
-table are skipped: their accepted renderings legitimately vary (الحرس, الحرس الثوري).
+table are skipped: their accepted renderings legitimately vary (الحرس, الحرس الثوري). So are
+the inflections of a people-name or adjective (البريطاني, البريطانيين, البريطانية for Britons,
+which spaCy may tag as a person): Arabic inflects a nisba for number and gender, which is
+grammar, not a spelling slip.
 """
 
 from __future__ import annotations
@@ -15,6 +18,13 @@ from aligner.arabic.normalize import match_key
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.entity_locate import english_arabic_sides, locate_all
 from aligner.records import Finding, Span
+
+#: Plural and feminine endings of a nisba (بريطانيين, بريطانيون, بريطانية → بريطاني).
+_NISBA_INFLECTION = re.compile("ي(?:ين|ون|ه|ة)$")
+
+
+def _form_key(arabic: str) -> str:
+    return _NISBA_INFLECTION.sub("ي", match_key(arabic))
 
 
 def _name_key(text: str) -> str:
@@ -39,7 +49,7 @@ class InconsistentEntityCheck:
                 seg = ar_segs[j]
                 span = Span(ar_name, j, seg.start + m.start, seg.start + m.end, m.text)
                 groups.setdefault(_name_key(loc.entity.text), []).append(
-                    (loc.entity.text, match_key(m.text), span, link.src, link.tgt))
+                    (loc.entity.text, _form_key(m.text), span, link.src, link.tgt))
         findings = []
         for places in groups.values():
             forms: dict[str, str] = {}
