@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from aligner.truecase import document_casing, is_shouting, recase
+from aligner.arabic.lexicon import gloss_vocabulary
+from aligner.truecase import document_casing, needs_recasing, recase
 from aligner.typography import plain_typography
 
 LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
@@ -75,19 +76,21 @@ def english_entities(text: str) -> list[Entity]:
 def english_entities_many(texts: Iterable[str], batch_size: int = 64) -> list[list[Entity]]:
     """Named entities of the texts of one document at once (``nlp.pipe``).
 
-    A line in capitals is also read recased as the rest of the document writes its words
-    (``aligner.truecase``); its mentions are those of the recased reading, spelled recased so
-    that the checks see names as they see them elsewhere (offsets are the same), plus those
-    of the capitals that overlap none of them."""
+    A line in capitals or in headline style (Words Capitalised) is also read recased as the
+    rest of the document writes its words (``aligner.truecase``; the common English words are
+    the Arabic lexicon's English glosses). Its mentions are those of the recased reading,
+    spelled recased so that the checks see names as they see them elsewhere (offsets are the
+    same), plus those of the line as written that overlap none of them."""
     texts = list(texts)
     plain = [plain_typography(t) for t in texts]
-    shouting = [k for k, t in enumerate(plain) if is_shouting(t)]
-    casing = document_casing(plain) if shouting else {}
-    docs = list(_nlp().pipe([*plain, *(recase(plain[k], casing) for k in shouting)],
+    recased = [k for k, t in enumerate(plain) if needs_recasing(t)]
+    casing = document_casing(plain) if recased else {}
+    vocabulary = gloss_vocabulary() if recased else frozenset()
+    docs = list(_nlp().pipe([*plain, *(recase(plain[k], casing, vocabulary) for k in recased)],
                             batch_size=batch_size))
     out = [_entities(doc, text) for doc, text in zip(docs, texts, strict=False)]
-    for k, doc in zip(shouting, docs[len(texts):], strict=True):
-        out[k] = _union(_entities(doc, recase(texts[k], casing)), out[k])
+    for k, doc in zip(recased, docs[len(texts):], strict=True):
+        out[k] = _union(_entities(doc, recase(texts[k], casing, vocabulary)), out[k])
     return out
 
 
