@@ -224,6 +224,8 @@ def name_similarity(english: str, arabic: str) -> float:
     word are tried off (بألبوكمال), and 1.0 for an exonym-table match (Egypt ↔ مصر)."""
     best = 0.0
     forms = exonym_forms(english)
+    readings = english_readings(english)
+    one_word = _one_word(english)
     words = arabic.split()
     if not words:
         return 0.0
@@ -232,8 +234,7 @@ def name_similarity(english: str, arabic: str) -> float:
         if forms and normalize(cand) in forms:
             return 1.0
         ar = arabic_skeleton(cand)
-        best = max([best, *(rendering_similarity(en, ar, one_word=_one_word(english))
-                            for en in english_readings(english))])
+        best = max([best, *(rendering_similarity(en, ar, one_word=one_word) for en in readings)])
     return best
 
 

@@ -19,8 +19,9 @@ from aligner.checks.base import CheckContext, register_check
 from aligner.checks.entity_locate import english_arabic_sides, locate_all
 from aligner.records import Finding, Span
 
-#: Plural and feminine endings of a nisba (بريطانيين, بريطانيون, بريطانية → بريطاني).
-_NISBA_INFLECTION = re.compile("ي(?:ين|ون|ه|ة)$")
+#: Plural and feminine endings of a nisba (بريطانيين, بريطانيون, بريطانية → بريطاني), in
+#: ``match_key`` form, where ة is already ه.
+_NISBA_INFLECTION = re.compile("ي(?:ين|ون|ه)$")
 
 
 def _form_key(arabic: str) -> str:
