@@ -19,6 +19,7 @@ from aligner.office import ODT_MIMETYPE, docx_text, odt_text
 from aligner.records import AlignerError, Document
 
 MAX_BYTES = int(os.environ.get("ALIGNER_MAX_BYTES", str(50 * 1024 * 1024)))
+_READ_PIECE = 1 << 20  # bytes per read call
 #: Encodings read by a guess from the bytes (no BOM declares them): worth telling the user.
 GUESSED_ENCODINGS = ("cp1256", "utf-16-le", "utf-16-be")
 
@@ -257,14 +258,23 @@ def missing_file_problem(file: Path) -> str:
 def _read_capped(file: Path, name: str) -> bytes:
     """The file's bytes, refused past ``MAX_BYTES``. The size is checked before reading, and the
     read stops at the limit as well: a pipe (``<(…)``, /dev/stdin) or a device has no size, and
-    /dev/zero would otherwise fill the memory."""
+    /dev/zero would otherwise fill the memory. It goes in 1 MB pieces: one ``read(MAX_BYTES + 1)``
+    would allocate the whole limit for every file, however small."""
     limit = f"{MAX_BYTES / 2**20:.0f} MB limit; set ALIGNER_MAX_BYTES"
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
             raise AlignerError(name, f"file too large ({size / 2**20:.1f} MB > {limit})")
+        pieces: list[bytes] = []
+        got = 0
         with file.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+            while got <= MAX_BYTES:
+                piece = stream.read(min(_READ_PIECE, MAX_BYTES + 1 - got))
+                if not piece:
+                    break
+                pieces.append(piece)
+                got += len(piece)
+        data = b"".join(pieces)
     except OSError as exc:
         raise AlignerError(name, f"cannot read: {exc.strerror or exc}") from exc
     if len(data) > MAX_BYTES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import threading
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -167,6 +168,28 @@ def test_endless_input_refused_at_the_limit(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr("aligner.read.MAX_BYTES", 1000)
     with pytest.raises(AlignerError, match=r"too large \(more than the 0 MB limit"):
         read_document("/dev/zero")
+
+
+def test_small_file_read_without_allocating_the_limit(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading stops at the limit without allocating it: one ``read(MAX_BYTES + 1)`` took
+    50 MB of memory for every article, however short."""
+    monkeypatch.setattr("aligner.read.MAX_BYTES", 400 * 2**20)
+    path = write(tmp_path, "short.txt", ENGLISH.encode())
+    tracemalloc.start()
+    try:
+        doc = read_document(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert doc.text == ENGLISH and peak < 8 * 2**20
+
+
+def test_file_read_in_pieces_comes_back_whole(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("aligner.read._READ_PIECE", 7)
+    path = write(tmp_path, "pieces.txt", ENGLISH.encode())
+    assert read_document(path).text == ENGLISH
 
 
 def test_article_read_from_a_pipe(tmp_path: Path) -> None:
