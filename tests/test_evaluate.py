@@ -104,12 +104,12 @@ def test_cli_eval(tmp_path: Path) -> None:
     assert bad.exit_code == 2
 
 
-def _ceiling_module() -> ModuleType:  # scripts/ is not a package: load the script by path
+def _script(name: str) -> ModuleType:  # scripts/ is not a package: load the script by path
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).parent.parent / "scripts" / "textberg_ceiling.py"
-    spec = importlib.util.spec_from_file_location("textberg_ceiling", path)
+    path = Path(__file__).parent.parent / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -117,7 +117,7 @@ def _ceiling_module() -> ModuleType:  # scripts/ is not a package: load the scri
 
 
 def test_oracle_reaches_an_in_order_gold_but_not_a_crossing_one() -> None:
-    ceiling = _ceiling_module()
+    ceiling = _script("textberg_ceiling")
     gold = [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((4,), (2, 3))]
     path = ceiling.oracle_path(5, 4, set(gold).__contains__, 1.0)
     assert path == gold
@@ -127,3 +127,17 @@ def test_oracle_reaches_an_in_order_gold_but_not_a_crossing_one() -> None:
     assert scores["strict_recall"] == pytest.approx(2 / 3)  # one of the swapped pair at most
     lax = ceiling.lax_right(crossing)
     assert lax(((0, 1), (0, 1))) and not lax(((2,), (0,)))
+
+
+def test_segment_links_projected_onto_the_lines_holding_them() -> None:
+    """bench_align times reading and segmenting too; its F1 scores links between lines, and
+    the segmenter may cut a line in two: links that share a line join."""
+    from aligner.records import Link
+
+    project = _script("bench_align").project_to_lines
+    # source line 1 was cut into segments 1 and 2; segment 3 (line 2) was left unaligned
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.8), Link((), (2,), 0.0),
+             Link((2,), (3,), 0.7), Link((3,), (), 0.0)]
+    src_lines, tgt_lines = [0, 1, 1, 2], [0, 1, 2, 3]
+    assert sorted(project(links, src_lines, tgt_lines)) == [
+        ((), (2,)), ((0,), (0,)), ((1,), (1, 3)), ((2,), ())]
