@@ -75,7 +75,8 @@ BEADS_OPT = typer.Option(None, "--beads", help="Link types to allow, e.g. '1-1,1
                                                "3-1' (1-0 and 0-1 always); default up to 1-6.")
 VERIFIER_OPT = typer.Option("e5", "--verifier",
                             help="Second embedder that re-judges weak 1-1 links (a deleted "
-                                 "sentence paired with an inserted one): e5 (default) or none.")
+                                 "sentence paired with an inserted one) and unaligned "
+                                 "sentences beside long merges: e5 (default) or none.")
 
 
 def verify_with(verifier: str) -> str:
