@@ -256,11 +256,15 @@ def _rejoin_edges(links: list[Link], src: Sequence[str], tgt: Sequence[str],
                     offers.append((k, nb, joined))
     if not offers:
         return links
+
+    def texts(of: Sequence[Link]) -> list[str]:  # each link's joined source, then target
+        return [" ".join(side[i] for i in ids) for x in of
+                for ids, side in ((x.src, src), (x.tgt, tgt))]
+
     verifier = verifier or _verifier(params.verify_with)
-    texts = [" ".join(side[i] for i in ids) for _, nb, joined in offers
-             for ids, side in ((links[nb].src, src), (links[nb].tgt, tgt),
-                               (joined.src, src), (joined.tgt, tgt))]
-    vecs = _embed_unique(verifier, texts).reshape(len(offers), 4, -1)
+    vecs = _embed_unique(verifier, texts([x for _, nb, joined in offers
+                                          for x in (links[nb], joined)]))
+    vecs = vecs.reshape(len(offers), 4, -1)
     gains = np.einsum("kd,kd->k", vecs[:, 2], vecs[:, 3]) \
         - np.einsum("kd,kd->k", vecs[:, 0], vecs[:, 1])
     joined_at: dict[int, Link] = {}  # neighbour -> its link with the null added
@@ -271,12 +275,9 @@ def _rejoin_edges(links: list[Link], src: Sequence[str], tgt: Sequence[str],
             drop.add(k)
     if not drop:
         return links
-    kept = list(joined_at.items())
-    vecs = _embed_unique(embedder, [" ".join(side[i] for i in ids) for _, j in kept
-                                    for ids, side in ((j.src, src), (j.tgt, tgt))])
-    scores = {nb: min(max(float(vecs[2 * n] @ vecs[2 * n + 1]), 0.0), 1.0)
-              for n, (nb, _) in enumerate(kept)}
-    return [Link(joined_at[k].src, joined_at[k].tgt, scores[k]) if k in joined_at else link
+    vecs = _embed_unique(embedder, texts(list(joined_at.values())))
+    scores = dict(zip(joined_at, np.einsum("kd,kd->k", vecs[0::2], vecs[1::2]), strict=True))
+    return [replace(joined_at[k], score=_clipped(scores[k])) if k in joined_at else link
             for k, link in enumerate(links) if k not in drop]
 
 
@@ -469,9 +470,14 @@ def _links(path: list[tuple[Bead, int, int]], src: Side, tgt: Side, src_texts: S
         if a and b:
             x = src.windows(np.array([i - a]), a)[0]
             y = tgt.windows(np.array([j - b]), b)[0]
-            score = min(max(float(x @ y), 0.0), 1.0)
+            score = _clipped(x @ y)
         links.append(Link(tuple(range(i - a, i)), tuple(range(j - b, j)), score))
     return links
+
+
+def _clipped(cos: float) -> float:
+    """A cosine as a link score in [0, 1]."""
+    return min(max(float(cos), 0.0), 1.0)
 
 
 def _real_row(side: Side, size: int, start: int) -> int:
