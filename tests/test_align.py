@@ -458,7 +458,8 @@ def test_a_null_at_the_edge_of_a_long_merge_rejoins_it_where_the_verifier_agrees
     """Arabic sentence 0 joins English 0-3 and sentence 2 English 6-8, but the DP left English 3
     and an unrelated English 9 null beside them. The verifier's cosine rises when English 3
     is added to its merge (it belongs there) and falls for English 9 (a deletion): only the
-    first joins. Beside a link of fewer than ``rejoin_size`` sentences nothing is offered."""
+    first joins. Beside a link of fewer than ``rejoin_size`` sentences nothing is offered, nor
+    where the joined link would be a bead type the parameters do not allow."""
     src = ["s0 s1 s2 s3", "s4 s5", "s6 s7 s8"]
     tgt = ["t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t20"]
     links = [Link((0,), (0, 1, 2), 0.8), Link((), (3,), 0.0), Link((1,), (4,), 0.7),
@@ -474,6 +475,8 @@ def test_a_null_at_the_edge_of_a_long_merge_rejoins_it_where_the_verifier_agrees
     assert ((1,), (4, 5)) in [(x.src, x.tgt) for x in small]
     assert align_mod._rejoin_edges(links, src, tgt, AlignParams(verify_with=""), main,
                                    verifier) == links
+    no_1_4 = AlignParams(beads=tuple(b for b in AlignParams().beads if b != (1, 4)))
+    assert align_mod._rejoin_edges(links, src, tgt, no_1_4, main, verifier) == links
 
 
 def test_a_null_is_offered_only_where_it_keeps_the_link_contiguous() -> None:

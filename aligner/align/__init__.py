@@ -240,7 +240,9 @@ def _rejoin_edges(links: list[Link], src: Sequence[str], tgt: Sequence[str],
     and falls when it is a deletion (NTREX hard seeds 5-7: 8 of 38 false nulls beside such
     links rise by more than 0.005, 1 of 212 deletions does). Beside smaller links the two
     overlap (NTREX seeds 11-34: 5 deletions beside 2-1 links rise that much), hence
-    ``rejoin_size``. Each null joins at most one link, each link takes at most one null.
+    ``rejoin_size``. Each null joins at most one link, each link takes at most one null, and
+    the joined link must be one of ``params.beads`` (a 1-6 link takes no seventh sentence; a
+    user's ``--beads`` holds).
     """
     if not params.verify_with:
         return links
@@ -252,7 +254,7 @@ def _rejoin_edges(links: list[Link], src: Sequence[str], tgt: Sequence[str],
             if 0 <= nb < len(links) and not links[nb].is_null \
                     and len(links[nb].src) + len(links[nb].tgt) >= params.rejoin_size:
                 joined = _joined(links[nb], link)
-                if joined is not None:
+                if joined is not None and (len(joined.src), len(joined.tgt)) in params.beads:
                     offers.append((k, nb, joined))
     if not offers:
         return links
