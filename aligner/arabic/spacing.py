@@ -39,7 +39,7 @@ _KNOWN_MARGIN = 2.0  # a known token splits where its words are 10^2 times more 
 
 @lru_cache(maxsize=1)
 def _costs() -> dict[str, float]:
-    """-log10 of each Arabic word's frequency (loaded once: about 0.4 s and 110 MB). The list
+    """-log10 of each Arabic word's frequency (loaded once: about 0.5 s and 120 MB). The list
     comes in buckets of one centibel: the words of bucket i have frequency 10^(-i/100)."""
     from wordfreq import get_frequency_list
 
