@@ -9,17 +9,15 @@ precision on all four pools of twelve NTREX seeds and its null recall on three (
 alignment).
 
 A token is split where a unigram model puts its most probable word boundaries (Norvig's
-segmenter, over ``wordfreq``'s Arabic frequencies), and only when that split is far more
-probable than the token whole:
-- a token the list does not know, when the split is more probable than 10^-len: a
-  transliterated name, which the list lacks too, splits only into rare fragments and stays
-  whole (برانستاد: بران + ستاد at 10^-11.2 for 8 letters), as does a word the list lacks
+segmenter, over ``wordfreq``'s Arabic frequencies), and only when that split is more probable
+than 10^-len and, if the list knows the token (it counts the web's run-together forms too:
+إلىأن, فيالبيت), 100 times more probable than the token itself:
+- a transliterated name, which the list lacks, splits only into rare fragments and stays whole
+  (برانستاد: بران + ستاد at 10^-11.2 for 8 letters), as does a word the list lacks
   (لاتفاقيتنا: لاتفاق + يتنا at 10^-12.6 for 10 letters), where يضممجموعة becomes يضم مجموعة
   (10^-7.7 for 9 letters);
-- a token the list knows (it counts the web's run-together forms too: إلىأن, فيالبيت), when
-  its words together are 100 times more probable than it: إلىأن becomes إلى أن (10^-4.1
-  against 10^-7.6), where a name that reads as two words stays (هولي: هو + لي, 10^-5.3
-  against 10^-5.4).
+- إلىأن becomes إلى أن (10^-4.1 against 10^-7.6 for the token), where a name that reads as
+  two words stays (هولي: هو + لي, 10^-5.3 against 10^-5.4).
 For the models only: the length changes.
 """
 
