@@ -172,6 +172,19 @@ def test_half_shared_document_loses_one_to_one() -> None:
     assert dict(result.unpaired)["splice.txt"].startswith("lost one-to-one assignment")
 
 
+def test_unpaired_reason_names_the_test_that_failed() -> None:
+    """A one-sentence article matches its translation perfectly but once: the reason says
+    too few ordered matches, not a score below the bar that it cleared."""
+    rng = np.random.default_rng(2)
+    a = normalize_rows(rng.standard_normal((1, 64)))
+    result = pair_embedded([Document("a.txt", "ar", "")], [a],
+                           [Document("t.txt", "en", "")], [a.copy()])
+    assert not result.pairs
+    reason = dict(result.unpaired)["a.txt"]
+    assert reason == ("no candidate passed verification (best: t.txt, "
+                      f"1 ordered matches < {pairing.MIN_MATCHES})")
+
+
 def test_longest_ordered_keeps_the_monotone_chain() -> None:
     assert longest_ordered([(0, 0), (1, 5), (2, 1), (3, 2), (4, 6)]) == [
         (0, 0), (2, 1), (3, 2), (4, 6)]

@@ -250,9 +250,11 @@ def pair_embedded(src_docs: Sequence[Document], src_vecs: Sequence[np.ndarray],
         if best is None:
             return "no candidate retrieved"
         partner = tgt_docs[best.tgt].path if side == 0 else src_docs[best.src].path
-        if best.score < min_score or best.matches < min_matches:
-            return (f"no candidate passed verification (best: {partner}, score "
-                    f"{best.score:.2f} < {min_score}, {best.matches} ordered matches)")
+        short = [f"score {best.score:.2f} < {min_score}"] if best.score < min_score else []
+        if best.matches < min_matches:
+            short.append(f"{best.matches} ordered matches < {min_matches}")
+        if short:  # name the test that failed, not one the candidate passed
+            return f"no candidate passed verification (best: {partner}, {', '.join(short)})"
         winner = taken_tgt[best.tgt] if side == 0 else taken_src[best.src]
         if (0, winner.src) in reasons:  # the winner itself was too close to call
             return reasons[(0, winner.src)]
