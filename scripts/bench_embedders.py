@@ -34,7 +34,7 @@ def main() -> None:
           f"{'cos transl.':>13}{'cos other':>11}")
     for spec in args.embedders.split(","):
         model = get_embedder(spec)
-        model.embed(["warm up"])
+        model.embed(["warm up", "إحماء"])  # model and Arabic word list load outside the timing
         hits_ar = hits_en = n = 0
         pos: list[float] = []
         neg: list[float] = []
