@@ -251,7 +251,8 @@ def check(
     Finds omitted and added sentences, dropped clauses, changed numbers,
     changed names, untranslated text and length outliers.
     --fail-on turns findings into an exit code."""
-    from aligner.checks.run import run_checks, worst_severity
+    from aligner.checks.run import worst_severity
+    from aligner.pipeline import check_report
     from aligner.records import SEVERITIES
 
     src_doc, tgt_doc = read_pair(src, tgt)
@@ -259,7 +260,7 @@ def check(
                                presegmented, no_cache)
     warn_if_report_unrelated(report)
     with spinner("checking"):
-        report.findings = run_checks(report, model)
+        findings = check_report(report, model).findings or []
     if json_out:
         write_report_json(report, json_out)
     if html:
@@ -273,14 +274,14 @@ def check(
         render_terminal(report, console, show_all=show_all)
     else:
         out = err_console if json_out == "-" else console
-        out.print(f"{len(report.findings)} finding(s) on {len(report.links)} links",
+        out.print(f"{len(findings)} finding(s) on {len(report.links)} links",
                   highlight=False)
-        for f in report.findings:
+        for f in findings:
             where = ",".join(f"s{i}" for i in f.src) + ("/" if f.src and f.tgt else "") + \
                 ",".join(f"t{j}" for j in f.tgt)
             out.print(f"  {f.severity:8} {f.kind:20} {where:12} {f.message}", highlight=False,
                       markup=False)
-    worst = worst_severity(report.findings)
+    worst = worst_severity(findings)
     if fail_on and worst and SEVERITIES.index(worst) >= SEVERITIES.index(fail_on.value):
         sys.exit(1)
 

@@ -5,13 +5,16 @@ Both the CLI and the corpus runner call these; each stage stays in its own modul
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aligner.align import AlignParams, align_texts, verifier_signature
 from aligner.embed.base import Embedder
 from aligner.records import AlignerError, Document, Report, Side
 from aligner.segment import segment_document
-from aligner.signature import make_signature
+from aligner.signature import make_signature, signature_string
+
+if TYPE_CHECKING:
+    from aligner.checks.params import CheckParams
 
 
 def segment_side(doc: Document, presegmented: bool = False) -> Side:
@@ -51,6 +54,22 @@ def align_documents(src: Document, tgt: Document, embedder: Embedder,
     check_languages(src, tgt)
     return align_sides(segment_side(src, presegmented), segment_side(tgt, presegmented),
                        embedder, params, presegmented)
+
+
+def check_report(report: Report, embedder: Embedder | None,
+                 params: CheckParams | None = None) -> Report:
+    """Run every check on an aligned report: its findings, and the checks' parameters added
+    to its signature."""
+    from aligner.checks.params import CheckParams
+    from aligner.checks.run import run_checks
+
+    params = params or CheckParams()
+    report.findings = run_checks(report, embedder, params=params)
+    signature = {k: v for k, v in report.signature.items() if k != "string"}
+    signature["checks"] = params.to_json()
+    signature["string"] = signature_string(signature)
+    report.signature = signature
+    return report
 
 
 def open_embedder(spec: str, cache: bool = True) -> Embedder:

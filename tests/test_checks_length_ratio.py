@@ -41,3 +41,17 @@ def test_flags_far_outlier_in_both_orders() -> None:
 
 def test_quiet_on_ordinary_document() -> None:
     assert LengthRatioCheck().run(CheckContext(_report(EN, AR))) == []
+
+
+def test_parameters_change_the_check_and_are_in_the_signature() -> None:
+    from aligner.checks.length_ratio import LengthRatioParams
+    from aligner.checks.params import CheckParams
+    from aligner.checks.run import run_checks
+
+    tgt = [*AR[:7], "قصيرة."]
+    report = _report(EN, tgt)
+    assert run_checks(report, only=["length_ratio"])  # the short pair is far outside the ratio
+    lenient = CheckParams().with_(LengthRatioParams(z_flag=1000.0))
+    assert run_checks(report, only=["length_ratio"], params=lenient) == []
+    assert CheckParams().to_json()["length_ratio.z_flag"] == LengthRatioParams().z_flag
+    assert lenient.to_json()["length_ratio.z_flag"] == 1000.0

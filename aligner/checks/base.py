@@ -1,4 +1,5 @@
-"""The check protocol and registry: each finding kind is one module that registers one check."""
+"""The check protocol and registry: each finding kind is one module that registers one check
+(with its parameters class)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Protocol
 
 import numpy as np
 
+from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
 from aligner.plugins import import_plugins
 from aligner.records import Finding, Link, Report, Segment
@@ -19,6 +21,7 @@ class CheckContext:
 
     report: Report
     embedder: Embedder | None = None
+    params: CheckParams = field(default_factory=CheckParams)
     _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray | None:
@@ -59,14 +62,26 @@ class Check(Protocol):
 
 
 _CHECKS: dict[str, Callable[[], Check]] = {}
+_PARAMS: dict[str, type] = {}
 
 
-def register_check(name: str) -> Callable[[Callable[[], Check]], Callable[[], Check]]:
+def register_check(name: str, params: type | None = None,
+                   ) -> Callable[[Callable[[], Check]], Callable[[], Check]]:
+    """Register a check factory; ``params`` is the frozen dataclass of its tuned numbers."""
+
     def wrap(factory: Callable[[], Check]) -> Callable[[], Check]:
         _CHECKS[name] = factory
+        if params is not None:
+            _PARAMS[name] = params
         return factory
 
     return wrap
+
+
+def param_classes() -> dict[str, type]:
+    """Each registered check's parameters class, by check name."""
+    _load_builtin()
+    return dict(_PARAMS)
 
 
 def check_names() -> list[str]:

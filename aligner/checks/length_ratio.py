@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from aligner.checks.base import CheckContext, register_check
 from aligner.records import Finding, Link
 
-# Prior for documents too short to measure: Arabic/English log char ratio seen on NTREX.
-_PRIOR_MEDIAN = -0.05
-_PRIOR_SIGMA = 0.2
-_MIN_SIGMA = 0.1
-_Z_FLAG = 4.0
-_MIN_CHARS = 20
+
+@dataclass(frozen=True)
+class LengthRatioParams:
+    # prior for documents too short to measure: Arabic/English log char ratio seen on NTREX
+    prior_median: float = -0.05
+    prior_sigma: float = 0.2
+    min_sigma: float = 0.1
+    z_flag: float = 4.0  # robust z from which a pair is reported
+    min_chars: int = 20  # shorter pairs say nothing about length
 
 
 @dataclass(frozen=True)
@@ -41,18 +44,19 @@ def log_ratio(src_len: int, tgt_len: int) -> float:
 
 def doc_ratio(ctx: CheckContext) -> DocRatio:
     """Median and MAD-sigma of the log ratio over the 1-1 links (prior if fewer than 5)."""
+    p = ctx.params.get(LengthRatioParams)
     ratios = []
     for link in ctx.report.links:
         if len(link.src) == 1 and len(link.tgt) == 1:
             s, t = ctx.pair_texts(link)
-            if len(s) >= _MIN_CHARS and len(t) >= _MIN_CHARS:
+            if len(s) >= p.min_chars and len(t) >= p.min_chars:
                 ratios.append(log_ratio(len(s), len(t)))
     if len(ratios) < 5:
-        median = statistics.median(ratios) if len(ratios) >= 3 else _PRIOR_MEDIAN
-        return DocRatio(median, _PRIOR_SIGMA)
+        median = statistics.median(ratios) if len(ratios) >= 3 else p.prior_median
+        return DocRatio(median, p.prior_sigma)
     median = statistics.median(ratios)
     mad = statistics.median(abs(r - median) for r in ratios)
-    return DocRatio(median, max(1.4826 * mad, _MIN_SIGMA))
+    return DocRatio(median, max(1.4826 * mad, p.min_sigma))
 
 
 class LengthRatioCheck:
@@ -70,17 +74,18 @@ class LengthRatioCheck:
         return findings
 
     def _check(self, ctx: CheckContext, stats: DocRatio, link: Link) -> Finding | None:
+        p = ctx.params.get(LengthRatioParams)
         s, t = ctx.pair_texts(link)
-        if max(len(s), len(t)) < _MIN_CHARS:
+        if max(len(s), len(t)) < p.min_chars:
             return None
         z = stats.z(len(s), len(t))
-        if abs(z) < _Z_FLAG:
+        if abs(z) < p.z_flag:
             return None
         shorter = "tgt" if z < 0 else "src"
         expected = math.exp(stats.median)
         return Finding(
             kind=self.name, severity="minor",
-            confidence=round(min(0.9, 0.5 + (abs(z) - _Z_FLAG) / 10), 3),
+            confidence=round(min(0.9, 0.5 + (abs(z) - p.z_flag) / 10), 3),
             src=link.src, tgt=link.tgt, missing_in=shorter,
             message=(f"the {'target' if shorter == 'tgt' else 'source'} is unusually short for "
                      f"this document (source {len(s)}, target {len(t)} characters; typical "
@@ -90,6 +95,6 @@ class LengthRatioCheck:
                       "doc_sigma": round(stats.sigma, 3)})
 
 
-@register_check("length_ratio")
+@register_check("length_ratio", params=LengthRatioParams)
 def _make() -> LengthRatioCheck:
     return LengthRatioCheck()

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aligner.checks.base import CheckContext, check_names, get_check
+from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
 from aligner.records import SEVERITIES, AlignerError, Finding, Report
 
 
 def run_checks(report: Report, embedder: Embedder | None = None,
-               only: Sequence[str] | None = None) -> list[Finding]:
+               only: Sequence[str] | None = None,
+               params: CheckParams | None = None) -> list[Finding]:
     """All (or ``only`` the named) checks' findings, de-duplicated, in document order."""
     names = check_names()
     if only is not None:
@@ -24,7 +26,7 @@ def run_checks(report: Report, embedder: Embedder | None = None,
             raise AlignerError(None, f"unknown check(s) {', '.join(unknown)} "
                                      f"(known: {', '.join(names)})")
         names = [n for n in names if n in only]
-    ctx = CheckContext(report, embedder)
+    ctx = CheckContext(report, embedder, params or CheckParams())
     findings: list[Finding] = []
     for name in names:
         findings.extend(get_check(name).run(ctx))

@@ -137,16 +137,14 @@ class AlignResult:
 def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     """Align and check one document pair. Any failure becomes an error result for that pair:
     one bad pair must not stop a corpus run."""
-    from aligner.pipeline import align_sides, check_languages
+    from aligner.pipeline import align_sides, check_languages, check_report
 
     ctx = context(config)
     try:
         check_languages(job.src.document, job.tgt.document)
         report = align_sides(job.src, job.tgt, ctx.embedder, ctx.params)
         if config.check:
-            from aligner.checks.run import run_checks
-
-            report.findings = run_checks(report, ctx.embedder)
+            check_report(report, ctx.embedder)
     except AlignerError as exc:
         return AlignResult(job.pair_id, error=exc.problem)
     except Exception as exc:  # a bug on one pair is reported with it, the run goes on
