@@ -100,22 +100,27 @@ class Finding:
     missing_in: str | None  # "src" | "tgt" | None
     message: str
     evidence: dict[str, Any] = field(default_factory=dict)
+    id: str = ""  # stable across reruns: see checks.run.finding_id
 
     def to_json(self) -> dict[str, Any]:
         evidence = {k: ([s.to_json() if isinstance(s, Span) else s for s in v]
                         if isinstance(v, list) else (v.to_json() if isinstance(v, Span) else v))
                     for k, v in self.evidence.items()}
-        return {"kind": self.kind, "severity": self.severity,
-                "confidence": round(float(self.confidence), 3), "src": list(self.src),
-                "tgt": list(self.tgt), "missing_in": self.missing_in, "message": self.message,
-                "evidence": evidence}
+        out = {"kind": self.kind, "severity": self.severity,
+               "confidence": round(float(self.confidence), 3), "src": list(self.src),
+               "tgt": list(self.tgt), "missing_in": self.missing_in, "message": self.message,
+               "evidence": evidence}
+        if self.id:
+            out["id"] = self.id
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Finding:
         return cls(kind=data["kind"], severity=data["severity"],
                    confidence=float(data["confidence"]), src=tuple(data["src"]),
                    tgt=tuple(data["tgt"]), missing_in=data.get("missing_in"),
-                   message=data["message"], evidence=dict(data.get("evidence", {})))
+                   message=data["message"], evidence=dict(data.get("evidence", {})),
+                   id=str(data.get("id", "")))
 
 
 @dataclass(frozen=True)

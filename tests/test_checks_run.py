@@ -66,3 +66,22 @@ def test_all_findings_have_bounded_confidence_and_known_severity() -> None:
     assert findings
     assert all(0 <= f.confidence <= 1 and f.severity in ("minor", "major", "critical")
                for f in findings)
+
+
+def test_finding_ids_survive_edits_elsewhere_and_tell_findings_apart() -> None:
+    # English sentence 3 has no translation; then a sentence is added at the top of both sides.
+    links = [Link((i,), (i,), 0.9) for i in range(3)] + [Link((3,), (), 0.0)]
+    links += [Link((i,), (i - 1,), 0.9) for i in range(4, 8)]
+    before = run_checks(_report(links, [*AR[:3], *AR[4:]]), only=["omission"])
+    shifted = [Link((0,), (0,), 0.9)] + [Link(tuple(i + 1 for i in k.src),
+                                              tuple(j + 1 for j in k.tgt), 0.9) for k in links]
+    report = Report({}, make_side("en.txt", "en", ["A new first sentence of the article.", *EN]),
+                    make_side("ar.txt", "ar", ["جملة أولى جديدة في المقال.", *AR[:3], *AR[4:]]),
+                    shifted)
+    after = run_checks(report, only=["omission"])
+    assert [f.src for f in before] == [(3,)] and [f.src for f in after] == [(4,)]
+    assert before[0].id == after[0].id and len(before[0].id) == 12
+    other = run_checks(_report([*links[:3], Link((3,), (3,), 0.9), Link((4,), (), 0.0),
+                                *links[5:]], [*AR[:4], *AR[5:]]), only=["omission"])
+    assert [f.src for f in other] == [(4,)] and other[0].id != before[0].id
+    assert Finding.from_json(before[0].to_json()).id == before[0].id == before[0].to_json()["id"]

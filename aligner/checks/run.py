@@ -7,12 +7,15 @@ segment reported as untranslated is not also an added sentence.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+from collections import Counter
 from collections.abc import Sequence
 
 from aligner.checks.base import CheckContext, check_names, get_check
 from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
-from aligner.records import SEVERITIES, AlignerError, Finding, Report
+from aligner.records import SEVERITIES, AlignerError, Finding, Report, Segment, Span
 
 
 def run_checks(report: Report, embedder: Embedder | None = None,
@@ -30,7 +33,46 @@ def run_checks(report: Report, embedder: Embedder | None = None,
     findings: list[Finding] = []
     for name in names:
         findings.extend(get_check(name).run(ctx))
-    return sort_findings(report, _suppress(_dedupe(findings)))
+    return with_ids(report, sort_findings(report, _suppress(_dedupe(findings))))
+
+
+def finding_id(report: Report, finding: Finding) -> str:
+    """12 hex digits from the finding's kind, side and the texts it concerns (its segments and
+    evidence spans, spaces folded): the same finding keeps its id across reruns and edits
+    elsewhere in the articles, while segment numbers and message wording may change."""
+
+    def texts(segments: Sequence[Segment], ids: Sequence[int]) -> str:
+        return "\x1e".join(" ".join(segments[i].text.split()) for i in ids)
+
+    spans = sorted(" ".join(str(s.get("text", "")).split())
+                   for s in _spans(finding.evidence))
+    key = "\x1f".join([finding.kind, str(finding.missing_in),
+                       texts(report.src.segments, finding.src),
+                       texts(report.tgt.segments, finding.tgt), *spans])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def with_ids(report: Report, findings: Sequence[Finding]) -> list[Finding]:
+    """``findings`` with their stable ids; a repeat of the same id (the same sentence twice in
+    one article) gets ``-2``, ``-3``… in document order."""
+    seen: Counter[str] = Counter()
+    out = []
+    for f in findings:
+        base = finding_id(report, f)
+        seen[base] += 1
+        out.append(dataclasses.replace(f, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+    return out
+
+
+def _spans(evidence: dict[str, object]) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    for value in evidence.values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Span):
+                found.append(item.to_json())
+            elif isinstance(item, dict) and {"side", "segment", "text"} <= item.keys():
+                found.append(item)
+    return found
 
 
 def worst_severity(findings: Sequence[Finding]) -> str | None:
