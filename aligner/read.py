@@ -25,8 +25,12 @@ GUESSED_ENCODINGS = ("cp1256", "utf-16-le", "utf-16-be")
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
-_HTML = re.compile(r"<(!doctype\s+html|html|head|body|div|p|span|script|meta|table)\b[^>]*>",
-                   re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|script|style|meta|link|table|tr|td|"
+                       r"ul|ol|li|a|br|img|h[1-6]|section|article|header|footer|nav)\b[^<>]*>",
+                       re.IGNORECASE)
+# a markup root: a doctype or <html> first, after a BOM, an XML declaration or comments
+_HTML_ROOT = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                        r"<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 
 
 #: Leading bytes of the formats an article is most often saved in instead of plain text.
@@ -237,6 +241,21 @@ def _langdetect(text: str) -> str | None:
 BAD_NAME_PROBLEM = "file name is not valid UTF-8; rename the file"
 
 
+def looks_like_markup(text: str, min_tags: int = 4, tag_share: float = 0.15) -> bool:
+    """HTML rather than text that mentions HTML: a doctype or ``<html>`` root, or at least
+    ``min_tags`` tags that start half the lines or make ``tag_share`` of the characters. An
+    article about the web that names ``<html>`` and ``<body>`` once is text."""
+    head = text[:20000]
+    if _HTML_ROOT.match(head):
+        return True
+    tags = _HTML_TAG.findall(head)
+    if len(tags) < min_tags:
+        return False
+    lines = [line.lstrip() for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _HTML_TAG.match(line))
+    return 2 * tagged >= len(lines) or sum(map(len, tags)) >= tag_share * len(head.strip())
+
+
 def undecodable_name(path: str | os.PathLike[str]) -> str | None:
     """``path`` with its undecodable bytes shown as \\xNN when its name is not valid UTF-8
     (Python keeps such bytes as lone surrogates, which no UTF-8 output accepts), else None."""
@@ -310,7 +329,7 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
         text, encoding = decode_bytes(data, name)
     if _looks_binary(text):
         raise AlignerError(name, "binary file (control characters), not a text article")
-    if len(_HTML.findall(text[:20000])) >= 2:
+    if looks_like_markup(text):
         raise AlignerError(name, "looks like HTML; extract the article text first "
                                  "(aligner reads plain text, Markdown, Word .docx and "
                                  "OpenDocument .odt)")

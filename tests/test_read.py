@@ -89,6 +89,32 @@ def test_bad_inputs_are_refused_with_the_file_named(tmp_path: Path, name: str, d
     assert "\n" not in str(err.value)
 
 
+WEB_ARTICLE = (
+    "How a web page is built\n\n"
+    "Every page starts with an <html> element, and what the reader sees sits inside <body>. "
+    "Browsers forgive a great deal: a missing closing tag rarely breaks a page.\n"
+    "The first browsers, written in the early nineties, showed little more than text and "
+    "links. Today a page may load dozens of scripts before a single line is shown.\n")
+
+
+def test_text_that_mentions_html_tags_is_read(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "web.txt", WEB_ARTICLE.encode()))
+    assert doc.text == WEB_ARTICLE
+    assert doc.lang == "en"
+
+
+@pytest.mark.parametrize("markup", [
+    "<div class='story'>\n<p>" + ENGLISH + "</p>\n<p>" + ENGLISH + "</p>\n</div>\n",
+    "<p>" + ENGLISH.strip() + "</p><p>" + ENGLISH.strip() + "</p>",  # one line of paragraphs
+    "<!-- saved page -->\n<HTML lang='en'>" + ENGLISH + "</HTML>",
+    "\ufeff<!doctype html>\n" + ENGLISH,
+])
+def test_markup_without_an_html_name_is_refused(tmp_path: Path, markup: str) -> None:
+    path = write(tmp_path, "story.txt", markup.encode())
+    with pytest.raises(AlignerError, match="looks like HTML"):
+        read_document(path)
+
+
 def _zip(member: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
