@@ -520,7 +520,10 @@ def looks_transliterated(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _arabic_stop_words() -> frozenset[str]:
+    from aligner.ner import import_spacy
+
     try:
+        import_spacy()  # not by `import spacy.lang…` first: that would load torch with it
         from spacy.lang.ar.stop_words import STOP_WORDS
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
