@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 # a run of Arabic letters with no other letter beside it (a tatweel, U+0640, or a Persian
 # letter is part of the word: such words are left as they are)
@@ -39,10 +40,17 @@ _KNOWN_MARGIN = 2.0  # a known token splits where its words are 10^2 times more 
 def _costs() -> dict[str, float]:
     """-log10 of each Arabic word's frequency (loaded once: about 0.5 s and 120 MB). The list
     comes in buckets of one centibel: the words of bucket i have frequency 10^(-i/100)."""
-    from wordfreq import get_frequency_list
+    import wordfreq
 
-    return {word: i / 100 for i, bucket in enumerate(get_frequency_list("ar", wordlist="best"))
-            for word in bucket}
+    from aligner.tables import compiled
+
+    def build() -> dict[str, float]:
+        buckets = wordfreq.get_frequency_list("ar", wordlist="best")
+        return {word: i / 100 for i, bucket in enumerate(buckets) for word in bucket}
+
+    data = Path(str(wordfreq.__file__)).parent / "data"
+    sources = [Path(__file__), *sorted(data.glob("*_ar.msgpack.gz"))]
+    return compiled("arabic-word-costs", sources, build)
 
 
 @lru_cache(maxsize=65536)
