@@ -113,3 +113,14 @@ def test_markdown_articles_lose_their_inline_markup_in_the_corpus() -> None:
                                    "They hold the border crossing and all roads.",
                                    "The ratio was 2*3 and snake_case stays."]
     assert texts("article.txt") == en_lines  # asterisks in plain text are text
+
+
+def test_a_carriage_return_in_a_sentence_survives_tmx(tmp_path: Path) -> None:
+    """Raw in XML, a reader takes it for \\n (found by tests/test_properties.py)."""
+    from aligner.export.base import CorpusRow, get_exporter
+
+    row = CorpusRow("p", "ar", "en", (0,), (0,), "سطر\rآخر", "one\r\ntwo\rthree", 0.5)
+    [path] = get_exporter("tmx").write([row], tmp_path, "c", {"tool": "aligner"})
+    assert [seg.text for seg in ET.parse(path).getroot().iter("seg")] == [
+        "سطر\rآخر", "one\r\ntwo\rthree"]
+
