@@ -124,3 +124,13 @@ def test_a_carriage_return_in_a_sentence_survives_tmx(tmp_path: Path) -> None:
     assert [seg.text for seg in ET.parse(path).getroot().iter("seg")] == [
         "سطر\rآخر", "one\r\ntwo\rthree"]
 
+
+def test_jsonl_records_hold_no_raw_line_break_of_any_kind(tmp_path: Path) -> None:
+    """U+0085, U+2028 and U+2029 are line breaks to str.splitlines() and some JSON Lines
+    readers: escaped, as \\n is (found by tests/test_properties.py)."""
+    from aligner.export.base import CorpusRow, get_exporter
+
+    rows = [CorpusRow("p", "ar", "en", (0,), (0,), "a\x85b", "c\u2028d\u2029e", 0.5)]
+    [path] = get_exporter("jsonl").write(rows, tmp_path, "c", {"tool": "aligner"})
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [rows[0].to_json()]
