@@ -134,3 +134,13 @@ def test_jsonl_records_hold_no_raw_line_break_of_any_kind(tmp_path: Path) -> Non
     [path] = get_exporter("jsonl").write(rows, tmp_path, "c", {"tool": "aligner"})
     lines = path.read_text(encoding="utf-8").splitlines()
     assert [json.loads(line) for line in lines] == [rows[0].to_json()]
+
+
+def test_noncharacters_do_not_break_the_tmx(tmp_path: Path) -> None:
+    """U+FFFE and U+FFFF are no XML characters: written, no reader could open the file
+    (found by tests/test_properties.py once its alphabet held them)."""
+    from aligner.export.base import CorpusRow, get_exporter
+
+    row = CorpusRow("p", "ar", "en", (0,), (0,), "a\ufffeb", "c\uffffd", 0.5)
+    [path] = get_exporter("tmx").write([row], tmp_path, "c", {"tool": "aligner"})
+    assert [seg.text for seg in ET.parse(path).getroot().iter("seg")] == ["ab", "cd"]

@@ -16,10 +16,12 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _strip_invalid_xml(text: str) -> str:
-    """XML 1.0 forbids most control characters; drop them rather than write a broken file.
+    """XML 1.0 forbids most control characters and U+FFFE, U+FFFF; drop them rather than
+    write a broken file.
     A carriage return is kept as a placeholder (a control character, so never in the text)
     that ``_CR`` turns into a character reference: raw, a reader would read it as \\n."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20).replace("\r", "\x01")
+    return "".join(ch for ch in text if ch in "\t\n\r" or 0x20 <= ord(ch) < 0xFFFE
+                   or ord(ch) > 0xFFFF).replace("\r", "\x01")
 
 
 _CR = (b"\x01", b"&#13;")
