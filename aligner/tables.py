@@ -49,4 +49,7 @@ def compiled(name: str, sources: Iterable[str | os.PathLike[str]], build: Callab
 
         with atomic_open(path, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        for old in path.parent.glob(f"{name}-*.pickle"):  # other versions' or sources'
+            if old != path:
+                old.unlink(missing_ok=True)
     return value

@@ -33,6 +33,10 @@ def test_a_table_is_built_once_then_loaded(cache: Path, tmp_path: Path) -> None:
     source.write_text("dd ee")  # another size: another file, built anew
     assert compiled("t", [source], build) == {"dd": 2, "ee": 2}
     assert len(builds) == 2
+    # and the stale one is gone, another table's file is not
+    compiled("other", [], lambda: 0)
+    assert sorted(p.name for p in (cache / "tables").iterdir()) == sorted(
+        [table_path("t", [source]).name, table_path("other", []).name])
 
 
 def test_a_damaged_table_is_rebuilt(cache: Path, tmp_path: Path) -> None:
