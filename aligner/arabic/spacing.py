@@ -40,17 +40,18 @@ _KNOWN_MARGIN = 2.0  # a known token splits where its words are 10^2 times more 
 def _costs() -> dict[str, float]:
     """-log10 of each Arabic word's frequency (loaded once: about 0.5 s and 120 MB). The list
     comes in buckets of one centibel: the words of bucket i have frequency 10^(-i/100)."""
-    import wordfreq
-
+    from aligner.arabic import package_dir
     from aligner.tables import compiled
 
     def build() -> dict[str, float]:
-        buckets = wordfreq.get_frequency_list("ar", wordlist="best")
+        from wordfreq import get_frequency_list  # imported only to build: 0.2-0.8 s
+
+        buckets = get_frequency_list("ar", wordlist="best")
         return {word: i / 100 for i, bucket in enumerate(buckets) for word in bucket}
 
-    data = Path(str(wordfreq.__file__)).parent / "data"
-    sources = [Path(__file__), *sorted(data.glob("*_ar.msgpack.gz"))]
-    return compiled("arabic-word-costs", sources, build)
+    folder = package_dir("wordfreq")
+    data = sorted((folder / "data").glob("*_ar.msgpack.gz")) if folder else []
+    return compiled("arabic-word-costs", [Path(__file__), *data], build)
 
 
 @lru_cache(maxsize=65536)
