@@ -25,12 +25,15 @@ SEEDS = ROOT / "corpora" / "seeds"
 TARGETS = {"check": 1.5, "align": 0.8}  # seconds, median wall (issue #25)
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
     """Wall and CPU (user + system) seconds of one process: on a busy machine the CPU time
     says what the code costs, the wall time what a user waits."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    # run outside the repository: `python -m` puts the working directory first on sys.path,
+    # which would time the checkout there whatever PYTHONPATH says
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False,
+                          cwd=cwd)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -56,11 +59,11 @@ def main() -> None:
             "align": [args.python, "-m", "aligner", "align", str(one_ar), str(one_en)],
         }
         for command in commands.values():  # warm: embedding cache, compiled tables
-            timed(command, env)
+            timed(command, env, tmp)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):  # alternately, so that the machine's load hits both alike
             for name, command in commands.items():
-                times[name].append(timed(command, env))
+                times[name].append(timed(command, env, tmp))
     print(f"| command | wall, median of {args.runs} (s) | min–max (s) | CPU, median (s) "
           "| target, wall (s) |")
     print("|---|---|---|---|---|")
