@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 
 from aligner.align.pairing import translated_share
+from aligner.baseline import Acceptance, mark_accepted, open_findings
+from aligner.checks.run import worst_severity
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -62,6 +64,8 @@ class PairOutcome:
     links: int
     findings: int | None
     translated_share: float  # ``pairing.translated_share``: low for a wrong pair of files
+    accepted: int = 0  # findings accepted in a baseline (or left out with ``new_only``)
+    worst_open: str | None = None  # the highest severity among the findings not accepted
 
 
 @dataclass
@@ -86,6 +90,9 @@ class ExportOptions:
     min_score: float | None = None
     keep_nulls: bool = False
     html: bool = True
+    #: accepted finding ids (``baseline.read_baseline``): marked in every report and page
+    accepted: Mapping[str, Acceptance] = field(default_factory=dict)
+    new_only: bool = False  # leave accepted findings out of the reports and pages
 
 
 def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, *,
@@ -292,6 +299,13 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
     rows: list[CorpusRow] = []
     signature: dict[str, Any] = {}
     for name, pair, report in finished(store):
+        accepted = 0
+        if report.findings is not None and export.accepted:
+            report.findings = mark_accepted(report.findings, export.accepted)
+            accepted = len(report.findings) - len(open_findings(report.findings))
+            if export.new_only:
+                report.findings = open_findings(report.findings)
+        worst = worst_severity(open_findings(report.findings or []))
         path = out / "reports" / f"{name}.json"
         atomic_write_text(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         written.append(path)
@@ -299,8 +313,10 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
                             keep_nulls=export.keep_nulls)
         signature = signature or report.signature
         share = translated_share(report.links, report.src.segments, report.tgt.segments)
+        found = None if report.findings is None else len(report.findings)
         summary.pairs.append(PairOutcome(name, pair.src_path, pair.tgt_path, pair.score,
-                                         pair.evidence, pair.links, pair.findings, share))
+                                         pair.evidence, pair.links, found, share,
+                                         accepted, worst))
         if html:
             written.append(html.page(name, pair, report, share))
     written += export_rows(rows, out, "corpus", export.formats, signature)
@@ -311,6 +327,7 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         "pairs": [{"id": o.pair_id, "src": o.src, "tgt": o.tgt,
                    "score": None if o.pairing_score is None else round(o.pairing_score, 4),
                    "evidence": o.evidence, "links": o.links, "findings": o.findings,
+                   "accepted": o.accepted,
                    "translated_share": round(o.translated_share, 4),
                    "report": f"reports/{o.pair_id}.json"} for o in summary.pairs],
         "unpaired": [{"path": p, "reason": r} for p, r in store.unpaired()],

@@ -84,12 +84,22 @@ def _finding_title(f: Finding) -> str:
     return f"{f.severity} · {_label(f.kind)}: {f.message}"
 
 
+def _accepted_badge(f: Finding) -> str:
+    """The badge of an accepted finding, with who, when and why as its tooltip."""
+    if f.accepted is None:
+        return ""
+    why = " · ".join(str(f.accepted.get(k)) for k in ("by", "at", "comment") if f.accepted.get(k))
+    tip = f' title="accepted: {e(why)}"' if why else ""
+    return f' <span class="badge acc-badge"{tip}>accepted</span>'
+
+
 def _finding_note(fid: int, f: Finding) -> str:
-    return (f'<div class="finding k-{e(f.kind)}" data-f="{fid}" data-ks="{e(f.kind)}:'
-            f'{e(f.severity)}" tabindex="-1"><span class="badge sev-{e(f.severity)}">'
-            f'{e(f.severity)}</span> <span class="kind">{e(_label(f.kind))}</span> '
-            f'<span class="conf">{f.confidence:.0%}</span>'
-            f'<span class="msg">{_isolated(f.message)}</span></div>')
+    acc = (' accepted" data-accepted="1' if f.accepted is not None else "")
+    return (f'<div class="finding k-{e(f.kind)}{acc}" data-f="{fid}" '
+            f'data-ks="{e(f.kind)}:{e(f.severity)}" tabindex="-1"><span class="badge '
+            f'sev-{e(f.severity)}">{e(f.severity)}</span> <span class="kind">'
+            f'{e(_label(f.kind))}</span> <span class="conf">{f.confidence:.0%}</span>'
+            f'{_accepted_badge(f)}<span class="msg">{_isolated(f.message)}</span></div>')
 
 
 def _pieces_html(pieces: tuple[Piece, ...], view: ReportView) -> str:
@@ -103,7 +113,8 @@ def _pieces_html(pieces: tuple[Piece, ...], view: ReportView) -> str:
         ks = " ".join(f"{view.findings[fid].kind}:{view.findings[fid].severity}"
                       for fid in piece.findings)
         ids = " ".join(str(fid) for fid in piece.findings)
-        out.append(f'<mark class="hl k-{e(top.kind)}" data-f="{ids}" data-ks="{e(ks)}" '
+        acc = " acc" if top.accepted is not None else ""  # every finding here is accepted
+        out.append(f'<mark class="hl k-{e(top.kind)}{acc}" data-f="{ids}" data-ks="{e(ks)}" '
                    f'title="{e(title)}">{e(piece.text)}</mark>')
     return "".join(out)
 
@@ -267,6 +278,14 @@ def _href(path: str) -> str:
     return e(quote(path.replace(os.sep, "/"), safe="/-_.~"))
 
 
+def _found(findings: Sequence[Finding] | None) -> str:
+    """A pair's finding count on the index, with how many of them are accepted."""
+    if findings is None:
+        return "—"
+    accepted = sum(1 for f in findings if f.accepted is not None)
+    return f"{len(findings)} ({accepted} accepted)" if accepted else str(len(findings))
+
+
 def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, str]],
                  signature: dict[str, Any]) -> str:
     """The run's front page: every pair with score and findings (linking its page), and every
@@ -286,7 +305,7 @@ def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, st
                     f'<td><a href="{_href(x.href)}" dir="auto">{e(x.src)}</a></td>'
                     f'<td dir="auto">{e(x.tgt)}</td><td class="n">{score}</td>'
                     f'<td class="n">{len(x.report.links)}</td>'
-                    f'<td class="n">{"—" if found is None else len(found)}</td>'
+                    f'<td class="n">{_found(found)}</td>'
                     f'<td>{badges}</td></tr>')
     alone = "".join(f'<tr><td dir="auto">{e(p)}</td><td>{e(reason)}</td></tr>'
                     for p, reason in unpaired)
