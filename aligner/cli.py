@@ -78,6 +78,10 @@ BASELINE_OPT = typer.Option(None, "--baseline",
                                  "shown as accepted, and not counted by --fail-on.")
 NEW_ONLY_OPT = typer.Option(False, "--new-only",
                             help="Leave accepted findings out of every view and the JSON.")
+GLOSSARY_OPT = typer.Option(None, "--glossary",
+                            help="Terms and their required renderings (CSV or TSV with columns "
+                                 "en, ar, optional severity; alternatives separated by '|'; or "
+                                 "TBX): adds the term_mismatch check.")
 VERIFIER_OPT = typer.Option("e5", "--verifier",
                             help="Second embedder that re-judges weak 1-1 links (a deleted "
                                  "sentence paired with an inserted one) and unaligned "
@@ -249,6 +253,7 @@ def check(
                                   help="Show every row, not only rows with findings."),
     baseline: Path | None = BASELINE_OPT,
     new_only: bool = NEW_ONLY_OPT,
+    glossary: Path | None = GLOSSARY_OPT,
     beads: str | None = BEADS_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
@@ -256,19 +261,22 @@ def check(
     """Align two articles and check the translation, side by side in the terminal.
 
     Finds omitted and added sentences, dropped clauses, changed numbers,
-    changed names, untranslated text and length outliers.
+    changed names, untranslated text and length outliers, and with
+    --glossary terms not rendered as the glossary says.
     --fail-on turns findings into an exit code; findings accepted in a
     --baseline do not count."""
     from aligner.baseline import fails, read_baseline
+    from aligner.glossary import read_glossary
     from aligner.pipeline import check_report
 
     accepted = read_baseline(baseline) if baseline else {}
+    terms = read_glossary(glossary) if glossary else None
     src_doc, tgt_doc = read_pair(src, tgt)
     report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
                                presegmented, no_cache)
     warn_if_report_unrelated(report)
     with spinner("checking"):
-        check_report(report, model)
+        check_report(report, model, glossary=terms)
     findings = apply_baseline(report, accepted, new_only)
     if json_out:
         write_report_json(report, json_out)
@@ -438,6 +446,7 @@ def run(
                                                "--baseline reaches this severity, in any pair."),
     baseline: Path | None = BASELINE_OPT,
     new_only: bool = NEW_ONLY_OPT,
+    glossary: Path | None = GLOSSARY_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
@@ -454,16 +463,18 @@ def run(
     from aligner.engines.work import WorkConfig
     from aligner.export.base import parse_formats
     from aligner.fsutil import ensure_writable_dir
+    from aligner.glossary import read_glossary
     from aligner.manifest import load_inputs
     from aligner.records import SEVERITIES
     from aligner.runner import ExportOptions, run_corpus
 
     format_names = tuple(parse_formats(formats))
     accepted = read_baseline(baseline) if baseline else {}
+    terms = read_glossary(glossary) if glossary else None
     load_inputs(inputs)
     ensure_writable_dir(out)
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
-                        params=(("verify_with", verify_with(verifier)),))
+                        params=(("verify_with", verify_with(verifier)),), glossary=terms)
     with spinner(f"starting {engine} engine"):
         runner = make_engine(engine, config, workers)
     try:

@@ -15,13 +15,16 @@ from collections.abc import Sequence
 from aligner.checks.base import CheckContext, check_names, get_check
 from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
+from aligner.glossary import Glossary
 from aligner.records import SEVERITIES, AlignerError, Finding, Report, Segment, Span
 
 
 def run_checks(report: Report, embedder: Embedder | None = None,
                only: Sequence[str] | None = None,
-               params: CheckParams | None = None) -> list[Finding]:
-    """All (or ``only`` the named) checks' findings, de-duplicated, in document order."""
+               params: CheckParams | None = None,
+               glossary: Glossary | None = None) -> list[Finding]:
+    """All (or ``only`` the named) checks' findings, de-duplicated, in document order;
+    ``glossary`` turns on term_mismatch."""
     names = check_names()
     if only is not None:
         unknown = sorted(set(only) - set(names))
@@ -29,7 +32,7 @@ def run_checks(report: Report, embedder: Embedder | None = None,
             raise AlignerError(None, f"unknown check(s) {', '.join(unknown)} "
                                      f"(known: {', '.join(names)})")
         names = [n for n in names if n in only]
-    ctx = CheckContext(report, embedder, params or CheckParams())
+    ctx = CheckContext(report, embedder, params or CheckParams(), glossary)
     findings: list[Finding] = []
     for name in names:
         findings.extend(get_check(name).run(ctx))

@@ -36,7 +36,7 @@ from aligner.report.terminal import (
 )
 
 KINDS = ("omission", "partial_omission", "number_mismatch", "entity_mismatch",
-         "inconsistent_entity", "untranslated", "length_ratio")
+         "inconsistent_entity", "untranslated", "length_ratio", "term_mismatch")
 SEVERITY_COLOURS = {"critical": "#b00020", "major": "#d35400", "minor": "#b58900"}
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)

@@ -35,6 +35,7 @@ KIND_STYLES = {
     "inconsistent_entity": "black on medium_purple1",
     "untranslated": "black on cyan",
     "length_ratio": "reverse",
+    "term_mismatch": "black on green",
 }
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 NARROW = 100
