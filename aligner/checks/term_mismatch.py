@@ -9,13 +9,14 @@ English side case (except in acronyms), the possessive and the plural of the las
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from aligner.arabic.normalize import arabic_tokens, normalize, strip_article, strip_clitics
 from aligner.checks.base import CheckContext, register_check
-from aligner.glossary import Term
+from aligner.glossary import Glossary, Term
 from aligner.records import Finding, Link, Span
 
 
@@ -37,6 +38,12 @@ def english_tokens(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.start() + len(core), core
 
 
+@functools.lru_cache(maxsize=4096)
+def _en_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(english_tokens(text))
+
+
+@functools.lru_cache(maxsize=65536)
 def _en_forms(word: str) -> frozenset[str]:
     """The word and its plural or singular forms, lower case."""
     w = word.lower()
@@ -57,18 +64,24 @@ def _en_forms(word: str) -> frozenset[str]:
 
 def _en_word_match(term_word: str, text_word: str, last: bool) -> bool:
     if len(term_word) > 1 and term_word.isupper():  # an acronym: US is not "us"
-        return text_word == term_word or (last and text_word in (term_word + "s",
-                                                                 term_word + "'s"))
+        return text_word == term_word or (last and text_word == term_word + "s")
     if last:
         return text_word.lower() in _en_forms(term_word)
     return text_word.lower() == term_word.lower()
 
 
+@functools.lru_cache(maxsize=4096)
+def _en_lower(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for _, _, w in _en_tokens(text))
+
+
 def find_english(text: str, term: str) -> tuple[int, int] | None:
     """Where ``term`` first occurs in ``text`` as whole words, inflected; None if nowhere."""
-    words = [w for _, _, w in english_tokens(term)]
-    tokens = list(english_tokens(text))
+    words = [w for _, _, w in _en_tokens(term)]
     n = len(words)
+    if not n or not (_en_forms(words[0]) if n == 1 else {words[0].lower()}) & _en_lower(text):
+        return None  # a quick no for most terms of a large glossary
+    tokens = _en_tokens(text)
     for i in range(len(tokens) - n + 1):
         if n and all(_en_word_match(words[k], tokens[i + k][2], k == n - 1) for k in range(n)):
             return tokens[i][0], tokens[i + n - 1][1]
@@ -89,23 +102,65 @@ def _ar_core(word: str, suffixes: Sequence[str], last: bool) -> set[str]:
     return out
 
 
-def _ar_word_match(term_word: str, raw: str, first: bool, last: bool,
-                   suffixes: Sequence[str]) -> bool:
+@functools.lru_cache(maxsize=65536)
+def _ar_forms(raw: str, first: bool, last: bool, suffixes: tuple[str, ...]) -> frozenset[str]:
+    """Every comparable form of a text word in a term's first and/or last position (memoised:
+    a glossary of thousands of terms looks at the same words again and again)."""
     stems = [normalize(s) for _, s in strip_clitics(raw)] if first else [normalize(raw)]
-    wanted = _ar_core(term_word, suffixes, last)
-    return any(wanted & _ar_core(s, suffixes, last) for s in stems)
+    return frozenset(f for s in stems for f in _ar_core(s, suffixes, last))
+
+
+@functools.lru_cache(maxsize=16384)
+def _ar_term(term: str, suffixes: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    words = [normalize(w) for _, _, w in arabic_tokens(term)]
+    return tuple(frozenset(_ar_core(w, suffixes, k == len(words) - 1))
+                 for k, w in enumerate(words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _ar_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(arabic_tokens(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _ar_index(text: str, last: bool, suffixes: tuple[str, ...]) -> frozenset[str]:
+    """Every form a term's first word could match in ``text``."""
+    return frozenset().union(*(_ar_forms(t, True, last, suffixes) for _, _, t in _ar_tokens(text)))
 
 
 def find_arabic(text: str, term: str, suffixes: Sequence[str]) -> tuple[int, int] | None:
     """Where ``term`` first occurs in ``text`` (clitics, article and inflection forgiven)."""
-    words = [normalize(w) for _, _, w in arabic_tokens(term)]
-    tokens = list(arabic_tokens(text))
-    n = len(words)
+    ends = tuple(suffixes)
+    wanted = _ar_term(term, ends)
+    n = len(wanted)
+    if not n or not wanted[0] & _ar_index(text, n == 1, ends):
+        return None  # a quick no for most terms of a large glossary
+    tokens = _ar_tokens(text)
     for i in range(len(tokens) - n + 1):
-        if n and all(_ar_word_match(words[k], tokens[i + k][2], k == 0, k == n - 1, suffixes)
+        if n and all(wanted[k] & _ar_forms(tokens[i + k][2], k == 0, k == n - 1, ends)
                      for k in range(n)):
             return tokens[i][0], tokens[i + n - 1][1]
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _first_words(glossary: Glossary, suffixes: tuple[str, ...],
+                 ) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Term numbers by the forms their renderings' first word may take in a text, English
+    (lower case) and Arabic: the index that lets a large glossary skip most terms at once."""
+    en: dict[str, list[int]] = {}
+    ar: dict[str, list[int]] = {}
+    for n, term in enumerate(glossary.terms):
+        for rendering in term.en:
+            words = [w for _, _, w in _en_tokens(rendering)]
+            keys = _en_forms(words[0]) if len(words) == 1 else {words[0].lower()}
+            for key in keys if words else ():
+                en.setdefault(key, []).append(n)
+        for rendering in term.ar:
+            wanted = _ar_term(rendering, suffixes)
+            for key in wanted[0] if wanted else ():
+                ar.setdefault(key, []).append(n)
+    return en, ar
 
 
 class TermMismatchCheck:
@@ -118,12 +173,22 @@ class TermMismatchCheck:
             return []
         en_side = "src" if langs[0] == "en" else "tgt"
         ar_side = "tgt" if en_side == "src" else "src"
+        suffixes = ctx.params.get(TermMismatchParams).ar_suffixes
+        en_index, ar_index = _first_words(glossary, suffixes)
         findings = []
         for link in ctx.report.links:
             if link.is_null:
                 continue
-            for term in glossary.terms:
-                found = self._check(ctx, link, term, en_side, ar_side)
+            # only terms whose first word occurs on one side can be found there
+            en_words = set().union(*(_en_lower(ctx.side(en_side)[i].text)
+                                     for i in (link.src if en_side == "src" else link.tgt)))
+            ar_forms = set().union(*(_ar_index(ctx.side(ar_side)[i].text, last, suffixes)
+                                     for i in (link.src if ar_side == "src" else link.tgt)
+                                     for last in (False, True)))
+            candidates = {n for w in en_words for n in en_index.get(w, ())} | {
+                n for f in ar_forms for n in ar_index.get(f, ())}
+            for n in sorted(candidates):
+                found = self._check(ctx, link, glossary.terms[n], en_side, ar_side)
                 if found:
                     findings.append(found)
         return findings
