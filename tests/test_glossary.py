@@ -151,3 +151,11 @@ def test_check_cli_with_glossary_and_bad_glossary(tmp_path: Path,
     assert refused.exit_code == 2
     assert str(bad) in refused.output and "'en' and 'ar'" in refused.output
     assert len(refused.output.strip().splitlines()) == 1
+
+
+def test_a_rendering_in_another_script_is_looked_for_as_written(tmp_path: Path) -> None:
+    terms = _glossary(tmp_path, "en,ar\nIRGC,الحرس الثوري|IRGC\n5G,الجيل الخامس|5G\n")
+    report = _report(["IRGC militias moved in.", "The IRGC left.", "A 5G network."],
+                     ["تحركت ميليشيات IRGC.", "وغادر الحرس.", "شبكة 5G."])
+    found = run_checks(report, only=["term_mismatch"], glossary=terms)
+    assert [(f.src, f.missing_in) for f in found] == [((1,), "tgt")]

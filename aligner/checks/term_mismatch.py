@@ -79,13 +79,22 @@ def find_english(text: str, term: str) -> tuple[int, int] | None:
     """Where ``term`` first occurs in ``text`` as whole words, inflected; None if nowhere."""
     words = [w for _, _, w in _en_tokens(term)]
     n = len(words)
-    if not n or not (_en_forms(words[0]) if n == 1 else {words[0].lower()}) & _en_lower(text):
+    if not n:
+        return _verbatim(text, term)
+    if not (_en_forms(words[0]) if n == 1 else {words[0].lower()}) & _en_lower(text):
         return None  # a quick no for most terms of a large glossary
     tokens = _en_tokens(text)
     for i in range(len(tokens) - n + 1):
         if n and all(_en_word_match(words[k], tokens[i + k][2], k == n - 1) for k in range(n)):
             return tokens[i][0], tokens[i + n - 1][1]
     return None
+
+
+def _verbatim(text: str, term: str) -> tuple[int, int] | None:
+    """A rendering with no word of the side's script (a symbol, Latin letters kept in the
+    Arabic) is looked for as written."""
+    at = text.find(term)
+    return (at, at + len(term)) if term and at >= 0 else None
 
 
 def _ar_core(word: str, suffixes: Sequence[str], last: bool) -> set[str]:
@@ -133,7 +142,9 @@ def find_arabic(text: str, term: str, suffixes: Sequence[str]) -> tuple[int, int
     ends = tuple(suffixes)
     wanted = _ar_term(term, ends)
     n = len(wanted)
-    if not n or not wanted[0] & _ar_index(text, n == 1, ends):
+    if not n:
+        return _verbatim(text, term)
+    if not wanted[0] & _ar_index(text, n == 1, ends):
         return None  # a quick no for most terms of a large glossary
     tokens = _ar_tokens(text)
     for i in range(len(tokens) - n + 1):
@@ -154,11 +165,11 @@ def _first_words(glossary: Glossary, suffixes: tuple[str, ...],
         for rendering in term.en:
             words = [w for _, _, w in _en_tokens(rendering)]
             keys = _en_forms(words[0]) if len(words) == 1 else {words[0].lower()}
-            for key in keys if words else ():
+            for key in keys if words else {""}:  # "": looked for in every pair
                 en.setdefault(key, []).append(n)
         for rendering in term.ar:
             wanted = _ar_term(rendering, suffixes)
-            for key in wanted[0] if wanted else ():
+            for key in wanted[0] if wanted else {""}:
                 ar.setdefault(key, []).append(n)
     return en, ar
 
@@ -185,8 +196,8 @@ class TermMismatchCheck:
             ar_forms = set().union(*(_ar_index(ctx.side(ar_side)[i].text, last, suffixes)
                                      for i in (link.src if ar_side == "src" else link.tgt)
                                      for last in (False, True)))
-            candidates = {n for w in en_words for n in en_index.get(w, ())} | {
-                n for f in ar_forms for n in ar_index.get(f, ())}
+            candidates = {n for w in {"", *en_words} for n in en_index.get(w, ())} | {
+                n for f in {"", *ar_forms} for n in ar_index.get(f, ())}
             for n in sorted(candidates):
                 found = self._check(ctx, link, glossary.terms[n], en_side, ar_side)
                 if found:
