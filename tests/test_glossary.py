@@ -159,3 +159,16 @@ def test_a_rendering_in_another_script_is_looked_for_as_written(tmp_path: Path) 
                      ["تحركت ميليشيات IRGC.", "وغادر الحرس.", "شبكة 5G."])
     found = run_checks(report, only=["term_mismatch"], glossary=terms)
     assert [(f.src, f.missing_in) for f in found] == [((1,), "tgt")]
+
+
+def test_a_term_mismatch_does_not_hide_a_length_outlier(tmp_path: Path) -> None:
+    terms = _glossary(tmp_path)
+    en = [f"The city council met on day {n} and approved the new budget for the schools."
+          for n in range(8)]
+    ar = [f"اجتمع مجلس المدينة في اليوم {n} ووافق على الميزانية الجديدة للمدارس." for n in range(8)]
+    en[3] = ("The Foreign Ministry said the city council met again on that day and approved "
+             "the new budget for the schools, the hospitals, the roads and the water network.")
+    ar[3] = "وقالت وزارة الداخلية."
+    found = run_checks(_report(en, ar), only=["term_mismatch", "length_ratio"], glossary=terms)
+    assert sorted((f.kind, f.src) for f in found) == [("length_ratio", (3,)),
+                                                      ("term_mismatch", (3,))]

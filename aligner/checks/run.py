@@ -97,7 +97,8 @@ def _suppress(findings: list[Finding]) -> list[Finding]:
     """Drop length_ratio where something more specific covers the pair, omissions of target
     segments reported as untranslated, and omissions of an unaligned pair that
     partial_omission explains as one pair missing a clause."""
-    specific = [f for f in findings if f.kind != "length_ratio"]
+    # a term rendered against the glossary explains nothing about a pair's length
+    specific = [f for f in findings if f.kind not in ("length_ratio", "term_mismatch")]
     untranslated = {j for f in findings if f.kind == "untranslated"
                     and f.evidence.get("whole_segment") for j in f.tgt}
     partial = [f for f in findings if f.kind == "partial_omission"]
