@@ -172,3 +172,35 @@ def test_a_term_mismatch_does_not_hide_a_length_outlier(tmp_path: Path) -> None:
     found = run_checks(_report(en, ar), only=["term_mismatch", "length_ratio"], glossary=terms)
     assert sorted((f.kind, f.src) for f in found) == [("length_ratio", (3,)),
                                                       ("term_mismatch", (3,))]
+
+
+def test_run_with_a_glossary_redoes_the_pairs_when_it_changes(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch,
+                                                              ) -> None:
+    monkeypatch.setenv("ALIGNER_CACHE", str(tmp_path / "cache"))
+    en, ar = tmp_path / "en.txt", tmp_path / "ar.txt"
+    en.write_text("The Foreign Ministry condemned the attack on the city.\n"
+                  "Militias stormed the houses and turned them into military posts.\n",
+                  encoding="utf-8")
+    ar.write_text("وأدانت وزارة الداخلية الهجوم على المدينة.\n"
+                  "واقتحمت الميليشيات المنازل وحولتها إلى مراكز عسكرية.\n", encoding="utf-8")
+    manifest, terms, out = tmp_path / "list.csv", tmp_path / "terms.csv", tmp_path / "out"
+    manifest.write_text(f"ar,en\n{ar},{en}\n", encoding="utf-8")
+    terms.write_text(GLOSSARY, encoding="utf-8")
+    args = ["run", str(manifest), "--out", str(out), "-j", "1", "--no-html", "--format", "jsonl",
+            "--glossary", str(terms)]
+
+    def kinds() -> list[str]:
+        [report] = (out / "reports").glob("*.json")
+        return [f["kind"] for f in json.loads(report.read_text(encoding="utf-8"))["findings"]]
+
+    first = CliRunner().invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "term_mismatch" in kinds()
+    again = CliRunner().invoke(app, args)
+    assert "reused 1" in again.output
+    terms.write_text(GLOSSARY.replace("وزارة الخارجية", "وزارة الخارجية|وزارة الداخلية"),
+                     encoding="utf-8")
+    changed = CliRunner().invoke(app, args)
+    assert changed.exit_code == 0, changed.output
+    assert "aligned 1 pair(s)" in changed.output and "term_mismatch" not in kinds()
