@@ -519,6 +519,45 @@ def _run_dir(run_dir: Path) -> Path:
     return run_dir
 
 
+def _default_reviewer() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container's bare uid)
+        return "reviewer"
+
+
+@app.command()
+@user_errors
+def serve(
+    run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
+    port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host",
+                             help="Address to bind (default: this machine only)."),
+    reviewer: str | None = typer.Option(None, "--reviewer",
+                                        help="Name recorded with every decision (default: "
+                                             "your login name)."),
+) -> None:
+    """The review desk: accept or reject findings and correct links in the browser.
+
+    Decisions and corrections are stored in OUT/run.sqlite; 'aligner export' writes the
+    corrected links, 'aligner decisions' lists them, and a rerun of 'aligner run' keeps them.
+    """
+    try:
+        from aligner.serve import serve as serve_desk
+    except ImportError as exc:
+        raise AlignerError(None, f"aligner serve needs starlette and uvicorn ({exc}); "
+                                 "pip install 'aligner[serve]'") from None
+
+    _run_dir(run_dir)
+    who = reviewer or _default_reviewer()
+    shown = f"[{host}]" if ":" in host else host
+    err_console.print(f"review desk for {run_dir} at http://{shown}:{port}/ (reviewer {who}; "
+                      "Ctrl-C to stop)")
+    serve_desk(run_dir, host, port, who)
+
+
 @app.command()
 @user_errors
 def decisions(
