@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from aligner.baseline import Acceptance
 from aligner.records import AlignerError, Finding, Link, Report
 from aligner.store import PairRow, RunStore
 
@@ -101,6 +102,12 @@ class Reviewed:
         tgt = {j for f in self.rejected for j in f.tgt}
         return [x for x in self.report.links
                 if not (src.intersection(x.src) or tgt.intersection(x.tgt))]
+
+
+def accepted_in_review(store: RunStore, pair: PairRow, report: Report) -> dict[str, Acceptance]:
+    """The pair's findings accepted in the desk, as ``baseline.mark_accepted`` takes them."""
+    return {fid: Acceptance(d.comment, d.at, d.reviewer)
+            for fid, d in review(store, pair, report).decisions.items() if d.action == "accept"}
 
 
 def now() -> str:

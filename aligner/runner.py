@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from aligner.align.pairing import translated_share
+from aligner.baseline import mark_accepted
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -276,12 +277,21 @@ def pair_names(pairs: list[PairRow]) -> dict[int, str]:
 
 
 def finished(store: RunStore) -> Iterator[tuple[str, PairRow, Report]]:
-    """(name, pair, report) of every finished pair, in output order."""
+    """(name, pair, report) of every finished pair, in output order; findings a reviewer
+    accepted in ``aligner serve`` are marked accepted (``baseline.mark_accepted``), so that
+    reports, pages and ``--fail-on`` count them as a baseline's are counted."""
+    from aligner.review import accepted_in_review
+
     pairs = store.pairs()
     names = pair_names(pairs)
     for pair in pairs:
         if pair.status == "done":
-            yield names[pair.id], pair, store.report(pair)
+            report = store.report(pair)
+            if report.findings:
+                accepted = accepted_in_review(store, pair, report)
+                if accepted:
+                    report.findings = mark_accepted(report.findings, accepted)
+            yield names[pair.id], pair, report
 
 
 def reviewed_report(store: RunStore, pair: PairRow, report: Report,

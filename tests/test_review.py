@@ -12,8 +12,9 @@ from desk_helpers import SEED_PAIR, run_seeds, seed_inputs, seed_run, store_from
 from test_report_terminal import sample_report
 from typer.testing import CliRunner
 
+from aligner.baseline import fails
 from aligner.cli import app
-from aligner.records import AlignerError, Link
+from aligner.records import AlignerError, Finding, Link
 from aligner.review import Conflict, apply_op, correct, decide, review
 from aligner.runner import finished
 from aligner.store import RunStore
@@ -135,7 +136,14 @@ def test_rerun_keeps_decisions_and_marks_them_stale_where_the_text_changed(
         [finding] = report.findings or []
         decide(store, pair, report, finding.id, "accept", "", "ann", seen=0)
         correct(store, pair, report, {"op": "split", "link": ref(report.links[3])}, "ann")
+    assert fails([finding], "minor")
     run_seeds(inputs, out)  # unchanged text: both in force
+    # the accepted finding is marked so in the later run's report: --fail-on passes over it
+    [report_json] = (out / "reports").glob("*.json")
+    [marked] = [Finding.from_json(f) for f in
+                json.loads(report_json.read_text(encoding="utf-8"))["findings"]]
+    assert marked.id == finding.id and marked.accepted is not None
+    assert marked.accepted["by"] == "ann" and not fails([marked], "minor")
     records = decisions_json(out)
     assert [(r["type"], r["stale"], r["applies"]) for r in records] == [
         ("decision", False, True), ("correction", False, True)]
