@@ -208,3 +208,31 @@ def test_keys_move_and_decide(browser: Browser, server: Server) -> None:
     assert server.decisions() == [(fid, "accept", "ann", 2)]
     assert not [r for r in requests if r.startswith("error")]
     page.close()
+
+
+def test_relink_a_sentence_then_join_the_null_it_left(browser: Browser, server: Server,
+                                                      tmp_path: Path) -> None:
+    page, _ = open_pair(browser, server)
+    rows = page.locator("#rows tbody tr").count()
+    assert json.loads(page.locator("#row-2").get_attribute("data-link") or "") == \
+        {"src": [1], "tgt": [1]}
+    page.locator("#row-2 span.s[data-side='src']").click()  # pick source sentence 1
+    with page.expect_navigation():
+        page.locator("#row-3 button[data-op='relink']").click()
+    page.wait_for_selector("#rows")
+    assert page.locator("#rows tbody tr").count() == rows
+    links = [json.loads(page.locator(f"#row-{n}").get_attribute("data-link") or "")
+             for n in (2, 3)]
+    assert links == [{"src": [], "tgt": [1]}, {"src": [1, 2], "tgt": [2]}]
+    with page.expect_navigation():
+        page.locator("#row-2 button[data-op='join'][data-dir='1']").click()
+    page.wait_for_selector("#rows")
+    assert page.locator("#rows tbody tr").count() == rows - 1
+    assert json.loads(page.locator("#row-2").get_attribute("data-link") or "") == \
+        {"src": [1, 2], "tgt": [1, 2]}
+    result = CliRunner().invoke(app, ["export", str(server.out), "--to", str(tmp_path / "x")])
+    assert result.exit_code == 0, result.output
+    exported = [json.loads(line) for line in
+                (tmp_path / "x" / "train.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert ([1, 2], [1, 2]) in [(r["src_ids"], r["tgt_ids"]) for r in exported]
+    page.close()
