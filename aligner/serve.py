@@ -16,10 +16,12 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -56,10 +58,8 @@ def _asset(name: str) -> str:
 class Desk:
     """What the application serves: one run directory, one reviewer, one session token."""
 
-    def __init__(self, out_dir: Any, reviewer: str, token: str | None = None,
+    def __init__(self, out_dir: str | Path, reviewer: str, token: str | None = None,
                  hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> None:
-        from pathlib import Path
-
         self.out = Path(out_dir)
         if not (self.out / STORE_NAME).is_file():
             raise AlignerError(str(self.out), f"not a run directory (no {STORE_NAME}); make one "
@@ -144,9 +144,6 @@ def make_app(desk: Desk) -> Starlette:
 
     async def bad(request: Request, exc: Exception) -> Response:
         return _error(400, str(exc))
-
-    from starlette.middleware import Middleware
-    from starlette.middleware.base import BaseHTTPMiddleware
 
     routes = [Route("/", index), Route("/pairs/{pair:int}", pair_page),
               Route("/api/pairs/{pair:int}/decisions", decision, methods=["POST"]),
@@ -250,12 +247,6 @@ def render_desk_index(store: RunStore, severities: list[str], kinds: list[str]) 
             '<th>by severity</th><th>decided</th><th>corrections</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></main>')
     return _desk_page("Review desk", body)
-
-
-def desk_query(severities: list[str], kinds: list[str]) -> str:
-    """The index URL for a filter (what the filter form submits)."""
-    pairs = [("severity", s) for s in severities] + [("kind", k) for k in kinds]
-    return "/?" + urlencode(pairs) if pairs else "/"
 
 
 # -- a pair's review view -----------------------------------------------------------------------
@@ -392,7 +383,7 @@ def render_pair(pair: PairRow, name: str, done: Reviewed, token: str, reviewer: 
     return _desk_page(f"Review desk: {name}", page)
 
 
-def serve(out_dir: Any, host: str, port: int, reviewer: str) -> None:
+def serve(out_dir: str | Path, host: str, port: int, reviewer: str) -> None:
     """Run the desk until interrupted (uvicorn)."""
     import uvicorn
 
