@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 
 from aligner.align.pairing import translated_share
-from aligner.baseline import mark_accepted
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -280,6 +279,7 @@ def finished(store: RunStore) -> Iterator[tuple[str, PairRow, Report]]:
     """(name, pair, report) of every finished pair, in output order; findings a reviewer
     accepted in ``aligner serve`` are marked accepted (``baseline.mark_accepted``), so that
     reports, pages and ``--fail-on`` count them as a baseline's are counted."""
+    from aligner.baseline import mark_accepted
     from aligner.review import accepted_in_review
 
     pairs = store.pairs()
