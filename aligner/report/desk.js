@@ -108,6 +108,11 @@
       }
     }).catch(function (err) { say("not saved: " + err); }).then(function () {
       all("button", card).forEach(function (b) { b.disabled = false; });
+      rows.forEach(function (r) {  // a rejected finding's rows leave the export
+        r.classList.toggle("rejected", all(".finding", r).some(function (f) {
+          return f.dataset.state === "reject";
+        }));
+      });
       apply();
     });
   }
