@@ -283,12 +283,33 @@ def pair_names(pairs: list[PairRow]) -> dict[int, str]:
 
 
 def finished(store: RunStore) -> Iterator[tuple[str, PairRow, Report]]:
-    """(name, pair, report) of every finished pair, in output order."""
+    """(name, pair, report) of every finished pair, in output order; findings a reviewer
+    accepted in ``aligner serve`` are marked accepted (``baseline.mark_accepted``), so that
+    reports, pages and ``--fail-on`` count them as a baseline's are counted."""
+    from aligner.baseline import mark_accepted
+    from aligner.review import accepted_in_review
+
     pairs = store.pairs()
     names = pair_names(pairs)
     for pair in pairs:
         if pair.status == "done":
-            yield names[pair.id], pair, store.report(pair)
+            report = store.report(pair)
+            if report.findings:
+                accepted = accepted_in_review(store, pair, report)
+                if accepted:
+                    report.findings = mark_accepted(report.findings, accepted)
+            yield names[pair.id], pair, report
+
+
+def reviewed_report(store: RunStore, pair: PairRow, report: Report,
+                    keep_rejected: bool = False) -> Report:
+    """The report with the reviewer's corrected links (``aligner serve``), less the links of
+    findings the reviewer rejected unless ``keep_rejected``: what a corpus is made of."""
+    from aligner.review import review
+
+    done = review(store, pair, report)
+    return Report(report.signature, report.src, report.tgt, done.kept_links(keep_rejected),
+                  report.findings)
 
 
 def write_outputs(store: RunStore, out: Path, export: ExportOptions,
@@ -309,8 +330,8 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         path = out / "reports" / f"{name}.json"
         atomic_write_text(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         written.append(path)
-        rows += corpus_rows(report, name, min_score=export.min_score,
-                            keep_nulls=export.keep_nulls)
+        rows += corpus_rows(reviewed_report(store, pair, report), name,
+                            min_score=export.min_score, keep_nulls=export.keep_nulls)
         signature = signature or report.signature
         share = translated_share(report.links, report.src.segments, report.tgt.segments)
         found = None if report.findings is None else len(report.findings)
@@ -392,9 +413,11 @@ class ExportResult:
 
 
 def export_corpus(run_dir: Path, dest: Path, stem: str, formats: Iterable[str],
-                  filters: Filters) -> ExportResult:
+                  filters: Filters, keep_rejected: bool = False) -> ExportResult:
     """Export the finished pairs of a run, filtered for training; the filter settings are part
-    of the signature, written with the row counts to ``STEM.export.json``."""
+    of the signature, written with the row counts to ``STEM.export.json``. The reviewer's
+    corrected links are exported, without the sentence pairs of rejected findings unless
+    ``keep_rejected``."""
     if not (run_dir / STORE_NAME).is_file():
         raise AlignerError(str(run_dir), f"not a run directory (no {STORE_NAME}); "
                                          "make one with 'aligner run'")
@@ -402,12 +425,15 @@ def export_corpus(run_dir: Path, dest: Path, stem: str, formats: Iterable[str],
     with RunStore(run_dir) as store:
         rows: list[CorpusRow] = []
         base: dict[str, Any] = {}
-        for name, _, report in finished(store):
-            rows += corpus_rows(report, name, keep_nulls=True)
+        for name, pair, report in finished(store):
+            rows += corpus_rows(reviewed_report(store, pair, report, keep_rejected), name,
+                                keep_nulls=True)
             base = base or report.signature
     kept, dropped = apply_filters(rows, filters)
     signature = {k: v for k, v in base.items() if k != "string"}
     signature["filters"] = filters.to_json()
+    if keep_rejected:
+        signature["keep_rejected"] = True
     signature["string"] = signature_string(signature)
     files = export_rows(kept, dest, stem, formats, signature)
     sidecar = dest / f"{stem}.export.json"

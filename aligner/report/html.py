@@ -59,15 +59,27 @@ def _hash(source: str) -> str:
         + "'"
 
 
-def _page(title: str, body: str) -> str:
-    """Fill the shell in one pass (inserted text is never rescanned) and pin the script hash."""
+def _page(title: str, body: str, script: str | None = None, style: str = "",
+          csp_extra: str = "form-action 'none'") -> str:
+    """Fill the shell in one pass (inserted text is never rescanned) and pin the script hash.
+    ``script`` replaces the shell's script, ``style`` is added to its style sheet (the review
+    desk of ``aligner serve``), ``csp_extra`` ends the policy."""
+    shell = _template()
+    if script is not None:
+        shell = _SCRIPT.sub(lambda m: f"<script>{script}</script>", shell, count=1)
+    if style:
+        shell = _STYLE.sub(lambda m: f"<style>{m.group(1)}{style}</style>", shell, count=1)
     values = {"title": e(title), "body": body, "csp": "{{csp}}"}
-    page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _template())
+    page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], shell)
+    return page.replace("{{csp}}", page_csp(page, csp_extra), 1)
+
+
+def page_csp(page: str, extra: str = "form-action 'none'") -> str:
+    """The policy of a page made by ``_page``: its own style sheet and script, by hash."""
     script, style = _SCRIPT.search(page), _STYLE.search(page)
     assert script and style, "template lost its script or style"
-    csp = (f"default-src 'none'; script-src {_hash(script.group(1))}; "
-           f"style-src {_hash(style.group(1))}; base-uri 'none'; form-action 'none'")
-    return page.replace("{{csp}}", csp, 1)
+    return (f"default-src 'none'; script-src {_hash(script.group(1))}; "
+            f"style-src {_hash(style.group(1))}; base-uri 'none'; {extra}")
 
 
 def _isolated(text: str) -> str:
