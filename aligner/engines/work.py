@@ -18,6 +18,7 @@ import numpy as np
 
 from aligner import __version__
 from aligner.embed.base import Embedder
+from aligner.glossary import Glossary
 from aligner.records import AlignerError, Finding, Link, Side
 
 
@@ -32,6 +33,7 @@ class WorkConfig:
     params: tuple[tuple[str, Any], ...] = ()  # AlignParams overrides, as sorted items
     src_lang: str = ""  # --src-lang / --tgt-lang: each pair's languages, instead of the guess
     tgt_lang: str = ""
+    glossary: Glossary | None = None  # for term_mismatch; its content hash is in the key
 
     def key(self) -> str:
         """Stored results were made with these settings iff the key matches: the effective
@@ -41,6 +43,8 @@ class WorkConfig:
         key = f"aligner={__version__}|embedder={self.embedder}|check={self.check}|params={params}"
         if self.src_lang or self.tgt_lang:  # only then: stores of earlier runs stay valid
             key += f"|langs={self.src_lang or '?'},{self.tgt_lang or '?'}"
+        if self.check and self.glossary is not None:
+            key += f"|glossary={self.glossary.digest}"
         return key
 
     def align_params(self) -> Any:
@@ -161,7 +165,7 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
                                              "tgt": tgt.document.lang}
             report.signature["string"] = signature_string(report.signature)
         if config.check:
-            check_report(report, ctx.embedder)
+            check_report(report, ctx.embedder, glossary=config.glossary)
     except AlignerError as exc:
         return AlignResult(job.pair_id, error=exc.problem)
     except Exception as exc:  # a bug on one pair is reported with it, the run goes on
