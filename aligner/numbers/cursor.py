@@ -75,7 +75,6 @@ class Cursor:
                     return AR_BOUNDS[stem]
         return None
 
-
     def _digits(self, i: int) -> float | None:
         """Value of a digit token: ',' groups of three are thousands, '.' the decimal mark."""
         t = self.tok(i)
@@ -90,7 +89,6 @@ class Cursor:
             s = s.replace(",", "")  # a mistyped grouping (150,7000) is still one number
         lead = re.match(r"\d+(?:\.\d+)?", s)
         return float(lead.group()) if lead else None
-
 
     def _percent_words(self, j: int) -> int:
         """How many tokens at j spell "percent" (%, ٪, per cent, بالمئة, في المائة), or 0."""
