@@ -11,15 +11,17 @@ from aligner.checks.params import CheckParams
 from aligner.records import Finding, Link, Report, Span
 
 
-def report(pairs: list[tuple[str, str]], links: list[Link] | None = None) -> Report:
+def report(pairs: list[tuple[str, str]], links: list[Link] | None = None,
+           ar_first: bool = False) -> Report:
     en = make_side("en.txt", "en", ["Intro line."] + [e for e, _ in pairs])
     ar = make_side("ar.txt", "ar", ["سطر تمهيدي."] + [a for _, a in pairs])
     links = links or [Link((i,), (i,), 0.9) for i in range(len(pairs) + 1)]
-    return Report(signature={}, src=en, tgt=ar, links=links)
+    return Report(signature={}, src=ar if ar_first else en, tgt=en if ar_first else ar,
+                  links=links)
 
 
-def findings(en: str, ar: str) -> list[Finding]:
-    rep = report([(en, ar)])
+def findings(en: str, ar: str, ar_first: bool = False) -> list[Finding]:
+    rep = report([(en, ar)], ar_first=ar_first)
     found = get_check("number_mismatch").run(CheckContext(rep))
     for f in found:
         assert f.kind == "number_mismatch"
@@ -211,3 +213,38 @@ def test_tuned_numbers_are_parameters_recorded_in_the_signature() -> None:
     assert check.run(CheckContext(rep, params=lenient)) == []
     assert CheckParams().to_json()["number_mismatch.rounding_tolerance"] == 0.1
     assert lenient.to_json()["number_mismatch.rounding_tolerance"] == 0.2
+
+
+def both_ways(en: str, ar: str) -> list[list[Finding]]:
+    """The findings with the English as the source, then with the Arabic as the source."""
+    return [findings(en, ar), findings(en, ar, ar_first=True)]
+
+
+def changed(found: list[Finding]) -> tuple[str, float, float]:
+    """(severity, English value, Arabic value) of the one finding of a pair."""
+    (f,) = found
+    en, ar = ("src", "tgt") if f.evidence["src"][0].text.isascii() else ("tgt", "src")
+    return f.severity, f.evidence[f"{en}_value"], f.evidence[f"{ar}_value"]
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("The attack killed 60,000 people and wounded 30,000.", "قتل الهجوم 60،000 شخص وجرح 30،000."),
+    ("He paid $15,000.", "دفع 15.000 دولار."),
+    ("The economy grew 3.5 percent.", "نما الاقتصاد 3.5 بالمائة."),
+    ("Its population is 1,234,567.", "يبلغ عدد سكانها 1.234.567 نسمة."),
+    ("It weighs 1.250 kilograms.", "يزن 1.25 كيلوغرام."),
+    ("Rooms 1, 2 and 3 were closed.", "أغلقت الغرف 1، 2 و3."),
+])
+def test_arabic_comma_and_dot_between_groups_of_three(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("The attack killed 60,000 people.", "قتل الهجوم 50،000 شخص.", (60000, 50000)),
+    ("He paid $15,000.", "دفع 16.000 دولار.", (15000, 16000)),
+    ("He paid $15,000.", "دفع 15.5 دولار.", (15000, 15.5)),
+])
+def test_changed_numbers_with_arabic_separators(en: str, ar: str,
+                                                values: tuple[float, float]) -> None:
+    for found in both_ways(en, ar):
+        assert changed(found) == ("critical", *values)

@@ -287,3 +287,21 @@ def test_roman_numerals_slash_dates_and_temperatures(
         text: str, lang: str, found: list[tuple[str, float, str, str | None, bool]]) -> None:
     assert [(m.text, m.value, m.kind, m.unit, m.weak) for m in extract_numbers(text, lang)] == \
         found
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "alt"), [
+    ("60،000", "ar", 60000, None), ("1،234،567", "ar", 1234567, None),
+    ("١٥٬٠٠٠", "ar", 15000, None), ("15.000 دولار", "ar", 15000, 15),
+    ("1.500 مليون", "ar", 1.5e6, 1.5e9), ("1.234.567", "en", 1234567, None),
+    ("1.234.567", "ar", 1234567, None), ("3.500 seconds", "en", 3.5, 3500),
+    ("3.5", "ar", 3.5, None), ("0.300", "ar", 0.3, None), ("2.25", "ar", 2.25, None),
+])
+def test_thousands_separators_where_groups_of_three_say_so(text: str, lang: str, value: float,
+                                                            alt: float | None) -> None:
+    m = one(text, lang)
+    assert (m.value, m.alt) == (value, alt)
+
+
+def test_arabic_comma_elsewhere_separates_numbers() -> None:
+    assert values("الغرف 1، 2، 3 و5،6 و1،2345 و60،000، ثم", "ar") == [
+        (1,), (2,), (3,), (5,), (6,), (1,), (2345,), (60000,)]

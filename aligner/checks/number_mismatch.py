@@ -45,7 +45,6 @@ _TO_BASE = {"km": 1000.0, "mi": 1609.34, "m": 1.0, "ft": 0.3048, "yd": 0.9144, "
             "cm": 0.01, "kg": 1.0, "lb": 0.4536}
 _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "in": "len",
               "cm": "len", "kg": "mass", "lb": "mass"}
-_DOT_THOUSANDS = re.compile(r"[0-9٠-٩]{1,3}(?:\.[0-9٠-٩]{3})+")
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
                                  r"حوالي|حوالى|نحو|قرابة)?\s*$")
 
@@ -76,8 +75,8 @@ class _Atom:
             keys.add(v % 100)  # the 1980s = الثمانينيات
             if v % 100 == 0:
                 keys.add(v // 100 + 1)  # the early 2000s = بداية القرن الحادي والعشرين
-        if _DOT_THOUSANDS.fullmatch(m.text.strip()):
-            keys.add(v * 1000 ** m.text.count("."))  # 76.000 written with a dot for thousands
+        if m.alt is not None and len(m.values) == 1:
+            keys.add(m.alt)  # 76.000: seventy-six thousand, or seventy-six
         if m.kind == "time" and m.unit == "+12" and v < 12:
             keys.add(v + 12)  # 3 p.m. = 15:00
         return keys

@@ -126,7 +126,7 @@ class DigitReader(Cursor):
         return 1.0
 
     def _number(self, i: int) -> tuple[NumberMention, int] | None:
-        value = self._digits(i)
+        value, alt = self._digits(i), self._digits_alt(i)
         if value is None:
             return None
         t = self.toks[i]
@@ -167,11 +167,15 @@ class DigitReader(Cursor):
                      or AR_PLURAL_SCALES.get(nt.key)
                      or (CURRENCY_ONLY_SCALES.get(nt.key) if unit in MONEY else None) or 1.0)
             if scale > 1:
+                if alt is not None and value > alt:
+                    value, alt = alt, value  # 1.500 مليون: 1.5 million rather than 1.5 billion
                 value *= scale
+                alt = alt * scale if alt is not None else None
                 j += 1
                 half = self._ar_half(j)
                 if half:
                     value += scale / 2
+                    alt = alt + scale / 2 if alt is not None else None
                     j += 1
         # percent
         nt = self.tok(j)
@@ -193,7 +197,7 @@ class DigitReader(Cursor):
                     kind = "currency"
         approx = self.hedged(start_i)
         m = self.mention((value,), kind, start_i, j, unit=unit, approx=approx,
-                         bound=self.bound(start_i))
+                         bound=self.bound(start_i), alt=alt)
         if kind == "cardinal" and 1 <= value <= 31 and value.is_integer():
             return self._maybe_date(m, j)
         return m, j
