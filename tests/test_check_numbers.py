@@ -248,3 +248,38 @@ def test_changed_numbers_with_arabic_separators(en: str, ar: str,
                                                 values: tuple[float, float]) -> None:
     for found in both_ways(en, ar):
         assert changed(found) == ("critical", *values)
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("Three and a half million people live there.", "يعيش هناك ثلاث ملايين ونصف شخص."),
+    ("3.5 million people live there.", "يعيش هناك ثلاثة ملايين ونصف شخص."),
+    ("3.5 million people live there.", "يعيش هناك 3 ملايين و500 ألف شخص."),
+    ("1.2 million people live there.", "يعيش هناك مليون و200 ألف شخص."),
+    ("Two thousand people came.", "جاء ألفين شخص."),
+    ("It cost two billion dollars.", "كلف ملياران من الدولارات."),
+    ("It cost $2.5 billion.", "كلف مليارين ونصف دولار."),
+    ("Five thousand people came.", "جاء 5 آلاف شخص."),
+    ("Half a million people came.", "جاء 500 ألف شخص."),
+    ("500,000 people came.", "جاء نصف مليون شخص."),
+    ("A quarter of a million people came.", "جاء 250 ألف شخص."),
+    ("He served three and a half years.", "قضى ثلاث سنوات ونصف."),
+    ("He served 2.5 years.", "قضى عامين ونصف."),
+    ("The meeting lasted 1.5 hours.", "استمر الاجتماع ساعة ونصف."),
+    ("Several million people came.", "جاء عدة ملايين من الناس."),
+    ("A few hundred people came.", "جاء 300 شخص."),
+])
+def test_scale_words_and_halves(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("Three and a half million people live there.", "يعيش هناك ثلاث ملايين شخص.",
+     (3.5e6, 3e6)),
+    ("3.5 million people live there.", "يعيش هناك 3 ملايين و600 ألف شخص.", (3.5e6, 3.6e6)),
+    ("Half a million people came.", "جاء 600 ألف شخص.", (5e5, 6e5)),
+    ("He served three and a half years.", "قضى أربع سنوات ونصف.", (3.5, 4.5)),
+    ("It cost two billion dollars.", "كلف ثلاثة مليارات دولار.", (2e9, 3e9)),
+])
+def test_changed_numbers_with_scale_words(en: str, ar: str, values: tuple[float, float]) -> None:
+    for found in both_ways(en, ar):
+        assert changed(found) == ("critical", *values)

@@ -305,3 +305,26 @@ def test_thousands_separators_where_groups_of_three_say_so(text: str, lang: str,
 def test_arabic_comma_elsewhere_separates_numbers() -> None:
     assert values("الغرف 1، 2، 3 و5،6 و1،2345 و60،000، ثم", "ar") == [
         (1,), (2,), (3,), (5,), (6,), (1,), (2345,), (60000,)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("ثلاث ملايين ونصف", "ar", 3.5e6, None), ("3 ملايين ونصف", "ar", 3.5e6, None),
+    ("مليونين ونصف", "ar", 2.5e6, None), ("ألفين ونصف", "ar", 2500, None),
+    ("مليون و200 ألف", "ar", 1.2e6, None), ("3 ملايين و500 ألف دولار", "ar", 3.5e6, "USD"),
+    ("ألف و500", "ar", 1500, None), ("ملياران", "ar", 2e9, None), ("3 مليارات", "ar", 3e9, None),
+    ("نصف مليون", "ar", 5e5, None), ("ثلاثة ونصف", "ar", 3.5, None),
+    ("ثلاث سنوات ونصف", "ar", 3.5, "year"), ("3 سنوات ونصف", "ar", 3.5, "year"),
+    ("عامين ونصف", "ar", 2.5, "year"), ("ساعة ونصف", "ar", 1.5, "hour"),
+    ("three and a half million", "en", 3.5e6, None), ("a million and a half", "en", 1.5e6, None),
+    ("two and a half years", "en", 2.5, "year"), ("three-and-a-half", "en", 3.5, None),
+    ("half a million", "en", 5e5, None), ("a half-million dollars", "en", 5e5, "USD"),
+    ("a quarter of a million", "en", 2.5e5, None),
+])
+def test_halves_and_multipliers(text: str, lang: str, value: float, unit: str | None) -> None:
+    m = one(text, lang)
+    assert (m.value, m.unit) == (value, unit)
+
+
+def test_figures_joined_by_wa_stay_apart_without_a_multiplier() -> None:
+    assert values("في 2019 و2020 قتل 300 و200 جريح", "ar") == [(2019,), (2020,), (300,), (200,)]
+    assert values("half of them", "en") == [(0.5,)]

@@ -195,6 +195,8 @@ class DigitReader(Cursor):
                 unit, j = u, j2
                 if u in MONEY:
                     kind = "currency"
+                if scale == 1 and self._ar_half(j):
+                    value, alt, j = value + 0.5, None, j + 1  # 3 سنوات ونصف
         approx = self.hedged(start_i)
         m = self.mention((value,), kind, start_i, j, unit=unit, approx=approx,
                          bound=self.bound(start_i), alt=alt)
