@@ -283,3 +283,26 @@ def test_scale_words_and_halves(en: str, ar: str) -> None:
 def test_changed_numbers_with_scale_words(en: str, ar: str, values: tuple[float, float]) -> None:
     for found in both_ways(en, ar):
         assert changed(found) == ("critical", *values)
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("It has been popular since the 1980s.", "كانت شائعة منذ الثمانينات."),
+    ("It has been popular since the '80s.", "كانت شائعة منذ الثمانينيات."),
+    ("It has been popular since the ’80s.", "كانت شائعة منذ الثمانينات."),
+    ("It has been popular since the 1980s.", "كانت شائعة منذ ثمانينيات القرن الماضي."),
+    ("It has been popular since the 1980s.", "كانت شائعة منذ الثمانينيات من القرن الماضي."),
+    ("It was built in the late nineties.", "بني في أواخر التسعينات."),
+    ("She is in her early seventies.", "هي في أوائل السبعينيات من عمرها."),
+    ("He is in his eighties.", "هو في الثمانين من عمره."),
+])
+def test_decades(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("It has been popular since the 1980s.", "كانت شائعة منذ السبعينات.", (1980, 1970)),
+    ("It has been popular since the '80s.", "كانت شائعة منذ التسعينات.", (80, 1990)),
+])
+def test_changed_decades(en: str, ar: str, values: tuple[float, float]) -> None:
+    for found in both_ways(en, ar):
+        assert changed(found) == ("critical", *values)

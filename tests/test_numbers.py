@@ -328,3 +328,18 @@ def test_halves_and_multipliers(text: str, lang: str, value: float, unit: str | 
 def test_figures_joined_by_wa_stay_apart_without_a_multiplier() -> None:
     assert values("في 2019 و2020 قتل 300 و200 جريح", "ar") == [(2019,), (2020,), (300,), (200,)]
     assert values("half of them", "en") == [(0.5,)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("الثمانينات", "ar", 1980), ("ثمانينات القرن الماضي", "ar", 1980),
+    ("الثمانينيات من القرن الماضي", "ar", 1980), ("التسعينات", "ar", 1990),
+    ("in the late eighties", "en", 80), ("in her early seventies", "en", 70),
+    ("the mid-eighties", "en", 80),
+])
+def test_more_decades(text: str, lang: str, value: float) -> None:
+    m = one(text, lang)
+    assert (m.kind, m.value) == ("decade", value)
+
+
+def test_a_bare_decade_word_is_no_decade() -> None:
+    assert extract_numbers("eighties music", "en") == []

@@ -16,6 +16,7 @@ from aligner.numbers.lexicon import (
     AR_HUNDRED,
     AR_HUNDREDS,
     AR_LAST,
+    AR_OF,
     AR_ORD,
     AR_PERCENT,
     AR_PLURAL_SCALES,
@@ -27,6 +28,8 @@ from aligner.numbers.lexicon import (
     AR_UNITS,
     AR_VAGUE,
     DUAL_UNIT,
+    EN_DECADE_DETERMINERS,
+    EN_DECADE_PARTS,
     EN_DECADES,
     EN_DENOMINATORS,
     EN_MULTIPLIERS,
@@ -113,6 +116,14 @@ class WordReader(Cursor):
         return [self.mention((value,), kind, i, end, unit=unit, spelled=True,
                              approx=self.hedged(i), bound=self.bound(i))], end
 
+    def _en_decade_determined(self, i: int) -> bool:
+        """Whether the decade word at i follows "the" or a possessive, maybe with early, mid or
+        late between ("the eighties", "in her late seventies"), not a bare "eighties"."""
+        j = i - 1
+        while self.key(j) in EN_DECADE_PARTS and j > i - 3:
+            j -= 1
+        return self.key(j) in EN_DECADE_DETERMINERS
+
     def _en_and_a_half(self, j: int) -> int:
         """How many tokens at j say "and a half" (three and a half, three-and-a-half), or 0."""
         keys = [self.key(n) for n in range(j, j + 6)]
@@ -131,7 +142,7 @@ class WordReader(Cursor):
         if k == "a" and self.key(i + 1) in ("hundred", *EN_SCALES):
             i += 1
             k = self.key(i)
-        if k in EN_DECADES and self.key(start - 1) == "the":
+        if k in EN_DECADES and self._en_decade_determined(start):
             return [self.mention((EN_DECADES[k],), "decade", start, i + 1, spelled=True)], i + 1
         of_scale = self._en_part_of_scale(i)
         if of_scale is not None:
@@ -229,6 +240,8 @@ class WordReader(Cursor):
         for stem, _c, _a in ar_readings(t.key):
             if stem in AR_DECADES:
                 value, j = 1900 + AR_DECADES[stem], i + 1
+                if self.key(j) == AR_OF and self.key(j + 1) == AR_CENTURY:
+                    j += 1  # الثمانينيات من القرن الماضي
                 if self.key(j) == AR_CENTURY:
                     w = self._ar_word(self.key(j + 1))
                     if w and w[0] == "tens":  # العشرين

@@ -22,6 +22,9 @@ DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "
 DECADES = {w + "ies": v for w, v in (("twent", 20), ("thirt", 30), ("fort", 40),
                                       ("fift", 50), ("sixt", 60), ("sevent", 70),
                                       ("eight", 80), ("ninet", 90))}
+# what may come before a decade in words: "the eighties", "in his late seventies"
+DECADE_DETERMINERS = ("the", "his", "her", "their", "its", "my", "our", "your")
+DECADE_PARTS = ("early", "mid", "late", "-")
 # Multiplier words that may follow digits ("2.8bn", "£125m", "1.5 million").
 DIGIT_SCALES = {**SCALES, "hundred": 1e2, "bn": 1e9, "tn": 1e12, "mn": 1e6, "k": 1e3,
                 "millions": 1e6, "billions": 1e9}
