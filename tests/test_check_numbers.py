@@ -220,11 +220,15 @@ def both_ways(en: str, ar: str) -> list[list[Finding]]:
     return [findings(en, ar), findings(en, ar, ar_first=True)]
 
 
-def changed(found: list[Finding]) -> tuple[str, float, float]:
-    """(severity, English value, Arabic value) of the one finding of a pair."""
-    (f,) = found
-    en, ar = ("src", "tgt") if f.evidence["src"][0].text.isascii() else ("tgt", "src")
-    return f.severity, f.evidence[f"{en}_value"], f.evidence[f"{ar}_value"]
+def changed_both_ways(en: str, ar: str) -> list[tuple[str, float, float]]:
+    """(severity, English value, Arabic value) of the one finding of the pair, with the English
+    as the source, then with the Arabic as the source."""
+    out = []
+    for ar_first in (False, True):
+        (f,) = findings(en, ar, ar_first)
+        en_side, ar_side = ("tgt", "src") if ar_first else ("src", "tgt")
+        out.append((f.severity, f.evidence[f"{en_side}_value"], f.evidence[f"{ar_side}_value"]))
+    return out
 
 
 @pytest.mark.parametrize(("en", "ar"), [
@@ -246,8 +250,7 @@ def test_arabic_comma_and_dot_between_groups_of_three(en: str, ar: str) -> None:
 ])
 def test_changed_numbers_with_arabic_separators(en: str, ar: str,
                                                 values: tuple[float, float]) -> None:
-    for found in both_ways(en, ar):
-        assert changed(found) == ("critical", *values)
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2
 
 
 @pytest.mark.parametrize(("en", "ar"), [
@@ -281,8 +284,7 @@ def test_scale_words_and_halves(en: str, ar: str) -> None:
     ("It cost two billion dollars.", "كلف ثلاثة مليارات دولار.", (2e9, 3e9)),
 ])
 def test_changed_numbers_with_scale_words(en: str, ar: str, values: tuple[float, float]) -> None:
-    for found in both_ways(en, ar):
-        assert changed(found) == ("critical", *values)
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2
 
 
 @pytest.mark.parametrize(("en", "ar"), [
@@ -304,5 +306,31 @@ def test_decades(en: str, ar: str) -> None:
     ("It has been popular since the '80s.", "كانت شائعة منذ التسعينات.", (80, 1990)),
 ])
 def test_changed_decades(en: str, ar: str, values: tuple[float, float]) -> None:
-    for found in both_ways(en, ar):
-        assert changed(found) == ("critical", *values)
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("They use 3D printing.", "يستخدمون الطباعة ثلاثية الأبعاد."),
+    ("They use 3-D printing.", "يستخدمون الطباعة ثلاثية الأبعاد."),
+    ("They use three-dimensional printing.", "يستخدمون الطباعة ثلاثية الأبعاد."),
+    ("They use three-dimensional printing.", "يستخدمون الطباعة المجسمة."),
+    ("The two signed a bilateral agreement.", "وقع البلدان اتفاقا ثنائيا."),
+    ("The duo announced a new series.", "أعلن الثنائي عن سلسلة جديدة."),
+    ("He drove a four-wheel drive.", "قاد سيارة رباعية الدفع."),
+    ("They held two-way talks.", "أجروا محادثات مباشرة."),
+    ("They stayed in a five-star hotel.", "أقاموا في فندق خمس نجوم."),
+    ("They had a six-point lead.", "كان لديهم تقدم بفارق ست نقاط."),
+    ("One-third of voters stayed home.", "بقي ثلث الناخبين في منازلهم."),
+])
+def test_numbers_inside_compounds_are_no_counts(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("They printed 30 guns.", "طبعوا 40 مسدسًا بالطباعة ثلاثية الأبعاد.", (30, 40)),
+    ("A three-year plan.", "خطة مدتها أربع سنوات.", (3, 4)),
+    ("They had a six-point lead.", "كان لديهم تقدم بفارق سبع نقاط.", (6, 7)),
+])
+def test_counts_beside_compounds_are_still_compared(en: str, ar: str,
+                                                    values: tuple[float, float]) -> None:
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2

@@ -343,3 +343,18 @@ def test_more_decades(text: str, lang: str, value: float) -> None:
 
 def test_a_bare_decade_word_is_no_decade() -> None:
     assert extract_numbers("eighties music", "en") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "weak"), [
+    ("ثلاثية الأبعاد", "ar", 3, True), ("اتفاق ثنائي", "ar", 2, True),
+    ("رباعية الدفع", "ar", 4, True), ("ثماني سنوات", "ar", 8, False),
+    ("3D printing", "en", 3, True), ("3-D printing", "en", 3, True),
+    ("three-dimensional", "en", 3, True), ("two-way talks", "en", 2, True),
+    ("a three-year plan", "en", 3, False), ("3 days", "en", 3, False),
+    ("a six-point lead", "en", 6, False),
+    ("one-third of them", "en", 1 / 3, True),
+])
+def test_numbers_inside_compounds_are_weak(text: str, lang: str, value: float,
+                                           weak: bool) -> None:
+    m = one(text, lang)
+    assert (m.value, m.weak) == (value, weak)

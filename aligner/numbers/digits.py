@@ -154,6 +154,10 @@ class DigitReader(Cursor):
             return self.mention((value,), "time", start_i, j), j
         # ordinal suffix 47th / decade 1930s
         nt = self.tok(j)
+        dim = j + (nt is not None and nt.text == "-" and nt.attached(t))
+        if self.key(dim) == "d" and self.toks[dim].attached(self.toks[dim - 1]) and \
+                value in (2, 3, 4):  # 3D, 3-D: a count inside an adjective
+            return self.mention((value,), "cardinal", start_i, dim + 1, weak=True), dim + 1
         if nt and nt.attached(t) and nt.key in ("st", "nd", "rd", "th") and value.is_integer():
             return self._maybe_date(self.mention((value,), "ordinal", start_i, j + 1), j + 1)
         if nt and nt.attached(t) and nt.key == "s" and value % 10 == 0:

@@ -17,7 +17,8 @@ class Parser(DigitReader, WordReader):
         i = 0
         while i < len(self.toks):
             for step in (self._at_month_then_number, self._at_fraction, self._at_slash_date,
-                         self._at_number, self._at_ar_decade, self._at_ar_dual,
+                         self._at_number, self._at_ar_decade, self._at_ar_compound,
+                         self._at_ar_dual,
                          self._at_ar_fraction, self._at_vague, self._at_roman,
                          self._at_en_fraction, self._at_en_words,
                          self._at_ar_words):

@@ -8,6 +8,7 @@ import re
 from aligner.numbers.cursor import Cursor
 from aligner.numbers.lexicon import (
     AR_CENTURY,
+    AR_COMPOUNDS,
     AR_DECADES,
     AR_DUAL_NOUNS,
     AR_DUAL_SCALES,
@@ -28,10 +29,12 @@ from aligner.numbers.lexicon import (
     AR_UNITS,
     AR_VAGUE,
     DUAL_UNIT,
+    EN_COMPOUND_HEADS,
     EN_DECADE_DETERMINERS,
     EN_DECADE_PARTS,
     EN_DECADES,
     EN_DENOMINATORS,
+    EN_DIMENSIONS,
     EN_MULTIPLIERS,
     EN_ORD,
     EN_SCALES,
@@ -91,6 +94,9 @@ class WordReader(Cursor):
         if k in ("a", "one") and nxt in EN_DENOMINATORS and self.key(i + 2) == "of":
             return [self.mention((1 / EN_DENOMINATORS[nxt],), "fraction", i, i + 2,
                                  spelled=True, weak=True)], i + 2
+        if k == "one" and nxt == "-" and self.key(i + 2) in EN_DENOMINATORS:  # one-third
+            return [self.mention((1 / EN_DENOMINATORS[self.key(i + 2)],), "fraction", i, i + 3,
+                                 spelled=True, weak=True)], i + 3
         j = i + 1 + (nxt == "-")
         plural = self.key(j)
         if k in EN_SMALL and 2 <= EN_SMALL[k] < 10 and plural.endswith("s") and \
@@ -206,7 +212,7 @@ class WordReader(Cursor):
         pct = self._percent_words(end)
         if kind == "cardinal" and pct:
             kind, end = "percent", end + pct
-        weak = value <= 2 and kind == "cardinal"
+        weak = kind == "cardinal" and (value <= 2 or (end == j and self._en_compound(end)))
         m = self.mention((value,), kind, start, end, unit=unit if end == end2 else None,
                          spelled=True, approx=self.hedged(start), weak=weak,
                          bound=self.bound(start))
@@ -276,6 +282,25 @@ class WordReader(Cursor):
                 return [self.mention((AR_FRACTIONS[stem],), "fraction", i, i + 1, spelled=True,
                                      weak=True)], i + 1
         return None
+
+    def _at_ar_compound(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """An adjective made from a number: ثلاثية الأبعاد, ثنائي (weak: the count is implicit,
+        "3D", "bilateral", "a duo")."""
+        t = self.toks[i]
+        if t.kind != "word":
+            return None
+        for stem, _c, _a in ar_readings(t.key):
+            if stem in AR_COMPOUNDS:
+                return [self.mention((float(AR_COMPOUNDS[stem]),), "cardinal", i, i + 1,
+                                     spelled=True, weak=True)], i + 1
+        return None
+
+    def _en_compound(self, j: int) -> bool:
+        """Whether a spelled number ending before token j is part of an adjective:
+        three-dimensional, three dimensional, two-way (not a six-point lead)."""
+        if self.key(j) in EN_DIMENSIONS:
+            return True
+        return self.key(j) == "-" and self.key(j + 1) in EN_COMPOUND_HEADS
 
     def _at_ar_dual(self, i: int) -> tuple[list[NumberMention], int] | None:
         """A dual noun: يومين = two days, مرتين = twice (weak: duals are also just plurals)."""
