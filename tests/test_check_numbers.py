@@ -201,9 +201,9 @@ def test_changed_slash_date_is_reported() -> None:
 
 
 def test_tuned_numbers_are_parameters_recorded_in_the_signature() -> None:
-    """A hedged 1,000 against 1,150 (15% apart) is a change at the default rounding tolerance
-    (10%) and a rounding at 20%; the tolerance is part of the report signature."""
-    rep = report([("About 1,000 people came.", "جاء 1150 شخصًا.")])
+    """1,150 rendered as a hedged 1,000 (15% apart) is a change at the default rounding
+    tolerance (10%) and a rounding at 20%; the tolerance is part of the report signature."""
+    rep = report([("1,150 people came.", "جاء حوالي 1,000 شخص.")])
     check = get_check("number_mismatch")
     (f,) = check.run(CheckContext(rep))
     assert f.severity == "critical"
@@ -334,3 +334,24 @@ def test_numbers_inside_compounds_are_no_counts(en: str, ar: str) -> None:
 def test_counts_beside_compounds_are_still_compared(en: str, ar: str,
                                                     values: tuple[float, float]) -> None:
     assert changed_both_ways(en, ar) == [("critical", *values)] * 2
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("About 2,000 people came.", "جاء نحو ألفي شخص."),
+    ("About 2,000 people came.", "جاء زهاء 2000 شخص."),
+    ("Some 2,000 people came.", "جاء حوالي 2000 شخص."),
+])
+def test_same_approximate_quantity_is_quiet(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+def test_a_translation_may_round_a_figure_but_not_add_digits() -> None:
+    """The target rounds and hedges the source's figure: quiet; the target is more precise than
+    the source's approximate figure: a change, whichever language is the source."""
+    en_rounds = findings("About 2,000 people came.", "جاء حوالي 2,005 شخص.", ar_first=True)
+    ar_rounds = findings("About 2,005 people came.", "جاء حوالي 2,000 شخص.")
+    assert en_rounds == ar_rounds == []
+    (ar_adds,) = findings("About 2,000 people came.", "جاء حوالي 2,005 شخص.")
+    (en_adds,) = findings("About 2,005 people came.", "جاء حوالي 2,000 شخص.", ar_first=True)
+    assert (ar_adds.severity, ar_adds.message) == ("critical", "number 2000 in src, 2005 in tgt")
+    assert (en_adds.severity, en_adds.message) == ("critical", "number 2000 in src, 2005 in tgt")

@@ -30,7 +30,7 @@ from aligner.records import Finding, Link, Span
 @dataclass(frozen=True)
 class NumberParams:
     conversion_tolerance: float = 0.08  # "20 feet" for "6 metres": relative error allowed
-    rounding_tolerance: float = 0.1  # most a hedged figure may differ from the precise one
+    rounding_tolerance: float = 0.1  # most a hedged target may differ from a precise source
     spellable_max: int = 10  # whole numbers up to this may be spelled out (Arabic style: ten)
     glued_run: int = 20  # Arabic letters in a row from which words have lost their spaces
     changed_confidence: float = 0.9  # a number changed, both written in digits
@@ -110,8 +110,8 @@ def _glued_words(run: int) -> re.Pattern[str]:
 
 
 def _tolerant(a: _Atom, b: _Atom, p: NumberParams) -> bool:
-    """Rounding of a hedged figure (a bound, "more than 800", only rounds in its direction), or
-    a unit conversion."""
+    """A figure the translation rounded and hedged (a bound, "more than 800", only rounds in its
+    direction), or a unit conversion."""
     x, y = a.value, b.value
     if x <= 0 or y <= 0:
         return False
@@ -128,6 +128,9 @@ def _tolerant(a: _Atom, b: _Atom, p: NumberParams) -> bool:
                 (kind == "min" and plain.value < hedged.value)
                 or (kind == "max" and plain.value > hedged.value)):
             return False
+    src, tgt = (a, b) if a.side == "src" else (b, a)
+    if _significant(tgt.value) > _significant(src.value):
+        return False  # a translation may round a figure, not add digits: about 2,000 → 2,005
     rounder, precise = (x, y) if _significant(x) <= _significant(y) else (y, x)
     n = _significant(rounder)
     scale = 10 ** (math.floor(math.log10(precise)) - n + 1)
