@@ -355,3 +355,29 @@ def test_a_translation_may_round_a_figure_but_not_add_digits() -> None:
     (en_adds,) = findings("About 2,005 people came.", "جاء حوالي 2,000 شخص.", ar_first=True)
     assert (ar_adds.severity, ar_adds.message) == ("critical", "number 2000 in src, 2005 in tgt")
     assert (en_adds.severity, en_adds.message) == ("critical", "number 2000 in src, 2005 in tgt")
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("Call the helpline on 116123.", "اتصل بخط المساعدة على 116 123."),
+    ("Call the helpline on 116 123.", "اتصل بخط المساعدة على 116123."),
+    ("Call +44 20 7946 0958.", "اتصل على 00442079460958."),
+    ("Call 0800 555 111.", "اتصل على الرقم 111 555 0800."),
+    ("Call 0800 555 111.", "اتصل على الرقم 0800555111."),
+])
+def test_digit_groups_of_one_identifier(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("Call the helpline on 116123.", "اتصل بخط المساعدة على 116 124."),
+    ("Call +44 20 7946 0958.", "اتصل على 00442079460959."),
+])
+def test_changed_identifier_is_critical(en: str, ar: str) -> None:
+    for found in both_ways(en, ar):
+        assert found and found[0].severity == "critical"
+
+
+def test_short_digit_groups_are_separate_numbers() -> None:
+    """"5 200" has too few digits for an identifier: a day and a count, not 5200."""
+    for found in both_ways("On May 5 200 people marched.", "في 5 أيار سار 5200 شخص."):
+        assert [f.severity for f in found] == ["critical"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from aligner.checks.base import CheckContext, register_check
 from aligner.numbers import NumberMention, extract_numbers
+from aligner.numbers.tokens import DIGITS
 from aligner.records import Finding, Link, Span
 
 
@@ -33,6 +34,8 @@ class NumberParams:
     rounding_tolerance: float = 0.1  # most a hedged target may differ from a precise source
     spellable_max: int = 10  # whole numbers up to this may be spelled out (Arabic style: ten)
     glued_run: int = 20  # Arabic letters in a row from which words have lost their spaces
+    identifier_digits: int = 5  # digit groups that join into one identifier (116 123) have
+    # at least this many digits
     changed_confidence: float = 0.9  # a number changed, both written in digits
     changed_spelled_confidence: float = 0.75  # ... one of them spelled out
     hedged_penalty: float = 0.15  # taken off when either side is hedged ("about")
@@ -45,6 +48,8 @@ _TO_BASE = {"km": 1000.0, "mi": 1609.34, "m": 1.0, "ft": 0.3048, "yd": 0.9144, "
             "cm": 0.01, "kg": 1.0, "lb": 0.4536}
 _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "in": "len",
               "cm": "len", "kg": "mass", "lb": "mass"}
+# what may stand between the digit groups of a phone number or identifier
+_GROUP_GAP = re.compile(r"\)?[ \u00a0\u2009\u202f\-]")
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
                                  r"حوالي|حوالى|نحو|قرابة)?\s*$")
 
@@ -59,6 +64,12 @@ class _Atom:
     segment: int
     offset: int  # document offset of the segment start
     order: int  # position among the side's atoms, for pairing leftovers in reading order
+    run: int = -1  # digit groups set apart by a space (+44 20 7946): their run, else -1
+    run_pos: int = 0  # position in the run
+
+    def digits(self) -> str:
+        """The digits as written ("0958"), for joining digit groups."""
+        return self.mention.text.translate(DIGITS)
 
     def span(self) -> Span:
         m = self.mention
@@ -153,6 +164,46 @@ def _match(src: list[_Atom], tgt: list[_Atom], p: NumberParams
     return src, tgt
 
 
+def _digit_windows(atoms: list[_Atom], least: int) -> list[tuple[str, list[_Atom]]]:
+    """Consecutive digit groups of one run, joined ("116 123" → "116123", leading zeros and
+    the international 00 dropped), longest first, with at least ``least`` digits."""
+    by_run: dict[int, list[_Atom]] = {}
+    for a in atoms:
+        if a.run >= 0:
+            by_run.setdefault(a.run, []).append(a)
+    out = []
+    for run in by_run.values():
+        run.sort(key=lambda a: a.run_pos)
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 8) + 1):
+                window = run[i:j]
+                if window[-1].run_pos - window[0].run_pos != j - i - 1:
+                    break  # a group in between was matched on its own
+                digits = "".join(a.digits() for a in window)
+                if len(digits) >= least:
+                    out.append((digits.lstrip("0"), window))
+    return sorted(out, key=lambda w: -len(w[1]))
+
+
+def _match_identifiers(src: list[_Atom], tgt: list[_Atom], least: int
+                       ) -> tuple[list[_Atom], list[_Atom]]:
+    """A phone number or identifier grouped differently on the two sides (116123 / 116 123,
+    +44 20 7946 0958 / 00442079460958) is one number, not several."""
+    src, tgt = list(src), list(tgt)
+    targets = _digit_windows(tgt, least)
+    for digits, window in _digit_windows(src, least):
+        if not all(a in src for a in window):
+            continue
+        other = next((w for d, w in targets if d == digits and len(w) + len(window) > 2
+                      and all(b in tgt for b in w)), None)
+        if other is not None:
+            for a in window:
+                src.remove(a)
+            for b in other:
+                tgt.remove(b)
+    return src, tgt
+
+
 def _is_conversion(atom: _Atom, side: list[NumberMention], text: str) -> bool:
     """A number in brackets right after another measured number: "300 km (190 miles)"."""
     m = atom.mention
@@ -208,6 +259,7 @@ class NumberMismatchCheck:
         strong: list[_Atom] = []
         excused: list[_Atom] = []
         vague: list[NumberMention] = []
+        runs, run_pos, prev = 0, 0, None
         for seg_id in ids:
             seg = segments[seg_id]
             mentions = extract_numbers(seg.text, lang)
@@ -215,8 +267,16 @@ class NumberMismatchCheck:
                 if m.kind == "vague":
                     vague.append(m)
                     continue
+                group = len(m.values) == 1 and m.text.translate(DIGITS).isdigit()
+                if group and prev is not None and prev[0] == seg_id and \
+                        _GROUP_GAP.fullmatch(seg.text[prev[1]:m.start]):
+                    run_pos += 1
+                elif group:
+                    runs, run_pos = runs + 1, 0
+                prev = (seg_id, m.end) if group else None
                 for v in m.values:
-                    atom = _Atom(name, v, m, seg_id, seg.start, len(strong) + len(excused))
+                    atom = _Atom(name, v, m, seg_id, seg.start, len(strong) + len(excused),
+                                 runs if group else -1, run_pos)
                     if m.weak or _is_conversion(atom, mentions, seg.text):
                         excused.append(atom)
                     else:
@@ -231,6 +291,7 @@ class NumberMismatchCheck:
         # Strong numbers match each other first; excused ones may still absorb a leftover.
         p = ctx.params.get(NumberParams)
         s_left, t_left = _match(s_strong, t_strong, p)
+        s_left, t_left = _match_identifiers(s_left, t_left, p.identifier_digits)
         s_left, _ = _match(s_left, t_excused, p)
         t_left, _ = _match(t_left, s_excused, p)
         s_vague, t_vague = _unpaired_vague(s_vague, t_vague)
