@@ -381,3 +381,22 @@ def test_short_digit_groups_are_separate_numbers() -> None:
     """"5 200" has too few digits for an identifier: a day and a count, not 5200."""
     for found in both_ways("On May 5 200 people marched.", "في 5 أيار سار 5200 شخص."):
         assert [f.severity for f in found] == ["critical"]
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("COVID-19 spread quickly.", "انتشر فيروس كورونا بسرعة."),
+    ("The coronavirus spread quickly.", "انتشر كوفيد-19 بسرعة."),
+    ("Flight MH17 was shot down.", "أسقطت طائرة الرحلة الماليزية."),
+    ("The 5G network is new.", "شبكة الجيل الخامس جديدة."),
+])
+def test_digits_of_a_name_or_code_may_be_left_out(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("The F-16 crashed.", "تحطمت طائرة إف-15.", (16, 15)),
+    ("Flight MH17 was shot down.", "أسقطت الرحلة MH18.", (17, 18)),
+])
+def test_changed_digits_of_a_code_are_reported(en: str, ar: str,
+                                               values: tuple[float, float]) -> None:
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2

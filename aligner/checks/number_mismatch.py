@@ -48,6 +48,10 @@ _TO_BASE = {"km": 1000.0, "mi": 1609.34, "m": 1.0, "ft": 0.3048, "yd": 0.9144, "
             "cm": 0.01, "kg": 1.0, "lb": 0.4536}
 _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "in": "len",
               "cm": "len", "kg": "mass", "lb": "mass"}
+# digits that are part of a name or code: a Latin letter right before (MH17, F-16, COVID-19),
+# an Arabic word and a hyphen before (كوفيد-19), or a Latin letter right after (5G)
+_CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|[\u0621-\u064A]{2,}-)$")
+_CODE_AFTER = re.compile(r"[A-Za-z]")
 # what may stand between the digit groups of a phone number or identifier
 _GROUP_GAP = re.compile(r"\)?[ \u00a0\u2009\u202f\-]")
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
@@ -66,6 +70,7 @@ class _Atom:
     order: int  # position among the side's atoms, for pairing leftovers in reading order
     run: int = -1  # digit groups set apart by a space (+44 20 7946): their run, else -1
     run_pos: int = 0  # position in the run
+    code: bool = False  # digits of a name or code: COVID-19, MH17, G20, كوفيد-19
 
     def digits(self) -> str:
         """The digits as written ("0958"), for joining digit groups."""
@@ -274,9 +279,11 @@ class NumberMismatchCheck:
                 elif group:
                     runs, run_pos = runs + 1, 0
                 prev = (seg_id, m.end) if group else None
+                code = group and bool(_CODE_BEFORE.search(seg.text[:m.start])
+                                      or _CODE_AFTER.match(seg.text[m.end:]))
                 for v in m.values:
                     atom = _Atom(name, v, m, seg_id, seg.start, len(strong) + len(excused),
-                                 runs if group else -1, run_pos)
+                                 runs if group else -1, run_pos, code)
                     if m.weak or _is_conversion(atom, mentions, seg.text):
                         excused.append(atom)
                     else:
@@ -307,6 +314,8 @@ class NumberMismatchCheck:
             if alone is not None and glued["tgt" if alone.side == "src" else "src"] and \
                     _spellable(alone, p.spellable_max):
                 continue
+            if alone is not None and alone.code:
+                continue  # COVID-19 rendered as فيروس كورونا: a name, not a dropped figure
             findings.append(self._finding(link, a, b, p))
         return findings
 
