@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 
-from aligner.align.pairing import translated_share
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -39,6 +38,7 @@ from aligner.export.base import CorpusRow, corpus_rows, export_rows
 from aligner.export.filters import Filters, apply_filters
 from aligner.fsutil import atomic_write_text, ensure_writable_dir
 from aligner.manifest import Inputs, load_inputs, pair_name
+from aligner.pairing import translated_share
 from aligner.records import AlignerError, Document, Report, Side
 from aligner.signature import signature_string
 from aligner.store import STORE_NAME, Cleaned, PairRow, RunStore, WantedPair
@@ -180,7 +180,7 @@ def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
 
 def _run_pairing(store: RunStore, pool: list[str], engine: Engine,
                  tick: Progress) -> dict[str, Any]:
-    from aligner.align.pairing import pair_documents
+    from aligner.pairing import pair_documents
 
     sides = {p: store.side(p) for p in pool}
     vectors: dict[tuple[str, ...], np.ndarray] = {}

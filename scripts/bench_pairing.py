@@ -7,7 +7,7 @@ sentences as real pairs, so only the coverage and order checks can reject them. 
 run removes 20 Arabic documents instead, leaving their English originals as orphans.
 
 Calibration: every Arabic x English verification score (true vs false pairs) on the seeds and
-on NTREX, so the defaults in ``aligner.align.pairing`` can be checked to sit between them.
+on NTREX, so the defaults in ``aligner.pairing`` can be checked to sit between them.
 
 Timing: synthetic collections of N documents a side (N = 100, 1,000, 10,000), each document
 12 random unit sentence vectors of dim 512, its translation the same vectors plus noise; times
@@ -37,7 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.align.pairing import (
+from aligner.embed.base import Embedder, get_embedder, normalize_rows
+from aligner.pairing import (
     IVF_ABOVE,
     IVF_NPROBE,
     MIN_MARGIN,
@@ -51,7 +52,6 @@ from aligner.align.pairing import (
     top_k_both,
     verify,
 )
-from aligner.embed.base import Embedder, get_embedder, normalize_rows
 from aligner.read import read_document
 from aligner.records import Document, Segment
 from aligner.segment import segment_document

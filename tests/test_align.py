@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-import aligner.align as align_mod
+import aligner.align.aligner as align_mod
 from aligner.align import AlignParams, align_texts
 from aligner.align.dp import Band, Bead, bead_marginals, path_points, run_dp
 from aligner.align.scoring import (

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.align import pairing
-from aligner.align.pairing import (
+from aligner.embed.base import Embedder, get_embedder, normalize_rows
+from aligner.pairing import (
     exact_top_k_both,
     ivf_top_k_both,
     longest_ordered,
@@ -19,7 +19,7 @@ from aligner.align.pairing import (
     pair_embedded,
     top_k_both,
 )
-from aligner.embed.base import Embedder, get_embedder, normalize_rows
+from aligner.pairing import pair as pairing
 from aligner.read import read_document
 from aligner.records import Document, Segment
 from aligner.segment import segment_document
@@ -272,7 +272,7 @@ def test_pairing_through_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_translated_share_counts_characters_of_links_at_a_translations_similarity() -> None:
-    from aligner.align.pairing import translated_share
+    from aligner.pairing import translated_share
     from aligner.records import Link
 
     src = [Segment("a" * 30, 0, 30), Segment("b" * 10, 31, 41), Segment("c" * 60, 42, 102)]

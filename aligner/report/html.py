@@ -22,8 +22,8 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import quote
 
-from aligner.align.pairing import MIN_TRANSLATED, translated_share
 from aligner.fsutil import atomic_write_text
+from aligner.pairing import MIN_TRANSLATED, translated_share
 from aligner.records import SEVERITIES, Finding, Report
 from aligner.report.terminal import (
     SEVERITY_RANK,
