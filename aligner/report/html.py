@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from aligner.fsutil import atomic_write_text
-from aligner.pairing import MIN_TRANSLATED, translated_share
+from aligner.pairing import PairingParams, translated_share
 from aligner.records import SEVERITIES, Finding, Report
 from aligner.report.terminal import (
     SEVERITY_RANK,
@@ -208,7 +208,7 @@ def render_html(report: Report) -> str:
     view = build_view(report)
     src, tgt = report.src.document, report.tgt.document
     share = translated_share(report.links, report.src.segments, report.tgt.segments)
-    doubt = ('' if share >= MIN_TRANSLATED else
+    doubt = ('' if share >= PairingParams.min_translated else
              f'<p class="pair">{_doubt_badge(share)} {_doubt_text(share)}: likely a wrong pair '
              f'of files rather than a translation to review</p>')
     header = (f'<header><h1>Alignment review</h1>'
@@ -280,7 +280,7 @@ def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, st
         score = "given" if x.score is None else f"{x.score:.2f}"
         badges = " ".join(f'<span class="badge sev-{e(s)}">{sevs[s]} {e(s)}</span>'
                           for s in sorted(sevs, key=lambda s: SEVERITY_RANK.get(s, 3)))
-        if x.translated_share < MIN_TRANSLATED:
+        if x.translated_share < PairingParams.min_translated:
             badges = f'{_doubt_badge(x.translated_share, title=True)} {badges}'
         rows.append(f'<tr><td class="n">{n}</td>'
                     f'<td><a href="{_href(x.href)}" dir="auto">{e(x.src)}</a></td>'
