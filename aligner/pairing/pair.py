@@ -101,9 +101,7 @@ def pair_documents(docs: Sequence[tuple[Document, Sequence[Segment]]], embedder:
                    langs: tuple[str, str] | None = None,
                    params: PairingParams = _DEFAULTS) -> PairingResult:
     """Pair segmented documents across two languages; each document is embedded once."""
-    recorded = {"k": params.k, "min_sim": params.min_sim, "min_score": params.min_score,
-                "min_margin": params.min_margin, "min_matches": params.min_matches,
-                "embedder": embedder.signature()}
+    recorded = {**params.to_json(), "embedder": embedder.signature()}
     unpaired: list[tuple[str, str]] = []
     usable = []
     # a second copy of an article (a file saved twice, or once in another encoding) would make
