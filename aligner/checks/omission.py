@@ -24,6 +24,7 @@ from aligner.arabic.numbers import extract_numbers
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.records import Finding, Link, Segment, Span
+from aligner.registry import Style
 
 CLAUSE_ENDS = frozenset(";:,،؛")
 
@@ -409,6 +410,7 @@ def _absorbed_finding(ctx: CheckContext, link: Link, side: str, edge: int,
                   "link": {"src": list(link.src), "tgt": list(link.tgt)}, **evidence})
 
 
-@register_check("omission", params=OmissionParams)
+@register_check("omission", params=OmissionParams, order=1, whole_segments=True,
+                style=Style("bold red", "#d7263d", "rgba(215, 38, 61, 0.16)"))
 def _make() -> OmissionCheck:
     return OmissionCheck()

