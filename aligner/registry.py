@@ -35,8 +35,10 @@ class Component(Generic[F]):
     order: position in views (lower first; then by name).
     suppresses: kind of finding -> rule; a finding of that kind is dropped where the rule,
         given this check's findings, holds.
-    yields: this check's findings are dropped where a finding of any other check shares a
-        segment with them (they say less about the same pair).
+    yields: this check's findings are dropped where a finding of another check that
+        ``explains_length`` shares a segment with them (they say less about the same pair).
+    explains_length: this check's findings can account for a pair's odd length (a term
+        rendered against the glossary cannot).
     whole_segments: findings mark whole segments of the side that has them (no spans).
     info: whatever else the family needs (an embedder's ``EmbedderInfo``).
     """
@@ -49,6 +51,7 @@ class Component(Generic[F]):
     params: type | None = None
     suppresses: Mapping[str, Rule] = field(default_factory=dict)
     yields: bool = False
+    explains_length: bool = True
     whole_segments: bool = False
     info: Any = None
 

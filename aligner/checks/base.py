@@ -11,6 +11,7 @@ import numpy as np
 
 from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
+from aligner.glossary import Glossary
 from aligner.plugins import import_plugins
 from aligner.records import Finding, Link, Report, Segment
 from aligner.registry import Component, Registry, Rule, Style
@@ -18,11 +19,13 @@ from aligner.registry import Component, Registry, Rule, Style
 
 @dataclass
 class CheckContext:
-    """What a check may look at: the aligned report and, for checks that need it, the embedder."""
+    """What a check may look at: the aligned report and, for checks that need them, the
+    embedder and the user's glossary."""
 
     report: Report
     embedder: Embedder | None = None
     params: CheckParams = field(default_factory=CheckParams)
+    glossary: Glossary | None = None
     _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray | None:
@@ -72,7 +75,7 @@ CHECKS: Registry[Callable[[], Check]] = Registry(_load_builtin)
 def register_check(name: str, params: type | None = None, *, label: str = "",
                    style: Style = Style(), order: int = 100,
                    suppresses: Mapping[str, Rule] | None = None, yields: bool = False,
-                   whole_segments: bool = False,
+                   explains_length: bool = True, whole_segments: bool = False,
                    ) -> Callable[[Callable[[], Check]], Callable[[], Check]]:
     """Register a check factory; ``params`` is the frozen dataclass of its tuned numbers, the
     rest what views and the merging of findings need to know (``aligner.registry.Component``)."""
@@ -80,7 +83,7 @@ def register_check(name: str, params: type | None = None, *, label: str = "",
     def wrap(factory: Callable[[], Check]) -> Callable[[], Check]:
         CHECKS.add(Component(name, factory, label=label, style=style, order=order,
                              params=params, suppresses=dict(suppresses or {}), yields=yields,
-                             whole_segments=whole_segments))
+                             explains_length=explains_length, whole_segments=whole_segments))
         return factory
 
     return wrap

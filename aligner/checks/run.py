@@ -16,13 +16,16 @@ from collections.abc import Sequence
 from aligner.checks.base import CHECKS, CheckContext, check_names, get_check
 from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
+from aligner.glossary import Glossary
 from aligner.records import SEVERITIES, AlignerError, Finding, Report, Segment, Span
 
 
 def run_checks(report: Report, embedder: Embedder | None = None,
                only: Sequence[str] | None = None,
-               params: CheckParams | None = None) -> list[Finding]:
-    """All (or ``only`` the named) checks' findings, de-duplicated, in document order."""
+               params: CheckParams | None = None,
+               glossary: Glossary | None = None) -> list[Finding]:
+    """All (or ``only`` the named) checks' findings, de-duplicated, in document order;
+    ``glossary`` turns on term_mismatch."""
     names = check_names()
     if only is not None:
         unknown = sorted(set(only) - set(names))
@@ -30,7 +33,7 @@ def run_checks(report: Report, embedder: Embedder | None = None,
             raise AlignerError(None, f"unknown check(s) {', '.join(unknown)} "
                                      f"(known: {', '.join(names)})")
         names = [n for n in names if n in only]
-    ctx = CheckContext(report, embedder, params or CheckParams())
+    ctx = CheckContext(report, embedder, params or CheckParams(), glossary)
     findings: list[Finding] = []
     for name in names:
         findings.extend(get_check(name).run(ctx))
@@ -93,8 +96,8 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 def _suppress(findings: list[Finding]) -> list[Finding]:
     """Drop what a more specific finding says better, as each check declared where it
-    registered: a yielding check's findings where another check's share a segment, and the
-    findings a check's ``suppresses`` rules cover."""
+    registered: a yielding check's findings where another check's that explains a length
+    difference share a segment, and the findings a check's ``suppresses`` rules cover."""
     by_kind: dict[str, list[Finding]] = {}
     for f in findings:
         by_kind.setdefault(f.kind, []).append(f)
@@ -104,7 +107,11 @@ def _suppress(findings: list[Finding]) -> list[Finding]:
 
     def covered(f: Finding) -> bool:
         return any(set(f.src) & set(g.src) or set(f.tgt) & set(g.tgt)
-                   for g in findings if g.kind != f.kind)
+                   for g in findings if g.kind != f.kind and explains_length(g.kind))
+
+    def explains_length(kind: str) -> bool:
+        component = components[kind]
+        return component is None or component.explains_length
 
     kept = []
     for f in findings:

@@ -57,15 +57,27 @@ def _hash(source: str) -> str:
         + "'"
 
 
-def _page(title: str, body: str) -> str:
-    """Fill the shell in one pass (inserted text is never rescanned) and pin the script hash."""
+def _page(title: str, body: str, script: str | None = None, style: str = "",
+          csp_extra: str = "form-action 'none'") -> str:
+    """Fill the shell in one pass (inserted text is never rescanned) and pin the script hash.
+    ``script`` replaces the shell's script, ``style`` is added to its style sheet (the review
+    desk of ``aligner serve``), ``csp_extra`` ends the policy."""
+    shell = _template()
+    if script is not None:
+        shell = _SCRIPT.sub(lambda m: f"<script>{script}</script>", shell, count=1)
+    if style:
+        shell = _STYLE.sub(lambda m: f"<style>{m.group(1)}{style}</style>", shell, count=1)
     values = {"title": e(title), "body": body, "csp": "{{csp}}", "kinds": _kind_styles()}
-    page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _template())
+    page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], shell)
+    return page.replace("{{csp}}", page_csp(page, csp_extra), 1)
+
+
+def page_csp(page: str, extra: str = "form-action 'none'") -> str:
+    """The policy of a page made by ``_page``: its own style sheet and script, by hash."""
     script, style = _SCRIPT.search(page), _STYLE.search(page)
     assert script and style, "template lost its script or style"
-    csp = (f"default-src 'none'; script-src {_hash(script.group(1))}; "
-           f"style-src {_hash(style.group(1))}; base-uri 'none'; form-action 'none'")
-    return page.replace("{{csp}}", csp, 1)
+    return (f"default-src 'none'; script-src {_hash(script.group(1))}; "
+            f"style-src {_hash(style.group(1))}; base-uri 'none'; {extra}")
 
 
 def _isolated(text: str) -> str:
@@ -79,7 +91,7 @@ def _label(kind: str) -> str:
     return check.title if check else kind.replace("_", " ")
 
 
-def _kinds() -> list[str]:
+def kind_order() -> list[str]:
     """The checks' kinds in view order."""
     return [c.name for c in CHECKS.components()]
 
@@ -94,12 +106,22 @@ def _finding_title(f: Finding) -> str:
     return f"{f.severity} · {_label(f.kind)}: {f.message}"
 
 
+def _accepted_badge(f: Finding) -> str:
+    """The badge of an accepted finding, with who, when and why as its tooltip."""
+    if f.accepted is None:
+        return ""
+    why = " · ".join(str(f.accepted.get(k)) for k in ("by", "at", "comment") if f.accepted.get(k))
+    tip = f' title="accepted: {e(why)}"' if why else ""
+    return f' <span class="badge acc-badge"{tip}>accepted</span>'
+
+
 def _finding_note(fid: int, f: Finding) -> str:
-    return (f'<div class="finding k-{e(f.kind)}" data-f="{fid}" data-ks="{e(f.kind)}:'
-            f'{e(f.severity)}" tabindex="-1"><span class="badge sev-{e(f.severity)}">'
-            f'{e(f.severity)}</span> <span class="kind">{e(_label(f.kind))}</span> '
-            f'<span class="conf">{f.confidence:.0%}</span>'
-            f'<span class="msg">{_isolated(f.message)}</span></div>')
+    acc = (' accepted" data-accepted="1' if f.accepted is not None else "")
+    return (f'<div class="finding k-{e(f.kind)}{acc}" data-f="{fid}" '
+            f'data-ks="{e(f.kind)}:{e(f.severity)}" tabindex="-1"><span class="badge '
+            f'sev-{e(f.severity)}">{e(f.severity)}</span> <span class="kind">'
+            f'{e(_label(f.kind))}</span> <span class="conf">{f.confidence:.0%}</span>'
+            f'{_accepted_badge(f)}<span class="msg">{_isolated(f.message)}</span></div>')
 
 
 def _pieces_html(pieces: tuple[Piece, ...], view: ReportView) -> str:
@@ -113,7 +135,8 @@ def _pieces_html(pieces: tuple[Piece, ...], view: ReportView) -> str:
         ks = " ".join(f"{view.findings[fid].kind}:{view.findings[fid].severity}"
                       for fid in piece.findings)
         ids = " ".join(str(fid) for fid in piece.findings)
-        out.append(f'<mark class="hl k-{e(top.kind)}" data-f="{ids}" data-ks="{e(ks)}" '
+        acc = " acc" if top.accepted is not None else ""  # every finding here is accepted
+        out.append(f'<mark class="hl k-{e(top.kind)}{acc}" data-f="{ids}" data-ks="{e(ks)}" '
                    f'title="{e(title)}">{e(piece.text)}</mark>')
     return "".join(out)
 
@@ -144,7 +167,7 @@ def _row(row: Row, report: Report, view: ReportView) -> str:
 def _chart(findings: Sequence[Finding]) -> str:
     """Findings by kind as stacked horizontal bars (one colour per severity), inline SVG."""
     counts = Counter((f.kind, f.severity) for f in findings)
-    kinds = [k for k in _kinds() if any(counts[k, s] for s in SEVERITIES)]
+    kinds = [k for k in kind_order() if any(counts[k, s] for s in SEVERITIES)]
     kinds += sorted({f.kind for f in findings} - set(kinds))
     if not kinds:
         return ""
@@ -192,7 +215,7 @@ def _controls(findings: Sequence[Finding]) -> str:
     kind_boxes = "".join(
         f'<label><input type="checkbox" data-filter="kind" value="{e(k)}" checked> '
         f'{e(_label(k))} ({kinds[k]})</label>'
-        for k in [*(k for k in _kinds() if kinds[k]), *sorted(set(kinds) - set(_kinds()))])
+        for k in [*(k for k in kind_order() if kinds[k]), *sorted(set(kinds) - set(kind_order()))])
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{e(s)}" checked> '
         f'<span class="badge sev-{e(s)}">{e(s)}</span> ({sevs[s]})</label>'
@@ -277,6 +300,14 @@ def _href(path: str) -> str:
     return e(quote(path.replace(os.sep, "/"), safe="/-_.~"))
 
 
+def _found(findings: Sequence[Finding] | None) -> str:
+    """A pair's finding count on the index, with how many of them are accepted."""
+    if findings is None:
+        return "—"
+    accepted = sum(1 for f in findings if f.accepted is not None)
+    return f"{len(findings)} ({accepted} accepted)" if accepted else str(len(findings))
+
+
 def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, str]],
                  signature: dict[str, Any]) -> str:
     """The run's front page: every pair with score and findings (linking its page), and every
@@ -296,7 +327,7 @@ def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, st
                     f'<td><a href="{_href(x.href)}" dir="auto">{e(x.src)}</a></td>'
                     f'<td dir="auto">{e(x.tgt)}</td><td class="n">{score}</td>'
                     f'<td class="n">{len(x.report.links)}</td>'
-                    f'<td class="n">{"—" if found is None else len(found)}</td>'
+                    f'<td class="n">{_found(found)}</td>'
                     f'<td>{badges}</td></tr>')
     alone = "".join(f'<tr><td dir="auto">{e(p)}</td><td>{e(reason)}</td></tr>'
                     for p, reason in unpaired)
