@@ -185,18 +185,19 @@ def align_pair(src: Document, tgt: Document, embedder: str, params: Any,
 def warn_if_unrelated(src: str, tgt: str, share: float) -> None:
     """One line on stderr when two aligned articles do not look like translations of each
     other (``translated_share``): a wrong pair of files rather than a translation to review."""
-    from aligner.align.pairing import MIN_TRANSLATED
+    from aligner.pairing import PairingParams
 
-    if share < MIN_TRANSLATED:
+    bar = PairingParams().min_translated
+    if share < bar:
         err_console.print(
             f"warning: {src} and {tgt} do not look like translations of each other: links at "
             f"a translation's similarity cover {share:.0%} of them (under "
-            f"{MIN_TRANSLATED:.0%})")
+            f"{bar:.0%})")
 
 
 def warn_if_report_unrelated(report: Report) -> None:
     """``warn_if_unrelated`` for the pair of a freshly aligned report."""
-    from aligner.align.pairing import translated_share
+    from aligner.pairing import translated_share
 
     warn_if_unrelated(report.src.document.path, report.tgt.document.path,
                       translated_share(report.links, report.src.segments, report.tgt.segments))

