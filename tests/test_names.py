@@ -267,7 +267,7 @@ def test_plain_twins_of_emphatic_spellings_are_names_unless_ordinary_words() -> 
 def test_a_missing_name_dictionary_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """arabnamer is installed with --no-deps, outside pip's resolver: without it the name
     checks must not quietly find less."""
-    from aligner.arabic import names
+    from aligner.arabic import name_lists as names
     from aligner.records import AlignerError
 
     monkeypatch.setattr(names, "package_dir", lambda name: None)
@@ -311,7 +311,8 @@ def test_spacy_is_imported_without_torch_and_torch_still_imports_after() -> None
     import sys
 
     code = ("import sys; from aligner.ner import import_spacy; import_spacy(); "
-            "from aligner.arabic.names import _arabic_stop_words; assert _arabic_stop_words(); "
+            "from aligner.arabic.name_lists import _arabic_stop_words; "
+            "assert _arabic_stop_words(); "
             "print('torch' in sys.modules); import torch; print(torch.tensor([1]).sum().item())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=300).stdout.split()

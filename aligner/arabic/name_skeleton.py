@@ -1,0 +1,99 @@
+"""Consonant skeletons of names in either script: both mapped to the same phoneme classes
+(ق q/k/g, ث th/t/s, و w/v/ou, ...), the article (al-, el-, ad-, ال) one symbol, "A"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from aligner.arabic.normalize import dediacritize
+
+# Skeleton symbols: ASCII letters for consonant classes, "A" for the article.
+#   T ت ط  t | Θ ث th | D د ض d | Ð ذ dh | S س ص s | Š ش sh | Z ز ظ z | X خ kh | H ح ه h
+#   G غ gh g | J ج j | Q ق q | K ك k c | F ف | W و w | Y ي y | B ب b p | L M N R
+#   English f/ph (Φ) and v (V) both match ف, but only v (and German w) also match و: Ford is
+#   no rendering of ورد.
+_AR_MAP = {
+    "ب": "B", "پ": "B", "ت": "T", "ط": "T", "ث": "Θ", "ج": "J", "چ": "Š", "ح": "H", "خ": "X",
+    "د": "D", "ض": "D", "ذ": "Ð", "ر": "R", "ز": "Z", "ژ": "J", "ظ": "Z", "س": "S", "ص": "S",
+    "ش": "Š", "غ": "G", "ف": "F", "ڤ": "F", "ق": "Q", "ك": "K", "ک": "K", "گ": "G", "ل": "L",
+    "م": "M", "ن": "N", "ه": "H", "و": "W", "ي": "Y", "ی": "Y", "ا": "a", "أ": "a", "إ": "a",
+    "آ": "a", "ٱ": "a", "ى": "a", "ع": "a", "ئ": "Y", "ؤ": "W",
+}
+_EN_DIGRAPHS = (("sch", "Š"), ("tch", "Š"), ("sh", "Š"), ("ch", "Š"), ("kh", "X"),
+                ("gh", "G"), ("th", "Θ"), ("dh", "Ð"), ("ph", "Φ"), ("ck", "K"), ("zh", "J"),
+                ("dj", "J"), ("ou", "W"), ("oo", "W"), ("ee", "Y"), ("qu", "Q"))
+_EN_SINGLE = {"b": "B", "p": "B", "t": "T", "d": "D", "s": "S", "z": "Z", "h": "H", "g": "G",
+              "j": "J", "q": "Q", "k": "K", "c": "K", "f": "Φ", "v": "V", "w": "W", "y": "Y",
+              "l": "L", "m": "M", "n": "N", "r": "R", "x": "KS",
+              "a": "a", "e": "Y", "i": "Y", "o": "W", "u": "W"}
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case Latin letters without their accents (Müller → muller)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).lower()
+
+
+_EN_ARTICLE = re.compile(r"\b(?:al|el|ul|il)[-'’\s]+|\b[aeu](t|d|r|z|s|n|sh|th|dh)-(?=\1)")
+_EN_SUN = re.compile(r"\b[ae](t|d|r|z|s|n)\1(?=[aeiouy])")
+
+
+@lru_cache(maxsize=65536)
+def english_skeleton(name: str, sun: bool = True) -> str:
+    """The consonant skeleton of a romanised name ("Deir Ezzor" → "DYRAZR"). With ``sun``, a
+    doubled sun letter after an initial vowel is read as the assimilated article (Assafir:
+    as-Safir, السفير)."""
+    s = _EN_ARTICLE.sub(" @", ascii_fold(name))
+    if sun:
+        s = _EN_SUN.sub(lambda m: "@" + m.group(1), s)
+    out: list[str] = []
+    for word in re.findall(r"[a-z@]+", s):
+        i = 0
+        while i < len(word):
+            if word[i] == "@":
+                out.append("A")
+                i += 1
+                continue
+            for dg, sym in _EN_DIGRAPHS:
+                if word.startswith(dg, i):
+                    out.append(sym)
+                    i += len(dg)
+                    break
+            else:
+                c = word[i]
+                nxt = word[i + 1] if i + 1 < len(word) else ""
+                if c == "c" and nxt in ("e", "i", "y"):
+                    out.append("S")
+                else:
+                    out.append(_EN_SINGLE.get(c, ""))
+                i += 1
+    return _collapse("".join(out))
+
+
+@lru_cache(maxsize=65536)
+def arabic_skeleton(text: str) -> str:
+    """The consonant skeleton of Arabic text ("دير الزور" → "DYRAZWR")."""
+    out: list[str] = []
+    for word in dediacritize(text).split():
+        word = word.replace("ـ", "")
+        if word.endswith("ة"):
+            word = word[:-1] + "ا"
+        if len(word) > 3 and word[:2] in ("ال", "أل"):
+            out.append("A")
+            word = word[2:]
+        out.extend(_AR_MAP.get(c, "") for c in word.replace("تش", "چ"))  # تش: ch (تشيلي)
+    return _collapse("".join(out))
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+
+def english_readings(name: str) -> tuple[str, ...]:
+    """The skeletons an English name may stand for: a doubled sun letter after an initial
+    vowel is the assimilated article (Assafir: السفير) or just a doubled letter (Assad: أسد)."""
+    return tuple(dict.fromkeys((english_skeleton(name), english_skeleton(name, sun=False))))
+
