@@ -33,6 +33,10 @@ def plain_typography(text: str) -> str:
 #: Arabic short-vowel marks: harakat, tanween, shadda, sukun, dagger alef (what camel-tools'
 #: dediacritisation removes)
 VOWEL_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+#: The Arabic block's other combining marks (maddah, hamza above and below, subscript alef, ...,
+#: U+0653-U+065F): with the vowel marks, any mark a word may carry (names and numbers drop all)
+OTHER_ARABIC_MARKS = "".join(chr(c) for c in range(0x0653, 0x0660))
+ARABIC_MARKS = re.compile(f"[{VOWEL_MARKS}{OTHER_ARABIC_MARKS}]")
 _HARAKAT = re.compile(f"[{VOWEL_MARKS}]")
 
 

@@ -317,3 +317,17 @@ def test_spacy_is_imported_without_torch_and_torch_still_imports_after() -> None
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=300).stdout.split()
     assert out == ["False", "1"]
+
+
+def test_the_copies_of_the_letter_fold_differ_from_it_only_in_the_letters_they_keep() -> None:
+    """One fold (``normalize.fold_letters``); the name data and the number reader leave a
+    named set of letters as written, and fold everything else the same way."""
+    from aligner.arabic import name_lists
+    from aligner.arabic.normalize import PERSIAN_LETTERS, fold_letters
+    from aligner.numbers import tokens
+
+    word = "أإآٱىةؤئـیک"
+    for table, keep in ((name_lists._FOLD, PERSIAN_LETTERS),
+                        (tokens._FOLD, tokens.NUMBER_WORDS_KEEP)):
+        assert word.translate(table) == "".join(c if c in keep else fold_letters(c) for c in word)
+    assert tokens.fold("مِئَة") == "مئه" and name_lists._FOLD[ord("ئ")] == "ي"

@@ -16,10 +16,9 @@ from aligner.arabic.exonyms import exonym_english, exonym_forms
 from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses, name_start
 from aligner.arabic.name_distance import skeleton_similarity
 from aligner.arabic.name_skeleton import arabic_skeleton, ascii_fold, english_skeleton
-from aligner.arabic.normalize import normalize, strip_clitics
+from aligner.arabic.normalize import PERSIAN_LETTERS, fold_table, normalize, strip_clitics
 from aligner.records import AlignerError
-
-_HARAKAT = re.compile("[\u064B-\u065F\u0670]")
+from aligner.typography import ARABIC_MARKS
 
 #: How transliterated European names look: no pharyngeal/emphatic letters or bare hamza
 #: (rare in them, common in Arabic words: خلال, رقم, كأس), a long vowel after the first
@@ -38,8 +37,9 @@ _NATIVE_MIN = 20
 _ARABIC_WORD_SHAPE = re.compile(r".+[أإؤئء].*|.+ات|م[^اوي].{3}|[^اوي]{2,3}ي")
 
 
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
-                       "ئ": "ي", "ـ": None})
+#: The name data is keyed with the Persian keyboard's letters (ی ک) as written: folding them
+#: too would let more words match, a behaviour change for a commit of its own.
+_FOLD = fold_table(keep=PERSIAN_LETTERS)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +73,7 @@ _COMMON_GIVEN_MIN = 100
 def is_common_given_name(word: str) -> bool:
     """Whether a (clitic-free) Arabic word is borne as a name by many Arabs (صلاح, سعيد): a
     name beside another name word, though often an ordinary word on its own."""
-    w = _HARAKAT.sub("", word).translate(_FOLD)
+    w = ARABIC_MARKS.sub("", word).translate(_FOLD)
     return (_gazetteer_counts().get(w, 0) >= _COMMON_GIVEN_MIN and not w.startswith("ال")
             and normalize(word) not in _arabic_stop_words())
 
@@ -82,7 +82,8 @@ def is_rare_name(word: str) -> bool:
     """Whether some people in the gazetteer bear a (clitic-free) Arabic word as a name, but
     fewer than ``_NATIVE_MIN``: a name (سفين, فرنسوا) rather than an ordinary word that is
     also a common name (باسم, جميل)."""
-    return 0 < _gazetteer_counts().get(_HARAKAT.sub("", word).translate(_FOLD), 0) < _NATIVE_MIN
+    folded = ARABIC_MARKS.sub("", word).translate(_FOLD)
+    return 0 < _gazetteer_counts().get(folded, 0) < _NATIVE_MIN
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +104,7 @@ def is_listed_name(word: str) -> bool:
     """Whether a (clitic-free) Arabic word spells a name of the name dictionary, even without
     the long vowel ``is_foreign_name`` requires (أندرس): weaker evidence than that, as more
     such spellings are ordinary words too (ملك, حيث)."""
-    if _HARAKAT.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word):
+    if ARABIC_MARKS.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word):
         return False
     return word.translate(_FOLD) in _listed_spellings()
 
@@ -127,7 +128,7 @@ def _dictionary_spellings(shape: re.Pattern[str]) -> Iterator[str]:
     native = _gazetteer_counts()
     stop = {w.translate(_FOLD) for w in _arabic_stop_words()}
     for ar in _name_dictionary().values():
-        plain = _HARAKAT.sub("", ar)
+        plain = ARABIC_MARKS.sub("", ar)
         w = plain.translate(_FOLD)
         if (" " in w or len(w) < 4 or w.startswith("ال") or w in stop
                 or _ARABIC_WORD_SHAPE.fullmatch(plain)):
@@ -159,7 +160,7 @@ def foreign_name_tokens() -> frozenset[str]:
 def is_foreign_name(word: str) -> bool:
     """Whether a (clitic-free) Arabic word spells a known foreign personal name (سميث). A word
     with case endings (ميلاً) or in the shape of an ordinary Arabic word is not one."""
-    if _HARAKAT.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word):
+    if ARABIC_MARKS.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word):
         return False
     return normalize(word) in foreign_name_tokens()
 
@@ -215,7 +216,7 @@ def looks_transliterated(word: str) -> bool:
     """Whether a (clitic-free) Arabic word has the shape of a transliterated foreign name
     (ميلز, شبيغل), whether or not a name list knows it: no case endings, no article, no
     letters rare in transliterations, a long vowel, not an ordinary Arabic word shape."""
-    if (_HARAKAT.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word) or len(word) < 3
+    if (ARABIC_MARKS.search(word) or _ARABIC_WORD_SHAPE.fullmatch(word) or len(word) < 3
             or word.startswith("ال")):
         return False
     w = normalize(word)
@@ -281,7 +282,7 @@ def _build_foreign_latin_index() -> tuple[dict[str, tuple[str, ...]], frozenset[
     index: dict[str, set[str]] = {}
     spellings = set()
     for latin, ar in _name_dictionary().items():
-        folded = _HARAKAT.sub("", ar).translate(_FOLD)
+        folded = ARABIC_MARKS.sub("", ar).translate(_FOLD)
         spellings.add(folded)
         if folded in foreign:
             en = english_skeleton(latin)
@@ -297,8 +298,8 @@ def transliterates_foreign_name(word: str, strong: int = 3) -> bool:
     transliteration's shape and rare as an Arab name: short skeletons match ordinary words
     (دور: Dior; with three, سفير: Sevier, مكان: McCann)."""
     index, spellings = _foreign_latin_index()
-    folded = _HARAKAT.sub("", word).translate(_FOLD)
-    if (_HARAKAT.search(word) or word.startswith("ال") or folded in spellings
+    folded = ARABIC_MARKS.sub("", word).translate(_FOLD)
+    if (ARABIC_MARKS.search(word) or word.startswith("ال") or folded in spellings
             or _ARABIC_WORD_SHAPE.fullmatch(word) or not _TRANSLIT_SHAPE.fullmatch(folded)
             or _gazetteer_counts().get(folded, 0) >= _NATIVE_MIN or exonym_english(word)
             or normalize(word) in _arabic_stop_words()):

@@ -14,8 +14,19 @@ from aligner.typography import VOWEL_MARKS
 
 # Folded for comparison: hamza seats, alef maqsura, teh marbuta, tatweel, and the Persian
 # keyboard's yeh and kaf (ی ک) that Arabic typed on one carries
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                        "ؤ": "و", "ئ": "ي", "ـ": None, "ی": "ي", "ک": "ك"})
+_FOLDS: dict[str, str | None] = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                                 "ؤ": "و", "ئ": "ي", "ـ": None, "ی": "ي", "ک": "ك"}
+#: The Persian keyboard's yeh and kaf, which the fold folds into Arabic ي and ك.
+PERSIAN_LETTERS = "یک"
+
+
+def fold_table(keep: str = "") -> dict[int, str | None]:
+    """The one letter fold as a ``str.translate`` table, less the letters in ``keep`` (left as
+    written: a reader that keeps some says which and why where it calls this)."""
+    return str.maketrans({k: v for k, v in _FOLDS.items() if k not in keep})
+
+
+_ALEFS = fold_table()
 _AR_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0660-\u0669\u066E-\u06D3\u06FA-\u06FF"
                       r"\u064B-\u065F\u0670\u0640]+")
 

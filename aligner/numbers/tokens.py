@@ -6,11 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aligner.arabic.normalize import PERSIAN_LETTERS, fold_table
+from aligner.typography import ARABIC_MARKS
+
 DIGITS = str.maketrans({**{chr(0x660 + i): str(i) for i in range(10)},
                          **{chr(0x6F0 + i): str(i) for i in range(10)},
                          "٫": ".", "٬": ",", "٪": "%"})
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
-_HARAKAT = re.compile(r"[\u064B-\u065F\u0670]")
+#: Letters this reader has always left as written: hamza on و and ي (مئة) and the Persian
+#: keyboard's yeh and kaf. Folding them too would change which words are number words.
+NUMBER_WORDS_KEEP = "ؤئ" + PERSIAN_LETTERS
+_FOLD = fold_table(keep=NUMBER_WORDS_KEEP)
 _TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)"
                     r"|(?P<word>[A-Za-z]+|[\u0621-\u063A\u0641-\u065F\u0670-\u06D3\u06FA-\u06FF"
                     r"\u0640]+)"
@@ -39,7 +44,7 @@ class Tok:
 
 
 def fold(word: str) -> str:
-    return _HARAKAT.sub("", word).translate(_FOLD).lower()
+    return ARABIC_MARKS.sub("", word).translate(_FOLD).lower()
 
 
 def tokens(text: str) -> list[Tok]:
