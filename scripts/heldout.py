@@ -27,6 +27,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from aligner.arabic.name_lists import fold_name
+from aligner.typography import ARABIC_MARKS
+
 NTREX_TUNE = range(0, 60)
 NTREX_REPORT = range(60, 80)
 NAMES_TSV = "names/wikidata-person-tokens-ar-en.tsv"
@@ -37,9 +40,6 @@ GOOGLE_TSV = "names/google-ar2en.tsv"
 POOL_MIN_COUNT = 3
 POOL_MIN_LEN = 4
 
-_HARAKAT = re.compile("[\u064B-\u065F\u0670\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و",
-                       "ئ": "ي"})
 _ARABIC_WORD = re.compile("[\u0621-\u064A\u0671-\u06D3]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
@@ -47,7 +47,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 def fold_ar(word: str) -> str:
     """An Arabic spelling as name lists are compared: no harakat or tatweel, one alef, ي for ى,
     ه for ة, bare و and ي for their hamza forms."""
-    return _HARAKAT.sub("", word).translate(_FOLD)
+    return fold_name(word)
 
 
 def parse_indices(spec: str) -> list[int]:
@@ -142,7 +142,8 @@ def pool_digest(pool: Iterable[NameRow]) -> str:
 
 def _words(text: str, into_en: set[str], into_ar: set[str]) -> None:
     into_en.update(w.lower() for w in _LATIN_WORD.findall(text))
-    into_ar.update(fold_ar(w) for w in _ARABIC_WORD.findall(_HARAKAT.sub("", text)))
+    plain = ARABIC_MARKS.sub("", text).replace("ـ", "")
+    into_ar.update(fold_ar(w) for w in _ARABIC_WORD.findall(plain))
 
 
 def check_lists(data: Path | None = None) -> Excluded:

@@ -42,6 +42,11 @@ _ARABIC_WORD_SHAPE = re.compile(r".+[أإؤئء].*|.+ات|م[^اوي].{3}|[^او
 _FOLD = fold_table(keep=PERSIAN_LETTERS)
 
 
+def fold_name(word: str) -> str:
+    """A word as the name data is keyed: every Arabic mark dropped, the letters folded."""
+    return ARABIC_MARKS.sub("", word).translate(_FOLD)
+
+
 @lru_cache(maxsize=1)
 def _gazetteer_counts() -> dict[str, int]:
     """Folded one-word Arabic names of arabic-name-romanizer's gazetteer (Arab-world people on
@@ -73,7 +78,7 @@ _COMMON_GIVEN_MIN = 100
 def is_common_given_name(word: str) -> bool:
     """Whether a (clitic-free) Arabic word is borne as a name by many Arabs (صلاح, سعيد): a
     name beside another name word, though often an ordinary word on its own."""
-    w = ARABIC_MARKS.sub("", word).translate(_FOLD)
+    w = fold_name(word)
     return (_gazetteer_counts().get(w, 0) >= _COMMON_GIVEN_MIN and not w.startswith("ال")
             and normalize(word) not in _arabic_stop_words())
 
@@ -82,7 +87,7 @@ def is_rare_name(word: str) -> bool:
     """Whether some people in the gazetteer bear a (clitic-free) Arabic word as a name, but
     fewer than ``_NATIVE_MIN``: a name (سفين, فرنسوا) rather than an ordinary word that is
     also a common name (باسم, جميل)."""
-    folded = ARABIC_MARKS.sub("", word).translate(_FOLD)
+    folded = fold_name(word)
     return 0 < _gazetteer_counts().get(folded, 0) < _NATIVE_MIN
 
 
@@ -282,7 +287,7 @@ def _build_foreign_latin_index() -> tuple[dict[str, tuple[str, ...]], frozenset[
     index: dict[str, set[str]] = {}
     spellings = set()
     for latin, ar in _name_dictionary().items():
-        folded = ARABIC_MARKS.sub("", ar).translate(_FOLD)
+        folded = fold_name(ar)
         spellings.add(folded)
         if folded in foreign:
             en = english_skeleton(latin)
@@ -298,7 +303,7 @@ def transliterates_foreign_name(word: str, strong: int = 3) -> bool:
     transliteration's shape and rare as an Arab name: short skeletons match ordinary words
     (دور: Dior; with three, سفير: Sevier, مكان: McCann)."""
     index, spellings = _foreign_latin_index()
-    folded = ARABIC_MARKS.sub("", word).translate(_FOLD)
+    folded = fold_name(word)
     if (ARABIC_MARKS.search(word) or word.startswith("ال") or folded in spellings
             or _ARABIC_WORD_SHAPE.fullmatch(word) or not _TRANSLIT_SHAPE.fullmatch(folded)
             or _gazetteer_counts().get(folded, 0) >= _NATIVE_MIN or exonym_english(word)
