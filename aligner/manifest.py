@@ -18,11 +18,12 @@ from pathlib import Path
 from aligner.read import BAD_NAME_PROBLEM, decode_bytes, undecodable_name
 from aligner.records import AlignerError
 from aligner.store import STORE_NAME
+from aligner.web import is_url
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".odt")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".odt", ".html", ".htm")
 #: Articles saved in a format aligner does not read: found in a folder, they are reported as
 #: failed with what to convert, rather than skipped unseen.
-OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".rtf", ".epub", ".html", ".htm")
+OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".rtf", ".epub")
 MANIFEST_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 PATH_KEYS = ("ar", "en", "path")
 #: How aligner's own HTML pages say they are its (report/template.html).
@@ -62,8 +63,9 @@ def load_inputs(inputs: Path) -> Inputs:
 
 def discover(inputs: Path) -> list[Path]:
     """Article files under a directory (sorted; hidden files, Word's lock files and what runs
-    wrote there skipped), or the one file given. Documents in formats aligner does not read
-    (PDF, HTML, ...) are listed too, so that the run reports them as failed instead of passing
+    wrote there skipped), or the one file given; saved web pages are articles, except the pages
+    aligner wrote itself. Documents in formats aligner does not read (PDF, RTF, ...) are
+    listed too, so that the run reports them as failed instead of passing
     them over."""
     if inputs.is_file():
         return [inputs]
@@ -137,6 +139,8 @@ def read_manifest(path: Path) -> Inputs:
 
 
 def _resolve(base: Path, value: object) -> str:
+    if is_url(str(value).strip()):  # a page to fetch, not a path
+        return str(value).strip()
     p = Path(str(value).strip())
     return str(p if p.is_absolute() else base / p)
 

@@ -18,7 +18,8 @@ class Document:
     presentation-form characters (text copied out of a PDF) read as the plain letters,
     ``dropped`` the formatting characters left out (soft hyphens, zero-width spaces, direction
     marks, tatweel), ``references`` the HTML character references decoded (&nbsp; in text
-    scraped from a web page)."""
+    scraped from a web page). ``url`` is a web page's canonical address ("" for a file that
+    is not a page); its ``text`` is then the page's extracted main text."""
 
     path: str
     lang: str
@@ -27,6 +28,7 @@ class Document:
     folded: int = 0
     dropped: int = 0
     references: int = 0
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,11 @@ class Side:
         return [s.text for s in self.segments]
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": self.document.path, "lang": self.document.lang,
-                "segments": [s.to_json() for s in self.segments]}
+        out: dict[str, Any] = {"path": self.document.path, "lang": self.document.lang}
+        if self.document.url:
+            out["url"] = self.document.url
+        out["segments"] = [s.to_json() for s in self.segments]
+        return out
 
 
 @dataclass
@@ -169,7 +174,7 @@ class Report:
                 for s in segs:
                     buf[s.start:s.end] = list(s.text)
                 text = "".join(buf)
-            return Side(Document(d["path"], d["lang"], text), segs)
+            return Side(Document(d["path"], d["lang"], text, url=str(d.get("url", ""))), segs)
 
         src_text, tgt_text = texts if texts else (None, None)
         findings = data.get("findings")

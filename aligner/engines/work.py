@@ -85,7 +85,17 @@ def read_task(config: WorkConfig, path: str) -> ReadResult:
     """Read, decode, detect the language of and segment one article."""
     from aligner.pipeline import segment_side
     from aligner.read import missing_file_problem, read_document
+    from aligner.web import is_url
 
+    if is_url(path):  # fetched anew each run: its text is what identifies it
+        try:
+            doc = read_document(path)
+            sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+            return ReadResult(path, sha, segment_side(doc))
+        except AlignerError as exc:
+            return ReadResult(path, None, None, exc.problem)
+        except Exception as exc:  # one document that trips a bug must not stop the run
+            return ReadResult(path, None, None, _internal(exc))
     try:
         sha = file_sha256(path)
     except OSError as exc:
