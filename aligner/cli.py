@@ -75,6 +75,9 @@ NO_CACHE_OPT = typer.Option(False, "--no-cache", help="Do not read or write the 
 JSON_OPT = typer.Option(None, "--json", help="Write the report JSON to FILE, or '-' for stdout.")
 BEADS_OPT = typer.Option(None, "--beads", help="Link types to allow, e.g. '1-1,1-2,2-1,2-2,1-3,"
                                                "3-1' (1-0 and 0-1 always); default up to 1-6.")
+KEEP_CHROME_OPT = typer.Option(False, "--keep-chrome",
+                                help="Export site chrome too (\"Do you like this article?\", "
+                                     "\"0 Comment(s)\", share and newsletter prompts).")
 VERIFIER_OPT = typer.Option("e5", "--verifier",
                             help="Second embedder that re-judges weak 1-1 links (a deleted "
                                  "sentence paired with an inserted one) and unaligned "
@@ -336,6 +339,7 @@ def align(
                                 help="Export formats for --out: jsonl,tsv,moses,tmx,parquet."),
     min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
     keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    keep_chrome: bool = KEEP_CHROME_OPT,
     beads: str | None = BEADS_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
@@ -354,7 +358,8 @@ def align(
     if json_out:
         write_report_json(report, json_out)
     if out:
-        rows = corpus_rows(report, "aligned", min_score=min_score, keep_nulls=keep_nulls)
+        rows = corpus_rows(report, "aligned", min_score=min_score, keep_nulls=keep_nulls,
+                           keep_chrome=keep_chrome)
         for path in export_rows(rows, out, "aligned", format_names, report.signature):
             err_console.print(f"wrote {path}")
     _print_link_summary(report)
@@ -381,6 +386,7 @@ def run(
                                 help="Corpus formats: jsonl,tsv,moses,tmx,parquet."),
     min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
     keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    keep_chrome: bool = KEEP_CHROME_OPT,
     check: bool = typer.Option(True, help="Run the translation checks on every pair."),
     html: bool = typer.Option(True, help="Write an HTML review page per pair and index.html."),
     workers: int | None = typer.Option(None, "--workers", "-j", min=1,
@@ -424,7 +430,8 @@ def run(
                 bars.update(tasks[stage], completed=done, total=total)
 
             summary = run_corpus(inputs, out, config, runner, progress=tick, export=ExportOptions(
-                formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html))
+                formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html,
+                keep_chrome=keep_chrome))
     finally:
         runner.close()
     _print_run_summary(summary, out, f"{runner.name} × {runner.workers}")
@@ -498,6 +505,7 @@ def export(
                                                  "in its language's script (e.g. 0.8)."),
     dedup: str = typer.Option("exact", help="Duplicate removal: none, exact, or near (ignores "
                                             "case, punctuation, digits, Arabic diacritics)."),
+    keep_chrome: bool = KEEP_CHROME_OPT,
 ) -> None:
     """Export a run's aligned pairs as training data, filtered; settings go into the signature.
 
@@ -509,7 +517,8 @@ def export(
     from aligner.runner import export_corpus
 
     filters = Filters(min_score=min_score, drop_nulls=drop_nulls, min_ratio=min_ratio,
-                      max_ratio=max_ratio, min_script=min_script, dedup=dedup)
+                      max_ratio=max_ratio, min_script=min_script, dedup=dedup,
+                      keep_chrome=keep_chrome)
     result = export_corpus(run_dir, dest or run_dir, stem, parse_formats(formats), filters)
     dropped = ", ".join(f"{k}: {v}" for k, v in sorted(result.dropped.items())) or "none"
     console.print(f"{result.rows} row(s) kept; dropped {dropped}", highlight=False)

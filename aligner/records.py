@@ -42,7 +42,9 @@ class Segment:
     start: int
     end: int
     paragraph: int = 0
-    kind: str = "sentence"  # sentence | line (headline, byline, caption: a one-line paragraph)
+    # sentence | line (headline, byline, caption: a one-line paragraph) | chrome (the site's
+    # "0 Comment(s)", share and newsletter prompts: segment.chrome)
+    kind: str = "sentence"
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end,

@@ -86,6 +86,7 @@ class ExportOptions:
     min_score: float | None = None
     keep_nulls: bool = False
     html: bool = True
+    keep_chrome: bool = False
 
 
 def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, *,
@@ -296,7 +297,7 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         atomic_write_text(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         written.append(path)
         rows += corpus_rows(report, name, min_score=export.min_score,
-                            keep_nulls=export.keep_nulls)
+                            keep_nulls=export.keep_nulls, keep_chrome=export.keep_chrome)
         signature = signature or report.signature
         share = translated_share(report.links, report.src.segments, report.tgt.segments)
         summary.pairs.append(PairOutcome(name, pair.src_path, pair.tgt_path, pair.score,
@@ -319,7 +320,8 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         "cleaned": [{"path": c.path, "folded": c.folded, "dropped": c.dropped,
                      "references": c.references} for c in store.cleaned()],
         "export": {"formats": list(export.formats), "min_score": export.min_score,
-                   "keep_nulls": export.keep_nulls, "rows": len(rows)},
+                   "keep_nulls": export.keep_nulls, "keep_chrome": export.keep_chrome,
+                   "rows": len(rows)},
     }
     path = out / "pairs.json"
     atomic_write_text(path, json.dumps(pairs_json, ensure_ascii=False, indent=1))
@@ -386,7 +388,7 @@ def export_corpus(run_dir: Path, dest: Path, stem: str, formats: Iterable[str],
         rows: list[CorpusRow] = []
         base: dict[str, Any] = {}
         for name, _, report in finished(store):
-            rows += corpus_rows(report, name, keep_nulls=True)
+            rows += corpus_rows(report, name, keep_nulls=True, keep_chrome=True)
             base = base or report.signature
     kept, dropped = apply_filters(rows, filters)
     signature = {k: v for k, v in base.items() if k != "string"}
