@@ -336,7 +336,8 @@ def align(
     json_out: str | None = JSON_OPT,
     out: Path | None = typer.Option(None, "--out", help="Directory for corpus exports."),
     formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
-                                help="Export formats for --out: jsonl,tsv,moses,tmx,parquet."),
+                                help="Export formats for --out: jsonl,tsv,moses,tmx,xliff "
+                                     "(2.1),xliff12,parquet."),
     min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
     keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
     keep_chrome: bool = KEEP_CHROME_OPT,
@@ -383,7 +384,8 @@ def run(
                                                 "store (run.sqlite)."),
     embedder: str = EMBEDDER_OPT,
     formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
-                                help="Corpus formats: jsonl,tsv,moses,tmx,parquet."),
+                                help="Corpus formats: jsonl,tsv,moses,tmx,xliff (2.1),"
+                                     "xliff12,parquet."),
     min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
     keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
     keep_chrome: bool = KEEP_CHROME_OPT,
@@ -487,7 +489,8 @@ def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
 def export(
     run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
     formats: str = typer.Option("jsonl", "--format",
-                                help="Corpus formats: jsonl,tsv,moses,tmx,parquet."),
+                                help="Corpus formats: jsonl,tsv,moses,tmx,xliff (2.1),"
+                                     "xliff12,parquet."),
     dest: Path | None = typer.Option(None, "--to", help="Directory for the files (default OUT)."),
     stem: str = typer.Option("train", "--stem", help="File name stem: STEM.jsonl, …"),
     min_score: float | None = typer.Option(None, help="Drop links scoring below this."),

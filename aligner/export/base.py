@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from aligner.plugins import import_plugins
-from aligner.records import AlignerError, Report
+from aligner.records import AlignerError, Link, Report
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class CorpusRow:
     tgt_text: str
     score: float
     chrome: bool = False  # a side is site chrome ("0 Comment(s)"): no training sentence
+    notes: tuple[str, ...] = ()  # the findings on this link, one line each (CAT-tool notes)
 
     def to_json(self) -> dict[str, Any]:
         return {"pair": self.pair_id, "src_lang": self.src_lang, "tgt_lang": self.tgt_lang,
@@ -61,7 +62,14 @@ def corpus_rows(report: Report, pair_id: str, *, min_score: float | None = None,
             src_ids=link.src, tgt_ids=link.tgt,
             src_text=src_plain(" ".join(src.segments[i].text for i in link.src)),
             tgt_text=tgt_plain(" ".join(tgt.segments[j].text for j in link.tgt)),
-            score=float(link.score), chrome=chrome)
+            score=float(link.score), chrome=chrome, notes=_notes(report, link))
+
+
+def _notes(report: Report, link: Link) -> tuple[str, ...]:
+    """The report's findings on ``link`` (sharing a segment with it), one line each."""
+    return tuple(f"{f.severity} {f.kind}: {f.message}" + (f" [{f.id}]" if f.id else "")
+                 for f in report.findings or ()
+                 if set(f.src) & set(link.src) or set(f.tgt) & set(link.tgt))
 
 
 #: Inline Markdown and what of it is text: images and links keep their text, emphasis and
