@@ -168,6 +168,27 @@ def align_pair(src: Document, tgt: Document, embedder: str, params: Any,
     return report, model
 
 
+def bilingual_pair(path: str, embedder: str, no_cache: bool) -> tuple[Report, Any]:
+    """The report of a bilingual file's units, scored by the embedder (no re-alignment)."""
+    from aligner.bilingual import bilingual_report, is_bilingual, read_bilingual
+    from aligner.pipeline import open_embedder
+    from aligner.signature import make_signature
+
+    if not is_bilingual(path):
+        raise AlignerError(path, "give two articles (the article and its translation), or "
+                                 "one bilingual file (.tmx, .xlf, .xliff, .sdlxliff, "
+                                 ".mqxliff, or a two-column .tsv)")
+    bilingual = read_bilingual(path)
+    for note in bilingual.notes:
+        err_console.print(f"note: {path}: {note}")
+    with spinner(f"loading embedder {embedder}"):
+        model = open_embedder(embedder, cache=not no_cache)
+    with spinner("embedding"):
+        signature = make_signature(model.signature(), {}, segmenter="bilingual file")
+        report = bilingual_report(bilingual, model, signature)
+    return report, model
+
+
 def warn_if_unrelated(src: str, tgt: str, share: float) -> None:
     """One line on stderr when two aligned articles do not look like translations of each
     other (``translated_share``): a wrong pair of files rather than a translation to review."""
@@ -247,8 +268,12 @@ def eval_alignment(
 @app.command()
 @user_errors
 def check(
-    src: str = SRC_ARG,
-    tgt: str = TGT_ARG,
+    src: str = typer.Argument(..., help="First article (either language; a text, Word or "
+                                        "OpenDocument file, a saved web page or an http(s) "
+                                        "URL), or one bilingual file (.tmx, .xlf, .xliff, "
+                                        ".sdlxliff, .mqxliff, two-column .tsv) alone."),
+    tgt: str | None = typer.Argument(None, help="Its translation, in the other language "
+                                                "(none with a bilingual file)."),
     presegmented: bool = PRESEGMENTED_OPT,
     embedder: str = EMBEDDER_OPT,
     json_out: str | None = JSON_OPT,
@@ -266,14 +291,20 @@ def check(
 
     Finds omitted and added sentences, dropped clauses, changed numbers,
     changed names, untranslated text and length outliers.
-    --fail-on turns findings into an exit code."""
+    --fail-on turns findings into an exit code.
+
+    With one bilingual file (a CAT tool's TMX or XLIFF, or a two-column TSV), its units are
+    the aligned pairs: they are checked as they are, without re-alignment."""
     from aligner.checks.run import worst_severity
     from aligner.pipeline import check_report
     from aligner.records import SEVERITIES
 
-    src_doc, tgt_doc = read_pair(src, tgt)
-    report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
-                               presegmented, no_cache)
+    if tgt is None:
+        report, model = bilingual_pair(src, embedder, no_cache)
+    else:
+        src_doc, tgt_doc = read_pair(src, tgt)
+        report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
+                                   presegmented, no_cache)
     warn_if_report_unrelated(report)
     with spinner("checking"):
         findings = check_report(report, model).findings or []

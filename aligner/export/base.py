@@ -29,6 +29,7 @@ class CorpusRow:
     score: float
     chrome: bool = False  # a side is site chrome ("0 Comment(s)"): no training sentence
     notes: tuple[str, ...] = ()  # the findings on this link, one line each (CAT-tool notes)
+    paragraphs: tuple[int, int] = (-1, -1)  # of the first segment each side (-1: none)
 
     def to_json(self) -> dict[str, Any]:
         return {"pair": self.pair_id, "src_lang": self.src_lang, "tgt_lang": self.tgt_lang,
@@ -62,7 +63,9 @@ def corpus_rows(report: Report, pair_id: str, *, min_score: float | None = None,
             src_ids=link.src, tgt_ids=link.tgt,
             src_text=src_plain(" ".join(src.segments[i].text for i in link.src)),
             tgt_text=tgt_plain(" ".join(tgt.segments[j].text for j in link.tgt)),
-            score=float(link.score), chrome=chrome, notes=_notes(report, link))
+            score=float(link.score), chrome=chrome, notes=_notes(report, link),
+            paragraphs=(src.segments[link.src[0]].paragraph if link.src else -1,
+                        tgt.segments[link.tgt[0]].paragraph if link.tgt else -1))
 
 
 def _notes(report: Report, link: Link) -> tuple[str, ...]:

@@ -1,6 +1,7 @@
 """TMX 1.4b translation memory (``xml:lang`` per variant), loadable by CAT tools, written through
-translate-toolkit (``translate.storage.tmx``): each unit carries its alignment score and pair
-as properties and the pair's findings as notes; the signature is a property of the header."""
+translate-toolkit (``translate.storage.tmx``): each unit carries its alignment score, pair and
+paragraph numbers (source, target; -1 for an empty side) as properties and the pair's findings
+as notes; the signature is a property of the header."""
 
 from __future__ import annotations
 
@@ -40,8 +41,10 @@ class TmxExporter:
             unit.target = strip_invalid_xml(row.tgt_text)
             for note in row.notes:
                 unit.addnote(strip_invalid_xml(note))
+            paragraphs = f"{row.paragraphs[0]} {row.paragraphs[1]}"
             for n, (kind, value) in enumerate((("x-score", f"{row.score:.4f}"),
-                                               ("x-pair", row.pair_id))):
+                                               ("x-pair", row.pair_id),
+                                               ("x-paragraph", paragraphs))):
                 element = etree.Element("prop", type=kind)
                 element.text = strip_invalid_xml(value)
                 unit.xmlelement.insert(n, element)
