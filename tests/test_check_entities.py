@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from aligner.checks.base import CheckContext, get_check
+from aligner.checks.entity import EntityParams
 from aligner.ner import english_entities
 from aligner.records import Document, Finding, Link, Report, Segment, Side
 
@@ -405,12 +406,13 @@ def test_accented_english_name_in_place_of_a_known_one(src_lang: str) -> None:
 
 
 def test_names_looked_for_as_replacements_come_from_the_surrounding_passage() -> None:
-    from aligner.checks.entity_mismatch import _NEARBY_SEGMENTS, _nearby
+    from aligner.checks.entity.mismatch import nearby
 
-    names_at = {0: {"Ayham al-Ali"}, 3: {"Deir ez-Zor"}, 10 + _NEARBY_SEGMENTS + 1: {"Homs"}}
-    assert _nearby(names_at, (10,)) == {"Ayham al-Ali", "Deir ez-Zor"}
-    assert _nearby(names_at, (10, 11)) == {"Ayham al-Ali", "Deir ez-Zor", "Homs"}
-    assert _nearby(names_at, ()) == set()
+    window = EntityParams().nearby_segments
+    names_at = {0: {"Ayham al-Ali"}, 3: {"Deir ez-Zor"}, 10 + window + 1: {"Homs"}}
+    assert nearby(names_at, (10,), window) == {"Ayham al-Ali", "Deir ez-Zor"}
+    assert nearby(names_at, (10, 11), window) == {"Ayham al-Ali", "Deir ez-Zor", "Homs"}
+    assert nearby(names_at, (), window) == set()
 
 
 @pytest.mark.parametrize("src_lang", ["en", "ar"])
@@ -424,10 +426,10 @@ def test_first_name_that_begins_like_a_country_is_no_demonym(src_lang: str) -> N
 
 
 def test_demonyms_need_an_adjective_ending() -> None:
-    from aligner.checks.entity_mismatch import _is_demonym
+    from aligner.checks.entity.words import is_demonym
 
-    assert _is_demonym("Syrian") and _is_demonym("Iraqi") and _is_demonym("Chinese")
-    assert not _is_demonym("Francesco")
+    assert is_demonym("Syrian") and is_demonym("Iraqi") and is_demonym("Chinese")
+    assert not is_demonym("Francesco")
 
 
 @pytest.mark.parametrize("src_lang", ["en", "ar"])

@@ -6,6 +6,8 @@ import pytest
 from conftest import make_side
 
 from aligner.checks.base import CheckContext, check_names, get_check
+from aligner.checks.number_mismatch import NumberParams
+from aligner.checks.params import CheckParams
 from aligner.records import Finding, Link, Report, Span
 
 
@@ -194,3 +196,18 @@ def test_quiet_on_conversions_regnal_numbers_and_slash_dates(en: str, ar: str) -
 def test_changed_slash_date_is_reported() -> None:
     (f,) = findings("The 9/11 attacks", "هجمات 12 سبتمبر")
     assert f.message == "number 11 (month 9) in src, 12 (month 9) in tgt"
+
+
+def test_tuned_numbers_are_parameters_recorded_in_the_signature() -> None:
+    """A hedged 1,000 against 1,150 (15% apart) is a change at the default rounding tolerance
+    (10%) and a rounding at 20%; the tolerance is part of the report signature."""
+    rep = report([("About 1,000 people came.", "جاء 1150 شخصًا.")])
+    check = get_check("number_mismatch")
+    (f,) = check.run(CheckContext(rep))
+    assert f.severity == "critical"
+    assert f.confidence == pytest.approx(NumberParams().changed_confidence
+                                         - NumberParams().hedged_penalty)
+    lenient = CheckParams().with_(NumberParams(rounding_tolerance=0.2))
+    assert check.run(CheckContext(rep, params=lenient)) == []
+    assert CheckParams().to_json()["number_mismatch.rounding_tolerance"] == 0.1
+    assert lenient.to_json()["number_mismatch.rounding_tolerance"] == 0.2

@@ -17,29 +17,35 @@ into the phrasing, e.g. "a trio", than a figure is).
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
 
-from aligner.arabic.numbers import NumberMention, extract_numbers
 from aligner.checks.base import CheckContext, register_check
+from aligner.numbers import NumberMention, extract_numbers
 from aligner.records import Finding, Link, Span
 
-# Units that translators convert, as factors to a common base; conversions match within 8%.
+
+@dataclass(frozen=True)
+class NumberParams:
+    conversion_tolerance: float = 0.08  # "20 feet" for "6 metres": relative error allowed
+    rounding_tolerance: float = 0.1  # most a hedged figure may differ from the precise one
+    spellable_max: int = 10  # whole numbers up to this may be spelled out (Arabic style: ten)
+    glued_run: int = 20  # Arabic letters in a row from which words have lost their spaces
+    changed_confidence: float = 0.9  # a number changed, both written in digits
+    changed_spelled_confidence: float = 0.75  # ... one of them spelled out
+    hedged_penalty: float = 0.15  # taken off when either side is hedged ("about")
+    dropped_confidence: float = 0.75  # a number without counterpart, in digits
+    dropped_spelled_confidence: float = 0.5  # ... spelled out
+
+
+# Units that translators convert, as factors to a common base.
 _TO_BASE = {"km": 1000.0, "mi": 1609.34, "m": 1.0, "ft": 0.3048, "yd": 0.9144, "in": 0.0254,
             "cm": 0.01, "kg": 1.0, "lb": 0.4536}
 _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "in": "len",
               "cm": "len", "kg": "mass", "lb": "mass"}
-_CONVERSION_TOLERANCE = 0.08
 _DOT_THOUSANDS = re.compile(r"[0-9٠-٩]{1,3}(?:\.[0-9٠-٩]{3})+")
-_ROUNDING_TOLERANCE = 0.1
-# Words that lost their spaces (NTREX has such lines: "زاربومبيوكورياالشماليةثلاثمرات",
-# "الثانٍالذي"): a run of Arabic letters this long, or a tanwin (only ever word-final, bar the
-# alif after fathatan) followed by a letter. Number words inside such text cannot be read.
-_GLUED = re.compile(r"[\u0621-\u064A\u0671-\u06D3]{20,}|\u064B(?=[\u0621-\u0626\u0628-\u064A])"
-                    r"|[\u064C\u064D](?=[\u0621-\u064A])")
-# Small whole numbers that a translation may spell out (as Arabic style does up to ten).
-_SPELLABLE = 10
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
                                  r"حوالي|حوالى|نحو|قرابة)?\s*$")
 
@@ -95,7 +101,16 @@ def _significant(v: float) -> int:
     return max(len(digits.rstrip("0")), 1)
 
 
-def _tolerant(a: _Atom, b: _Atom) -> bool:
+@functools.lru_cache(maxsize=4)
+def _glued_words(run: int) -> re.Pattern[str]:
+    """Words that lost their spaces (NTREX has such lines: "زاربومبيوكورياالشماليةثلاثمرات",
+    "الثانٍالذي"): a run of ``run`` Arabic letters, or a tanwin (only ever word-final, bar the
+    alif after fathatan) followed by a letter. Number words inside such text cannot be read."""
+    return re.compile(rf"[\u0621-\u064A\u0671-\u06D3]{{{run},}}"
+                      r"|\u064B(?=[\u0621-\u0626\u0628-\u064A])|[\u064C\u064D](?=[\u0621-\u064A])")
+
+
+def _tolerant(a: _Atom, b: _Atom, p: NumberParams) -> bool:
     """Rounding of a hedged figure (a bound, "more than 800", only rounds in its direction), or
     a unit conversion."""
     x, y = a.value, b.value
@@ -103,8 +118,8 @@ def _tolerant(a: _Atom, b: _Atom) -> bool:
         return False
     ua, ub = a.mention.unit, b.mention.unit
     if ua in _TO_BASE and ub in _TO_BASE and ua != ub and _DIMENSION[ua] == _DIMENSION[ub]:
-        return abs(x * _TO_BASE[ua] / (y * _TO_BASE[ub]) - 1) <= _CONVERSION_TOLERANCE
-    if not (a.mention.approx or b.mention.approx) or abs(x / y - 1) > _ROUNDING_TOLERANCE:
+        return abs(x * _TO_BASE[ua] / (y * _TO_BASE[ub]) - 1) <= p.conversion_tolerance
+    if not (a.mention.approx or b.mention.approx) or abs(x / y - 1) > p.rounding_tolerance:
         return False
     if a.mention.bound and a.mention.bound == b.mention.bound:
         return False  # "up to 400" on both sides: the bound itself is the figure
@@ -120,12 +135,13 @@ def _tolerant(a: _Atom, b: _Atom) -> bool:
     return math.isclose(round(precise / scale) * scale, rounder, rel_tol=1e-9)
 
 
-def _match(src: list[_Atom], tgt: list[_Atom]) -> tuple[list[_Atom], list[_Atom]]:
+def _match(src: list[_Atom], tgt: list[_Atom], p: NumberParams
+           ) -> tuple[list[_Atom], list[_Atom]]:
     """Remove matched pairs (exact before tolerant, nearest in reading order first)."""
     src, tgt = list(src), list(tgt)
-    for same in (_exact, _tolerant):
+    for tolerant in (False, True):
         for a in list(src):
-            cands = [b for b in tgt if same(a, b)]
+            cands = [b for b in tgt if (_tolerant(a, b, p) if tolerant else _exact(a, b))]
             if cands:
                 b = min(cands, key=lambda b: (b.mention.kind != a.mention.kind,
                                               abs(b.order / max(len(tgt), 1)
@@ -211,35 +227,38 @@ class NumberMismatchCheck:
         if not s_strong and not t_strong:
             return []
         # Strong numbers match each other first; excused ones may still absorb a leftover.
-        s_left, t_left = _match(s_strong, t_strong)
-        s_left, _ = _match(s_left, t_excused)
-        t_left, _ = _match(t_left, s_excused)
+        p = ctx.params.get(NumberParams)
+        s_left, t_left = _match(s_strong, t_strong, p)
+        s_left, _ = _match(s_left, t_excused, p)
+        t_left, _ = _match(t_left, s_excused, p)
         s_vague, t_vague = _unpaired_vague(s_vague, t_vague)
         s_left = [a for a in s_left if not _covered_by_vague(a, t_vague)]
         t_left = [b for b in t_left if not _covered_by_vague(b, s_vague)]
         # A number without counterpart may be spelled out in text whose words ran together,
         # where it cannot be read.
-        glued = {"src": self._glued(ctx, "src", link.src), "tgt": self._glued(ctx, "tgt", link.tgt)}
+        glued = {"src": self._glued(ctx, "src", link.src, p.glued_run),
+                 "tgt": self._glued(ctx, "tgt", link.tgt, p.glued_run)}
         findings = []
         for a, b in _pair_leftovers(s_left, t_left):
             alone = b if a is None else a if b is None else None
             if alone is not None and glued["tgt" if alone.side == "src" else "src"] and \
-                    _spellable(alone):
+                    _spellable(alone, p.spellable_max):
                 continue
-            findings.append(self._finding(link, a, b))
+            findings.append(self._finding(link, a, b, p))
         return findings
 
     @staticmethod
-    def _glued(ctx: CheckContext, name: str, ids: tuple[int, ...]) -> bool:
+    def _glued(ctx: CheckContext, name: str, ids: tuple[int, ...], run: int) -> bool:
         segments = ctx.side(name)
-        return any(_GLUED.search(segments[i].text) for i in ids)
+        return any(_glued_words(run).search(segments[i].text) for i in ids)
 
-    def _finding(self, link: Link, a: _Atom | None, b: _Atom | None) -> Finding:
+    def _finding(self, link: Link, a: _Atom | None, b: _Atom | None, p: NumberParams
+                 ) -> Finding:
         spelled = any(x.mention.spelled for x in (a, b) if x is not None)
         if a is not None and b is not None:
-            confidence = 0.75 if spelled else 0.9
+            confidence = p.changed_spelled_confidence if spelled else p.changed_confidence
             if a.mention.approx or b.mention.approx:
-                confidence -= 0.15
+                confidence -= p.hedged_penalty
             return Finding(
                 kind="number_mismatch", severity="critical", confidence=confidence,
                 src=link.src, tgt=link.tgt, missing_in=None,
@@ -251,17 +270,18 @@ class NumberMismatchCheck:
         lacking = "tgt" if a is not None else "src"
         return Finding(
             kind="number_mismatch", severity="minor" if spelled else "major",
-            confidence=0.5 if spelled else 0.75, src=link.src, tgt=link.tgt, missing_in=lacking,
+            confidence=p.dropped_spelled_confidence if spelled else p.dropped_confidence,
+            src=link.src, tgt=link.tgt, missing_in=lacking,
             message=f"number {_fmt(present)} in {present.side}, missing in {lacking}",
             evidence={present.side: [present.span()], lacking: [],
                       f"{present.side}_value": present.value})
 
 
-def _spellable(atom: _Atom) -> bool:
+def _spellable(atom: _Atom, most: int) -> bool:
     """Whether the number may be written as a word on the other side."""
     m = atom.mention
     return m.spelled or (m.kind in ("cardinal", "ordinal") and float(atom.value).is_integer()
-                         and 0 <= atom.value <= _SPELLABLE)
+                         and 0 <= atom.value <= most)
 
 
 def _pair_leftovers(src: list[_Atom], tgt: list[_Atom]
@@ -282,6 +302,6 @@ def _pair_leftovers(src: list[_Atom], tgt: list[_Atom]
     return pairs
 
 
-@register_check("number_mismatch")
+@register_check("number_mismatch", params=NumberParams)
 def number_mismatch() -> NumberMismatchCheck:
     return NumberMismatchCheck()

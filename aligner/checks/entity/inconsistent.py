@@ -16,7 +16,7 @@ import re
 from aligner.arabic.names import exonym_forms
 from aligner.arabic.normalize import match_key
 from aligner.checks.base import CheckContext, register_check
-from aligner.checks.entity_locate import english_arabic_sides, locate_all
+from aligner.checks.entity.locate import english_arabic_sides, locate_all
 from aligner.records import Finding, Span
 
 #: Plural and feminine endings of a nisba (بريطانيين, بريطانيون, بريطانية → بريطاني), in

@@ -1,0 +1,38 @@
+"""The tuned numbers of the entity check, one frozen object registered with it (see
+``aligner.checks.params``): a sweep passes ``CheckParams().with_(EntityParams(...))``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntityParams:
+    # another name of the passage found in the Arabic in a name's place: this close, and
+    # at least this many letters (short names transliterate onto common words: AI ≈ أي)
+    other_name_match: float = 0.85
+    other_name_min_letters: int = 5
+    # a loose likeness: an Arabic span that is this close to a name of the link is no stranger
+    loose_match: float = 0.6
+    # strong consonants an unlisted spelling must have to count as a foreign name's
+    transliteration_strong: int = 4
+    # a neighbour this close to an unrendered word of the name is its other spelling
+    neighbour_similarity: float = 0.45
+    # a capitalised English word explains an Arabic word this close (or sharing its first
+    # consonants) unless its own rendering elsewhere is better by ``explain_margin``
+    explain_similarity: float = 0.6
+    explain_margin: float = 0.1
+    # a lower-case English word explains an Arabic word this close (a transliterated common
+    # noun: podcast, بودكاست); closer for a known foreign personal name (pursue: بوريس)
+    lower_match: float = 0.65
+    foreign_lower_match: float = 0.85
+    # how far apart (share of the sentence) a swapped name and its replacement may sit;
+    # farther when the English has a single unrendered name (word order differs)
+    position_slack: float = 0.15
+    position_slack_one: float = 0.3
+    # English segments either side of a link whose names may stand in for the link's own
+    nearby_segments: int = 60
+    # a multi-word name matched this closely as a whole vouches for each of its words
+    whole_match: float = 0.85
+    # the reverse direction reports only a document or foreign name scoring at least this
+    reverse_min_score: float = 0.8

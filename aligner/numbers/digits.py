@@ -1,0 +1,216 @@
+"""Numbers written with digits: with their currency, scale, unit or percent sign, ranges,
+fractions, slash dates, times, ordinals (47th, الـ47), Roman numerals."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from aligner.numbers.cursor import Cursor
+from aligner.numbers.lexicon import (
+    AR_BETWEEN,
+    AR_HOUR,
+    AR_ORD_ARTICLE,
+    AR_PLURAL_SCALES,
+    AR_RANGE_TO,
+    AR_SCALES,
+    AR_YEAR_MARK,
+    CURRENCY_ONLY_SCALES,
+    CURRENCY_SYMBOLS,
+    EN_DIGIT_SCALES,
+    MONEY,
+    ROMAN,
+    ROMAN_VALUES,
+)
+from aligner.numbers.mention import NumberMention
+from aligner.numbers.tokens import DIGITS, tokens
+
+
+class DigitReader(Cursor):
+    """The ``_at_*`` steps that start at a digit (or a month name, a Roman numeral)."""
+
+    def _slash_pair(self, i: int) -> bool:
+        """Two numbers joined by one slash, written without spaces ("2/3", "9/11"), and not part
+        of a longer slash chain such as the full date 1/2/2001."""
+        a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
+        if a is None or slash is None or b is None or a.kind != "num" or b.kind != "num" or \
+                slash.text != "/" or not (slash.attached(a) and b.attached(slash)):
+            return False
+        before, after = self.tok(i - 1), self.tok(i + 3)
+        return not ((before and before.text == "/" and a.attached(before)) or (
+            after and after.text == "/" and after.attached(b)))
+
+    def _at_fraction(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A digit fraction "2/3", "3/4" (not 9/11, 24/7 or a date like 1/2/2001). After a whole
+        number ("220 2/3 innings") it is the fractional part of a mixed number, which a
+        translation may round away: weak."""
+        if not self._slash_pair(i):
+            return None
+        before = self.tok(i - 1)
+        num, den = self._digits(i), self._digits(i + 2)
+        if num is None or den not in (2, 3, 4, 5, 8) or not (0 < num < den and num.is_integer()):
+            return None
+        mixed = before is not None and before.kind == "num"
+        return [self.mention((num / den,), "fraction", i, i + 3, weak=mixed)], i + 3
+
+    def _at_slash_date(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A day and month with a slash, month first in English ("9/11", "7/7"), day first in
+        Arabic ("11/9"); "24/7" (round the clock) is weak. Full dates (1/2/2001) are left."""
+        if not self._slash_pair(i):
+            return None
+        x, y = self._digits(i), self._digits(i + 2)
+        if (x, y) == (24, 7):
+            return [self.mention((24.0,), "cardinal", i, i + 3, weak=True)], i + 3
+        month, day = (y, x) if self.lang == "ar" else (x, y)
+        if month is None or day is None or not (month.is_integer() and day.is_integer()
+                                                and 1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return [self.mention((day,), "date", i, i + 3, unit=f"month={int(month)}")], i + 3
+
+    def _at_roman(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A Roman numeral after a name: "Benedict XVI" = بنديكت السادس عشر, "World War II".
+        Weak: a translation may drop it, or it may be an abbreviation."""
+        t, prev = self.toks[i], self.tok(i - 1)
+        if t.kind != "word" or len(t.text) < 2 or not ROMAN.fullmatch(t.text) or \
+                prev is None or prev.kind != "word" or not prev.text[0].isupper():
+            return None
+        value = sum(ROMAN_VALUES[c] for c in t.text)
+        value -= 2 * sum(ROMAN_VALUES[c] for c, d in itertools.pairwise(t.text)
+                         if ROMAN_VALUES[c] < ROMAN_VALUES[d])
+        return [self.mention((float(value),), "ordinal", i, i + 1, weak=True)], i + 1
+
+    def _at_number(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A digit number with its prefix (currency, %), scale, suffix and unit; or a range
+        ("3 to 6 inches", "between 2 and 3 million", "3-6"), whose ends share scale and unit."""
+        first = self._number(i)
+        if first is None:
+            return None
+        m, j = first
+        join = self.tok(j)
+        if m.kind == "year" and join and join.text in ("-", "–") and join.attached(
+                self.toks[j - 1]):
+            end = self._digits(j + 1)
+            if end is not None and re.fullmatch(r"\d{2}|\d{4}", self.toks[j + 1].text):
+                end = end + m.value // 100 * 100 if end < 100 else end  # 1950-53
+                if end > m.value:
+                    return [self.mention((m.value, end), "year", i, j + 2)], j + 2
+        if m.kind not in ("cardinal", "currency", "percent") or join is None:
+            return [m], j
+        between = self.key(i - 1) in ("between", AR_BETWEEN)
+        if not (join.key in ("to", "–", *AR_RANGE_TO)
+                or (join.key in ("and", "و") and between)
+                or (join.text == "-" and join.attached(self.toks[j - 1]))):
+            return [m], j
+        second = self._number(j + 1)
+        if second is None:
+            return [m], j
+        n, k = second
+        low = m.value
+        if m.kind == "cardinal" and m.unit is None:
+            scale = self._scale_of(n)
+            if low * scale <= n.value:
+                low *= scale
+        if not low < n.value or n.kind not in ("cardinal", "currency", "percent"):
+            return [m], j
+        kind = n.kind if m.kind == "cardinal" else m.kind
+        return [NumberMention((low, n.value), kind, m.start, n.end, self.text[m.start:n.end],
+                              n.unit or m.unit, approx=m.approx, bound=m.bound)], k
+
+    def _scale_of(self, m: NumberMention) -> float:
+        """The multiplier a scaled mention carries (1 when none), read from its own tokens."""
+        for t in tokens(m.text):
+            scale = EN_DIGIT_SCALES.get(t.key) or AR_SCALES.get(t.key) or \
+                AR_PLURAL_SCALES.get(t.key)
+            if scale:
+                return scale
+        return 1.0
+
+    def _number(self, i: int) -> tuple[NumberMention, int] | None:
+        value = self._digits(i)
+        if value is None:
+            return None
+        t = self.toks[i]
+        start_i, j = i, i + 1
+        kind, unit = "cardinal", None
+        prev = self.tok(i - 1)
+        if prev and prev.kind == "sym" and prev.text in CURRENCY_SYMBOLS:
+            start_i, kind, unit = i - 1, "currency", CURRENCY_SYMBOLS[prev.text]
+        elif prev and prev.text in ("%", "٪") and t.attached(prev):
+            start_i, kind = i - 1, "percent"  # "٪5": Arabic puts the sign first
+        elif prev and prev.key in AR_ORD_ARTICLE and t.attached(prev):
+            start_i, kind = i - 1, "ordinal"  # الـ47
+        scale = 1.0
+        nt = self.tok(j)
+        # time: 12:55, 7 a.m., 7.55am, الساعة 7 صباحًا
+        if nt and nt.text == ":" and self._digits(j + 1) is not None and len(
+                self.toks[j + 1].text) == 2 and nt.attached(t):
+            value += self._digits(j + 1) / 100  # type: ignore[operator]
+            kind, j = "time", j + 2
+        ampm = self._am_pm(j)
+        if ampm is not None:
+            hours, j = ampm
+            return self.mention((value,), "time", start_i, j, unit=f"+{hours}"), j
+        if kind == "time" or self.key(i - 1) == AR_HOUR:
+            return self.mention((value,), "time", start_i, j), j
+        # ordinal suffix 47th / decade 1930s
+        nt = self.tok(j)
+        if nt and nt.attached(t) and nt.key in ("st", "nd", "rd", "th") and value.is_integer():
+            return self._maybe_date(self.mention((value,), "ordinal", start_i, j + 1), j + 1)
+        if nt and nt.attached(t) and nt.key == "s" and value % 10 == 0:
+            return self.mention((value,), "decade", start_i, j + 1), j + 1
+        if nt and nt.text == "'" and self.key(j + 1) == "s" and value % 10 == 0:
+            return self.mention((value,), "decade", start_i, j + 2), j + 2
+        # scale: 1.5 million, 2.8bn, £125m, 300 ألف
+        nt = self.tok(j)
+        if nt and nt.kind == "word":
+            scale = (EN_DIGIT_SCALES.get(nt.key) or AR_SCALES.get(nt.key)
+                     or AR_PLURAL_SCALES.get(nt.key)
+                     or (CURRENCY_ONLY_SCALES.get(nt.key) if unit in MONEY else None) or 1.0)
+            if scale > 1:
+                value *= scale
+                j += 1
+                half = self._ar_half(j)
+                if half:
+                    value += scale / 2
+                    j += 1
+        # percent
+        nt = self.tok(j)
+        pct = self._percent_words(j)
+        if pct:
+            kind, j = "percent", j + pct
+        year_like = kind == "cardinal" and scale == 1 and re.fullmatch(
+            r"1\d{3}|20\d{2}", t.text.translate(DIGITS))
+        if year_like and self.key(j) in AR_YEAR_MARK and self.toks[j].attached(t):
+            return self.mention((value,), "year", start_i, j + 1), j + 1  # 2020م
+        if year_like and self._unit(j)[0] is None:
+            return self.mention((value,), "year", start_i, j), j
+        # unit / currency word
+        if kind != "percent":
+            u, j2 = self._unit(j)
+            if u:
+                unit, j = u, j2
+                if u in MONEY:
+                    kind = "currency"
+        approx = self.hedged(start_i)
+        m = self.mention((value,), kind, start_i, j, unit=unit, approx=approx,
+                         bound=self.bound(start_i))
+        if kind == "cardinal" and 1 <= value <= 31 and value.is_integer():
+            return self._maybe_date(m, j)
+        return m, j
+
+    def _at_month_then_number(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """"February 9" and "Oct. 2"; a bare two-word month name (كانون الثاني) is consumed so
+        that its الثاني is not read as an ordinal."""
+        month = self._month(i)
+        if month is None:
+            return None
+        num, j = month
+        day = self._digits(j)
+        if day is not None and 1 <= day <= 31 and day.is_integer() and not re.fullmatch(
+                r"\d{4}", self.toks[j].text):
+            end = j + 1 + (self.key(j + 1) in ("st", "nd", "rd", "th"))
+            return [self.mention((day,), "date", i, end, unit=f"month={num}")], end
+        if j - i == 2:
+            return [], j
+        return None
+

@@ -1,0 +1,301 @@
+"""Numbers written with words: English and Arabic cardinals, ordinals, fractions, decades,
+Arabic duals, and vague quantities ("dozens", "عشرات")."""
+
+from __future__ import annotations
+
+import re
+
+from aligner.numbers.cursor import Cursor
+from aligner.numbers.lexicon import (
+    AR_CENTURY,
+    AR_DECADES,
+    AR_DUAL_NOUNS,
+    AR_DUAL_SCALES,
+    AR_FRACTIONS,
+    AR_HALF,
+    AR_HUNDRED,
+    AR_HUNDREDS,
+    AR_LAST,
+    AR_ORD,
+    AR_PERCENT,
+    AR_PLURAL_SCALES,
+    AR_SCALES,
+    AR_TEEN_HEADS,
+    AR_TEN,
+    AR_TENS,
+    AR_TWO,
+    AR_UNITS,
+    AR_VAGUE,
+    DUAL_UNIT,
+    EN_DECADES,
+    EN_DENOMINATORS,
+    EN_ORD,
+    EN_SCALES,
+    EN_SMALL,
+    EN_TENS,
+    EN_VAGUE,
+    MONEY,
+)
+from aligner.numbers.mention import NumberMention
+from aligner.numbers.tokens import ar_readings
+
+
+class WordReader(Cursor):
+    """The ``_at_*`` steps that start at a word."""
+
+    def _at_vague(self, i: int) -> tuple[list[NumberMention], int] | None:
+        t = self.toks[i]
+        if t.kind != "word":
+            return None
+        k = t.key
+        if k in EN_VAGUE:
+            if k in ("few", "couple", "dozen", "handful") and self.key(i - 1) != "a":
+                return None
+            lo, hi = EN_VAGUE[k]
+            j = i + 1
+            if self.key(i + 1) == "of" and self.key(i + 2) in ("thousands", "millions"):
+                scale = EN_VAGUE[self.key(i + 2)][0]
+                lo, hi, j = lo * scale, hi * scale, i + 3
+            if k == "tens" and j == i + 1:
+                return None
+            start = i - 1 if self.key(i - 1) == "a" else i
+            return [self.mention((lo, hi), "vague", start, j)], j
+        for stem, _c, _a in ar_readings(k):
+            if stem in AR_VAGUE:
+                lo, hi = AR_VAGUE[stem]
+                j = i + 1
+                nxt = self.tok(j)
+                if nxt is not None:
+                    for s2, _c2, _a2 in ar_readings(nxt.key):
+                        if s2 in AR_PLURAL_SCALES:
+                            scale = AR_PLURAL_SCALES[s2]
+                            lo, hi, j = lo * scale, hi * scale, j + 1
+                            break
+                return [self.mention((lo, hi), "vague", i, j)], j
+        return None
+
+    def _at_en_fraction(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """"a third of", "one quarter of", "two thirds", "three-quarters": fractions, not the
+        ordinal of "a third term" (weak, like Arabic fractions: as often figures of speech)."""
+        k, nxt = self.key(i), self.key(i + 1)
+        if k in ("a", "one") and nxt in EN_DENOMINATORS and self.key(i + 2) == "of":
+            return [self.mention((1 / EN_DENOMINATORS[nxt],), "fraction", i, i + 2,
+                                 spelled=True, weak=True)], i + 2
+        j = i + 1 + (nxt == "-")
+        plural = self.key(j)
+        if k in EN_SMALL and 2 <= EN_SMALL[k] < 10 and plural.endswith("s") and \
+                plural[:-1] in EN_DENOMINATORS and EN_SMALL[k] < EN_DENOMINATORS[plural[:-1]]:
+            value = EN_SMALL[k] / EN_DENOMINATORS[plural[:-1]]
+            return [self.mention((value,), "fraction", i, j + 1, spelled=True, weak=True)], j + 1
+        return None
+
+    def _at_en_words(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """English number words: "twenty-five", "three hundred and twelve", "a million",
+        ordinals ("forty-seventh") and decades ("the eighties")."""
+        t = self.toks[i]
+        if t.kind != "word" or not t.text.isascii():
+            return None
+        k = t.key
+        start = i
+        if k == "a" and self.key(i + 1) in ("hundred", *EN_SCALES):
+            i += 1
+            k = self.key(i)
+        if k in EN_DECADES and self.key(start - 1) == "the":
+            return [self.mention((EN_DECADES[k],), "decade", start, i + 1, spelled=True)], i + 1
+        if k == "half" or k == "twice":
+            kind, val = ("fraction", 0.5) if k == "half" else ("cardinal", 2.0)
+            return [self.mention((val,), kind, start, i + 1, spelled=True, weak=True)], i + 1
+        compound = re.fullmatch(r"(two|three|four|five|six|seven|eight|nine|ten)"
+                                r"(fold|somes?|balls?)", k)
+        if compound:  # threefold, foursomes: a number inside an English word
+            v = EN_SMALL[compound.group(1)]
+            return [self.mention((v,), "cardinal", i, i + 1, spelled=True, weak=True)], i + 1
+        if k in EN_ORD:
+            v = EN_ORD[k]
+            m = self.mention((v,), "ordinal", start, i + 1, spelled=True, weak=v <= 2)
+            return [m], i + 1
+        total, current, last, j, kind = 0.0, 0.0, None, i, "cardinal"
+        while True:
+            k = self.key(j)
+            if k in EN_SMALL or k in EN_TENS or k in EN_ORD:
+                v = next(d[k] for d in (EN_SMALL, EN_TENS, EN_ORD) if k in d)
+                if last is not None and not (last >= 100 or (last in EN_TENS.values()
+                                                            and v < 10)):
+                    break
+                current += v
+                last = v
+                j += 1
+                if k in EN_ORD:
+                    kind = "ordinal"
+                    break
+            elif k == "hundred" and (last is None or last < 100):
+                current = max(current, 1) * 100
+                last, j = 100.0, j + 1
+            elif k in EN_SCALES and (last is not None or j == i):
+                total += max(current, 1) * EN_SCALES[k]
+                current, last, j = 0.0, EN_SCALES[k], j + 1
+            else:
+                break
+            # continue over "-" (twenty-five) and "and" (three hundred and twelve)
+            sep = self.tok(j)
+            after = self.key(j + 1)
+            if sep and ((sep.text == "-" and (after in EN_SMALL or after in EN_ORD))
+                        or (sep.key == "and" and last is not None and last >= 100
+                            and (after in EN_SMALL or after in EN_TENS))):
+                j += 1
+        if j == i:
+            return None
+        value = total + current
+        end = j
+        unit, end2 = self._unit(end)
+        if kind == "cardinal" and unit:
+            end = end2
+        pct = self._percent_words(end)
+        if kind == "cardinal" and pct:
+            kind, end = "percent", end + pct
+        weak = value <= 2 and kind == "cardinal"
+        m = self.mention((value,), kind, start, end, unit=unit if end == end2 else None,
+                         spelled=True, approx=self.hedged(start), weak=weak,
+                         bound=self.bound(start))
+        if kind in ("cardinal", "ordinal") and value <= 31:
+            m, end = self._maybe_date(m, end)
+        return [m], end
+
+    def _ar_word(self, key: str, next_key: str = "") -> tuple[str, float, bool, bool] | None:
+        """(category, value, had و, had ال) of an Arabic number word, clitics stripped."""
+        for stem, conj, art in ar_readings(key):
+            if stem == AR_TWO and art:
+                return None  # الاثنين is Monday
+            if key in AR_PERCENT:
+                return None  # بالمئة is "percent", not ب + مئة
+            if stem in AR_TEEN_HEADS:
+                return ("unit", AR_TEEN_HEADS[stem], conj, art) if any(
+                    s in AR_TEN for s, _c, _a in ar_readings(next_key)) else None
+            for cat, lex in (("unit", AR_UNITS), ("ten", AR_TEN), ("tens", AR_TENS),
+                             ("hundreds", AR_HUNDREDS), ("hundred", AR_HUNDRED),
+                             ("scale", AR_SCALES), ("plural", AR_PLURAL_SCALES),
+                             ("dual", AR_DUAL_SCALES), ("ord", AR_ORD), ("half", AR_HALF)):
+                if stem in lex:
+                    return cat, lex[stem], conj, art
+        return None
+
+    def _at_ar_decade(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """ثلاثينيات القرن العشرين = the 1930s (the century defaults to the twentieth)."""
+        t = self.toks[i]
+        if t.kind != "word":
+            return None
+        for stem, _c, _a in ar_readings(t.key):
+            if stem in AR_DECADES:
+                value, j = 1900 + AR_DECADES[stem], i + 1
+                if self.key(j) == AR_CENTURY:
+                    w = self._ar_word(self.key(j + 1))
+                    if w and w[0] == "tens":  # العشرين
+                        j += 2
+                    elif w and w[0] == "ord" and self._ar_word(self.key(j + 2)):  # التاسع عشر
+                        value -= 100
+                        j += 3
+                    elif self.key(j + 1) == AR_LAST:
+                        j += 2
+                return [self.mention((value,), "decade", i, j, spelled=True)], j
+        return None
+
+    def _at_ar_fraction(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """النصف, ثلث, ربع: fractions (weak, they are as often figures of speech)."""
+        t = self.toks[i]
+        if t.kind != "word":
+            return None
+        for stem, _c, _a in ar_readings(t.key):
+            if stem in AR_FRACTIONS:
+                return [self.mention((AR_FRACTIONS[stem],), "fraction", i, i + 1, spelled=True,
+                                     weak=True)], i + 1
+        return None
+
+    def _at_ar_dual(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A dual noun: يومين = two days, مرتين = twice (weak: duals are also just plurals)."""
+        t = self.toks[i]
+        if t.kind != "word":
+            return None
+        for stem, _c, _a in ar_readings(t.key):
+            if stem in AR_DUAL_NOUNS:
+                return [self.mention((2.0,), "cardinal", i, i + 1, unit=DUAL_UNIT.get(stem[:-2]),
+                                     spelled=True, weak=True)], i + 1
+        return None
+
+    def _at_ar_words(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """Arabic number words, read right to left as written: units before tens joined by و
+        (خمسة وعشرون), teens without (ثلاثة عشر), multipliers after (ثلاثة آلاف, مليون ونصف),
+        duals (ألفين, مئتين), ordinals (الحادي عشر, الرابعة والثلاثين)."""
+        t = self.toks[i]
+        if t.kind != "word" or t.text.isascii():
+            return None
+        first = self._ar_word(t.key, self.key(i + 1))
+        if first is None or first[0] in ("plural", "half"):
+            return None
+        total, current, last, kind = 0.0, 0.0, None, "cardinal"
+        j = part_start = i
+        scale_used = float("inf")
+        while True:
+            w = self._ar_word(self.key(j), self.key(j + 1))
+            if w is None or (j > i and not _ar_continues(w[0], w[2], last, current)):
+                break
+            cat, v, _conj, _art = w
+            if cat in ("scale", "plural"):
+                if v >= scale_used:  # ثلاثة آلاف وخمسة آلاف: two numbers, not one
+                    current, j = 0.0, part_start
+                    break
+                scale_used = v
+            elif current == 0:
+                part_start = j
+            if cat in ("unit", "ord", "ten", "tens", "hundreds"):
+                current += v
+                kind = "ordinal" if cat == "ord" else kind
+            elif cat == "hundred":
+                current = current * 100 if last is not None and last < 10 else current + 100
+            elif cat == "dual":
+                total += v
+            elif cat in ("scale", "plural"):
+                total += max(current, 1) * v
+                current = 0.0
+            else:  # half: مليون ونصف
+                total += last / 2  # type: ignore[operator]
+            last = v
+            j += 1
+        if j == i:
+            return None
+        value = total + current
+        unit, end = self._unit(j)
+        kind_out = "currency" if unit in MONEY else kind
+        pct = self._percent_words(end)
+        if pct:
+            kind_out, end = "percent", end + pct
+        weak = value <= 2
+        m = self.mention((value,), kind_out, i, end, unit=unit, spelled=True,
+                         approx=self.hedged(i), weak=weak, bound=self.bound(i))
+        if kind_out in ("cardinal", "ordinal") and value <= 31:
+            m, end = self._maybe_date(m, end)
+        return [m], end
+
+
+
+def _ar_continues(cat: str, conj: bool, last: float | None, current: float) -> bool:
+    """Whether an Arabic number word extends the number read so far (``last`` is the value of
+    the previous word): with و a smaller part follows a larger one, or tens follow units
+    (خمسة وعشرون); without و come teens (ثلاثة عشر), hundreds (ثلاث مئة) and multipliers."""
+    if last is None:
+        return True
+    if conj:
+        if cat in ("unit", "ord"):
+            return last >= 100
+        if cat == "tens":
+            return last < 10 or last >= 100
+        if cat in ("hundreds", "hundred", "dual"):
+            return last >= 1000
+        return cat == "half" and last >= 100
+    if cat == "ten":
+        return last < 10
+    if cat == "hundred":
+        return 3 <= last <= 9
+    if cat == "scale":
+        return True
+    return cat == "plural" and 3 <= current <= 10
+
