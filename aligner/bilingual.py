@@ -40,8 +40,39 @@ class Bilingual:
     paragraphs: list[tuple[int, int]] | None = None
 
 
+#: Found in a ``run`` folder, these are bilingual files; a ``.tsv`` there may be anything, so
+#: a manifest names it.
+FOLDER_SUFFIXES = (".tmx", *XLIFF_SUFFIXES)
+#: A corpus run stores a bilingual file's two sides as two documents named FILE#source and
+#: FILE#target, paired as the file pairs them.
+_SIDES = ("#source", "#target")
+
+
 def is_bilingual(path: str | Path) -> bool:
     return str(path).lower().endswith(BILINGUAL_SUFFIXES)
+
+
+def side_paths(path: str) -> tuple[str, str]:
+    """The names a run's store gives a bilingual file's source and target sides."""
+    return path + _SIDES[0], path + _SIDES[1]
+
+
+def split_side(name: str) -> tuple[str, int] | None:
+    """(file, 0 for source or 1 for target) of a side name from ``side_paths``, else None."""
+    for n, mark in enumerate(_SIDES):
+        if name.endswith(mark) and is_bilingual(name[:-len(mark)]):
+            return name[:-len(mark)], n
+    return None
+
+
+def read_side(name: str) -> Side:
+    """One side of a bilingual file by its ``side_paths`` name, named so."""
+    found = split_side(name)
+    assert found is not None
+    path, n = found
+    src, tgt, _ = bilingual_sides(read_bilingual(path))
+    side = (src, tgt)[n]
+    return Side(dataclasses.replace(side.document, path=name), side.segments)
 
 
 def read_bilingual(path: str | Path) -> Bilingual:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from aligner.align.pairing import translated_share
+from aligner.bilingual import split_side
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -140,7 +141,7 @@ def _read_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
     for n, path in enumerate(paths, 1):
         row = known.get(path)
         try:
-            sha: str | None = file_sha256(path)
+            sha: str | None = file_sha256(bilingual_file(path))
         except OSError:
             sha = None  # the read task records why
         if row is None or sha is None or row.sha256 != sha:
@@ -161,7 +162,8 @@ def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
     pairs: list[WantedPair] = []
     for a, b, source in wanted.pairs:
         if a in ok and b in ok:
-            src, tgt = (b, a) if docs[b].lang == "ar" and docs[a].lang != "ar" else (a, b)
+            src, tgt = (b, a) if docs[b].lang == "ar" and docs[a].lang != "ar" and \
+                split_side(a) is None else (a, b)  # a bilingual file's sides stay as given
             pairs.append(WantedPair(src, tgt, "manifest", None, {"manifest": source}))
     pool = sorted(p for p in dict.fromkeys(wanted.singles) if p in ok)
     key = hashlib.sha256(json.dumps([store.get_meta("config"),
@@ -261,6 +263,12 @@ def _align_pairs(store: RunStore, engine: Engine, tick: Progress) -> tuple[int, 
             while True:
                 time.sleep(60)
     return len(pending), reused
+
+
+def bilingual_file(path: str) -> str:
+    """The file a stored document comes from: a bilingual file for one of its sides."""
+    found = split_side(path)
+    return found[0] if found else path
 
 
 def pair_names(pairs: list[PairRow]) -> dict[int, str]:

@@ -141,3 +141,31 @@ def test_one_article_alone_is_one_line_exit_2() -> None:
     result = CliRunner().invoke(app, ["check", str(SEED_EN)])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "one bilingual file" in result.stderr
+
+
+def test_run_takes_bilingual_files_from_a_folder_and_a_manifest(
+        checked: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    """A CAT file in the folder and a TSV named by the manifest are pairs as they stand:
+    their units are the links, and their findings are those of ``check FILE``."""
+    folder, _ = checked
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "seed.tmx").write_bytes((folder / "seed.tmx").read_bytes())
+    (source / "seed.tsv").write_bytes((folder / "seed.tsv").read_bytes())
+    single = CliRunner().invoke(app, ["check", str(source / "seed.tmx"), "--json",
+                                      str(tmp_path / "one.json")])
+    assert single.exit_code == 0, single.output
+    one = json.loads((tmp_path / "one.json").read_text(encoding="utf-8"))
+    manifest = tmp_path / "list.csv"
+    manifest.write_text("path\nin/seed.tsv\nin/seed.tmx\n", encoding="utf-8")
+    for inputs, n in ((source, 1), (manifest, 2)):
+        out = tmp_path / f"out-{n}"
+        result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out),
+                                          "--workers", "1", "--no-html", "--format", "tsv"])
+        assert result.exit_code == 0, result.output
+        data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+        assert data["failed"] == [] and data["unpaired"] == [] and len(data["pairs"]) == n
+        tmx = next(p for p in data["pairs"] if p["src"].endswith("seed.tmx#source"))
+        report = json.loads((out / tmx["report"]).read_text(encoding="utf-8"))
+        assert report["links"] == one["links"]
+        assert _findings(report) == _findings(one)
