@@ -78,6 +78,15 @@ BEADS_OPT = typer.Option(None, "--beads", help="Link types to allow, e.g. '1-1,1
 KEEP_CHROME_OPT = typer.Option(False, "--keep-chrome",
                                 help="Export site chrome too (\"Do you like this article?\", "
                                      "\"0 Comment(s)\", share and newsletter prompts).")
+BASELINE_OPT = typer.Option(None, "--baseline",
+                            help="Accepted findings (a file written by 'aligner accept'): "
+                                 "shown as accepted, and not counted by --fail-on.")
+NEW_ONLY_OPT = typer.Option(False, "--new-only",
+                            help="Leave accepted findings out of every view and the JSON.")
+GLOSSARY_OPT = typer.Option(None, "--glossary",
+                            help="Terms and their required renderings (CSV or TSV with columns "
+                                 "en, ar, optional severity; alternatives separated by '|'; or "
+                                 "TBX): adds the term_mismatch check.")
 VERIFIER_OPT = typer.Option("e5", "--verifier",
                             help="Second embedder that re-judges weak 1-1 links (a deleted "
                                  "sentence paired with an inserted one) and unaligned "
@@ -283,6 +292,9 @@ def check(
                                      help="Write the self-contained HTML review page to FILE."),
     show_all: bool = typer.Option(False, "--all",
                                   help="Show every row, not only rows with findings."),
+    baseline: Path | None = BASELINE_OPT,
+    new_only: bool = NEW_ONLY_OPT,
+    glossary: Path | None = GLOSSARY_OPT,
     beads: str | None = BEADS_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
@@ -290,15 +302,19 @@ def check(
     """Align two articles and check the translation, side by side in the terminal.
 
     Finds omitted and added sentences, dropped clauses, changed numbers,
-    changed names, untranslated text and length outliers.
-    --fail-on turns findings into an exit code.
+    changed names, untranslated text and length outliers, and with
+    --glossary terms not rendered as the glossary says.
+    --fail-on turns findings into an exit code; findings accepted in a
+    --baseline do not count.
 
     With one bilingual file (a CAT tool's TMX or XLIFF, or a two-column TSV), its units are
     the aligned pairs: they are checked as they are, without re-alignment."""
-    from aligner.checks.run import worst_severity
+    from aligner.baseline import fails, read_baseline
+    from aligner.glossary import read_glossary
     from aligner.pipeline import check_report
-    from aligner.records import SEVERITIES
 
+    accepted = read_baseline(baseline) if baseline else {}
+    terms = read_glossary(glossary) if glossary else None
     if tgt is None:
         report, model = bilingual_pair(src, embedder, no_cache)
     else:
@@ -307,7 +323,8 @@ def check(
                                    presegmented, no_cache)
     warn_if_report_unrelated(report)
     with spinner("checking"):
-        findings = check_report(report, model).findings or []
+        check_report(report, model, glossary=terms)
+    findings = apply_baseline(report, accepted, new_only)
     if json_out:
         write_report_json(report, json_out)
     if html:
@@ -326,11 +343,59 @@ def check(
         for f in findings:
             where = ",".join(f"s{i}" for i in f.src) + ("/" if f.src and f.tgt else "") + \
                 ",".join(f"t{j}" for j in f.tgt)
-            out.print(f"  {f.severity:8} {f.kind:20} {where:12} {f.message}", highlight=False,
-                      markup=False)
-    worst = worst_severity(findings)
-    if fail_on and worst and SEVERITIES.index(worst) >= SEVERITIES.index(fail_on.value):
+            mark = " (accepted)" if f.accepted is not None else ""
+            out.print(f"  {f.severity:8} {f.kind:20} {where:12} {f.message}{mark}",
+                      highlight=False, markup=False)
+    if fails(findings, fail_on.value if fail_on else None):
         sys.exit(1)
+
+
+def apply_baseline(report: Report, accepted: Any, new_only: bool) -> list[Any]:
+    """Mark the report's accepted findings (dropped with ``new_only``); its findings after."""
+    from aligner.baseline import mark_accepted, open_findings
+
+    findings = mark_accepted(report.findings or [], accepted)
+    report.findings = open_findings(findings) if new_only else findings
+    return report.findings
+
+
+@app.command()
+@user_errors
+def accept(
+    reports: list[Path] = typer.Argument(..., metavar="REPORT.json...",
+                                         help="Reports saved by 'aligner check --json' (or a "
+                                              "run's OUT/reports/*.json)."),
+    ids: list[str] | None = typer.Option(None, "--id", help="A finding id to accept "
+                                                            "(repeatable)."),
+    accept_all: bool = typer.Option(False, "--all", help="Accept every finding of the reports."),
+    to: Path = typer.Option(..., "--to", metavar="BASELINE.json",
+                            help="Baseline file to record them in (merged if it exists)."),
+    comment: str = typer.Option("", "--comment", help="Why they are accepted."),
+    by: str | None = typer.Option(None, "--by", help="Who accepts them (default: login name)."),
+) -> None:
+    """Record findings as accepted, so that 'check' and 'run' with --baseline show them as
+    accepted and --fail-on no longer counts them."""
+    from aligner.baseline import Acceptance, accept_findings, read_baseline, write_baseline
+    from aligner.report.terminal import read_report
+
+    if bool(ids) == accept_all:
+        raise AlignerError(None, "give the findings to accept: --id ID (repeatable) or --all")
+    acceptance = Acceptance.now(comment, by)
+    found = []
+    for path in reports:
+        report = read_report(path)
+        if report.findings is None:
+            raise AlignerError(str(path), "holds no findings (write one with 'aligner check "
+                                          "--json')")
+        found += report.findings
+    source = str(reports[0]) + (f" (and {len(reports) - 1} more)" if len(reports) > 1 else "")
+    new = accept_findings(found, None if accept_all else ids, acceptance, source)
+    merged = read_baseline(to) if to.exists() else {}
+    added = sum(1 for fid in new if fid not in merged)
+    merged.update(new)
+    write_baseline(to, merged)
+    console.print(f"accepted {len(new)} finding(s), {added} new; {to} holds {len(merged)}",
+                  highlight=False)
 
 
 @app.command()
@@ -428,28 +493,40 @@ def run(
     engine: str = typer.Option("local", "--engine",
                                help="local (process pool) or ray ($RAY_ADDRESS, else a local "
                                     "Ray)."),
+    fail_on: FailOn | None = typer.Option(None, "--fail-on", case_sensitive=False,
+                                          help="Exit 1 when a finding not accepted in "
+                                               "--baseline reaches this severity, in any pair."),
+    baseline: Path | None = BASELINE_OPT,
+    new_only: bool = NEW_ONLY_OPT,
+    glossary: Path | None = GLOSSARY_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
 ) -> None:
     """Pair translated articles, align and check each pair, export a corpus — resumably.
 
     Killed and started again with the same command, the run goes on where it stopped.
-    Exit code 3 when some inputs failed (the rest is still processed).
+    Exit code 3 when some inputs failed (the rest is still processed), else 1 when
+    --fail-on is reached.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from aligner.baseline import read_baseline
     from aligner.engines import make_engine
     from aligner.engines.work import WorkConfig
     from aligner.export.base import parse_formats
     from aligner.fsutil import ensure_writable_dir
+    from aligner.glossary import read_glossary
     from aligner.manifest import load_inputs
+    from aligner.records import SEVERITIES
     from aligner.runner import ExportOptions, run_corpus
 
     format_names = tuple(parse_formats(formats))
+    accepted = read_baseline(baseline) if baseline else {}
+    terms = read_glossary(glossary) if glossary else None
     load_inputs(inputs)
     ensure_writable_dir(out)
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
-                        params=(("verify_with", verify_with(verifier)),))
+                        params=(("verify_with", verify_with(verifier)),), glossary=terms)
     with spinner(f"starting {engine} engine"):
         runner = make_engine(engine, config, workers)
     try:
@@ -464,12 +541,15 @@ def run(
 
             summary = run_corpus(inputs, out, config, runner, progress=tick, export=ExportOptions(
                 formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html,
-                keep_chrome=keep_chrome))
+                keep_chrome=keep_chrome, accepted=accepted, new_only=new_only))
     finally:
         runner.close()
     _print_run_summary(summary, out, f"{runner.name} × {runner.workers}")
     if summary.failed:
         sys.exit(3)
+    floor = SEVERITIES.index(fail_on.value) if fail_on else len(SEVERITIES)
+    if any(o.worst_open and SEVERITIES.index(o.worst_open) >= floor for o in summary.pairs):
+        sys.exit(1)
 
 
 def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
@@ -479,6 +559,8 @@ def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
     for outcome in shown:
         score = "manifest" if outcome.pairing_score is None else f"{outcome.pairing_score:.2f}"
         found = "—" if outcome.findings is None else str(outcome.findings)
+        if outcome.accepted:
+            found += f" ({outcome.accepted} accepted)"
         table.add_row(f"{Path(outcome.src).name} ↔ {Path(outcome.tgt).name}", score,
                       str(outcome.links), found)
     console.print(table)
@@ -540,6 +622,10 @@ def export(
     dedup: str = typer.Option("exact", help="Duplicate removal: none, exact, or near (ignores "
                                             "case, punctuation, digits, Arabic diacritics)."),
     keep_chrome: bool = KEEP_CHROME_OPT,
+    keep_rejected: bool = typer.Option(False, "--keep-rejected",
+                                       help="Keep the sentence pairs of findings a reviewer "
+                                            "rejected in 'aligner serve' (left out by "
+                                            "default)."),
 ) -> None:
     """Export a run's aligned pairs as training data, filtered; settings go into the signature.
 
@@ -553,12 +639,96 @@ def export(
     filters = Filters(min_score=min_score, drop_nulls=drop_nulls, min_ratio=min_ratio,
                       max_ratio=max_ratio, min_script=min_script, dedup=dedup,
                       keep_chrome=keep_chrome)
-    result = export_corpus(run_dir, dest or run_dir, stem, parse_formats(formats), filters)
+    result = export_corpus(run_dir, dest or run_dir, stem, parse_formats(formats), filters,
+                           keep_rejected)
     dropped = ", ".join(f"{k}: {v}" for k, v in sorted(result.dropped.items())) or "none"
     console.print(f"{result.rows} row(s) kept; dropped {dropped}", highlight=False)
     for path in result.files:
         err_console.print(f"wrote {path}")
     err_console.print(f"signature: {result.signature['string']}", style="dim")
+
+
+def _run_dir(run_dir: Path) -> Path:
+    from aligner.store import STORE_NAME
+
+    if not (run_dir / STORE_NAME).is_file():
+        raise AlignerError(str(run_dir), f"not a run directory (no {STORE_NAME}); make one "
+                                         "with 'aligner run'")
+    return run_dir
+
+
+def _default_reviewer() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container's bare uid)
+        return "reviewer"
+
+
+@app.command()
+@user_errors
+def serve(
+    run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
+    port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host",
+                             help="Address to bind (default: this machine only)."),
+    reviewer: str | None = typer.Option(None, "--reviewer",
+                                        help="Name recorded with every decision (default: "
+                                             "your login name)."),
+) -> None:
+    """The review desk: accept or reject findings and correct links in the browser.
+
+    Decisions and corrections are stored in OUT/run.sqlite; 'aligner export' writes the
+    corrected links, 'aligner decisions' lists them, and a rerun of 'aligner run' keeps them.
+    """
+    try:
+        from aligner.serve import serve as serve_desk
+    except ImportError as exc:
+        raise AlignerError(None, f"aligner serve needs starlette and uvicorn ({exc}); "
+                                 "pip install 'aligner[serve]'") from None
+
+    _run_dir(run_dir)
+    who = reviewer or _default_reviewer()
+    shown = f"[{host}]" if ":" in host else host
+    err_console.print(f"review desk for {run_dir} at http://{shown}:{port}/ (reviewer {who}; "
+                      "Ctrl-C to stop)")
+    serve_desk(run_dir, host, port, who)
+
+
+@app.command()
+@user_errors
+def decisions(
+    run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
+    json_out: str | None = typer.Option(None, "--json",
+                                        help="Write the decisions as JSON to FILE, or '-' "
+                                             "for stdout."),
+) -> None:
+    """List the reviewer's decisions and link corrections stored in a run (aligner serve),
+    with whether each is stale (made on a text that has changed since) and still applies."""
+    from aligner.fsutil import atomic_write_text
+    from aligner.review import all_records
+    from aligner.runner import finished
+    from aligner.store import RunStore
+
+    with RunStore(_run_dir(run_dir)) as store:
+        records = all_records(store, [(pair, report) for _, pair, report in finished(store)])
+    if json_out:
+        payload = json.dumps({"decisions": records}, ensure_ascii=False, indent=1) + "\n"
+        if json_out == "-":
+            sys.stdout.write(payload)
+        else:
+            atomic_write_text(json_out, payload)
+        return
+    table = Table("pair", "what", "by", "at", "state", title=f"{len(records)} record(s)")
+    for r in records:
+        op = {k: v for k, v in r.get("op", {}).items() if k != "op"}
+        what = (f"{r['action']} {r['finding']} ({r['kind']})" if r["type"] == "decision"
+                else f"{r['op'].get('op')} {json.dumps(op)}")
+        state = ("stale, " if r["stale"] else "") + ("applies" if r["applies"] else "not applied")
+        table.add_row(f"{Path(r['src']).name} ↔ {Path(r['tgt']).name}", what, r["reviewer"],
+                      r["at"], state)
+    console.print(table)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from aligner.signature import make_signature, signature_string
 
 if TYPE_CHECKING:
     from aligner.checks.params import CheckParams
+    from aligner.glossary import Glossary
 
 
 def segment_side(doc: Document, presegmented: bool = False) -> Side:
@@ -57,16 +58,18 @@ def align_documents(src: Document, tgt: Document, embedder: Embedder,
 
 
 def check_report(report: Report, embedder: Embedder | None,
-                 params: CheckParams | None = None) -> Report:
-    """Run every check on an aligned report: its findings, and the checks' parameters added
-    to its signature."""
+                 params: CheckParams | None = None, glossary: Glossary | None = None) -> Report:
+    """Run every check on an aligned report: its findings, and the checks' parameters (and the
+    glossary's content hash) added to its signature."""
     from aligner.checks.params import CheckParams
     from aligner.checks.run import run_checks
 
     params = params or CheckParams()
-    report.findings = run_checks(report, embedder, params=params)
-    signature = {k: v for k, v in report.signature.items() if k != "string"}
+    report.findings = run_checks(report, embedder, params=params, glossary=glossary)
+    signature = {k: v for k, v in report.signature.items() if k not in ("string", "glossary")}
     signature["checks"] = params.to_json()
+    if glossary is not None:
+        signature["glossary"] = glossary.digest
     signature["string"] = signature_string(signature)
     report.signature = signature
     return report

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,9 @@ from typing import Any
 import numpy as np
 
 from aligner.align.pairing import translated_share
+from aligner.baseline import Acceptance, mark_accepted, open_findings
 from aligner.bilingual import split_side
+from aligner.checks.run import worst_severity
 from aligner.engines import Engine
 from aligner.engines.work import (
     AlignJob,
@@ -63,6 +65,8 @@ class PairOutcome:
     links: int
     findings: int | None
     translated_share: float  # ``pairing.translated_share``: low for a wrong pair of files
+    accepted: int = 0  # findings accepted in a baseline (or left out with ``new_only``)
+    worst_open: str | None = None  # the highest severity among the findings not accepted
 
 
 @dataclass
@@ -88,6 +92,9 @@ class ExportOptions:
     keep_nulls: bool = False
     html: bool = True
     keep_chrome: bool = False
+    #: accepted finding ids (``baseline.read_baseline``): marked in every report and page
+    accepted: Mapping[str, Acceptance] = field(default_factory=dict)
+    new_only: bool = False  # leave accepted findings out of the reports and pages
 
 
 def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, *,
@@ -285,12 +292,33 @@ def pair_names(pairs: list[PairRow]) -> dict[int, str]:
 
 
 def finished(store: RunStore) -> Iterator[tuple[str, PairRow, Report]]:
-    """(name, pair, report) of every finished pair, in output order."""
+    """(name, pair, report) of every finished pair, in output order; findings a reviewer
+    accepted in ``aligner serve`` are marked accepted (``baseline.mark_accepted``), so that
+    reports, pages and ``--fail-on`` count them as a baseline's are counted."""
+    from aligner.baseline import mark_accepted
+    from aligner.review import accepted_in_review
+
     pairs = store.pairs()
     names = pair_names(pairs)
     for pair in pairs:
         if pair.status == "done":
-            yield names[pair.id], pair, store.report(pair)
+            report = store.report(pair)
+            if report.findings:
+                accepted = accepted_in_review(store, pair, report)
+                if accepted:
+                    report.findings = mark_accepted(report.findings, accepted)
+            yield names[pair.id], pair, report
+
+
+def reviewed_report(store: RunStore, pair: PairRow, report: Report,
+                    keep_rejected: bool = False) -> Report:
+    """The report with the reviewer's corrected links (``aligner serve``), less the links of
+    findings the reviewer rejected unless ``keep_rejected``: what a corpus is made of."""
+    from aligner.review import review
+
+    done = review(store, pair, report)
+    return Report(report.signature, report.src, report.tgt, done.kept_links(keep_rejected),
+                  report.findings)
 
 
 def write_outputs(store: RunStore, out: Path, export: ExportOptions,
@@ -301,15 +329,25 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
     rows: list[CorpusRow] = []
     signature: dict[str, Any] = {}
     for name, pair, report in finished(store):
+        accepted = 0
+        if report.findings is not None and export.accepted:
+            report.findings = mark_accepted(report.findings, export.accepted)
+            accepted = len(report.findings) - len(open_findings(report.findings))
+            if export.new_only:
+                report.findings = open_findings(report.findings)
+        worst = worst_severity(open_findings(report.findings or []))
         path = out / "reports" / f"{name}.json"
         atomic_write_text(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         written.append(path)
-        rows += corpus_rows(report, name, min_score=export.min_score,
-                            keep_nulls=export.keep_nulls, keep_chrome=export.keep_chrome)
+        rows += corpus_rows(reviewed_report(store, pair, report), name,
+                            min_score=export.min_score, keep_nulls=export.keep_nulls,
+                            keep_chrome=export.keep_chrome)
         signature = signature or report.signature
         share = translated_share(report.links, report.src.segments, report.tgt.segments)
+        found = None if report.findings is None else len(report.findings)
         summary.pairs.append(PairOutcome(name, pair.src_path, pair.tgt_path, pair.score,
-                                         pair.evidence, pair.links, pair.findings, share))
+                                         pair.evidence, pair.links, found, share,
+                                         accepted, worst))
         if html:
             written.append(html.page(name, pair, report, share))
     written += export_rows(rows, out, "corpus", export.formats, signature)
@@ -320,6 +358,7 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         "pairs": [{"id": o.pair_id, "src": o.src, "tgt": o.tgt,
                    "score": None if o.pairing_score is None else round(o.pairing_score, 4),
                    "evidence": o.evidence, "links": o.links, "findings": o.findings,
+                   "accepted": o.accepted,
                    "translated_share": round(o.translated_share, 4),
                    "report": f"reports/{o.pair_id}.json"} for o in summary.pairs],
         "unpaired": [{"path": p, "reason": r} for p, r in store.unpaired()],
@@ -385,9 +424,11 @@ class ExportResult:
 
 
 def export_corpus(run_dir: Path, dest: Path, stem: str, formats: Iterable[str],
-                  filters: Filters) -> ExportResult:
+                  filters: Filters, keep_rejected: bool = False) -> ExportResult:
     """Export the finished pairs of a run, filtered for training; the filter settings are part
-    of the signature, written with the row counts to ``STEM.export.json``."""
+    of the signature, written with the row counts to ``STEM.export.json``. The reviewer's
+    corrected links are exported, without the sentence pairs of rejected findings unless
+    ``keep_rejected``."""
     if not (run_dir / STORE_NAME).is_file():
         raise AlignerError(str(run_dir), f"not a run directory (no {STORE_NAME}); "
                                          "make one with 'aligner run'")
@@ -395,12 +436,15 @@ def export_corpus(run_dir: Path, dest: Path, stem: str, formats: Iterable[str],
     with RunStore(run_dir) as store:
         rows: list[CorpusRow] = []
         base: dict[str, Any] = {}
-        for name, _, report in finished(store):
-            rows += corpus_rows(report, name, keep_nulls=True, keep_chrome=True)
+        for name, pair, report in finished(store):
+            rows += corpus_rows(reviewed_report(store, pair, report, keep_rejected), name,
+                                keep_nulls=True, keep_chrome=True)
             base = base or report.signature
     kept, dropped = apply_filters(rows, filters)
     signature = {k: v for k, v in base.items() if k != "string"}
     signature["filters"] = filters.to_json()
+    if keep_rejected:
+        signature["keep_rejected"] = True
     signature["string"] = signature_string(signature)
     files = export_rows(kept, dest, stem, formats, signature)
     sidecar = dest / f"{stem}.export.json"

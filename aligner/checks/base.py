@@ -11,17 +11,20 @@ import numpy as np
 
 from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
+from aligner.glossary import Glossary
 from aligner.plugins import import_plugins
 from aligner.records import Finding, Link, Report, Segment
 
 
 @dataclass
 class CheckContext:
-    """What a check may look at: the aligned report and, for checks that need it, the embedder."""
+    """What a check may look at: the aligned report and, for checks that need them, the
+    embedder and the user's glossary."""
 
     report: Report
     embedder: Embedder | None = None
     params: CheckParams = field(default_factory=CheckParams)
+    glossary: Glossary | None = None
     _vectors: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray | None:

@@ -15,13 +15,16 @@ from collections.abc import Sequence
 from aligner.checks.base import CheckContext, check_names, get_check
 from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
+from aligner.glossary import Glossary
 from aligner.records import SEVERITIES, AlignerError, Finding, Report, Segment, Span
 
 
 def run_checks(report: Report, embedder: Embedder | None = None,
                only: Sequence[str] | None = None,
-               params: CheckParams | None = None) -> list[Finding]:
-    """All (or ``only`` the named) checks' findings, de-duplicated, in document order."""
+               params: CheckParams | None = None,
+               glossary: Glossary | None = None) -> list[Finding]:
+    """All (or ``only`` the named) checks' findings, de-duplicated, in document order;
+    ``glossary`` turns on term_mismatch."""
     names = check_names()
     if only is not None:
         unknown = sorted(set(only) - set(names))
@@ -29,7 +32,7 @@ def run_checks(report: Report, embedder: Embedder | None = None,
             raise AlignerError(None, f"unknown check(s) {', '.join(unknown)} "
                                      f"(known: {', '.join(names)})")
         names = [n for n in names if n in only]
-    ctx = CheckContext(report, embedder, params or CheckParams())
+    ctx = CheckContext(report, embedder, params or CheckParams(), glossary)
     findings: list[Finding] = []
     for name in names:
         findings.extend(get_check(name).run(ctx))
@@ -109,7 +112,8 @@ def _suppress(findings: list[Finding]) -> list[Finding]:
     """Drop length_ratio where something more specific covers the pair, omissions of target
     segments reported as untranslated, and omissions of an unaligned pair that
     partial_omission explains as one pair missing a clause."""
-    specific = [f for f in findings if f.kind != "length_ratio"]
+    # a term rendered against the glossary explains nothing about a pair's length
+    specific = [f for f in findings if f.kind not in ("length_ratio", "term_mismatch")]
     untranslated = {j for f in findings if f.kind == "untranslated"
                     and f.evidence.get("whole_segment") for j in f.tgt}
     partial = [f for f in findings if f.kind == "partial_omission"]

@@ -18,6 +18,7 @@ import numpy as np
 
 from aligner import __version__
 from aligner.embed.base import Embedder
+from aligner.glossary import Glossary
 from aligner.records import AlignerError, Finding, Link, Report, Side
 
 
@@ -30,13 +31,17 @@ class WorkConfig:
     cache: bool = True
     check: bool = True
     params: tuple[tuple[str, Any], ...] = ()  # AlignParams overrides, as sorted items
+    glossary: Glossary | None = None  # for term_mismatch; its content hash is in the key
 
     def key(self) -> str:
         """Stored results were made with these settings iff the key matches: the effective
         alignment parameters (defaults included, so results of an older release whose defaults
         differ are redone) and the tool version."""
         params = json.dumps(self.align_params().to_json(), sort_keys=True)
-        return f"aligner={__version__}|embedder={self.embedder}|check={self.check}|params={params}"
+        key = f"aligner={__version__}|embedder={self.embedder}|check={self.check}|params={params}"
+        if self.check and self.glossary is not None:
+            key += f"|glossary={self.glossary.digest}"
+        return key
 
     def align_params(self) -> Any:
         from aligner.align import AlignParams
@@ -171,7 +176,7 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
         else:
             report = align_sides(job.src, job.tgt, ctx.embedder, ctx.params)
         if config.check:
-            check_report(report, ctx.embedder)
+            check_report(report, ctx.embedder, glossary=config.glossary)
     except AlignerError as exc:
         return AlignResult(job.pair_id, error=exc.problem)
     except Exception as exc:  # a bug on one pair is reported with it, the run goes on

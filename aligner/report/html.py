@@ -36,7 +36,7 @@ from aligner.report.terminal import (
 )
 
 KINDS = ("omission", "partial_omission", "number_mismatch", "entity_mismatch",
-         "inconsistent_entity", "untranslated", "length_ratio")
+         "inconsistent_entity", "untranslated", "length_ratio", "term_mismatch")
 SEVERITY_COLOURS = {"critical": "#b00020", "major": "#d35400", "minor": "#b58900"}
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
@@ -59,15 +59,27 @@ def _hash(source: str) -> str:
         + "'"
 
 
-def _page(title: str, body: str) -> str:
-    """Fill the shell in one pass (inserted text is never rescanned) and pin the script hash."""
+def _page(title: str, body: str, script: str | None = None, style: str = "",
+          csp_extra: str = "form-action 'none'") -> str:
+    """Fill the shell in one pass (inserted text is never rescanned) and pin the script hash.
+    ``script`` replaces the shell's script, ``style`` is added to its style sheet (the review
+    desk of ``aligner serve``), ``csp_extra`` ends the policy."""
+    shell = _template()
+    if script is not None:
+        shell = _SCRIPT.sub(lambda m: f"<script>{script}</script>", shell, count=1)
+    if style:
+        shell = _STYLE.sub(lambda m: f"<style>{m.group(1)}{style}</style>", shell, count=1)
     values = {"title": e(title), "body": body, "csp": "{{csp}}"}
-    page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], _template())
+    page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], shell)
+    return page.replace("{{csp}}", page_csp(page, csp_extra), 1)
+
+
+def page_csp(page: str, extra: str = "form-action 'none'") -> str:
+    """The policy of a page made by ``_page``: its own style sheet and script, by hash."""
     script, style = _SCRIPT.search(page), _STYLE.search(page)
     assert script and style, "template lost its script or style"
-    csp = (f"default-src 'none'; script-src {_hash(script.group(1))}; "
-           f"style-src {_hash(style.group(1))}; base-uri 'none'; form-action 'none'")
-    return page.replace("{{csp}}", csp, 1)
+    return (f"default-src 'none'; script-src {_hash(script.group(1))}; "
+            f"style-src {_hash(style.group(1))}; base-uri 'none'; {extra}")
 
 
 def _isolated(text: str) -> str:
@@ -84,12 +96,22 @@ def _finding_title(f: Finding) -> str:
     return f"{f.severity} · {_label(f.kind)}: {f.message}"
 
 
+def _accepted_badge(f: Finding) -> str:
+    """The badge of an accepted finding, with who, when and why as its tooltip."""
+    if f.accepted is None:
+        return ""
+    why = " · ".join(str(f.accepted.get(k)) for k in ("by", "at", "comment") if f.accepted.get(k))
+    tip = f' title="accepted: {e(why)}"' if why else ""
+    return f' <span class="badge acc-badge"{tip}>accepted</span>'
+
+
 def _finding_note(fid: int, f: Finding) -> str:
-    return (f'<div class="finding k-{e(f.kind)}" data-f="{fid}" data-ks="{e(f.kind)}:'
-            f'{e(f.severity)}" tabindex="-1"><span class="badge sev-{e(f.severity)}">'
-            f'{e(f.severity)}</span> <span class="kind">{e(_label(f.kind))}</span> '
-            f'<span class="conf">{f.confidence:.0%}</span>'
-            f'<span class="msg">{_isolated(f.message)}</span></div>')
+    acc = (' accepted" data-accepted="1' if f.accepted is not None else "")
+    return (f'<div class="finding k-{e(f.kind)}{acc}" data-f="{fid}" '
+            f'data-ks="{e(f.kind)}:{e(f.severity)}" tabindex="-1"><span class="badge '
+            f'sev-{e(f.severity)}">{e(f.severity)}</span> <span class="kind">'
+            f'{e(_label(f.kind))}</span> <span class="conf">{f.confidence:.0%}</span>'
+            f'{_accepted_badge(f)}<span class="msg">{_isolated(f.message)}</span></div>')
 
 
 def _pieces_html(pieces: tuple[Piece, ...], view: ReportView) -> str:
@@ -103,7 +125,8 @@ def _pieces_html(pieces: tuple[Piece, ...], view: ReportView) -> str:
         ks = " ".join(f"{view.findings[fid].kind}:{view.findings[fid].severity}"
                       for fid in piece.findings)
         ids = " ".join(str(fid) for fid in piece.findings)
-        out.append(f'<mark class="hl k-{e(top.kind)}" data-f="{ids}" data-ks="{e(ks)}" '
+        acc = " acc" if top.accepted is not None else ""  # every finding here is accepted
+        out.append(f'<mark class="hl k-{e(top.kind)}{acc}" data-f="{ids}" data-ks="{e(ks)}" '
                    f'title="{e(title)}">{e(piece.text)}</mark>')
     return "".join(out)
 
@@ -272,6 +295,14 @@ def _href(path: str) -> str:
     return e(quote(path.replace(os.sep, "/"), safe="/-_.~"))
 
 
+def _found(findings: Sequence[Finding] | None) -> str:
+    """A pair's finding count on the index, with how many of them are accepted."""
+    if findings is None:
+        return "—"
+    accepted = sum(1 for f in findings if f.accepted is not None)
+    return f"{len(findings)} ({accepted} accepted)" if accepted else str(len(findings))
+
+
 def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, str]],
                  signature: dict[str, Any]) -> str:
     """The run's front page: every pair with score and findings (linking its page), and every
@@ -291,7 +322,7 @@ def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, st
                     f'<td><a href="{_href(x.href)}" dir="auto">{e(x.src)}</a></td>'
                     f'<td dir="auto">{e(x.tgt)}</td><td class="n">{score}</td>'
                     f'<td class="n">{len(x.report.links)}</td>'
-                    f'<td class="n">{"—" if found is None else len(found)}</td>'
+                    f'<td class="n">{_found(found)}</td>'
                     f'<td>{badges}</td></tr>')
     alone = "".join(f'<tr><td dir="auto">{e(p)}</td><td>{e(reason)}</td></tr>'
                     for p, reason in unpaired)

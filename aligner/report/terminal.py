@@ -35,6 +35,7 @@ KIND_STYLES = {
     "inconsistent_entity": "black on medium_purple1",
     "untranslated": "black on cyan",
     "length_ratio": "reverse",
+    "term_mismatch": "black on green",
 }
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 NARROW = 100
@@ -153,8 +154,10 @@ def build_view(report: Report) -> ReportView:
         if not hit:
             loose.append(fid)
 
-    def order(fid: int) -> tuple[int, str, int]:
-        return SEVERITY_RANK.get(findings[fid].severity, 3), findings[fid].kind, fid
+    def order(fid: int) -> tuple[bool, int, str, int]:
+        # accepted findings after the open ones: a highlight shows what still needs a look
+        f = findings[fid]
+        return f.accepted is not None, SEVERITY_RANK.get(f.severity, 3), f.kind, fid
 
     def cells(side: str, ids: tuple[int, ...]) -> tuple[tuple[Piece, ...], ...]:
         segs = sides[side]
@@ -195,7 +198,9 @@ def summary_text(report: Report, view: ReportView) -> str:
     sevs = Counter(f.severity for f in view.findings)
     by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0])))
     by_sev = ", ".join(f"{s} {sevs[s]}" for s in reversed(SEVERITIES) if sevs[s])
-    return f"{head} · {_count(len(view.findings), 'finding')}: {by_kind} · {by_sev}"
+    accepted = sum(1 for f in view.findings if f.accepted is not None)
+    tail = f" · {accepted} accepted" if accepted else ""
+    return f"{head} · {_count(len(view.findings), 'finding')}: {by_kind} · {by_sev}{tail}"
 
 
 def _count(n: int, noun: str) -> str:
@@ -225,6 +230,8 @@ class _Painter:
                 top = self.view.findings[piece.findings[0]]
                 if self.plain and top.kind != "omission":
                     text.append(f"{MARK_OPEN}{piece.text}{MARK_CLOSE}", style=dim.strip())
+                elif top.accepted is not None:  # only accepted findings here: no colour
+                    text.append(piece.text, style=dim + "underline")
                 else:
                     text.append(piece.text, style=dim + KIND_STYLES.get(top.kind, "reverse"))
         return text
@@ -234,6 +241,10 @@ class _Painter:
         line = Text()
         line.append(f.severity, style=SEVERITY_STYLES.get(f.severity, ""))
         line.append(f" {f.kind}", style="bold")
+        if f.accepted is not None:
+            line.append(" accepted", style="green")
+            if with_message and f.accepted.get("comment"):
+                line.append(f" ({f.accepted['comment']})", style="green")
         if with_message and f.message:
             line.append(f": {f.message}", style="dim")
         return line
