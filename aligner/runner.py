@@ -330,11 +330,14 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
     signature: dict[str, Any] = {}
     for name, pair, report in finished(store):
         accepted = 0
-        if report.findings is not None and export.accepted:
-            report.findings = mark_accepted(report.findings, export.accepted)
-            accepted = len(report.findings) - len(open_findings(report.findings))
+        if report.findings is not None:
+            # a baseline's acceptances join those made in the review desk (``finished``)
+            if export.accepted:
+                report.findings = mark_accepted(report.findings, export.accepted)
+            still_open = open_findings(report.findings)
+            accepted = len(report.findings) - len(still_open)
             if export.new_only:
-                report.findings = open_findings(report.findings)
+                report.findings = still_open
         worst = worst_severity(open_findings(report.findings or []))
         path = out / "reports" / f"{name}.json"
         atomic_write_text(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1))

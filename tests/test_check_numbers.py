@@ -11,15 +11,17 @@ from aligner.checks.params import CheckParams
 from aligner.records import Finding, Link, Report, Span
 
 
-def report(pairs: list[tuple[str, str]], links: list[Link] | None = None) -> Report:
+def report(pairs: list[tuple[str, str]], links: list[Link] | None = None,
+           ar_first: bool = False) -> Report:
     en = make_side("en.txt", "en", ["Intro line."] + [e for e, _ in pairs])
     ar = make_side("ar.txt", "ar", ["سطر تمهيدي."] + [a for _, a in pairs])
     links = links or [Link((i,), (i,), 0.9) for i in range(len(pairs) + 1)]
-    return Report(signature={}, src=en, tgt=ar, links=links)
+    return Report(signature={}, src=ar if ar_first else en, tgt=en if ar_first else ar,
+                  links=links)
 
 
-def findings(en: str, ar: str) -> list[Finding]:
-    rep = report([(en, ar)])
+def findings(en: str, ar: str, ar_first: bool = False) -> list[Finding]:
+    rep = report([(en, ar)], ar_first=ar_first)
     found = get_check("number_mismatch").run(CheckContext(rep))
     for f in found:
         assert f.kind == "number_mismatch"
@@ -199,9 +201,9 @@ def test_changed_slash_date_is_reported() -> None:
 
 
 def test_tuned_numbers_are_parameters_recorded_in_the_signature() -> None:
-    """A hedged 1,000 against 1,150 (15% apart) is a change at the default rounding tolerance
-    (10%) and a rounding at 20%; the tolerance is part of the report signature."""
-    rep = report([("About 1,000 people came.", "جاء 1150 شخصًا.")])
+    """1,150 rendered as a hedged 1,000 (15% apart) is a change at the default rounding
+    tolerance (10%) and a rounding at 20%; the tolerance is part of the report signature."""
+    rep = report([("1,150 people came.", "جاء حوالي 1,000 شخص.")])
     check = get_check("number_mismatch")
     (f,) = check.run(CheckContext(rep))
     assert f.severity == "critical"
@@ -211,3 +213,190 @@ def test_tuned_numbers_are_parameters_recorded_in_the_signature() -> None:
     assert check.run(CheckContext(rep, params=lenient)) == []
     assert CheckParams().to_json()["number_mismatch.rounding_tolerance"] == 0.1
     assert lenient.to_json()["number_mismatch.rounding_tolerance"] == 0.2
+
+
+def both_ways(en: str, ar: str) -> list[list[Finding]]:
+    """The findings with the English as the source, then with the Arabic as the source."""
+    return [findings(en, ar), findings(en, ar, ar_first=True)]
+
+
+def changed_both_ways(en: str, ar: str) -> list[tuple[str, float, float]]:
+    """(severity, English value, Arabic value) of the one finding of the pair, with the English
+    as the source, then with the Arabic as the source."""
+    out = []
+    for ar_first in (False, True):
+        (f,) = findings(en, ar, ar_first)
+        en_side, ar_side = ("tgt", "src") if ar_first else ("src", "tgt")
+        out.append((f.severity, f.evidence[f"{en_side}_value"], f.evidence[f"{ar_side}_value"]))
+    return out
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("The attack killed 60,000 people and wounded 30,000.", "قتل الهجوم 60،000 شخص وجرح 30،000."),
+    ("He paid $15,000.", "دفع 15.000 دولار."),
+    ("The economy grew 3.5 percent.", "نما الاقتصاد 3.5 بالمائة."),
+    ("Its population is 1,234,567.", "يبلغ عدد سكانها 1.234.567 نسمة."),
+    ("It weighs 1.250 kilograms.", "يزن 1.25 كيلوغرام."),
+    ("Rooms 1, 2 and 3 were closed.", "أغلقت الغرف 1، 2 و3."),
+])
+def test_arabic_comma_and_dot_between_groups_of_three(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("The attack killed 60,000 people.", "قتل الهجوم 50،000 شخص.", (60000, 50000)),
+    ("He paid $15,000.", "دفع 16.000 دولار.", (15000, 16000)),
+    ("He paid $15,000.", "دفع 15.5 دولار.", (15000, 15.5)),
+])
+def test_changed_numbers_with_arabic_separators(en: str, ar: str,
+                                                values: tuple[float, float]) -> None:
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("Three and a half million people live there.", "يعيش هناك ثلاث ملايين ونصف شخص."),
+    ("3.5 million people live there.", "يعيش هناك ثلاثة ملايين ونصف شخص."),
+    ("3.5 million people live there.", "يعيش هناك 3 ملايين و500 ألف شخص."),
+    ("1.2 million people live there.", "يعيش هناك مليون و200 ألف شخص."),
+    ("Two thousand people came.", "جاء ألفين شخص."),
+    ("It cost two billion dollars.", "كلف ملياران من الدولارات."),
+    ("It cost $2.5 billion.", "كلف مليارين ونصف دولار."),
+    ("Five thousand people came.", "جاء 5 آلاف شخص."),
+    ("Half a million people came.", "جاء 500 ألف شخص."),
+    ("500,000 people came.", "جاء نصف مليون شخص."),
+    ("A quarter of a million people came.", "جاء 250 ألف شخص."),
+    ("He served three and a half years.", "قضى ثلاث سنوات ونصف."),
+    ("He served 2.5 years.", "قضى عامين ونصف."),
+    ("The meeting lasted 1.5 hours.", "استمر الاجتماع ساعة ونصف."),
+    ("Several million people came.", "جاء عدة ملايين من الناس."),
+    ("A few hundred people came.", "جاء 300 شخص."),
+])
+def test_scale_words_and_halves(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("Three and a half million people live there.", "يعيش هناك ثلاث ملايين شخص.",
+     (3.5e6, 3e6)),
+    ("3.5 million people live there.", "يعيش هناك 3 ملايين و600 ألف شخص.", (3.5e6, 3.6e6)),
+    ("Half a million people came.", "جاء 600 ألف شخص.", (5e5, 6e5)),
+    ("He served three and a half years.", "قضى أربع سنوات ونصف.", (3.5, 4.5)),
+    ("It cost two billion dollars.", "كلف ثلاثة مليارات دولار.", (2e9, 3e9)),
+])
+def test_changed_numbers_with_scale_words(en: str, ar: str, values: tuple[float, float]) -> None:
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("It has been popular since the 1980s.", "كانت شائعة منذ الثمانينات."),
+    ("It has been popular since the '80s.", "كانت شائعة منذ الثمانينيات."),
+    ("It has been popular since the ’80s.", "كانت شائعة منذ الثمانينات."),
+    ("It has been popular since the 1980s.", "كانت شائعة منذ ثمانينيات القرن الماضي."),
+    ("It has been popular since the 1980s.", "كانت شائعة منذ الثمانينيات من القرن الماضي."),
+    ("It was built in the late nineties.", "بني في أواخر التسعينات."),
+    ("She is in her early seventies.", "هي في أوائل السبعينيات من عمرها."),
+    ("He is in his eighties.", "هو في الثمانين من عمره."),
+])
+def test_decades(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("It has been popular since the 1980s.", "كانت شائعة منذ السبعينات.", (1980, 1970)),
+    ("It has been popular since the '80s.", "كانت شائعة منذ التسعينات.", (80, 1990)),
+])
+def test_changed_decades(en: str, ar: str, values: tuple[float, float]) -> None:
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("They use 3D printing.", "يستخدمون الطباعة ثلاثية الأبعاد."),
+    ("They use 3-D printing.", "يستخدمون الطباعة ثلاثية الأبعاد."),
+    ("They use three-dimensional printing.", "يستخدمون الطباعة ثلاثية الأبعاد."),
+    ("They use three-dimensional printing.", "يستخدمون الطباعة المجسمة."),
+    ("The two signed a bilateral agreement.", "وقع البلدان اتفاقا ثنائيا."),
+    ("The duo announced a new series.", "أعلن الثنائي عن سلسلة جديدة."),
+    ("He drove a four-wheel drive.", "قاد سيارة رباعية الدفع."),
+    ("They held two-way talks.", "أجروا محادثات مباشرة."),
+    ("They stayed in a five-star hotel.", "أقاموا في فندق خمس نجوم."),
+    ("They had a six-point lead.", "كان لديهم تقدم بفارق ست نقاط."),
+    ("One-third of voters stayed home.", "بقي ثلث الناخبين في منازلهم."),
+])
+def test_numbers_inside_compounds_are_no_counts(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("They printed 30 guns.", "طبعوا 40 مسدسًا بالطباعة ثلاثية الأبعاد.", (30, 40)),
+    ("A three-year plan.", "خطة مدتها أربع سنوات.", (3, 4)),
+    ("They had a six-point lead.", "كان لديهم تقدم بفارق سبع نقاط.", (6, 7)),
+])
+def test_counts_beside_compounds_are_still_compared(en: str, ar: str,
+                                                    values: tuple[float, float]) -> None:
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("About 2,000 people came.", "جاء نحو ألفي شخص."),
+    ("About 2,000 people came.", "جاء زهاء 2000 شخص."),
+    ("Some 2,000 people came.", "جاء حوالي 2000 شخص."),
+])
+def test_same_approximate_quantity_is_quiet(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+def test_a_translation_may_round_a_figure_but_not_add_digits() -> None:
+    """The target rounds and hedges the source's figure: quiet; the target is more precise than
+    the source's approximate figure: a change, whichever language is the source."""
+    en_rounds = findings("About 2,000 people came.", "جاء حوالي 2,005 شخص.", ar_first=True)
+    ar_rounds = findings("About 2,005 people came.", "جاء حوالي 2,000 شخص.")
+    assert en_rounds == ar_rounds == []
+    (ar_adds,) = findings("About 2,000 people came.", "جاء حوالي 2,005 شخص.")
+    (en_adds,) = findings("About 2,005 people came.", "جاء حوالي 2,000 شخص.", ar_first=True)
+    assert (ar_adds.severity, ar_adds.message) == ("critical", "number 2000 in src, 2005 in tgt")
+    assert (en_adds.severity, en_adds.message) == ("critical", "number 2000 in src, 2005 in tgt")
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("Call the helpline on 116123.", "اتصل بخط المساعدة على 116 123."),
+    ("Call the helpline on 116 123.", "اتصل بخط المساعدة على 116123."),
+    ("Call +44 20 7946 0958.", "اتصل على 00442079460958."),
+    ("Call 0800 555 111.", "اتصل على الرقم 111 555 0800."),
+    ("Call 0800 555 111.", "اتصل على الرقم 0800555111."),
+])
+def test_digit_groups_of_one_identifier(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("Call the helpline on 116123.", "اتصل بخط المساعدة على 116 124."),
+    ("Call +44 20 7946 0958.", "اتصل على 00442079460959."),
+])
+def test_changed_identifier_is_critical(en: str, ar: str) -> None:
+    for found in both_ways(en, ar):
+        assert found and found[0].severity == "critical"
+
+
+def test_short_digit_groups_are_separate_numbers() -> None:
+    """"5 200" has too few digits for an identifier: a day and a count, not 5200."""
+    for found in both_ways("On May 5 200 people marched.", "في 5 أيار سار 5200 شخص."):
+        assert [f.severity for f in found] == ["critical"]
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    ("COVID-19 spread quickly.", "انتشر فيروس كورونا بسرعة."),
+    ("The coronavirus spread quickly.", "انتشر كوفيد-19 بسرعة."),
+    ("Flight MH17 was shot down.", "أسقطت طائرة الرحلة الماليزية."),
+    ("The 5G network is new.", "شبكة الجيل الخامس جديدة."),
+])
+def test_digits_of_a_name_or_code_may_be_left_out(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("The F-16 crashed.", "تحطمت طائرة إف-15.", (16, 15)),
+    ("Flight MH17 was shot down.", "أسقطت الرحلة MH18.", (17, 18)),
+])
+def test_changed_digits_of_a_code_are_reported(en: str, ar: str,
+                                               values: tuple[float, float]) -> None:
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2

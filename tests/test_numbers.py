@@ -287,3 +287,74 @@ def test_roman_numerals_slash_dates_and_temperatures(
         text: str, lang: str, found: list[tuple[str, float, str, str | None, bool]]) -> None:
     assert [(m.text, m.value, m.kind, m.unit, m.weak) for m in extract_numbers(text, lang)] == \
         found
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "alt"), [
+    ("60،000", "ar", 60000, None), ("1،234،567", "ar", 1234567, None),
+    ("١٥٬٠٠٠", "ar", 15000, None), ("15.000 دولار", "ar", 15000, 15),
+    ("1.500 مليون", "ar", 1.5e6, 1.5e9), ("1.234.567", "en", 1234567, None),
+    ("1.234.567", "ar", 1234567, None), ("3.500 seconds", "en", 3.5, 3500),
+    ("3.5", "ar", 3.5, None), ("0.300", "ar", 0.3, None), ("2.25", "ar", 2.25, None),
+])
+def test_thousands_separators_where_groups_of_three_say_so(text: str, lang: str, value: float,
+                                                            alt: float | None) -> None:
+    m = one(text, lang)
+    assert (m.value, m.alt) == (value, alt)
+
+
+def test_arabic_comma_elsewhere_separates_numbers() -> None:
+    assert values("الغرف 1، 2، 3 و5،6 و1،2345 و60،000، ثم", "ar") == [
+        (1,), (2,), (3,), (5,), (6,), (1,), (2345,), (60000,)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("ثلاث ملايين ونصف", "ar", 3.5e6, None), ("3 ملايين ونصف", "ar", 3.5e6, None),
+    ("مليونين ونصف", "ar", 2.5e6, None), ("ألفين ونصف", "ar", 2500, None),
+    ("مليون و200 ألف", "ar", 1.2e6, None), ("3 ملايين و500 ألف دولار", "ar", 3.5e6, "USD"),
+    ("ألف و500", "ar", 1500, None), ("ملياران", "ar", 2e9, None), ("3 مليارات", "ar", 3e9, None),
+    ("نصف مليون", "ar", 5e5, None), ("ثلاثة ونصف", "ar", 3.5, None),
+    ("ثلاث سنوات ونصف", "ar", 3.5, "year"), ("3 سنوات ونصف", "ar", 3.5, "year"),
+    ("عامين ونصف", "ar", 2.5, "year"), ("ساعة ونصف", "ar", 1.5, "hour"),
+    ("three and a half million", "en", 3.5e6, None), ("a million and a half", "en", 1.5e6, None),
+    ("two and a half years", "en", 2.5, "year"), ("three-and-a-half", "en", 3.5, None),
+    ("half a million", "en", 5e5, None), ("a half-million dollars", "en", 5e5, "USD"),
+    ("a quarter of a million", "en", 2.5e5, None),
+])
+def test_halves_and_multipliers(text: str, lang: str, value: float, unit: str | None) -> None:
+    m = one(text, lang)
+    assert (m.value, m.unit) == (value, unit)
+
+
+def test_figures_joined_by_wa_stay_apart_without_a_multiplier() -> None:
+    assert values("في 2019 و2020 قتل 300 و200 جريح", "ar") == [(2019,), (2020,), (300,), (200,)]
+    assert values("half of them", "en") == [(0.5,)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("الثمانينات", "ar", 1980), ("ثمانينات القرن الماضي", "ar", 1980),
+    ("الثمانينيات من القرن الماضي", "ar", 1980), ("التسعينات", "ar", 1990),
+    ("in the late eighties", "en", 80), ("in her early seventies", "en", 70),
+    ("the mid-eighties", "en", 80),
+])
+def test_more_decades(text: str, lang: str, value: float) -> None:
+    m = one(text, lang)
+    assert (m.kind, m.value) == ("decade", value)
+
+
+def test_a_bare_decade_word_is_no_decade() -> None:
+    assert extract_numbers("eighties music", "en") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "weak"), [
+    ("ثلاثية الأبعاد", "ar", 3, True), ("اتفاق ثنائي", "ar", 2, True),
+    ("رباعية الدفع", "ar", 4, True), ("ثماني سنوات", "ar", 8, False),
+    ("3D printing", "en", 3, True), ("3-D printing", "en", 3, True),
+    ("three-dimensional", "en", 3, True), ("two-way talks", "en", 2, True),
+    ("a three-year plan", "en", 3, False), ("3 days", "en", 3, False),
+    ("a six-point lead", "en", 6, False),
+    ("one-third of them", "en", 1 / 3, True),
+])
+def test_numbers_inside_compounds_are_weak(text: str, lang: str, value: float,
+                                           weak: bool) -> None:
+    m = one(text, lang)
+    assert (m.value, m.weak) == (value, weak)

@@ -3,6 +3,7 @@ runs (the accept work's option; skipped where `run` does not have it yet)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,5 @@ def test_a_finding_accepted_in_the_desk_no_longer_fails_the_run(tmp_path: Path) 
             decide(store, pair, report, finding.id, "accept", "house style", "ann", seen=0)
     second = CliRunner().invoke(app, command)
     assert second.exit_code == 0, second.output
+    pairs = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    assert [p["accepted"] for p in pairs["pairs"]] == [len(report.findings or [])]

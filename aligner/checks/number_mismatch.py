@@ -24,15 +24,18 @@ from dataclasses import dataclass
 
 from aligner.checks.base import CheckContext, register_check
 from aligner.numbers import NumberMention, extract_numbers
+from aligner.numbers.tokens import DIGITS
 from aligner.records import Finding, Link, Span
 
 
 @dataclass(frozen=True)
 class NumberParams:
     conversion_tolerance: float = 0.08  # "20 feet" for "6 metres": relative error allowed
-    rounding_tolerance: float = 0.1  # most a hedged figure may differ from the precise one
+    rounding_tolerance: float = 0.1  # most a hedged target may differ from a precise source
     spellable_max: int = 10  # whole numbers up to this may be spelled out (Arabic style: ten)
     glued_run: int = 20  # Arabic letters in a row from which words have lost their spaces
+    identifier_digits: int = 5  # digit groups that join into one identifier (116 123) have
+    # at least this many digits
     changed_confidence: float = 0.9  # a number changed, both written in digits
     changed_spelled_confidence: float = 0.75  # ... one of them spelled out
     hedged_penalty: float = 0.15  # taken off when either side is hedged ("about")
@@ -45,7 +48,12 @@ _TO_BASE = {"km": 1000.0, "mi": 1609.34, "m": 1.0, "ft": 0.3048, "yd": 0.9144, "
             "cm": 0.01, "kg": 1.0, "lb": 0.4536}
 _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "in": "len",
               "cm": "len", "kg": "mass", "lb": "mass"}
-_DOT_THOUSANDS = re.compile(r"[0-9٠-٩]{1,3}(?:\.[0-9٠-٩]{3})+")
+# digits that are part of a name or code: a Latin letter right before (MH17, F-16, COVID-19),
+# an Arabic word and a hyphen before (كوفيد-19), or a Latin letter right after (5G)
+_CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|[\u0621-\u064A]{2,}-)$")
+_CODE_AFTER = re.compile(r"[A-Za-z]")
+# what may stand between the digit groups of a phone number or identifier
+_GROUP_GAP = re.compile(r"\)?[ \u00a0\u2009\u202f\-]")
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
                                  r"حوالي|حوالى|نحو|قرابة)?\s*$")
 
@@ -60,6 +68,13 @@ class _Atom:
     segment: int
     offset: int  # document offset of the segment start
     order: int  # position among the side's atoms, for pairing leftovers in reading order
+    run: int = -1  # digit groups set apart by a space (+44 20 7946): their run, else -1
+    run_pos: int = 0  # position in the run
+    code: bool = False  # digits of a name or code: COVID-19, MH17, G20, كوفيد-19
+
+    def digits(self) -> str:
+        """The digits as written ("0958"), for joining digit groups."""
+        return self.mention.text.translate(DIGITS)
 
     def span(self) -> Span:
         m = self.mention
@@ -76,8 +91,8 @@ class _Atom:
             keys.add(v % 100)  # the 1980s = الثمانينيات
             if v % 100 == 0:
                 keys.add(v // 100 + 1)  # the early 2000s = بداية القرن الحادي والعشرين
-        if _DOT_THOUSANDS.fullmatch(m.text.strip()):
-            keys.add(v * 1000 ** m.text.count("."))  # 76.000 written with a dot for thousands
+        if m.alt is not None and len(m.values) == 1:
+            keys.add(m.alt)  # 76.000: seventy-six thousand, or seventy-six
         if m.kind == "time" and m.unit == "+12" and v < 12:
             keys.add(v + 12)  # 3 p.m. = 15:00
         return keys
@@ -111,8 +126,8 @@ def _glued_words(run: int) -> re.Pattern[str]:
 
 
 def _tolerant(a: _Atom, b: _Atom, p: NumberParams) -> bool:
-    """Rounding of a hedged figure (a bound, "more than 800", only rounds in its direction), or
-    a unit conversion."""
+    """A figure the translation rounded and hedged (a bound, "more than 800", only rounds in its
+    direction), or a unit conversion."""
     x, y = a.value, b.value
     if x <= 0 or y <= 0:
         return False
@@ -129,6 +144,9 @@ def _tolerant(a: _Atom, b: _Atom, p: NumberParams) -> bool:
                 (kind == "min" and plain.value < hedged.value)
                 or (kind == "max" and plain.value > hedged.value)):
             return False
+    src, tgt = (a, b) if a.side == "src" else (b, a)
+    if _significant(tgt.value) > _significant(src.value):
+        return False  # a translation may round a figure, not add digits: about 2,000 → 2,005
     rounder, precise = (x, y) if _significant(x) <= _significant(y) else (y, x)
     n = _significant(rounder)
     scale = 10 ** (math.floor(math.log10(precise)) - n + 1)
@@ -147,6 +165,46 @@ def _match(src: list[_Atom], tgt: list[_Atom], p: NumberParams
                                               abs(b.order / max(len(tgt), 1)
                                                   - a.order / max(len(src), 1))))
                 src.remove(a)
+                tgt.remove(b)
+    return src, tgt
+
+
+def _digit_windows(atoms: list[_Atom], least: int) -> list[tuple[str, list[_Atom]]]:
+    """Consecutive digit groups of one run, joined ("116 123" → "116123", leading zeros and
+    the international 00 dropped), longest first, with at least ``least`` digits."""
+    by_run: dict[int, list[_Atom]] = {}
+    for a in atoms:
+        if a.run >= 0:
+            by_run.setdefault(a.run, []).append(a)
+    out = []
+    for run in by_run.values():
+        run.sort(key=lambda a: a.run_pos)
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 8) + 1):
+                window = run[i:j]
+                if window[-1].run_pos - window[0].run_pos != j - i - 1:
+                    break  # a group in between was matched on its own
+                digits = "".join(a.digits() for a in window)
+                if len(digits) >= least:
+                    out.append((digits.lstrip("0"), window))
+    return sorted(out, key=lambda w: -len(w[1]))
+
+
+def _match_identifiers(src: list[_Atom], tgt: list[_Atom], least: int
+                       ) -> tuple[list[_Atom], list[_Atom]]:
+    """A phone number or identifier grouped differently on the two sides (116123 / 116 123,
+    +44 20 7946 0958 / 00442079460958) is one number, not several."""
+    src, tgt = list(src), list(tgt)
+    targets = _digit_windows(tgt, least)
+    for digits, window in _digit_windows(src, least):
+        if not all(a in src for a in window):
+            continue
+        other = next((w for d, w in targets if d == digits and len(w) + len(window) > 2
+                      and all(b in tgt for b in w)), None)
+        if other is not None:
+            for a in window:
+                src.remove(a)
+            for b in other:
                 tgt.remove(b)
     return src, tgt
 
@@ -206,6 +264,7 @@ class NumberMismatchCheck:
         strong: list[_Atom] = []
         excused: list[_Atom] = []
         vague: list[NumberMention] = []
+        runs, run_pos, prev = 0, 0, None
         for seg_id in ids:
             seg = segments[seg_id]
             mentions = extract_numbers(seg.text, lang)
@@ -213,8 +272,18 @@ class NumberMismatchCheck:
                 if m.kind == "vague":
                     vague.append(m)
                     continue
+                group = len(m.values) == 1 and m.text.translate(DIGITS).isdigit()
+                if group and prev is not None and prev[0] == seg_id and \
+                        _GROUP_GAP.fullmatch(seg.text[prev[1]:m.start]):
+                    run_pos += 1
+                elif group:
+                    runs, run_pos = runs + 1, 0
+                prev = (seg_id, m.end) if group else None
+                code = group and bool(_CODE_BEFORE.search(seg.text[:m.start])
+                                      or _CODE_AFTER.match(seg.text[m.end:]))
                 for v in m.values:
-                    atom = _Atom(name, v, m, seg_id, seg.start, len(strong) + len(excused))
+                    atom = _Atom(name, v, m, seg_id, seg.start, len(strong) + len(excused),
+                                 runs if group else -1, run_pos, code)
                     if m.weak or _is_conversion(atom, mentions, seg.text):
                         excused.append(atom)
                     else:
@@ -229,6 +298,7 @@ class NumberMismatchCheck:
         # Strong numbers match each other first; excused ones may still absorb a leftover.
         p = ctx.params.get(NumberParams)
         s_left, t_left = _match(s_strong, t_strong, p)
+        s_left, t_left = _match_identifiers(s_left, t_left, p.identifier_digits)
         s_left, _ = _match(s_left, t_excused, p)
         t_left, _ = _match(t_left, s_excused, p)
         s_vague, t_vague = _unpaired_vague(s_vague, t_vague)
@@ -244,6 +314,8 @@ class NumberMismatchCheck:
             if alone is not None and glued["tgt" if alone.side == "src" else "src"] and \
                     _spellable(alone, p.spellable_max):
                 continue
+            if alone is not None and alone.code:
+                continue  # COVID-19 rendered as فيروس كورونا: a name, not a dropped figure
             findings.append(self._finding(link, a, b, p))
         return findings
 

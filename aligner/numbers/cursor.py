@@ -30,6 +30,9 @@ from aligner.numbers.lexicon import (
 from aligner.numbers.mention import NumberMention
 from aligner.numbers.tokens import DIGITS, Tok, ar_readings, tokens
 
+# groups of three digits after a first group that is not 0: 15.000 and 1.234.567, not 0.300
+_DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+
 
 class Cursor:
     """A cursor over the tokens of one text; each ``_at_*`` method of a parser either consumes a
@@ -75,15 +78,17 @@ class Cursor:
                     return AR_BOUNDS[stem]
         return None
 
-
     def _digits(self, i: int) -> float | None:
-        """Value of a digit token: ',' groups of three are thousands, '.' the decimal mark."""
+        """Value of a digit token: ',' groups of three are thousands, '.' the decimal mark, but
+        for dots between groups of three (1.234.567; in Arabic text also 15.000)."""
         t = self.tok(i)
         if t is None or t.kind != "num":
             return None
         s = t.text.translate(DIGITS)
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
             return float(s.replace(",", ""))
+        if _DOT_GROUPS.fullmatch(s) and (self.lang == "ar" or s.count(".") > 1):
+            return float(s.replace(".", ""))
         if self.lang == "ar" and re.fullmatch(r"\d+,\d+", s):
             return float(s.replace(",", "."))  # Arabic texts also use ',' as the decimal mark
         if self.lang != "ar":
@@ -91,6 +96,14 @@ class Cursor:
         lead = re.match(r"\d+(?:\.\d+)?", s)
         return float(lead.group()) if lead else None
 
+    def _digits_alt(self, i: int) -> float | None:
+        """The other reading of a digit token with one dot before three digits (15.000 is 15000
+        or 15, whichever ``_digits`` did not take), else None."""
+        t = self.tok(i)
+        s = t.text.translate(DIGITS) if t is not None and t.kind == "num" else ""
+        if not _DOT_GROUPS.fullmatch(s) or s.count(".") != 1:
+            return None
+        return float(s) if self.lang == "ar" else float(s.replace(".", ""))
 
     def _percent_words(self, j: int) -> int:
         """How many tokens at j spell "percent" (%, ٪, per cent, بالمئة, في المائة), or 0."""

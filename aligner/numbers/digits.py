@@ -126,7 +126,7 @@ class DigitReader(Cursor):
         return 1.0
 
     def _number(self, i: int) -> tuple[NumberMention, int] | None:
-        value = self._digits(i)
+        value, alt = self._digits(i), self._digits_alt(i)
         if value is None:
             return None
         t = self.toks[i]
@@ -154,6 +154,10 @@ class DigitReader(Cursor):
             return self.mention((value,), "time", start_i, j), j
         # ordinal suffix 47th / decade 1930s
         nt = self.tok(j)
+        dim = j + (nt is not None and nt.text == "-" and nt.attached(t))
+        if self.key(dim) == "d" and self.toks[dim].attached(self.toks[dim - 1]) and \
+                value in (2, 3, 4):  # 3D, 3-D: a count inside an adjective
+            return self.mention((value,), "cardinal", start_i, dim + 1, weak=True), dim + 1
         if nt and nt.attached(t) and nt.key in ("st", "nd", "rd", "th") and value.is_integer():
             return self._maybe_date(self.mention((value,), "ordinal", start_i, j + 1), j + 1)
         if nt and nt.attached(t) and nt.key == "s" and value % 10 == 0:
@@ -167,11 +171,15 @@ class DigitReader(Cursor):
                      or AR_PLURAL_SCALES.get(nt.key)
                      or (CURRENCY_ONLY_SCALES.get(nt.key) if unit in MONEY else None) or 1.0)
             if scale > 1:
+                if alt is not None and value > alt:
+                    value, alt = alt, value  # 1.500 مليون: 1.5 million rather than 1.5 billion
                 value *= scale
+                alt = alt * scale if alt is not None else None
                 j += 1
                 half = self._ar_half(j)
                 if half:
                     value += scale / 2
+                    alt = alt + scale / 2 if alt is not None else None
                     j += 1
         # percent
         nt = self.tok(j)
@@ -191,9 +199,11 @@ class DigitReader(Cursor):
                 unit, j = u, j2
                 if u in MONEY:
                     kind = "currency"
+                if scale == 1 and self._ar_half(j):
+                    value, alt, j = value + 0.5, None, j + 1  # 3 سنوات ونصف
         approx = self.hedged(start_i)
         m = self.mention((value,), kind, start_i, j, unit=unit, approx=approx,
-                         bound=self.bound(start_i))
+                         bound=self.bound(start_i), alt=alt)
         if kind == "cardinal" and 1 <= value <= 31 and value.is_integer():
             return self._maybe_date(m, j)
         return m, j

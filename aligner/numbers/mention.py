@@ -19,7 +19,8 @@ class NumberMention:
     the implicit ones (one/first/a dual noun) that are too often rephrased to report when absent.
     ``bound`` is "min" after "more than"/"over"/"above"/"at least"/"أكثر من" and "max" after
     "less than"/"fewer than"/"under"/"below"/"أقل من": the figure is a bound, so it may only
-    round in that direction.
+    round in that direction. ``alt`` is the other reading of digits that have two: "15.000" is
+    fifteen thousand in Arabic text (and the value), but may be fifteen.
     """
 
     values: tuple[float, ...]
@@ -32,6 +33,7 @@ class NumberMention:
     approx: bool = False
     weak: bool = False
     bound: str | None = None
+    alt: float | None = None
 
     @property
     def value(self) -> float:

@@ -21,6 +21,9 @@ _TOKEN = re.compile(r"(?P<num>\d+(?:[.,]\d+)*)"
 # and SI typesetting write thousands) is a group separator, read as a comma (one for one: the
 # offsets stay); a plain space is not, as "May 5 200 people" shows
 _GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))")
+# the Arabic comma between groups of exactly three digits is a thousands separator (60،000);
+# elsewhere it separates items of a list ("1، 2")
+_ARABIC_COMMA_GROUPS = re.compile(r"(?<![\d.,،])\d{1,3}(?:،\d{3})+(?!،?\d)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ def fold(word: str) -> str:
 
 def tokens(text: str) -> list[Tok]:
     folded = _GROUP_SPACE.sub(",", text.translate(DIGITS))
+    folded = _ARABIC_COMMA_GROUPS.sub(lambda m: m.group().replace("،", ","), folded)
     return [Tok(m.lastgroup or "sym", m.group(), m.start(), m.end(), fold(m.group()))
             for m in _TOKEN.finditer(folded)]
 

@@ -8,6 +8,7 @@ import re
 from aligner.numbers.cursor import Cursor
 from aligner.numbers.lexicon import (
     AR_CENTURY,
+    AR_COMPOUNDS,
     AR_DECADES,
     AR_DUAL_NOUNS,
     AR_DUAL_SCALES,
@@ -16,6 +17,7 @@ from aligner.numbers.lexicon import (
     AR_HUNDRED,
     AR_HUNDREDS,
     AR_LAST,
+    AR_OF,
     AR_ORD,
     AR_PERCENT,
     AR_PLURAL_SCALES,
@@ -27,8 +29,13 @@ from aligner.numbers.lexicon import (
     AR_UNITS,
     AR_VAGUE,
     DUAL_UNIT,
+    EN_COMPOUND_HEADS,
+    EN_DECADE_DETERMINERS,
+    EN_DECADE_PARTS,
     EN_DECADES,
     EN_DENOMINATORS,
+    EN_DIMENSIONS,
+    EN_MULTIPLIERS,
     EN_ORD,
     EN_SCALES,
     EN_SMALL,
@@ -56,6 +63,9 @@ class WordReader(Cursor):
             if self.key(i + 1) == "of" and self.key(i + 2) in ("thousands", "millions"):
                 scale = EN_VAGUE[self.key(i + 2)][0]
                 lo, hi, j = lo * scale, hi * scale, i + 3
+            elif k in ("several", "few") and self.key(j) in EN_MULTIPLIERS:
+                scale = EN_MULTIPLIERS[self.key(j)]  # several million, a few hundred
+                lo, hi, j = lo * scale, hi * scale, j + 1
             if k == "tens" and j == i + 1:
                 return None
             start = i - 1 if self.key(i - 1) == "a" else i
@@ -78,9 +88,15 @@ class WordReader(Cursor):
         """"a third of", "one quarter of", "two thirds", "three-quarters": fractions, not the
         ordinal of "a third term" (weak, like Arabic fractions: as often figures of speech)."""
         k, nxt = self.key(i), self.key(i + 1)
+        of_scale = self._en_part_of_scale(i + (k in ("a", "one")))
+        if of_scale is not None:
+            return of_scale
         if k in ("a", "one") and nxt in EN_DENOMINATORS and self.key(i + 2) == "of":
             return [self.mention((1 / EN_DENOMINATORS[nxt],), "fraction", i, i + 2,
                                  spelled=True, weak=True)], i + 2
+        if k == "one" and nxt == "-" and self.key(i + 2) in EN_DENOMINATORS:  # one-third
+            return [self.mention((1 / EN_DENOMINATORS[self.key(i + 2)],), "fraction", i, i + 3,
+                                 spelled=True, weak=True)], i + 3
         j = i + 1 + (nxt == "-")
         plural = self.key(j)
         if k in EN_SMALL and 2 <= EN_SMALL[k] < 10 and plural.endswith("s") and \
@@ -88,6 +104,38 @@ class WordReader(Cursor):
             value = EN_SMALL[k] / EN_DENOMINATORS[plural[:-1]]
             return [self.mention((value,), "fraction", i, j + 1, spelled=True, weak=True)], j + 1
         return None
+
+    def _en_part_of_scale(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """"half a million", "a half-million", "a quarter of a billion dollars": the part of a
+        multiplier (not the weak fraction "half")."""
+        part = {"half": 0.5, "quarter": 0.25}.get(self.key(i))
+        if part is None:
+            return None
+        j = i + 1
+        while self.key(j) in ("-", "a", "of") and j < i + 4:
+            j += 1
+        if self.key(j) not in EN_SCALES:
+            return None
+        value = part * EN_SCALES[self.key(j)]
+        unit, end = self._unit(j + 1)
+        kind = "currency" if unit in MONEY else "cardinal"
+        return [self.mention((value,), kind, i, end, unit=unit, spelled=True,
+                             approx=self.hedged(i), bound=self.bound(i))], end
+
+    def _en_decade_determined(self, i: int) -> bool:
+        """Whether the decade word at i follows "the" or a possessive, maybe with early, mid or
+        late between ("the eighties", "in her late seventies"), not a bare "eighties"."""
+        j = i - 1
+        while self.key(j) in EN_DECADE_PARTS and j > i - 3:
+            j -= 1
+        return self.key(j) in EN_DECADE_DETERMINERS
+
+    def _en_and_a_half(self, j: int) -> int:
+        """How many tokens at j say "and a half" (three and a half, three-and-a-half), or 0."""
+        keys = [self.key(n) for n in range(j, j + 6)]
+        spaced = keys[:3] == ["and", "a", "half"]
+        hyphened = keys == ["-", "and", "-", "a", "-", "half"]
+        return 3 if spaced else 6 if hyphened else 0
 
     def _at_en_words(self, i: int) -> tuple[list[NumberMention], int] | None:
         """English number words: "twenty-five", "three hundred and twelve", "a million",
@@ -100,8 +148,11 @@ class WordReader(Cursor):
         if k == "a" and self.key(i + 1) in ("hundred", *EN_SCALES):
             i += 1
             k = self.key(i)
-        if k in EN_DECADES and self.key(start - 1) == "the":
+        if k in EN_DECADES and self._en_decade_determined(start):
             return [self.mention((EN_DECADES[k],), "decade", start, i + 1, spelled=True)], i + 1
+        of_scale = self._en_part_of_scale(i)
+        if of_scale is not None:
+            return of_scale
         if k == "half" or k == "twice":
             kind, val = ("fraction", 0.5) if k == "half" else ("cardinal", 2.0)
             return [self.mention((val,), kind, start, i + 1, spelled=True, weak=True)], i + 1
@@ -136,6 +187,14 @@ class WordReader(Cursor):
                 current, last, j = 0.0, EN_SCALES[k], j + 1
             else:
                 break
+            half = self._en_and_a_half(j)
+            if half and kind == "cardinal":  # three and a half (million), a million and a half
+                if current:
+                    current += 0.5
+                else:
+                    total += (last or 0) / 2
+                j += half
+                continue
             # continue over "-" (twenty-five) and "and" (three hundred and twelve)
             sep = self.tok(j)
             after = self.key(j + 1)
@@ -153,7 +212,7 @@ class WordReader(Cursor):
         pct = self._percent_words(end)
         if kind == "cardinal" and pct:
             kind, end = "percent", end + pct
-        weak = value <= 2 and kind == "cardinal"
+        weak = kind == "cardinal" and (value <= 2 or (end == j and self._en_compound(end)))
         m = self.mention((value,), kind, start, end, unit=unit if end == end2 else None,
                          spelled=True, approx=self.hedged(start), weak=weak,
                          bound=self.bound(start))
@@ -187,6 +246,8 @@ class WordReader(Cursor):
         for stem, _c, _a in ar_readings(t.key):
             if stem in AR_DECADES:
                 value, j = 1900 + AR_DECADES[stem], i + 1
+                if self.key(j) == AR_OF and self.key(j + 1) == AR_CENTURY:
+                    j += 1  # الثمانينيات من القرن الماضي
                 if self.key(j) == AR_CENTURY:
                     w = self._ar_word(self.key(j + 1))
                     if w and w[0] == "tens":  # العشرين
@@ -204,11 +265,42 @@ class WordReader(Cursor):
         t = self.toks[i]
         if t.kind != "word":
             return None
+        unit = self._unit(i - 1)[0] if i > 0 else None
+        if unit and self._ar_half(i):  # ساعة ونصف = an hour and a half
+            kind = "currency" if unit in MONEY else "cardinal"
+            return [self.mention((1.5,), kind, i - 1, i + 1, unit=unit, spelled=True,
+                                 weak=True)], i + 1
         for stem, _c, _a in ar_readings(t.key):
             if stem in AR_FRACTIONS:
+                scale = AR_SCALES.get(self.key(i + 1))
+                if scale:  # نصف مليون = 500,000, not "half" and "a million"
+                    unit, end = self._unit(i + 2)
+                    kind = "currency" if unit in MONEY else "cardinal"
+                    return [self.mention((AR_FRACTIONS[stem] * scale,), kind, i, end, unit=unit,
+                                         spelled=True, approx=self.hedged(i),
+                                         bound=self.bound(i))], end
                 return [self.mention((AR_FRACTIONS[stem],), "fraction", i, i + 1, spelled=True,
                                      weak=True)], i + 1
         return None
+
+    def _at_ar_compound(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """An adjective made from a number: ثلاثية الأبعاد, ثنائي (weak: the count is implicit,
+        "3D", "bilateral", "a duo")."""
+        t = self.toks[i]
+        if t.kind != "word":
+            return None
+        for stem, _c, _a in ar_readings(t.key):
+            if stem in AR_COMPOUNDS:
+                return [self.mention((float(AR_COMPOUNDS[stem]),), "cardinal", i, i + 1,
+                                     spelled=True, weak=True)], i + 1
+        return None
+
+    def _en_compound(self, j: int) -> bool:
+        """Whether a spelled number ending before token j is part of an adjective:
+        three-dimensional, three dimensional, two-way (not a six-point lead)."""
+        if self.key(j) in EN_DIMENSIONS:
+            return True
+        return self.key(j) == "-" and self.key(j + 1) in EN_COMPOUND_HEADS
 
     def _at_ar_dual(self, i: int) -> tuple[list[NumberMention], int] | None:
         """A dual noun: يومين = two days, مرتين = twice (weak: duals are also just plurals)."""
@@ -217,6 +309,9 @@ class WordReader(Cursor):
             return None
         for stem, _c, _a in ar_readings(t.key):
             if stem in AR_DUAL_NOUNS:
+                if self._ar_half(i + 1):  # عامين ونصف: two and a half years, no mere plural
+                    return [self.mention((2.5,), "cardinal", i, i + 2,
+                                         unit=DUAL_UNIT.get(stem[:-2]), spelled=True)], i + 2
                 return [self.mention((2.0,), "cardinal", i, i + 1, unit=DUAL_UNIT.get(stem[:-2]),
                                      spelled=True, weak=True)], i + 1
         return None
@@ -231,7 +326,7 @@ class WordReader(Cursor):
         first = self._ar_word(t.key, self.key(i + 1))
         if first is None or first[0] in ("plural", "half"):
             return None
-        total, current, last, kind = 0.0, 0.0, None, "cardinal"
+        total, current, last, last_cat, kind = 0.0, 0.0, None, "", "cardinal"
         j = part_start = i
         scale_used = float("inf")
         while True:
@@ -256,14 +351,18 @@ class WordReader(Cursor):
             elif cat in ("scale", "plural"):
                 total += max(current, 1) * v
                 current = 0.0
-            else:  # half: مليون ونصف
-                total += last / 2  # type: ignore[operator]
-            last = v
+            elif last is not None:  # half: مليون ونصف, ألفين ونصف, ثلاثة ونصف
+                half = {"dual": last / 4, "scale": last / 2, "plural": last / 2,
+                        "hundred": 50.0, "hundreds": 50.0}.get(last_cat, 0.5)
+                total += half
+            last, last_cat = v, cat
             j += 1
         if j == i:
             return None
         value = total + current
         unit, end = self._unit(j)
+        if unit and last_cat in ("unit", "ten", "tens") and self._ar_half(end):
+            value, end = value + 0.5, end + 1  # ثلاث سنوات ونصف
         kind_out = "currency" if unit in MONEY else kind
         pct = self._percent_words(end)
         if pct:
@@ -290,7 +389,7 @@ def _ar_continues(cat: str, conj: bool, last: float | None, current: float) -> b
             return last < 10 or last >= 100
         if cat in ("hundreds", "hundred", "dual"):
             return last >= 1000
-        return cat == "half" and last >= 100
+        return cat == "half"
     if cat == "ten":
         return last < 10
     if cat == "hundred":

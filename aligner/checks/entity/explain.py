@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from aligner.arabic.lexicon import name_glosses
+from aligner.arabic.lexicon import gloss_vocabulary, name_glosses
 from aligner.arabic.names import (
     Match,
     arabic_skeleton,
@@ -40,9 +40,15 @@ class Explainers:
     in a row explain a word together when both are names or neither is: a name and the verb
     after it (Climo converted) are no two-word name."""
 
-    def __init__(self, en_text: str, ar_text: str, p: EntityParams) -> None:
+    def __init__(self, en_text: str, ar_text: str, p: EntityParams, common: bool = True
+                 ) -> None:
+        """Without ``common``, lower-case words of the lexicon's English glosses (want, said)
+        explain nothing: common English words are translated, never transliterated."""
         self.p = p
         words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
+        if not common:
+            vocabulary = gloss_vocabulary()
+            words = [w for w in words if w[:1].isupper() or w.lower() not in vocabulary]
         parts = [x for w in words if "-" in w for x in w.split("-") if x]
         self.words = [w for w in dict.fromkeys(words + parts)
                       if w.lower() not in en_stop_words() and w not in REPORTING]

@@ -33,9 +33,18 @@ from aligner.checks.entity.evidence import (
     stranger_inside,
 )
 from aligner.checks.entity.locate import Located, english_arabic_sides, locate, locate_all
+from aligner.checks.entity.namelike import name_like_span
 from aligner.checks.entity.params import EntityParams
 from aligner.checks.entity.reverse import reverse
-from aligner.checks.entity.words import NAME_LABELS, distinctive, prefix_found, span_of
+from aligner.checks.entity.unrendered import unrendered_name
+from aligner.checks.entity.words import (
+    AR_PERSON_TITLES,
+    NAME_LABELS,
+    ar_fold,
+    distinctive,
+    prefix_found,
+    span_of,
+)
 from aligner.ner import Entity
 from aligner.records import Finding, Link, Segment, Span
 
@@ -102,6 +111,18 @@ def _one_name_per_span(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if id(f) in keep]
 
 
+def _after_title(ar_text: str, start: int) -> bool:
+    """Whether the Arabic word before ``start`` is a person's title (الرئيس سعيد)."""
+    before = ar_text[:start].split()
+    return bool(before) and ar_fold(before[-1]) in AR_PERSON_TITLES
+
+
+def _arabic_name_like(finding: Finding, p: EntityParams) -> bool:
+    """Whether the Arabic span a finding gives may be a name (``name_like_span``)."""
+    ar = finding.evidence.get("arabic")
+    return not isinstance(ar, Span) or name_like_span(ar.text, p)
+
+
 class EntityMismatchCheck:
     name = "entity_mismatch"
 
@@ -143,7 +164,7 @@ class EntityMismatchCheck:
                     continue
                 if ent.label in ("ORG", "FAC"):
                     other = self._named_after(p, loc, ar_segs, ar_ids, en_text, link_names)
-                    if other is not None:
+                    if other is not None and name_like_span(other[1].text, p):
                         reported.add(ent.text)
                         findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
                                                       en_segs, ar_segs))
@@ -151,7 +172,7 @@ class EntityMismatchCheck:
                 if not self._diverges(loc, ar_segs, ar_ids, locs):
                     if ent.label in ("GPE", "LOC"):
                         other = generic_replaced(p, ent, ar_segs, ar_ids, en_text)
-                        if other is not None:
+                        if other is not None and name_like_span(other[1].text, p):
                             reported.add(ent.text)
                             findings.append(self._finding(ctx, link, loc, other, en_name,
                                                           ar_name, en_segs, ar_segs))
@@ -163,27 +184,37 @@ class EntityMismatchCheck:
                     # Father Johnson: جونسون)
                     other = next(((j, m) for j in ar_ids if (m := beside_name(
                         p, ent, ar_segs[j].text, en_text, known_only=True))), None)
+                    slot = True
                 else:
                     # a place stands in for a place; not for an acronym (U.S.: أمريكا, واشنطن)
                     place = ent.label in ("GPE", "LOC") and not ent.text.isupper()
                     other = next(((j, m) for j in ar_ids if (m := other_name(
                         p, ar_segs[j].text, link_names, doc_names, en_text, place))), None)
+                    slot = other is not None and _after_title(ar_segs[other[0]].text,
+                                                              other[1].start)
                     if other is None and ent.label == "PERSON":
+                        slot = True
                         other = next(((j, m) for j in ar_ids if (m := beside_name(
                             p, ent, ar_segs[j].text, en_text))), None) or self._repeated(
                             loc, locs, en_segs[loc.en_seg].text, ar_segs, ar_ids, en_text)
                     if other is None and place and loc.match is None:
+                        slot = True
                         other = next(((j, m) for j in ar_ids if (m := beside_direction(
                             p, ent, ar_segs[j].text, en_text, link_names))), None)
-                if other is None:
+                if other is None or not name_like_span(other[1].text, p, slot):
                     continue  # unrendered, but nothing else stands in: dropped or reworded
                 reported.add(ent.text)
                 findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
                                               en_segs, ar_segs))
-            if not reported:
-                findings.extend(reverse(p, link, locs, en_name, ar_name, en_segs, ar_segs,
-                                              doc_names, doc_tagged, doc_rendered,
-                                              doc_surnames))
+            if reported:
+                continue
+            back = [f for f in reverse(p, link, locs, en_name, ar_name, en_segs, ar_segs,
+                                       doc_names, doc_tagged, doc_rendered, doc_surnames)
+                    if _arabic_name_like(f, p)]
+            findings.extend(back)
+            if not back:  # the lower tier: a name rendered nowhere, a stranger in the Arabic
+                findings.extend(self._unrendered(ctx, p, link, locs, en_text, doc_names,
+                                                 en_name, ar_name))
         return _one_name_per_span(findings)
 
     @staticmethod
@@ -249,9 +280,23 @@ class EntityMismatchCheck:
             return stranger_inside(ent, loc.match, ar_segs[loc.ar_seg].text)
         return False
 
+    def _unrendered(self, ctx: CheckContext, p: EntityParams, link: Link, locs: list[Located],
+                    en_text: str, doc_names: set[str], en_name: str, ar_name: str
+                    ) -> list[Finding]:
+        """The lower tier's finding for the link's first name that qualifies, if any."""
+        en_segs, ar_segs = ctx.side(en_name), ctx.side(ar_name)
+        ar_ids = link.tgt if ar_name == "tgt" else link.src
+        names = {loc.entity.text for loc in locs} | doc_names
+        for loc in locs:
+            other = unrendered_name(p, loc, ar_segs, ar_ids, en_text, names - {loc.entity.text})
+            if other is not None:
+                return [self._finding(ctx, link, loc, other, en_name, ar_name, en_segs,
+                                      ar_segs, tier="unrendered")]
+        return []
+
     def _finding(self, ctx: CheckContext, link: Link, loc: Located, other: tuple[int, Match],
                  en_name: str, ar_name: str, en_segs: tuple[Segment, ...],
-                 ar_segs: tuple[Segment, ...]) -> Finding:
+                 ar_segs: tuple[Segment, ...], tier: str = "replaced") -> Finding:
         """A name rendered as another: ``other`` is the Arabic segment and the span there."""
         ent = loc.entity
         j, m = other
@@ -259,9 +304,16 @@ class EntityMismatchCheck:
             "entity": span_of(en_name, en_segs, loc.en_seg, ent.start, ent.end),
             "label": ent.label,
             "arabic": span_of(ar_name, ar_segs, j, m.start, m.end),
+            "tier": tier,
         }
-        message = f"'{ent.text}' ({ent.label}) is rendered as a different name: '{m.text}'"
-        return Finding(kind=self.name, severity="critical", confidence=0.9,
+        if tier == "replaced":
+            message = f"'{ent.text}' ({ent.label}) is rendered as a different name: '{m.text}'"
+            return Finding(kind=self.name, severity="critical", confidence=0.9,
+                           src=link.src, tgt=link.tgt, missing_in=ar_name, message=message,
+                           evidence=evidence)
+        message = (f"'{ent.text}' ({ent.label}) is rendered nowhere in the Arabic, which has a "
+                   f"name no English word accounts for: '{m.text}'")
+        return Finding(kind=self.name, severity="major", confidence=0.6,
                        src=link.src, tgt=link.tgt, missing_in=ar_name, message=message,
                        evidence=evidence)
 

@@ -36,3 +36,25 @@ class EntityParams:
     whole_match: float = 0.85
     # the reverse direction reports only a document or foreign name scoring at least this
     reverse_min_score: float = 0.8
+    # the critical tier's gate: a word the lexicon reads as an ordinary word and that is at
+    # least this frequent (wordfreq's Arabic Zipf scale) is no name (جديد 5.6, فنون 4.2);
+    # with a transliteration's shape, at least ``ordinary_zipf_shaped`` (هولت 3.5, روزا 3.9)
+    ordinary_zipf: float = 3.0
+    ordinary_zipf_shaped: float = 4.0
+    # ... and a spelling of a foreign name of the name lists at least this (باتريك 4.3 is a
+    # name; دوري 5.0, "league", is a word)
+    ordinary_zipf_foreign: float = 4.5
+    # the lower tier's strangers: a transliteration-shaped word rarer than this (Zipf) is a
+    # name whatever the lexicon reads into it (كونيي 0; an inflected verb, يستردون, is 1.7)
+    rare_zipf: float = 1.0
+    # ... and a common Arab given name rarer than this (بشير 4.2; حافظ 4.5 and أسماء 5.0 are
+    # mostly ordinary words)
+    given_name_zipf: float = 4.3
+    # longer Arabic tokens are words run together (غادربيونغيانغ), not names
+    max_name_letters: int = 10
+    # Arabic segments either side of a link where a name still counts as rendered (an
+    # alignment slip moves a name one sentence over)
+    rendered_window: int = 0
+    # a stranger whose first strong consonant is this close to an unrendered name word's is
+    # a rendering the matcher missed (بوف for Bough, جيوس for Gjose)
+    onset_similarity: float = 0.5

@@ -84,7 +84,8 @@ def reverse(p: EntityParams, link: Link, locs: list[Located], en_name: str, ar_n
                                 f"'{word}'",
                         evidence={"entity": span_of(en_name, en_segs, i, start,
                                                   start + len(word)),
-                                  "arabic": span_of(ar_name, ar_segs, j, m.start, m.end)})]
+                                  "arabic": span_of(ar_name, ar_segs, j, m.start, m.end),
+                                      "tier": "replaced"})]
     return positional(p, link, locs, en_name, ar_name, en_segs, ar_segs, doc_tagged,
                             doc_rendered, doc_surnames)
 
@@ -175,7 +176,8 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
         src=link.src, tgt=link.tgt, missing_in=None,
         message=f"the Arabic names '{ar_text[start:end]}' where the English has '{word}'",
         evidence={"entity": span_of(en_name, en_segs, i, k, k + len(word)),
-                  "arabic": span_of(ar_name, ar_segs, j, start, end)})]
+                  "arabic": span_of(ar_name, ar_segs, j, start, end),
+                      "tier": "replaced"})]
 
 
 def _unrendered_capitals(text: str, ar_text: str, locs: list[Located],

@@ -31,8 +31,9 @@ ORDINALS = {
     "ثالثة": 3,
     "رابع": 4, "رابعة": 4, "خامس": 5, "خامسة": 5, "سادس": 6, "سادسة": 6, "سابع": 7, "سابعة": 7,
     "ثامن": 8, "ثامنة": 8, "تاسع": 9, "تاسعة": 9, "عاشر": 10, "عاشرة": 10}
-DECADES = {f"{stem}ينيات": 10 * (i + 2)
-           for i, stem in enumerate(("عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثمان", "تسع"))}
+DECADES = {f"{stem}{end}": 10 * (i + 2)
+           for i, stem in enumerate(("عشر", "ثلاث", "أربع", "خمس", "ست", "سبع", "ثمان", "تسع"))
+           for end in ("ينيات", "ينات")}  # الثمانينيات and الثمانينات: the 1980s
 CENTURY = "القرن"
 LAST = "الماضي"  # ثمانينيات القرن الماضي
 # Dual nouns carry an implicit "two": يومين = two days, مرتين = twice.
@@ -43,6 +44,11 @@ DUAL_NOUNS = {f"{stem}{e}": 0 for stem in (
 # the unit of a dual noun, by its stem (the noun less its dual ending)
 DUAL_UNIT = {"يوم": "day", "شهر": "month", "عام": "year", "سنت": "year", "أسبوع": "week",
              "ساعت": "hour", "دقيقت": "min"}
+# Adjectives made from numbers: ثلاثية الأبعاد (3D), ثنائي (bilateral, a duo), رباعي الدفع
+# (four-wheel drive); the count is implicit, so a translation need not state it.
+COMPOUNDS = {f"{stem}{end}": v for stem, v in (
+    ("أحادي", 1), ("ثنائي", 2), ("ثلاثي", 3), ("رباعي", 4), ("خماسي", 5), ("سداسي", 6),
+    ("سباعي", 7), ("تساعي", 9), ("عشاري", 10)) for end in ("", "ة")}
 HALF = {"نصف": 0.5}
 AND_HALF = ("ونصف", "ونص")  # مليون ونصف
 FRACTIONS = {"نصف": 1 / 2, "ثلث": 1 / 3, "ربع": 1 / 4, "ثلثا": 2 / 3, "ثلثي": 2 / 3}

@@ -22,6 +22,14 @@ DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "
 DECADES = {w + "ies": v for w, v in (("twent", 20), ("thirt", 30), ("fort", 40),
                                       ("fift", 50), ("sixt", 60), ("sevent", 70),
                                       ("eight", 80), ("ninet", 90))}
+# what may come before a decade in words: "the eighties", "in his late seventies"
+DECADE_DETERMINERS = ("the", "his", "her", "their", "its", "my", "our", "your")
+DECADE_PARTS = ("early", "mid", "late", "-")
+# a count that is part of an adjective, not a count of anything: 3D, three-dimensional, two-way
+# talks (but a six-point lead counts points)
+DIMENSIONS = ("d", "dimensional")
+COMPOUND_HEADS = ("dimensional", "way", "sided", "party", "pronged", "tier", "tiered", "wheel",
+                  "wheeled", "headed", "lane", "ply", "stroke", "seater", "engined")
 # Multiplier words that may follow digits ("2.8bn", "£125m", "1.5 million").
 DIGIT_SCALES = {**SCALES, "hundred": 1e2, "bn": 1e9, "tn": 1e12, "mn": 1e6, "k": 1e3,
                 "millions": 1e6, "billions": 1e9}

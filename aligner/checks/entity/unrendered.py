@@ -1,0 +1,143 @@
+"""The lower tier of the entity check (major): an English name with no plausible rendering in
+the aligned Arabic, nor in the sentences either side, while the Arabic has a name-shaped word
+that no English word of the pair accounts for. It finds swaps with names that no list knows
+(هتلر → بشير, تكساس → كونيي); a name merely dropped (وقال for "Johnson said") leaves no such
+stranger, and a translated one (وزارة الصحة) is an organisation, which this tier leaves alone."""
+
+from __future__ import annotations
+
+from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses
+from aligner.arabic.names import (
+    Match,
+    arabic_skeleton,
+    english_skeleton,
+    find_name_in_arabic,
+    is_common_given_name,
+    is_foreign_name,
+    is_personal_name,
+    looks_transliterated,
+    skeleton_similarity,
+)
+from aligner.arabic.normalize import arabic_tokens, strip_clitics
+from aligner.checks.entity.explain import Explainers
+from aligner.checks.entity.locate import Located, locate
+from aligner.checks.entity.namelike import is_calendar_word, is_demonym_ar, zipf
+from aligner.checks.entity.params import EntityParams
+from aligner.checks.entity.words import (
+    distinctive,
+    is_demonym,
+    prefix_found,
+    strong_consonants,
+    touching,
+)
+from aligner.ner import Entity
+from aligner.records import Segment
+
+#: Labels of names a translation transliterates (organisations are mostly translated).
+_LABELS = frozenset(["PERSON", "GPE", "LOC"])
+
+
+def _same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
+    """Whether an Arabic word begins with the first strong consonant of one of the English
+    words: a rendering the matcher missed (بوف for Bough, جيوس for Gjose) rather than another
+    name."""
+    ar = strong_consonants(arabic_skeleton(stem))[:1]
+    return bool(ar) and any(
+        (en := strong_consonants(english_skeleton(w))[:1])
+        and skeleton_similarity(en, ar) >= p.onset_similarity for w in words)
+
+
+def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str],
+              missing: list[str]) -> tuple[int, str] | None:
+    """The name-shaped reading (offset, stem) of an Arabic token that no English word of the
+    pair and no name of the passage accounts for: a known name (a common Arab given name, a
+    foreign name of the lists, a proper noun of the lexicon) or an unknown transliteration (a
+    transliteration's shape, and no dictionary word or a rare one)."""
+    readings = list(strip_clitics(token))
+    # a word as it stands (وجود, كبير) hides no name behind a proclitic (جود, بير)
+    word = has_ordinary_reading(token)
+    for off, stem in readings:
+        if (len(stem) < 3 or len(stem) > p.max_name_letters or stem.startswith("ال")
+                or (off and word) or is_calendar_word(stem) or is_demonym_ar(stem)):
+            continue
+        shaped = looks_transliterated(stem) and (
+            not has_ordinary_reading(stem) or zipf(stem) < p.rare_zipf)
+        given = is_common_given_name(stem) and zipf(stem) < p.given_name_zipf
+        if not (shaped or given or is_foreign_name(stem) or name_glosses(stem)):
+            continue
+        # a reading with the article is no short form of a name (بـ + الدوين is no Donald)
+        forms = {stem} | {s for _, s in readings if not s.startswith("ال")}
+        if any(explains(f) for f in forms) or _same_onset(stem, missing, p) or any(
+                find_name_in_arabic(n, stem, p.loose_match) for n in names):
+            return None
+        return off, stem
+    return None
+
+
+def _rendered_near(ent: Entity, parts: list[str], ar_segs: tuple[Segment, ...],
+                   ar_ids: tuple[int, ...], window: int) -> bool:
+    """Whether the name, or one of its distinctive words, is rendered in the link's Arabic or
+    within ``window`` segments of it."""
+    ids = tuple(j for j in range(min(ar_ids) - window, max(ar_ids) + window + 1)
+                if 0 <= j < len(ar_segs))
+    if locate(ent, ar_segs, ids):
+        return True
+    text = " ".join(ar_segs[j].text for j in ids)
+    return any(find_name_in_arabic(w, text) or prefix_found(w, text) for w in parts)
+
+
+def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
+                    ar_ids: tuple[int, ...], en_text: str, names: set[str]
+                    ) -> tuple[int, Match] | None:
+    """For a person or place: an Arabic stranger where the name has no rendering at all (the
+    name nowhere in or beside the link), or beside the rendered part of a person's name whose
+    other distinctive word is rendered nowhere (بالدوين ترامب for Donald Trump)."""
+    ent = loc.entity
+    # a one-word organisation that is a personal name and no English word is mostly a
+    # person NER mislabelled (Sims); others are translated (Senate: مجلس الشيوخ)
+    proper_org = (ent.label == "ORG" and " " not in ent.text and ent.text.istitle()
+                  and ent.text.lower() not in gloss_vocabulary() and is_personal_name(ent.text))
+    if ((ent.label not in _LABELS and not proper_org) or ent.text.isupper()
+            or is_demonym(ent.text)):
+        return None
+    parts = [x for w in distinctive(ent) for x in w.split("-") if x]
+    if not parts or not ar_ids or f"#{ent.text}" in en_text:
+        return None  # a hashtag (#MeToo) is translated or described, not transliterated
+    ar_text = " ".join(ar_segs[j].text for j in ar_ids)
+    explains = Explainers(en_text, ar_text, p, common=False)
+    if loc.match is None and not _rendered_near(ent, parts, ar_segs, ar_ids,
+                                                p.rendered_window):
+        for j in ar_ids:
+            for start, end, tok in arabic_tokens(ar_segs[j].text):
+                found = _stranger(p, tok, explains, names, parts)
+                if found:
+                    off, stem = found
+                    return j, Match(start + off, end, stem, 0.6)
+        return None
+    if ent.label != "PERSON" or len(parts) < 2:
+        return None
+    # a person's name partly rendered: a stranger right beside the rendered part stands in
+    # for the part rendered nowhere (بالدوين ترامب for Donald Trump)
+    for j in ar_ids:
+        text = ar_segs[j].text
+        found_parts = {w: find_name_in_arabic(w, text) for w in parts}
+        kept = [m for m in found_parts.values() if m is not None]
+        rest = text
+        for m in kept:
+            rest = rest.replace(m.text, " ")
+        if not kept or not any(m is None and not prefix_found(w, rest)
+                               for w, m in found_parts.items()):
+            continue
+        toks = list(arabic_tokens(text))
+        inside = [k for k, (s, e, _) in enumerate(toks)
+                  if any(s < m.end and m.start < e for m in kept)]
+        for n in (inside[0] - 1, inside[-1] + 1) if inside else ():
+            if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
+                continue
+            start, end, tok = toks[n]
+            missing = [w for w, m in found_parts.items() if m is None]
+            found = _stranger(p, tok, explains, names, missing)
+            if found:
+                off, stem = found
+                return j, Match(start + off, end, stem, 0.6)
+    return None
