@@ -26,9 +26,15 @@ def segment_side(doc: Document, presegmented: bool = False) -> Side:
     return Side(doc, tuple(segments))
 
 
-def check_languages(src: Document, tgt: Document) -> None:
-    """Aligning a document with another in the same language is almost always a mistake."""
-    if src.lang == tgt.lang:
+def check_languages(src: Document, tgt: Document, given: bool = False) -> None:
+    """Aligning a document with another in the same language is almost always a mistake:
+    refused when the guess is sure for both files, and never when a language was ``given``
+    (``--src-lang`` / ``--tgt-lang``)."""
+    from aligner.read import language_guess
+
+    if given or src.lang != tgt.lang:
+        return
+    if language_guess(src.text, src.path)[1] and language_guess(tgt.text, tgt.path)[1]:
         raise AlignerError(tgt.path, f"both files are in the same language ({src.lang}, like "
                                      f"{src.path}); give one Arabic and one English article")
 
@@ -50,9 +56,10 @@ def align_sides(src: Side, tgt: Side, embedder: Embedder, params: AlignParams | 
 
 
 def align_documents(src: Document, tgt: Document, embedder: Embedder,
-                    params: AlignParams | None = None, presegmented: bool = False) -> Report:
+                    params: AlignParams | None = None, presegmented: bool = False,
+                    languages_given: bool = False) -> Report:
     """Segment and align one document pair; the report carries its signature."""
-    check_languages(src, tgt)
+    check_languages(src, tgt, given=languages_given)
     return align_sides(segment_side(src, presegmented), segment_side(tgt, presegmented),
                        embedder, params, presegmented)
 

@@ -267,6 +267,22 @@ def test_verifier_option_reaches_the_reports_and_a_change_redoes_the_alignment(
         assert signature["verifier"] == "none" and signature["params"]["verify_with"] == ""
 
 
+def test_languages_given_to_run_reach_every_pair_and_redo_the_alignment(
+        tmp_path: Path) -> None:
+    write_collection(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    args = ["run", str(tmp_path / "in"), "--out", str(out), "-j", "1", "--no-check", "--no-html"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert "langs=" not in WorkConfig().key()  # stores of runs without the options stay valid
+    result = CliRunner().invoke(app, [*args, "--src-lang", "ar", "--tgt-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "aligned 2 pair(s)" in result.output
+    data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    for pair in data["pairs"]:
+        report = json.loads((out / pair["report"]).read_text(encoding="utf-8"))
+        assert (report["src"]["lang"], report["tgt"]["lang"]) == ("ar", "fr")
+
+
 def test_changed_default_parameters_redo_the_alignment(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     # a newer release with other alignment defaults must not reuse the older release's links

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ class WorkConfig:
     cache: bool = True
     check: bool = True
     params: tuple[tuple[str, Any], ...] = ()  # AlignParams overrides, as sorted items
+    src_lang: str = ""  # --src-lang / --tgt-lang: each pair's languages, instead of the guess
+    tgt_lang: str = ""
     glossary: Glossary | None = None  # for term_mismatch; its content hash is in the key
 
     def key(self) -> str:
@@ -39,6 +41,8 @@ class WorkConfig:
         differ are redone) and the tool version."""
         params = json.dumps(self.align_params().to_json(), sort_keys=True)
         key = f"aligner={__version__}|embedder={self.embedder}|check={self.check}|params={params}"
+        if self.src_lang or self.tgt_lang:  # only then: stores of earlier runs stay valid
+            key += f"|langs={self.src_lang or '?'},{self.tgt_lang or '?'}"
         if self.check and self.glossary is not None:
             key += f"|glossary={self.glossary.digest}"
         return key
@@ -169,12 +173,24 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     from aligner.pipeline import align_sides, check_languages, check_report
 
     ctx = context(config)
+    src, tgt = job.src, job.tgt
+    if config.src_lang:
+        src = replace(src, document=replace(src.document, lang=config.src_lang))
+    if config.tgt_lang:
+        tgt = replace(tgt, document=replace(tgt.document, lang=config.tgt_lang))
     try:
-        check_languages(job.src.document, job.tgt.document)
-        if job.src.document.encoding == "bilingual":  # the file's units are the links
-            report = bilingual_links(job, ctx.embedder)
+        check_languages(src.document, tgt.document,
+                        given=bool(config.src_lang or config.tgt_lang))
+        if src.document.encoding == "bilingual":  # the file's units are the links
+            report = bilingual_links(src, tgt, ctx.embedder)
         else:
-            report = align_sides(job.src, job.tgt, ctx.embedder, ctx.params)
+            report = align_sides(src, tgt, ctx.embedder, ctx.params)
+        if config.src_lang or config.tgt_lang:  # the store keeps the guess; outputs read this
+            from aligner.signature import signature_string
+
+            report.signature["languages"] = {"src": src.document.lang,
+                                             "tgt": tgt.document.lang}
+            report.signature["string"] = signature_string(report.signature)
         if config.check:
             check_report(report, ctx.embedder, glossary=config.glossary)
     except AlignerError as exc:
@@ -184,18 +200,18 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     return AlignResult(job.pair_id, report.signature, report.links, report.findings)
 
 
-def bilingual_links(job: AlignJob, embedder: Embedder) -> Report:
+def bilingual_links(src: Side, tgt: Side, embedder: Embedder) -> Report:
     """A bilingual file's pair as the file links it (read again: the store keeps the sides,
     not which units had an empty side), on the stored sides."""
     from aligner.bilingual import bilingual_report, read_bilingual, split_side
     from aligner.signature import make_signature
 
-    found = split_side(job.src.document.path)
+    found = split_side(src.document.path)
     if found is None:
-        raise AlignerError(job.src.document.path, "not a side of a bilingual file")
+        raise AlignerError(src.document.path, "not a side of a bilingual file")
     signature = make_signature(embedder.signature(), {}, segmenter="bilingual file")
     report = bilingual_report(read_bilingual(found[0]), embedder, signature)
-    return Report(report.signature, job.src, job.tgt, report.links)
+    return Report(report.signature, src, tgt, report.links)
 
 
 def _internal(exc: Exception) -> str:

@@ -15,8 +15,10 @@ from aligner.signature import signature_string
 
 
 def strip_invalid_xml(text: str) -> str:
-    """XML 1.0 forbids most control characters; drop them rather than write a broken file."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    """XML 1.0 forbids most control characters and U+FFFE, U+FFFF; drop them rather than
+    write a broken file (a carriage return stays: lxml writes it as &#13;, so it reads back)."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or 0x20 <= ord(ch) < 0xFFFE
+                   or ord(ch) > 0xFFFF)
 
 
 @register_exporter("tmx")
