@@ -141,14 +141,19 @@ def _pieces_html(pieces: tuple[Piece, ...], view: ReportView) -> str:
     return "".join(out)
 
 
-def _cell(row: Row, side: str, lang: str, view: ReportView) -> str:
+def _cell(row: Row, side: str, report: Report, view: ReportView) -> str:
+    lang = (report.src if side == "src" else report.tgt).document.lang
     segments = row.src if side == "src" else row.tgt
     ids = row.link.src if side == "src" else row.link.tgt
     direction = "rtl" if is_rtl(lang) else "ltr"
     attrs = f'class="seg {side}{"" if segments else " empty"}" dir="{direction}" lang="{e(lang)}"'
     if not segments:
         return f'<td {attrs}><span class="none" lang="en" dir="ltr">no counterpart</span></td>'
-    body = " ".join(f'<span class="s" data-seg="{i}">{_pieces_html(p, view)}</span>'
+    chrome = {i for i in ids if (report.src if side == "src" else report.tgt).segments[i].kind
+              == "chrome"}
+    body = " ".join(f'<span class="s chrome" data-seg="{i}" title="site chrome: the page around '
+                    f'the article">{_pieces_html(p, view)}</span>' if i in chrome else
+                    f'<span class="s" data-seg="{i}">{_pieces_html(p, view)}</span>'
                     for i, p in zip(ids, segments, strict=True))
     return f"<td {attrs}>{body}</td>"
 
@@ -159,8 +164,8 @@ def _row(row: Row, report: Report, view: ReportView) -> str:
     cls = "row has-f" if row.findings else "row"
     return (f'<tr id="row-{n}" class="{cls}"><th scope="row" class="num">'
             f'<a href="#row-{n}">{n}</a>{row.link.score:.2f}</th>'
-            f'{_cell(row, "src", report.src.document.lang, view)}'
-            f'{_cell(row, "tgt", report.tgt.document.lang, view)}'
+            f'{_cell(row, "src", report, view)}'
+            f'{_cell(row, "tgt", report, view)}'
             f'<td class="notes">{notes}</td></tr>')
 
 
