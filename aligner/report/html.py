@@ -214,7 +214,8 @@ def _signature(signature: dict[str, Any]) -> str:
     return f"<footer><h2>Signature</h2><dl>{items}</dl></footer>" if items else "<footer></footer>"
 
 
-def _controls(findings: Sequence[Finding]) -> str:
+def filter_boxes(findings: Sequence[Finding]) -> str:
+    """The kind and severity filters of a pair's findings (report page and review desk)."""
     kinds = Counter(f.kind for f in findings)
     sevs = Counter(f.severity for f in findings)
     kind_boxes = "".join(
@@ -224,10 +225,13 @@ def _controls(findings: Sequence[Finding]) -> str:
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{e(s)}" checked> '
         f'<span class="badge sev-{e(s)}">{e(s)}</span> ({sevs[s]})</label>'
-        for s in [*sorted(sevs, key=lambda s: (SEVERITY_RANK.get(s, 3), s))])
-    return ('<div class="controls">'
-            f'<fieldset><legend>Kind</legend>{kind_boxes}</fieldset>'
-            f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>'
+        for s in sorted(sevs, key=lambda s: (SEVERITY_RANK.get(s, 3), s)))
+    return (f'<fieldset><legend>Kind</legend>{kind_boxes}</fieldset>'
+            f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>')
+
+
+def _controls(findings: Sequence[Finding]) -> str:
+    return ('<div class="controls">' + filter_boxes(findings) +
             '<label><input type="checkbox" id="show-clean" checked> rows without findings</label>'
             '<span id="shown" aria-live="polite"></span>'
             '<button type="button" id="prev" title="previous finding (k or p)">◀ prev</button>'
