@@ -23,7 +23,7 @@ _API = {
     "AlignParams": "aligner.align", "align_texts": "aligner.align",
     "align_documents": "aligner.pipeline", "run_checks": "aligner.checks.run",
     "check_report": "aligner.pipeline", "CheckParams": "aligner.checks.params",
-    "pair_documents": "aligner.align.pairing", "translated_share": "aligner.align.pairing",
+    "pair_documents": "aligner.pairing", "translated_share": "aligner.pairing",
     "run_corpus": "aligner.runner",
     "corpus_rows": "aligner.export.base", "export_rows": "aligner.export.base",
     "render_terminal": "aligner.report.terminal", "render_html": "aligner.report.html",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -87,6 +88,20 @@ VERIFIER_OPT = typer.Option("e5", "--verifier",
                                  "sentence paired with an inserted one) and unaligned "
                                  "sentences beside long merges: e5 (default) or none.")
 
+SRC_LANG_OPT = typer.Option(None, "--src-lang", help="Language of the first article (ar, en, "
+                                                    "de, fr, …) instead of the guess.")
+TGT_LANG_OPT = typer.Option(None, "--tgt-lang", help="Language of the second article instead "
+                                                    "of the guess.")
+
+
+def language_code(code: str | None, flag: str) -> str | None:
+    """A ``--src-lang`` / ``--tgt-lang`` value, checked: a two- or three-letter code."""
+    if code is None:
+        return None
+    if not re.fullmatch(r"[a-z]{2,3}", code.strip().lower()):
+        raise AlignerError(None, f"{flag} {code!r}: expected a language code like ar, en, de")
+    return code.strip().lower()
+
 
 def verify_with(verifier: str) -> str:
     """``AlignParams.verify_with`` for ``--verifier``: "none" turns the second opinion off."""
@@ -110,11 +125,14 @@ def align_params(beads: str | None, verifier: str = "e5") -> Any:
     return AlignParams(beads=pairs, verify_with=verify_with(verifier))
 
 
-def read_pair(src: Path, tgt: Path) -> tuple[Document, Document]:
-    """Read both articles; say so when one was not UTF-8 but read as legacy Windows Arabic."""
+def read_pair(src: Path, tgt: Path, src_lang: str | None = None,
+              tgt_lang: str | None = None) -> tuple[Document, Document]:
+    """Read both articles (in the languages given, else guessed); say so when one was not
+    UTF-8 but read as legacy Windows Arabic."""
     from aligner.read import GUESSED_ENCODINGS, read_document
 
-    docs = read_document(src), read_document(tgt)
+    docs = (read_document(src, language_code(src_lang, "--src-lang")),
+            read_document(tgt, language_code(tgt_lang, "--tgt-lang")))
     for doc in docs:
         if doc.encoding in GUESSED_ENCODINGS:
             note_encoding(doc.path, doc.encoding)
@@ -149,33 +167,37 @@ def spinner(message: str) -> Iterator[None]:
 
 
 def align_pair(src: Document, tgt: Document, embedder: str, params: Any,
-               presegmented: bool, no_cache: bool) -> tuple[Report, Any]:
+               presegmented: bool, no_cache: bool,
+               languages_given: bool = False) -> tuple[Report, Any]:
     """Load the embedder and align two read documents, with progress; returns the embedder too
-    so that checks can reuse it."""
+    so that checks can reuse it. Two files guessed to be in one language are refused unless
+    ``languages_given``."""
     from aligner.pipeline import align_documents, open_embedder
 
     with spinner(f"loading embedder {embedder}"):
         model = open_embedder(embedder, cache=not no_cache)
     with spinner("segmenting, embedding and aligning"):
-        report = align_documents(src, tgt, model, params, presegmented=presegmented)
+        report = align_documents(src, tgt, model, params, presegmented=presegmented,
+                                 languages_given=languages_given)
     return report, model
 
 
 def warn_if_unrelated(src: str, tgt: str, share: float) -> None:
     """One line on stderr when two aligned articles do not look like translations of each
     other (``translated_share``): a wrong pair of files rather than a translation to review."""
-    from aligner.align.pairing import MIN_TRANSLATED
+    from aligner.pairing import PairingParams
 
-    if share < MIN_TRANSLATED:
+    bar = PairingParams().min_translated
+    if share < bar:
         err_console.print(
             f"warning: {src} and {tgt} do not look like translations of each other: links at "
             f"a translation's similarity cover {share:.0%} of them (under "
-            f"{MIN_TRANSLATED:.0%})")
+            f"{bar:.0%})")
 
 
 def warn_if_report_unrelated(report: Report) -> None:
     """``warn_if_unrelated`` for the pair of a freshly aligned report."""
-    from aligner.align.pairing import translated_share
+    from aligner.pairing import translated_share
 
     warn_if_unrelated(report.src.document.path, report.tgt.document.path,
                       translated_share(report.links, report.src.segments, report.tgt.segments))
@@ -257,6 +279,8 @@ def check(
     beads: str | None = BEADS_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
+    src_lang: str | None = SRC_LANG_OPT,
+    tgt_lang: str | None = TGT_LANG_OPT,
 ) -> None:
     """Align two articles and check the translation, side by side in the terminal.
 
@@ -271,9 +295,9 @@ def check(
 
     accepted = read_baseline(baseline) if baseline else {}
     terms = read_glossary(glossary) if glossary else None
-    src_doc, tgt_doc = read_pair(src, tgt)
+    src_doc, tgt_doc = read_pair(src, tgt, src_lang, tgt_lang)
     report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
-                               presegmented, no_cache)
+                               presegmented, no_cache, bool(src_lang or tgt_lang))
     warn_if_report_unrelated(report)
     with spinner("checking"):
         check_report(report, model, glossary=terms)
@@ -391,17 +415,20 @@ def align(
     beads: str | None = BEADS_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
+    src_lang: str | None = SRC_LANG_OPT,
+    tgt_lang: str | None = TGT_LANG_OPT,
 ) -> None:
     """Align the sentences of two articles and export the links."""
     from aligner.export.base import corpus_rows, export_rows, parse_formats
     from aligner.fsutil import ensure_writable_dir
 
-    src_doc, tgt_doc = read_pair(src, tgt)
+    src_doc, tgt_doc = read_pair(src, tgt, src_lang, tgt_lang)
     params = align_params(beads, verifier)
     format_names = parse_formats(formats) if out else []
     if out:
         ensure_writable_dir(out)
-    report, _ = align_pair(src_doc, tgt_doc, embedder, params, presegmented, no_cache)
+    report, _ = align_pair(src_doc, tgt_doc, embedder, params, presegmented, no_cache,
+                           bool(src_lang or tgt_lang))
     warn_if_report_unrelated(report)
     if json_out:
         write_report_json(report, json_out)
@@ -449,6 +476,11 @@ def run(
     glossary: Path | None = GLOSSARY_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
+    src_lang: str | None = typer.Option(
+        None, "--src-lang", help="Language of each pair's src side (its Arabic file, or a "
+                                 "manifest pair's first) instead of the guess."),
+    tgt_lang: str | None = typer.Option(
+        None, "--tgt-lang", help="Language of each pair's other side instead of the guess."),
 ) -> None:
     """Pair translated articles, align and check each pair, export a corpus — resumably.
 
@@ -474,7 +506,9 @@ def run(
     load_inputs(inputs)
     ensure_writable_dir(out)
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
-                        params=(("verify_with", verify_with(verifier)),), glossary=terms)
+                        params=(("verify_with", verify_with(verifier)),), glossary=terms,
+                        src_lang=language_code(src_lang, "--src-lang") or "",
+                        tgt_lang=language_code(tgt_lang, "--tgt-lang") or "")
     with spinner(f"starting {engine} engine"):
         runner = make_engine(engine, config, workers)
     try:

@@ -5,9 +5,10 @@ Both the CLI and the corpus runner call these; each stage stays in its own modul
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from aligner.align import AlignParams, align_texts, verifier_signature
+from aligner.align import AlignParams, align_texts
 from aligner.embed.base import Embedder
 from aligner.records import AlignerError, Document, Report, Side
 from aligner.segment import segment_document
@@ -26,35 +27,68 @@ def segment_side(doc: Document, presegmented: bool = False) -> Side:
     return Side(doc, tuple(segments))
 
 
-def check_languages(src: Document, tgt: Document) -> None:
-    """Aligning a document with another in the same language is almost always a mistake."""
-    if src.lang == tgt.lang:
+def check_languages(src: Document, tgt: Document, given: bool = False) -> None:
+    """Aligning a document with another in the same language is almost always a mistake:
+    refused when the guess is sure for both files, and never when a language was ``given``
+    (``--src-lang`` / ``--tgt-lang``)."""
+    from aligner.read import language_guess
+
+    if given or src.lang != tgt.lang:
+        return
+    if language_guess(src.text, src.path)[1] and language_guess(tgt.text, tgt.path)[1]:
         raise AlignerError(tgt.path, f"both files are in the same language ({src.lang}, like "
                                      f"{src.path}); give one Arabic and one English article")
 
 
-def pipeline_signature(embedder: Embedder, params: AlignParams,
-                       presegmented: bool) -> dict[str, Any]:
+def pipeline_signature(embedder: Embedder, params: AlignParams, presegmented: bool,
+                       verifier: Embedder | None = None) -> dict[str, Any]:
+    if verifier is None:
+        verifier = open_verifier(params, _is_cached(embedder))
     return make_signature(embedder.signature(), params.to_json(),
-                          verifier=verifier_signature(params),
+                          verifier=verifier.signature() if verifier else "none",
                           segmenter="given" if presegmented else "rules")
 
 
 def align_sides(src: Side, tgt: Side, embedder: Embedder, params: AlignParams | None = None,
-                presegmented: bool = False) -> Report:
-    """Align two already segmented sides."""
+                presegmented: bool = False, verifier: Embedder | None = None) -> Report:
+    """Align two already segmented sides. ``verifier``: the second embedder named by
+    ``params.verify_with``; by default the process's one, on-disk cached as ``embedder`` is."""
     params = params or AlignParams()
-    links = align_texts(src.texts, tgt.texts, embedder, params)
-    return Report(signature=pipeline_signature(embedder, params, presegmented),
+    if verifier is None:
+        verifier = open_verifier(params, _is_cached(embedder))
+    links = align_texts(src.texts, tgt.texts, embedder, params, verifier)
+    return Report(signature=pipeline_signature(embedder, params, presegmented, verifier),
                   src=src, tgt=tgt, links=links)
 
 
 def align_documents(src: Document, tgt: Document, embedder: Embedder,
-                    params: AlignParams | None = None, presegmented: bool = False) -> Report:
+                    params: AlignParams | None = None, presegmented: bool = False,
+                    languages_given: bool = False,
+                    verifier: Embedder | None = None) -> Report:
     """Segment and align one document pair; the report carries its signature."""
-    check_languages(src, tgt)
+    check_languages(src, tgt, given=languages_given)
     return align_sides(segment_side(src, presegmented), segment_side(tgt, presegmented),
-                       embedder, params, presegmented)
+                       embedder, params, presegmented, verifier)
+
+
+def open_verifier(params: AlignParams, cache: bool = True) -> Embedder | None:
+    """The second embedder that ``params.verify_with`` names (None when it is off): built
+    once per process, wrapped in the on-disk cache unless ``cache`` is off."""
+    return _verifier(params.verify_with, cache) if params.verify_with else None
+
+
+@lru_cache(maxsize=4)
+def _verifier(spec: str, cache: bool) -> Embedder:
+    try:
+        return open_embedder(spec, cache)
+    except AlignerError as err:  # say which role it plays, and how to do without it
+        raise AlignerError(None, f"verifier: {err.problem} (or --verifier none)") from None
+
+
+def _is_cached(embedder: Embedder) -> bool:
+    from aligner.embed.cache import CachedEmbedder
+
+    return isinstance(embedder, CachedEmbedder)
 
 
 def check_report(report: Report, embedder: Embedder | None,

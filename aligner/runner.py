@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 
-from aligner.align.pairing import translated_share
 from aligner.baseline import Acceptance, mark_accepted, open_findings
 from aligner.checks.run import worst_severity
 from aligner.engines import Engine
@@ -41,6 +40,7 @@ from aligner.export.base import CorpusRow, corpus_rows, export_rows
 from aligner.export.filters import Filters, apply_filters
 from aligner.fsutil import atomic_write_text, ensure_writable_dir
 from aligner.manifest import Inputs, load_inputs, pair_name
+from aligner.pairing import PairingParams, translated_share
 from aligner.records import AlignerError, Document, Report, Side
 from aligner.signature import signature_string
 from aligner.store import STORE_NAME, Cleaned, PairRow, RunStore, WantedPair
@@ -170,7 +170,7 @@ def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
             src, tgt = (b, a) if docs[b].lang == "ar" and docs[a].lang != "ar" else (a, b)
             pairs.append(WantedPair(src, tgt, "manifest", None, {"manifest": source}))
     pool = sorted(p for p in dict.fromkeys(wanted.singles) if p in ok)
-    key = hashlib.sha256(json.dumps([store.get_meta("config"),
+    key = hashlib.sha256(json.dumps([store.get_meta("config"), PairingParams().to_json(),
                                      [(p, docs[p].sha256) for p in pool]]).encode()).hexdigest()
     stored = store.get_meta("pairing")
     if store.get_meta("pairing_key") == key and stored is not None:
@@ -187,7 +187,7 @@ def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
 
 def _run_pairing(store: RunStore, pool: list[str], engine: Engine,
                  tick: Progress) -> dict[str, Any]:
-    from aligner.align.pairing import pair_documents
+    from aligner.pairing import pair_documents
 
     sides = {p: store.side(p) for p in pool}
     vectors: dict[tuple[str, ...], np.ndarray] = {}
@@ -314,7 +314,8 @@ def reviewed_report(store: RunStore, pair: PairRow, report: Report,
 
 def write_outputs(store: RunStore, out: Path, export: ExportOptions,
                   summary: RunSummary) -> list[Path]:
-    """Derive every output from the store: reports, corpus, ``pairs.json`` and HTML pages."""
+    """Derive every output from the store: reports, corpus, ``pairs.json`` (with the pairing
+    parameters) and HTML pages."""
     html = _html_writer(out) if export.html else None
     written: list[Path] = []
     rows: list[CorpusRow] = []
@@ -362,6 +363,9 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         "export": {"formats": list(export.formats), "min_score": export.min_score,
                    "keep_nulls": export.keep_nulls, "rows": len(rows)},
     }
+    stored = store.get_meta("pairing")  # the parameters pairing ran with
+    if stored is not None:
+        pairs_json["pairing"] = json.loads(stored).get("params")
     path = out / "pairs.json"
     atomic_write_text(path, json.dumps(pairs_json, ensure_ascii=False, indent=1))
     written.append(path)

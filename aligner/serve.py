@@ -28,7 +28,6 @@ from starlette.routing import Route
 
 from aligner.records import SEVERITIES, AlignerError, Finding, Link, Report
 from aligner.report.html import (
-    KINDS,
     _chart,
     _end,
     _isolated,
@@ -37,6 +36,7 @@ from aligner.report.html import (
     _pieces_html,
     _signature,
     e,
+    kind_order,
     page_csp,
 )
 from aligner.report.terminal import SEVERITY_RANK, ReportView, Row, build_view, is_rtl, summary_text
@@ -227,7 +227,8 @@ def render_desk_index(store: RunStore, severities: list[str], kinds: list[str]) 
         f'<label><input type="checkbox" name="severity" value="{e(s)}"'
         f'{" checked" if s in severities else ""}> <span class="badge sev-{e(s)}">{e(s)}</span>'
         f' ({all_sevs[s]})</label>' for s in reversed(SEVERITIES))
-    known = [*(k for k in KINDS if all_kinds[k]), *sorted(set(all_kinds) - set(KINDS))]
+    order = kind_order()
+    known = [*(k for k in order if all_kinds[k]), *sorted(set(all_kinds) - set(order))]
     boxes_k = "".join(
         f'<label><input type="checkbox" name="kind" value="{e(k)}"'
         f'{" checked" if k in kinds else ""}> {e(_label(k))} ({all_kinds[k]})</label>'
@@ -328,7 +329,7 @@ def _filters(findings: list[Finding]) -> str:
     kind_boxes = "".join(
         f'<label><input type="checkbox" data-filter="kind" value="{e(k)}" checked> '
         f'{e(_label(k))} ({kinds[k]})</label>'
-        for k in [*(k for k in KINDS if kinds[k]), *sorted(set(kinds) - set(KINDS))])
+        for k in [*(k for k in kind_order() if kinds[k]), *sorted(set(kinds) - set(kind_order()))])
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{e(s)}" checked> '
         f'<span class="badge sev-{e(s)}">{e(s)}</span> ({sevs[s]})</label>'

@@ -13,7 +13,7 @@ import fcntl
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -381,8 +381,13 @@ class RunStore:
                                  "ORDER BY idx", (pair.id,))]
         findings = [Finding.from_json(json.loads(d)) for (d,) in self.db.execute(
             "SELECT data FROM findings WHERE pair_id = ? ORDER BY idx", (pair.id,))]
-        return Report(signature=json.loads(sig_json), src=self.side(pair.src_path),
-                      tgt=self.side(pair.tgt_path), links=links,
+        signature = json.loads(sig_json)
+        src, tgt = self.side(pair.src_path), self.side(pair.tgt_path)
+        given = signature.get("languages") or {}  # --src-lang / --tgt-lang of the run
+        if given:
+            src = replace(src, document=replace(src.document, lang=given["src"]))
+            tgt = replace(tgt, document=replace(tgt.document, lang=given["tgt"]))
+        return Report(signature=signature, src=src, tgt=tgt, links=links,
                       findings=findings if checked else None)
 
     def legacy_encoded(self) -> list[tuple[str, str]]:

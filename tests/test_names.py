@@ -303,3 +303,16 @@ def test_names_the_english_writes_without_the_arabic_article_are_found(
         english: str, arabic: str, found: str) -> None:
     m = find_name_in_arabic(english, arabic)
     assert m is not None and m.text == found
+
+
+def test_spacy_is_imported_without_torch_and_torch_still_imports_after() -> None:
+    """thinc imports torch with spaCy when it is installed: seconds of a start for nothing."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from aligner.ner import import_spacy; import_spacy(); "
+            "from aligner.arabic.names import _arabic_stop_words; assert _arabic_stop_words(); "
+            "print('torch' in sys.modules); import torch; print(torch.tensor([1]).sum().item())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=300).stdout.split()
+    assert out == ["False", "1"]

@@ -10,16 +10,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.align import pairing
-from aligner.align.pairing import (
+from aligner.embed.base import Embedder, get_embedder, normalize_rows
+from aligner.pairing import (
+    PairingParams,
     exact_top_k_both,
     ivf_top_k_both,
     longest_ordered,
     pair_documents,
     pair_embedded,
+    search,
     top_k_both,
 )
-from aligner.embed.base import Embedder, get_embedder, normalize_rows
 from aligner.read import read_document
 from aligner.records import Document, Segment
 from aligner.segment import segment_document
@@ -182,7 +183,7 @@ def test_unpaired_reason_names_the_test_that_failed() -> None:
     assert not result.pairs
     reason = dict(result.unpaired)["a.txt"]
     assert reason == ("no candidate passed verification (best: t.txt, "
-                      f"1 ordered matches < {pairing.MIN_MATCHES})")
+                      f"1 ordered matches < {PairingParams().min_matches})")
 
 
 def test_longest_ordered_keeps_the_monotone_chain() -> None:
@@ -243,36 +244,36 @@ def test_ivf_searches_wider_for_rows_without_a_mutual_best() -> None:
 def test_ivf_is_used_only_above_the_size_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[int, int]] = []
 
-    def fake_ivf(a: np.ndarray, b: np.ndarray, k: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    def fake_ivf(a: np.ndarray, b: np.ndarray, k: int,
+                 **_: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
         calls.append((len(a), len(b)))
         return [], []
 
-    monkeypatch.setattr(pairing, "ivf_top_k_both", fake_ivf)
-    small = np.eye(pairing.IVF_ABOVE, 8, dtype=np.float32)
+    monkeypatch.setattr(search, "ivf_top_k_both", fake_ivf)
+    small = np.eye(PairingParams().ivf_above, 8, dtype=np.float32)
     exact = exact_top_k_both(small, small, 3)
     got = top_k_both(small, small, 3)
     assert calls == [] and all(np.array_equal(x, y) for x, y in zip(
         got[0] + got[1], exact[0] + exact[1], strict=True))
-    big = np.eye(pairing.IVF_ABOVE + 1, 8, dtype=np.float32)
+    big = np.eye(PairingParams().ivf_above + 1, 8, dtype=np.float32)
     assert top_k_both(big, big, 3) == ([], []) and calls == [(len(big), len(big))]
     assert top_k_both(small[:4], small[:4], 3, ivf_above=1) == ([], [])
 
 
-def test_pairing_through_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pairing_through_the_index() -> None:
     rng = np.random.default_rng(3)
     src = [normalize_rows(rng.standard_normal((6, 64))) for _ in range(300)]
     perm = rng.permutation(len(src))
     tgt = [normalize_rows(src[p] + 0.1 * rng.standard_normal((6, 64))) for p in perm]
     sd = [Document(f"s{i}", "ar", "") for i in range(len(src))]
     td = [Document(f"t{p}", "en", "") for p in perm]
-    monkeypatch.setattr(pairing, "IVF_ABOVE", 100)
-    result = pair_embedded(sd, src, td, tgt)
+    result = pair_embedded(sd, src, td, tgt, params=PairingParams(ivf_above=100))
     right = sum(p.src.path[1:] == p.tgt.path[1:] for p in result.pairs)
     assert right >= 0.99 * len(src) and len(result.pairs) == right
 
 
 def test_translated_share_counts_characters_of_links_at_a_translations_similarity() -> None:
-    from aligner.align.pairing import translated_share
+    from aligner.pairing import translated_share
     from aligner.records import Link
 
     src = [Segment("a" * 30, 0, 30), Segment("b" * 10, 31, 41), Segment("c" * 60, 42, 102)]

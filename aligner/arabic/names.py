@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from aligner.arabic import package_dir
 from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses, name_start
@@ -348,17 +349,23 @@ _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي
 def _gazetteer_counts() -> dict[str, int]:
     """Folded one-word Arabic names of arabic-name-romanizer's gazetteer (Arab-world people on
     Wikidata and an Algerian name list) with how often each is borne."""
+    from aligner.tables import compiled
+
     romanizer = package_dir("arabic_name_romanizer")
     if romanizer is None:  # pragma: no cover - a declared dependency
         return {}
     db = romanizer / "resources" / "names.sqlite3"
-    counts: dict[str, int] = {}
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-        for key, count in con.execute("SELECT arabic_key, SUM(count) FROM units "
-                                      "GROUP BY arabic_key"):
-            k = key.translate(_FOLD)
-            counts[k] = counts.get(k, 0) + count
-    return counts
+
+    def build() -> dict[str, int]:
+        counts: dict[str, int] = {}
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+            for key, count in con.execute("SELECT arabic_key, SUM(count) FROM units "
+                                          "GROUP BY arabic_key"):
+                k = key.translate(_FOLD)
+                counts[k] = counts.get(k, 0) + count
+        return counts
+
+    return compiled("name-counts", [__file__, db], build)
 
 
 #: Native names borne at least this often are common given names (صلاح, كريم), whatever
@@ -520,7 +527,10 @@ def looks_transliterated(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _arabic_stop_words() -> frozenset[str]:
+    from aligner.ner import import_spacy
+
     try:
+        import_spacy()  # not by `import spacy.lang…` first: that would load torch with it
         from spacy.lang.ar.stop_words import STOP_WORDS
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
@@ -550,7 +560,26 @@ def _foreign_latin_index() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     """English skeletons of the name dictionary's foreign names (those whose Arabic spelling
     ``is_foreign_name`` or ``is_listed_name`` accept: no Arab names, which are ordinary words
     too) by consonant key, and every folded Arabic spelling of the dictionary (judged by those
-    functions already)."""
+    functions already). Compiled once into the cache directory (seconds at every start)."""
+    from aligner.tables import compiled
+
+    return compiled("foreign-name-index", _index_sources(), _build_foreign_latin_index)
+
+
+def _index_sources() -> list[Path]:
+    """What the name index is built from: this package's Arabic code, the name data, and
+    spaCy's Arabic stop words (found without importing spaCy)."""
+    sources = sorted(Path(__file__).parent.glob("*.py"))
+    for package, data in (("arabnamer", "data/dict_FINAL.json"),
+                          ("arabic_name_romanizer", "resources/names.sqlite3"),
+                          ("spacy", "lang/ar/stop_words.py")):
+        folder = package_dir(package)
+        if folder is not None:
+            sources.append(folder / data)
+    return sources
+
+
+def _build_foreign_latin_index() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
     foreign = foreign_name_tokens() | _listed_spellings()
     index: dict[str, set[str]] = {}
     spellings = set()

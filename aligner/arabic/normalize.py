@@ -35,10 +35,16 @@ def dediacritize(text: str) -> str:
     return text.translate(_NO_VOWEL_MARKS)
 
 
+def fold_letters(text: str) -> str:
+    """Alef/hamza/ya/teh-marbuta variants, tatweel and the Persian keyboard's yeh and kaf
+    folded: the one Arabic letter fold."""
+    return text.translate(_ALEFS)
+
+
 def normalize(text: str) -> str:
     """Dediacritise and fold alef/hamza/ya/teh-marbuta variants and tatweel, keeping the length
     relation simple: the result is what two spellings of one word are compared on."""
-    return dediacritize(text).translate(_ALEFS)
+    return fold_letters(dediacritize(text))
 
 
 def arabic_tokens(text: str) -> Iterator[tuple[int, int, str]]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 # a run of Arabic letters with no other letter beside it (a tatweel, U+0640, or a Persian
 # letter is part of the word: such words are left as they are)
@@ -39,10 +40,18 @@ _KNOWN_MARGIN = 2.0  # a known token splits where its words are 10^2 times more 
 def _costs() -> dict[str, float]:
     """-log10 of each Arabic word's frequency (loaded once: about 0.5 s and 120 MB). The list
     comes in buckets of one centibel: the words of bucket i have frequency 10^(-i/100)."""
-    from wordfreq import get_frequency_list
+    from aligner.arabic import package_dir
+    from aligner.tables import compiled
 
-    return {word: i / 100 for i, bucket in enumerate(get_frequency_list("ar", wordlist="best"))
-            for word in bucket}
+    def build() -> dict[str, float]:
+        from wordfreq import get_frequency_list  # imported only to build: 0.2-0.8 s
+
+        buckets = get_frequency_list("ar", wordlist="best")
+        return {word: i / 100 for i, bucket in enumerate(buckets) for word in bucket}
+
+    folder = package_dir("wordfreq")
+    data = sorted((folder / "data").glob("*_ar.msgpack.gz")) if folder else []
+    return compiled("arabic-word-costs", [Path(__file__), *data], build)
 
 
 @lru_cache(maxsize=65536)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -14,6 +14,7 @@ from aligner.embed.base import Embedder
 from aligner.glossary import Glossary
 from aligner.plugins import import_plugins
 from aligner.records import Finding, Link, Report, Segment
+from aligner.registry import Component, Registry, Rule, Style
 
 
 @dataclass
@@ -64,18 +65,25 @@ class Check(Protocol):
     def run(self, ctx: CheckContext) -> list[Finding]: ...
 
 
-_CHECKS: dict[str, Callable[[], Check]] = {}
-_PARAMS: dict[str, type] = {}
+def _load_builtin() -> None:
+    import_plugins("aligner.checks", frozenset({"base", "run"}))
 
 
-def register_check(name: str, params: type | None = None,
+CHECKS: Registry[Callable[[], Check]] = Registry(_load_builtin)
+
+
+def register_check(name: str, params: type | None = None, *, label: str = "",
+                   style: Style = Style(), order: int = 100,
+                   suppresses: Mapping[str, Rule] | None = None, yields: bool = False,
+                   explains_length: bool = True, whole_segments: bool = False,
                    ) -> Callable[[Callable[[], Check]], Callable[[], Check]]:
-    """Register a check factory; ``params`` is the frozen dataclass of its tuned numbers."""
+    """Register a check factory; ``params`` is the frozen dataclass of its tuned numbers, the
+    rest what views and the merging of findings need to know (``aligner.registry.Component``)."""
 
     def wrap(factory: Callable[[], Check]) -> Callable[[], Check]:
-        _CHECKS[name] = factory
-        if params is not None:
-            _PARAMS[name] = params
+        CHECKS.add(Component(name, factory, label=label, style=style, order=order,
+                             params=params, suppresses=dict(suppresses or {}), yields=yields,
+                             explains_length=explains_length, whole_segments=whole_segments))
         return factory
 
     return wrap
@@ -83,19 +91,15 @@ def register_check(name: str, params: type | None = None,
 
 def param_classes() -> dict[str, type]:
     """Each registered check's parameters class, by check name."""
-    _load_builtin()
-    return dict(_PARAMS)
+    return {c.name: c.params for c in CHECKS.components() if c.params is not None}
 
 
 def check_names() -> list[str]:
-    _load_builtin()
-    return sorted(_CHECKS)
+    return CHECKS.names()
 
 
 def get_check(name: str) -> Check:
-    _load_builtin()
-    return _CHECKS[name]()
-
-
-def _load_builtin() -> None:
-    import_plugins("aligner.checks", frozenset({"base", "run"}))
+    component = CHECKS.find(name)
+    if component is None:
+        raise KeyError(name)
+    return component.factory()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from aligner.checks.base import CheckContext, register_check
 from aligner.records import Finding, Link
+from aligner.registry import Style
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class LengthRatioCheck:
                       "doc_sigma": round(stats.sigma, 3)})
 
 
-@register_check("length_ratio", params=LengthRatioParams)
+@register_check("length_ratio", params=LengthRatioParams, order=7, yields=True,
+                style=Style("reverse", "#7d8799", "rgba(125, 135, 153, 0.22)"))
 def _make() -> LengthRatioCheck:
     return LengthRatioCheck()

@@ -26,6 +26,7 @@ from aligner.checks.base import CheckContext, register_check
 from aligner.numbers import NumberMention, extract_numbers
 from aligner.numbers.tokens import DIGITS
 from aligner.records import Finding, Link, Span
+from aligner.registry import Style
 
 
 @dataclass(frozen=True)
@@ -374,6 +375,7 @@ def _pair_leftovers(src: list[_Atom], tgt: list[_Atom]
     return pairs
 
 
-@register_check("number_mismatch", params=NumberParams)
+@register_check("number_mismatch", params=NumberParams, order=3,
+                style=Style("black on yellow", "#e0a800", "rgba(255, 200, 0, 0.40)"))
 def number_mismatch() -> NumberMismatchCheck:
     return NumberMismatchCheck()

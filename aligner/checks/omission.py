@@ -18,20 +18,51 @@ import re
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from aligner.arabic.numbers import extract_numbers
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.records import Finding, Link, Segment, Span
+from aligner.registry import Style
 
-_WINDOW = 2  # links on each side of a run whose counterparts are searched
-_MERGE_GAIN = 0.03  # similarity gain that says "the run belongs inside a neighbour's pair"
+CLAUSE_ENDS = frozenset(";:,،؛")
 
 
-_FACING_SIM = 0.3  # facing unaligned runs at least this similar may be one weakened pair
+@dataclass(frozen=True)
+class OmissionParams:
+    # links on each side of a run whose counterparts are searched
+    window: int = 2
+    # similarity gain that says "the run belongs inside a neighbour's pair"
+    merge_gain: float = 0.03
+    # facing unaligned runs at least this similar may be one weakened pair
+    facing_sim: float = 0.3
+    # an unaligned neighbour this much closer than the link is the counterpart
+    facing_margin: float = 0.1
+    # the evidence of ``_absorbed`` is weaker than an unaligned run's
+    absorbed_confidence: float = 0.6
+    # Merge or null? Evidence that a sentence joined to its neighbour's link has no counterpart,
+    # hand-set on synthetic NTREX (tuning seeds 0, 2, 3, 4 of scripts/synth.py, bench_qa.py)
+    # against the genuine 1-2/2-1/2-2 links of synthetic NTREX and Text+Berg:
+    absorbed_gain: float = 0.02  # the bead matches at most this much better with the sentence
+    absorbed_sim: float = 0.3  # the sentence's own cosine to the other side is below this ...
+    absorbed_length: float = 0.5  # ... and the trimmed bead fits the length ratio this many
+    #                               spreads better,
+    absorbed_sim_alone: float = 0.1  # or its cosine is below this whatever the lengths
+    # the trimmed bead is a good pair: this share of the typical anchor cosine
+    absorbed_rest: float = 0.7
+    # fragments of fewer words and characters ("Sicherlich .", "» .") have no reliable
+    # embedding (chars: Arabic written without spaces, Chinese: long one-"word" sentences)
+    absorbed_min_words: int = 3
+    absorbed_min_chars: int = 20
+    # a sentence stating figures the other side lacks may cost the bead more and resemble it more
+    absorbed_figures_gain: float = 0.06
+    absorbed_figures_sim: float = 0.4
+    # links with more sentences a side are long merges, not absorptions
+    absorbed_max_side: int = 3
 
-_FACING_MARGIN = 0.1  # an unaligned neighbour this much closer than the link is the counterpart
-_ABSORBED_CONFIDENCE = 0.6  # the evidence of ``_absorbed`` is weaker than an unaligned run's
+
+_DEFAULTS = OmissionParams()
 
 
 def facing_runs(ctx: CheckContext) -> list[tuple[list[int], list[int]]]:
@@ -65,7 +96,7 @@ def facing_pairs(ctx: CheckContext) -> list[Link]:
         vecs = ctx.embed([src_text, tgt_text])
         assert vecs is not None
         sim = float(vecs[0] @ vecs[1])
-        if sim >= _FACING_SIM:
+        if sim >= ctx.params.get(OmissionParams).facing_sim:
             out.append(Link(tuple(src_run), tuple(tgt_run), sim))
     return out
 
@@ -108,7 +139,8 @@ class OmissionCheck:
         else:
             severity, what = "major", "sentence"
         nearest, merge_gain, anchor = _context(ctx, side, run)
-        confidence = _confidence(nearest, merge_gain, severity)
+        confidence = _confidence(nearest, merge_gain, severity,
+                                 ctx.params.get(OmissionParams).merge_gain)
         n = len(run) if what != "paragraph" else len(whole)
         plural = "s" if n > 1 else ""
         where = "target" if other == "tgt" else "source"
@@ -158,7 +190,8 @@ def _context(ctx: CheckContext, side: str, run: list[int]) -> tuple[float | None
     before = [lk for lk in links if max(mine(lk)) < run[0]]
     after = [lk for lk in links if min(mine(lk)) > run[-1]]
     anchor = max(theirs(before[-1])) if before else -1
-    vecs_needed = before[-_WINDOW:] + after[:_WINDOW]
+    window = ctx.params.get(OmissionParams).window
+    vecs_needed = before[-window:] + after[:window]
     if ctx.embedder is None or not vecs_needed:
         return None, 0.0, anchor
     segs, other_segs = ctx.side(side), ctx.side("tgt" if side == "src" else "src")
@@ -187,48 +220,31 @@ def _context(ctx: CheckContext, side: str, run: list[int]) -> tuple[float | None
     return nearest, gain, anchor
 
 
-def _confidence(nearest: float | None, merge_gain: float, severity: str) -> float:
+def _confidence(nearest: float | None, merge_gain: float, severity: str,
+                glued_gain: float) -> float:
     """High when nothing nearby means the same; low when the run seems glued to a neighbour."""
     if nearest is None:
         return 0.6 if severity == "minor" else 0.8
     conf = 0.95 - max(0.0, nearest - 0.45) * 2.0
-    if merge_gain > _MERGE_GAIN:
+    if merge_gain > glued_gain:
         conf = min(conf, 0.5 - min(0.3, merge_gain * 3))
     if severity == "minor":
         conf = min(conf, 0.6)
     return round(min(0.98, max(0.05, conf)), 3)
 
 
-# Merge or null? Evidence that a sentence joined to its neighbour's link has no counterpart.
-# Hand-set on synthetic NTREX (tuning seeds 0, 2, 3, 4 of scripts/synth.py and bench_qa.py)
-# against the genuine 1-2/2-1/2-2 links of synthetic NTREX and Text+Berg.
-ABSORBED_GAIN = 0.02  # the bead matches at most this much better with the edge sentence
-ABSORBED_SIM = 0.3  # the sentence's own cosine to the other side is below this ...
-ABSORBED_LENGTH = 0.5  # ... and the trimmed bead fits the length ratio this many spreads better,
-ABSORBED_SIM_ALONE = 0.1  # or its cosine is below this whatever the lengths
-ABSORBED_REST = 0.7  # the trimmed bead is a good pair: this share of the typical anchor cosine
-# fragments of fewer words and characters ("Sicherlich .", "» .") have no reliable embedding
-ABSORBED_MIN_WORDS = 3
-ABSORBED_MIN_CHARS = 20  # (Arabic written without spaces, Chinese: long one-"word" sentences)
-# a sentence stating figures the other side lacks may cost the bead more and resemble it more
-ABSORBED_FIGURES_GAIN = 0.06
-ABSORBED_FIGURES_SIM = 0.4
-CLAUSE_ENDS = frozenset(";:,،؛")
-_ABSORBED_MAX_SIDE = 3  # links with more sentences a side are long merges, not absorptions
-
-
-def may_be_absorbed(sentence: str, first_of_pair: str) -> bool:
+def may_be_absorbed(sentence: str, first_of_pair: str, p: OmissionParams = _DEFAULTS) -> bool:
     """Whether ``sentence``, one of two neighbouring segments, could be a sentence of its own
     that lost its counterpart: not a fragment too short to embed reliably, and not one piece
     of a sentence the segmenter split at a semicolon, colon or comma (which ends the first)."""
     words = sum(any(c.isalnum() for c in w) for w in sentence.split())
-    return (words >= ABSORBED_MIN_WORDS or len(sentence.strip()) >= ABSORBED_MIN_CHARS) \
+    return (words >= p.absorbed_min_words or len(sentence.strip()) >= p.absorbed_min_chars) \
         and first_of_pair.rstrip()[-1:] not in CLAUSE_ENDS
 
 
 def looks_absorbed(with_sim: float, without_sim: float, own_sim: float, typical: float,
                    length_with: float, length_without: float,
-                   figures_missing: bool = False) -> bool:
+                   figures_missing: bool = False, p: OmissionParams = _DEFAULTS) -> bool:
     """The evidence that an edge sentence of a small merge has no counterpart.
 
     ``with_sim``/``without_sim``: cosine of the merged bead and of the bead without the
@@ -239,14 +255,15 @@ def looks_absorbed(with_sim: float, without_sim: float, own_sim: float, typical:
     for the lengths to fit; the rest of the bead must be a good pair on its own.
     ``figures_missing``: the sentence states figures none of which the other side has (see
     ``figures_unmatched``); that evidence allows a larger gain and a higher own cosine."""
-    if without_sim < ABSORBED_REST * typical:
+    if without_sim < p.absorbed_rest * typical:
         return False
-    if figures_missing and with_sim - without_sim < ABSORBED_FIGURES_GAIN \
-            and own_sim < ABSORBED_FIGURES_SIM:
+    if figures_missing and with_sim - without_sim < p.absorbed_figures_gain \
+            and own_sim < p.absorbed_figures_sim:
         return True
-    return (with_sim - without_sim < ABSORBED_GAIN
-            and (own_sim < ABSORBED_SIM_ALONE
-                 or (own_sim < ABSORBED_SIM and length_without < length_with - ABSORBED_LENGTH)))
+    return (with_sim - without_sim < p.absorbed_gain
+            and (own_sim < p.absorbed_sim_alone
+                 or (own_sim < p.absorbed_sim
+                     and length_without < length_with - p.absorbed_length)))
 
 
 def _absorbed(ctx: CheckContext) -> list[Finding]:
@@ -265,10 +282,11 @@ def _absorbed(ctx: CheckContext) -> list[Finding]:
         return []
     typical = statistics.median(scores)
     stats = doc_ratio(ctx)
+    p = ctx.params.get(OmissionParams)
     findings = []
     for link in ctx.report.links:
         if not link.src or not link.tgt or len(link.src) + len(link.tgt) <= 2 \
-                or max(len(link.src), len(link.tgt)) > _ABSORBED_MAX_SIDE:
+                or max(len(link.src), len(link.tgt)) > p.absorbed_max_side:
             continue
         best: tuple[float, str, list[tuple[int, dict[str, object]]]] | None = None
         for side, ids in (("src", link.src), ("tgt", link.tgt)):
@@ -320,7 +338,8 @@ def _absorbed_evidence(ctx: CheckContext, link: Link, side: str, edge: int,
     joined = " ".join(segs[i].text for i in reach)
     trimmed = segs[core].text
     first = edge if edge < core else edge - 1  # the first of the sentence and its neighbour
-    if not may_be_absorbed(segs[edge].text, segs[first].text):
+    p = ctx.params.get(OmissionParams)
+    if not may_be_absorbed(segs[edge].text, segs[first].text, p):
         return None
     vecs = ctx.embed([joined, trimmed, segs[edge].text, counterpart])
     assert vecs is not None
@@ -333,7 +352,8 @@ def _absorbed_evidence(ctx: CheckContext, link: Link, side: str, edge: int,
     z_with, z_without = z(joined), z(trimmed)
     langs = (ctx.src_lang, ctx.tgt_lang) if side == "src" else (ctx.tgt_lang, ctx.src_lang)
     unmatched = figures_unmatched(segs[edge].text, langs[0], counterpart, langs[1])
-    if not looks_absorbed(with_sim, without_sim, own_sim, typical, z_with, z_without, unmatched):
+    if not looks_absorbed(with_sim, without_sim, own_sim, typical, z_with, z_without, unmatched,
+                          p):
         return None
     if _facing_counterpart(ctx, link, side, segs[edge].text, own_sim):
         return None
@@ -359,7 +379,7 @@ def _facing_counterpart(ctx: CheckContext, link: Link, side: str, sentence: str,
     vecs = ctx.embed([sentence, *(ctx.side(other)[j].text for j in beside)])
     assert vecs is not None
     best = float((vecs[1:] @ vecs[0]).max())
-    return best > own_sim + _FACING_MARGIN
+    return best > own_sim + ctx.params.get(OmissionParams).facing_margin
 
 
 def figures_unmatched(text: str, lang: str, counterpart: str, other_lang: str) -> bool:
@@ -379,7 +399,8 @@ def _absorbed_finding(ctx: CheckContext, link: Link, side: str, edge: int,
     severity = "minor" if seg.kind == "line" else "major"
     what = "line" if seg.kind == "line" else "sentence"
     return Finding(
-        kind="omission", severity=severity, confidence=_ABSORBED_CONFIDENCE,
+        kind="omission", severity=severity,
+        confidence=ctx.params.get(OmissionParams).absorbed_confidence,
         src=(edge,) if side == "src" else (), tgt=(edge,) if side == "tgt" else (),
         missing_in=other,
         message=(f"1 {'source' if side == 'src' else 'target'} {what} without counterpart in "
@@ -389,6 +410,7 @@ def _absorbed_finding(ctx: CheckContext, link: Link, side: str, edge: int,
                   "link": {"src": list(link.src), "tgt": list(link.tgt)}, **evidence})
 
 
-@register_check("omission")
+@register_check("omission", params=OmissionParams, order=1, whole_segments=True,
+                style=Style("bold red", "#d7263d", "rgba(215, 38, 61, 0.16)"))
 def _make() -> OmissionCheck:
     return OmissionCheck()

@@ -17,6 +17,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,7 @@ from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.checks.omission import facing_pairs, facing_runs
 from aligner.records import Finding, Link, Span
+from aligner.registry import Style
 
 _EN_MARKERS = ("who", "which", "whom", "whose", "while", "whereas", "although", "though",
                "because", "but", "where", "when", "after", "before", "since", "including",
@@ -42,34 +44,43 @@ _SPLIT = re.compile(
     r"(?<=[,،;؛:])\s+|(?<=[,،;؛:][\"”’'])\s+|(?<=[،؛])(?=\S)|\s+(?=[(\[–—-]\s?)"
     r"|(?<=[)\]])\s+|\s+(?=(?:" + "|".join(_EN_MARKERS + _AR_MARKERS) + r")\b)"
     r"|\s+(?=and\s)|\s+(?=و\S{2,})", re.IGNORECASE)
-_MIN_FRACTION = 0.12
-_MAX_FRACTION = 0.75
-_MAX_PIECES = 3
-_MIN_SEGMENT_CHARS = 40
-# Decision thresholds, tuned on NTREX-dev with synthetic clause drops (scripts/bench_qa.py,
-# seeds 0 and 2-6, checked on 7-12): the similarity gain counts more than the length deficit.
-_MIN_SCORE = 0.11
-# Beyond this many sigmas the length alone says something is missing; the clause whose size
-# best explains the deficit is reported, with lower confidence.
-_LENGTH_ONLY_Z = 5.0
-# A head or tail cut at a bare word is tried only in segments this long, and must beat the
-# threshold by this much and explain at least half the length deficit: arbitrary cuts offer
-# many chances for a chance gain (NTREX-dev, seeds 0, 2-6).
-_MIN_CUT_SEGMENT_CHARS = 100
-_CUT_MARGIN = 0.02
-_CUT_MIN_FIT = 0.5
-# A clause whose best match among the other side's pieces is this weak, that explains 70% of a
-# deficit of 2.5 sigmas and raises the similarity at all, is missing (NTREX-dev, seeds 0, 2-6).
-_UNMATCHED_Z = 2.5
-_UNMATCHED_GAIN = 0.02
-_UNMATCHED_FIT = 0.7
-_UNMATCHED_SIM = 0.3
-# A facing pair the aligner refused counts only where the rest of the longer sentence is as
-# close to its partner as the pairs ``facing_pairs`` accepts (its _FACING_SIM).
-_REST_SIM = 0.3
-# Pairs within 0.6 sigma of the document's ratio practically never hide a 30% clause drop
-# (none of 134 on NTREX-dev); skipping them halves the embedding work.
-_MIN_Z = 0.6
+
+
+@dataclass(frozen=True)
+class PartialOmissionParams:
+    # clause candidates: runs of up to ``max_pieces`` pieces, this share of the side's length
+    min_fraction: float = 0.12
+    max_fraction: float = 0.75
+    max_pieces: int = 3
+    min_segment_chars: int = 40  # shorter pairs are not examined
+    # Decision threshold, tuned on NTREX-dev with synthetic clause drops (scripts/bench_qa.py,
+    # seeds 0 and 2-6, checked on 7-12): the similarity gain counts more than the length deficit.
+    min_score: float = 0.11
+    # Beyond this many sigmas the length alone says something is missing; the clause whose
+    # size best explains the deficit is reported, with lower confidence.
+    length_only_z: float = 5.0
+    # A head or tail cut at a bare word is tried only in segments this long, and must beat the
+    # threshold by this much and explain at least half the length deficit: arbitrary cuts offer
+    # many chances for a chance gain (NTREX-dev, seeds 0, 2-6).
+    min_cut_segment_chars: int = 100
+    cut_margin: float = 0.02
+    cut_min_fit: float = 0.5
+    # A clause whose best match among the other side's pieces is this weak, that explains 70%
+    # of a deficit of 2.5 sigmas and raises the similarity at all, is missing (NTREX-dev,
+    # seeds 0, 2-6).
+    unmatched_z: float = 2.5
+    unmatched_gain: float = 0.02
+    unmatched_fit: float = 0.7
+    unmatched_sim: float = 0.3
+    # A facing pair the aligner refused counts only where the rest of the longer sentence is
+    # as close to its partner as the pairs ``facing_pairs`` accepts (OmissionParams.facing_sim).
+    rest_sim: float = 0.3
+    # Pairs within 0.6 sigma of the document's ratio practically never hide a 30% clause drop
+    # (none of 134 on NTREX-dev); skipping them halves the embedding work.
+    min_z: float = 0.6
+
+
+_DEFAULTS = PartialOmissionParams()
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,7 @@ def candidates(ctx: CheckContext, side: str, ids: tuple[int, ...]) -> list[Claus
     "متسببًا في إلحاق إصابات خطيرة للرجل" follows its verb without a comma, so only a cut at a
     word finds it. In a short segment (a title) a cut mostly measures paraphrase.
     """
+    p = ctx.params.get(PartialOmissionParams)
     segments = ctx.side(side)
     total = sum(len(segments[i].text) for i in ids)
     out: dict[tuple[int, int, int], Clause] = {}
@@ -117,14 +129,14 @@ def candidates(ctx: CheckContext, side: str, ids: tuple[int, ...]) -> list[Claus
         text = segments[i].text
         pieces = clause_pieces(text)
         spans = [(pieces[a][0], pieces[b][1], False) for a in range(len(pieces))
-                 for b in range(a, min(a + _MAX_PIECES, len(pieces)))]
-        if len(text) >= _MIN_CUT_SEGMENT_CHARS:
+                 for b in range(a, min(a + p.max_pieces, len(pieces)))]
+        if len(text) >= p.min_cut_segment_chars:
             words = [m.start() for m in re.finditer(r"(?<=\s)\S", text)]
             spans += [(w, len(text), True) for w in words] + [(0, w, True) for w in words]
         for start, end, cut in spans:
             if (len(ids) == 1 and (start, end) == (0, len(text))) or (i, start, end) in out:
                 continue
-            if _MIN_FRACTION <= (end - start) / total <= _MAX_FRACTION:
+            if p.min_fraction <= (end - start) / total <= p.max_fraction:
                 out[i, start, end] = Clause(i, start, end, cut)
     return list(out.values())
 
@@ -139,7 +151,8 @@ class PartialOmissionCheck:
         facing = facing_pairs(ctx)
         known = {(link.src, link.tgt) for link in facing}
         refused = [link for link in _facing_sentences(ctx) if (link.src, link.tgt) not in known]
-        checks = [(link, -1.0) for link in pairs + facing] + [(link, _REST_SIM) for link in refused]
+        rest_sim = ctx.params.get(PartialOmissionParams).rest_sim
+        checks = [(link, -1.0) for link in pairs + facing] + [(link, rest_sim) for link in refused]
         for link, rest_sim in checks:
             found = [self._check(ctx, stats, sub, rest_sim) for sub in _sub_links(link)]
             best = max((f for f in found if f), key=lambda f: f.confidence, default=None)
@@ -151,11 +164,12 @@ class PartialOmissionCheck:
                rest_sim: float = -1.0) -> Finding | None:
         """The best-supported missing clause of ``link``, if any; only clauses whose removal
         leaves the sides at least ``rest_sim`` similar count."""
+        p = ctx.params.get(PartialOmissionParams)
         src, tgt = ctx.pair_texts(link)
-        if min(len(src), len(tgt)) < 10 or max(len(src), len(tgt)) < _MIN_SEGMENT_CHARS:
+        if min(len(src), len(tgt)) < 10 or max(len(src), len(tgt)) < p.min_segment_chars:
             return None
         z = stats.z(len(src), len(tgt))
-        if abs(z) < _MIN_Z:
+        if abs(z) < p.min_z:
             return None
         # The longer side (relative to the document's ratio) is where a clause may be extra.
         longer, ids = ("tgt", link.tgt) if z > 0 else ("src", link.src)
@@ -171,7 +185,7 @@ class PartialOmissionCheck:
         excess = 1.0 - expected / max(len(long_text), 1)
         cands, variants = [], []
         for c in candidates(ctx, longer, ids):
-            if c.cut and _fit((c.end - c.start) / len(long_text), excess) < _CUT_MIN_FIT:
+            if c.cut and _fit((c.end - c.start) / len(long_text), excess) < p.cut_min_fit:
                 continue  # it could never score (see ``_score``): not worth an embedding
             variant = " ".join(_without(segs[i].text, c.start, c.end) if i == c.segment
                                else segs[i].text for i in ids)
@@ -192,29 +206,29 @@ class PartialOmissionCheck:
         gains = [_gain(vecs, k) if vecs is not None else 0.0 for k in range(len(cands))]
         for c, gain in zip(cands, gains, strict=True):
             fraction = (c.end - c.start) / len(long_text)
-            score = _score(abs(z), gain, fraction, excess, vecs is not None, c.cut)
+            score = _score(abs(z), gain, fraction, excess, vecs is not None, c.cut, p)
             if score > best_score:
                 best, best_score, best_gain = c, score, gain
-        if (best is None or best_score < _MIN_SCORE) and vecs is not None \
-                and abs(z) >= _UNMATCHED_Z:
+        if (best is None or best_score < p.min_score) and vecs is not None \
+                and abs(z) >= p.unmatched_z:
             # A clause that resembles nothing on the other side, explains the deficit and
             # brings the sides closer is missing even when the gain alone is small.
             strong = [(c, g) for c, g in zip(cands, gains, strict=True)
-                      if not c.cut and g >= _UNMATCHED_GAIN
-                      and _fit((c.end - c.start) / len(long_text), excess) >= _UNMATCHED_FIT]
+                      if not c.cut and g >= p.unmatched_gain
+                      and _fit((c.end - c.start) / len(long_text), excess) >= p.unmatched_fit]
             if strong:
                 match = _best_match(ctx, other_text,
                                     [segs[c.segment].text[c.start:c.end] for c, _ in strong])
                 k = int(np.argmin(match))
-                if match[k] <= _UNMATCHED_SIM:
-                    (best, best_gain), best_score = strong[k], _MIN_SCORE
-        if (best is None or best_score < _MIN_SCORE) and vecs is not None \
-                and abs(z) >= _LENGTH_ONLY_Z:
+                if match[k] <= p.unmatched_sim:
+                    (best, best_gain), best_score = strong[k], p.min_score
+        if (best is None or best_score < p.min_score) and vecs is not None \
+                and abs(z) >= p.length_only_z:
             clauses = [c for c in cands if not c.cut]
             best = max(clauses, key=lambda c: _fit((c.end - c.start) / len(long_text), excess),
                        default=None)
-            best_score, best_gain = _MIN_SCORE, 0.0
-        if best is None or best_score < _MIN_SCORE:
+            best_score, best_gain = p.min_score, 0.0
+        if best is None or best_score < p.min_score:
             return None
         seg = segs[best.segment]
         text = seg.text[best.start:best.end]
@@ -228,7 +242,7 @@ class PartialOmissionCheck:
             evidence["similarity_gain"] = round(best_gain, 3)
         return Finding(
             kind=self.name, severity="major",
-            confidence=round(min(0.95, 0.5 + 2.5 * (best_score - _MIN_SCORE)) if vecs is not None
+            confidence=round(min(0.95, 0.5 + 2.5 * (best_score - p.min_score)) if vecs is not None
                              else 0.4, 3),
             src=link.src, tgt=link.tgt, missing_in=missing,
             message=f"clause without counterpart in the {where}: “{text.strip()}”",
@@ -258,7 +272,7 @@ def _facing_sentences(ctx: CheckContext) -> list[Link]:
     ``facing_pairs`` only offers facing runs that are already similar; a sentence that lost
     most of itself ("بعد التمرين في وقت سابق من هذا الأسبوع" for a whole question about the
     Lakers' schedule) is not, although the rest of it translates its partner. ``_check``
-    examines these pairs only where the removal of one clause leaves them ``_REST_SIM``
+    examines these pairs only where the removal of one clause leaves them ``rest_sim``
     similar, so two unrelated sentences stay two omissions.
     """
     if ctx.embedder is None:
@@ -272,7 +286,8 @@ def _best_match(ctx: CheckContext, other: str, clauses: list[str]) -> np.ndarray
     a translated clause resembles its counterpart, a missing one nothing there."""
     pieces = clause_pieces(other)
     runs = [other[pieces[a][0]:pieces[b][1]] for a in range(len(pieces))
-            for b in range(a, min(a + _MAX_PIECES, len(pieces)))] or [other]
+            for b in range(a, min(a + ctx.params.get(PartialOmissionParams).max_pieces,
+                                  len(pieces)))] or [other]
     vecs = ctx.embed([*clauses, *runs])
     assert vecs is not None
     return (vecs[:len(clauses)] @ vecs[len(clauses):].T).max(axis=1)
@@ -297,18 +312,18 @@ def _gain(vecs: np.ndarray, k: int) -> float:
 
 
 def _score(abs_z: float, gain: float, fraction: float, excess: float, embedded: bool,
-           cut: bool = False) -> float:
+           cut: bool = False, p: PartialOmissionParams = _DEFAULTS) -> float:
     """Evidence that a clause is missing: similarity gain, length deficit, and whether the
     clause's size matches the unexplained length (weights fitted on NTREX-dev drops,
-    scripts/bench_qa.py). A ``cut`` span needs more of each (see ``_CUT_MARGIN``)."""
+    scripts/bench_qa.py). A ``cut`` span needs more of each (see ``cut_margin``)."""
     fit = _fit(fraction, excess)
     if cut:
-        if not embedded or fit < _CUT_MIN_FIT:
+        if not embedded or fit < p.cut_min_fit:
             return 0.0
-        return max(0.0, _score(abs_z, gain, fraction, excess, embedded) - _CUT_MARGIN)
+        return max(0.0, _score(abs_z, gain, fraction, excess, embedded, False, p) - p.cut_margin)
     if not embedded:
         # Length alone is weak evidence: only an extreme deficit that the clause explains.
-        return _MIN_SCORE if abs_z >= 3.0 and fit >= 0.5 else 0.0
+        return p.min_score if abs_z >= 3.0 and fit >= 0.5 else 0.0
     if gain <= 0.0:
         return 0.0
     return gain + 0.02 * max(0.0, abs_z - 1.0) + 0.02 * fit
@@ -319,6 +334,15 @@ def _fit(fraction: float, excess: float) -> float:
     return max(0.0, 1.0 - abs(fraction - excess) / max(fraction, 0.1))
 
 
-@register_check("partial_omission")
+def _explained(clauses: Sequence[Finding], omission: Finding) -> bool:
+    """An omission of an unaligned pair that one of these findings explains as one pair
+    missing a clause."""
+    return any(set(omission.src) <= set(g.src) and set(omission.tgt) <= set(g.tgt)
+               for g in clauses)
+
+
+@register_check("partial_omission", params=PartialOmissionParams, order=2,
+                suppresses={"omission": _explained},
+                style=Style("black on orange1", "#f46036", "rgba(244, 96, 54, 0.25)"))
 def _make() -> PartialOmissionCheck:
     return PartialOmissionCheck()

@@ -1,8 +1,9 @@
 """Run the registered checks on an aligned report and merge their findings.
 
-Checks run independently; merging is where overlaps are resolved: a length_ratio finding
-says less than an omission or a number mismatch on the same pair, and an unaligned target
-segment reported as untranslated is not also an added sentence.
+Checks run independently; merging is where overlaps are resolved, by the rules each check
+declared where it registered (``yields``, ``suppresses``): a length-ratio finding says less
+than an omission or a number mismatch on the same pair, and an unaligned target segment
+reported as untranslated is not also an added sentence.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Sequence
 
-from aligner.checks.base import CheckContext, check_names, get_check
+from aligner.checks.base import CHECKS, CheckContext, check_names, get_check
 from aligner.checks.params import CheckParams
 from aligner.embed.base import Embedder
 from aligner.glossary import Glossary
@@ -94,26 +95,30 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 
 
 def _suppress(findings: list[Finding]) -> list[Finding]:
-    """Drop length_ratio where something more specific covers the pair, omissions of target
-    segments reported as untranslated, and omissions of an unaligned pair that
-    partial_omission explains as one pair missing a clause."""
-    # a term rendered against the glossary explains nothing about a pair's length
-    specific = [f for f in findings if f.kind not in ("length_ratio", "term_mismatch")]
-    untranslated = {j for f in findings if f.kind == "untranslated"
-                    and f.evidence.get("whole_segment") for j in f.tgt}
-    partial = [f for f in findings if f.kind == "partial_omission"]
+    """Drop what a more specific finding says better, as each check declared where it
+    registered: a yielding check's findings where another check's that explains a length
+    difference share a segment, and the findings a check's ``suppresses`` rules cover."""
+    by_kind: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_kind.setdefault(f.kind, []).append(f)
+    components = {name: CHECKS.find(name) for name in by_kind}
+    rules = [(kind, rule, by_kind[name]) for name, c in components.items() if c is not None
+             for kind, rule in c.suppresses.items()]
 
     def covered(f: Finding) -> bool:
-        return any(set(f.src) & set(g.src) or set(f.tgt) & set(g.tgt) for g in specific)
+        return any(set(f.src) & set(g.src) or set(f.tgt) & set(g.tgt)
+                   for g in findings if g.kind != f.kind and explains_length(g.kind))
+
+    def explains_length(kind: str) -> bool:
+        component = components[kind]
+        return component is None or component.explains_length
 
     kept = []
     for f in findings:
-        if f.kind == "length_ratio" and covered(f):
+        component = components[f.kind]
+        if component is not None and component.yields and covered(f):
             continue
-        if f.kind == "omission" and not f.src and set(f.tgt) <= untranslated:
-            continue
-        if f.kind == "omission" and any(set(f.src) <= set(g.src) and set(f.tgt) <= set(g.tgt)
-                                        for g in partial):
+        if any(kind == f.kind and rule(theirs, f) for kind, rule, theirs in rules):
             continue
         kept.append(f)
     return kept

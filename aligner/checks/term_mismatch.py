@@ -18,6 +18,7 @@ from aligner.arabic.normalize import arabic_tokens, normalize, strip_article, st
 from aligner.checks.base import CheckContext, register_check
 from aligner.glossary import Glossary, Term
 from aligner.records import Finding, Link, Span
+from aligner.registry import Style
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,8 @@ def side_lang(ctx: CheckContext, side: str) -> str:
     return (ctx.src_lang if side == "src" else ctx.tgt_lang).split("-")[0].lower()
 
 
-@register_check("term_mismatch", params=TermMismatchParams)
+# a term rendered against the glossary says nothing about a pair's length
+@register_check("term_mismatch", params=TermMismatchParams, order=8, explains_length=False,
+                style=Style("black on green", "#2e8b57", "rgba(46, 139, 87, 0.22)"))
 def _make() -> TermMismatchCheck:
     return TermMismatchCheck()

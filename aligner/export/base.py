@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from aligner.plugins import import_plugins
 from aligner.records import AlignerError, Report
+from aligner.registry import Component, Registry
 
 
 @dataclass(frozen=True)
@@ -95,28 +96,32 @@ class Exporter(Protocol):
         ...
 
 
-_EXPORTERS: dict[str, Callable[[], Exporter]] = {}
+def _load_builtin() -> None:
+    import_plugins("aligner.export", frozenset({"base"}))
 
 
-def register_exporter(name: str) -> Callable[[Callable[[], Exporter]], Callable[[], Exporter]]:
+EXPORTERS: Registry[Callable[[], Exporter]] = Registry(_load_builtin)
+
+
+def register_exporter(name: str, *, label: str = "",
+                      ) -> Callable[[Callable[[], Exporter]], Callable[[], Exporter]]:
     def wrap(factory: Callable[[], Exporter]) -> Callable[[], Exporter]:
-        _EXPORTERS[name] = factory
+        EXPORTERS.add(Component(name, factory, label=label))
         return factory
 
     return wrap
 
 
 def exporter_names() -> list[str]:
-    _load_builtin()
-    return sorted(_EXPORTERS)
+    return EXPORTERS.names()
 
 
 def get_exporter(name: str) -> Exporter:
-    _load_builtin()
-    if name not in _EXPORTERS:
+    component = EXPORTERS.find(name)
+    if component is None:
         raise AlignerError(None, f"unknown export format {name!r} "
-                                 f"(known: {', '.join(sorted(_EXPORTERS))})")
-    return _EXPORTERS[name]()
+                                 f"(known: {', '.join(EXPORTERS.names())})")
+    return component.factory()
 
 
 def parse_formats(spec: str) -> list[str]:
@@ -135,7 +140,3 @@ def export_rows(rows: Iterable[CorpusRow], out_dir: Path, stem: str, formats: It
     for name in formats:
         written += get_exporter(name).write(materialised, out_dir, stem, signature)
     return written
-
-
-def _load_builtin() -> None:
-    import_plugins("aligner.export", frozenset({"base"}))

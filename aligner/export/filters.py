@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from aligner.arabic.normalize import fold_letters
 from aligner.export.base import CorpusRow
 from aligner.records import AlignerError
 
@@ -24,8 +25,6 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _DIGITS = re.compile(r"\d+")
 _AR_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                          "ؤ": "و", "ئ": "ي"})
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ def dedup_key(text: str, mode: str) -> str:
     punctuation, symbols and Arabic diacritics/tatweel, letter variants folded, digits as 0."""
     text = unicodedata.normalize("NFKC", text)
     if mode == "near":
-        text = _AR_MARKS.sub("", text).translate(_AR_FOLD).casefold()
+        text = fold_letters(_AR_MARKS.sub("", text)).casefold()
         text = _DIGITS.sub("0", text)
         text = "".join(" " if unicodedata.category(ch)[0] in "PS" else ch for ch in text)
     return " ".join(text.split())

@@ -19,5 +19,15 @@ class JsonlExporter:
         path = out_dir / f"{stem}.jsonl"
         with atomic_open(path) as out:
             for row in rows:
-                out.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
+                out.write(_one_line(json.dumps(row.to_json(), ensure_ascii=False)) + "\n")
         return [path]
+
+
+# line breaks other than \n that json.dumps leaves raw: str.splitlines() and some JSON Lines
+# readers break a record at them (found by tests/test_properties.py)
+_BREAKS = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+
+
+def _one_line(record: str) -> str:
+    """A JSON record with every line break escaped (they occur only inside its strings)."""
+    return record.translate(_BREAKS)

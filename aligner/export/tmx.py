@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,15 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _strip_invalid_xml(text: str) -> str:
-    """XML 1.0 forbids most control characters; drop them rather than write a broken file."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
+    """XML 1.0 forbids most control characters and U+FFFE, U+FFFF; drop them rather than
+    write a broken file.
+    A carriage return is kept as a placeholder (a control character, so never in the text)
+    that ``_CR`` turns into a character reference: raw, a reader would read it as \\n."""
+    return "".join(ch for ch in text if ch in "\t\n\r" or 0x20 <= ord(ch) < 0xFFFE
+                   or ord(ch) > 0xFFFF).replace("\r", "\x01")
+
+
+_CR = (b"\x01", b"&#13;")
 
 
 @register_exporter("tmx")
@@ -45,6 +53,8 @@ class TmxExporter:
         with atomic_open(path, "wb", encoding=None) as out:
             out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
             out.write(b'<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n')
-            ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=False)
+            body_xml = io.BytesIO()
+            ET.ElementTree(root).write(body_xml, encoding="utf-8", xml_declaration=False)
+            out.write(body_xml.getvalue().replace(*_CR))
             out.write(b"\n")
         return [path]

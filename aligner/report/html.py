@@ -22,11 +22,11 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import quote
 
-from aligner.align.pairing import MIN_TRANSLATED, translated_share
+from aligner.checks.base import CHECKS
 from aligner.fsutil import atomic_write_text
-from aligner.records import SEVERITIES, Finding, Report
+from aligner.pairing import PairingParams, translated_share
+from aligner.records import SEVERITIES, SEVERITY_RANK, Finding, Report
 from aligner.report.terminal import (
-    SEVERITY_RANK,
     Piece,
     ReportView,
     Row,
@@ -35,8 +35,6 @@ from aligner.report.terminal import (
     summary_text,
 )
 
-KINDS = ("omission", "partial_omission", "number_mismatch", "entity_mismatch",
-         "inconsistent_entity", "untranslated", "length_ratio", "term_mismatch")
 SEVERITY_COLOURS = {"critical": "#b00020", "major": "#d35400", "minor": "#b58900"}
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
@@ -69,7 +67,7 @@ def _page(title: str, body: str, script: str | None = None, style: str = "",
         shell = _SCRIPT.sub(lambda m: f"<script>{script}</script>", shell, count=1)
     if style:
         shell = _STYLE.sub(lambda m: f"<style>{m.group(1)}{style}</style>", shell, count=1)
-    values = {"title": e(title), "body": body, "csp": "{{csp}}"}
+    values = {"title": e(title), "body": body, "csp": "{{csp}}", "kinds": _kind_styles()}
     page = re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], shell)
     return page.replace("{{csp}}", page_csp(page, csp_extra), 1)
 
@@ -89,7 +87,19 @@ def _isolated(text: str) -> str:
 
 
 def _label(kind: str) -> str:
-    return kind.replace("_", " ")
+    check = CHECKS.find(kind)
+    return check.title if check else kind.replace("_", " ")
+
+
+def kind_order() -> list[str]:
+    """The checks' kinds in view order."""
+    return [c.name for c in CHECKS.components()]
+
+
+def _kind_styles() -> str:
+    """Each check's highlight colours, as it declared them."""
+    return "\n".join(f".k-{c.name} {{ --c: {c.style.colour}; --bg-k: {c.style.background}; }}"
+                     for c in CHECKS.components())
 
 
 def _finding_title(f: Finding) -> str:
@@ -157,7 +167,7 @@ def _row(row: Row, report: Report, view: ReportView) -> str:
 def _chart(findings: Sequence[Finding]) -> str:
     """Findings by kind as stacked horizontal bars (one colour per severity), inline SVG."""
     counts = Counter((f.kind, f.severity) for f in findings)
-    kinds = [k for k in KINDS if any(counts[k, s] for s in SEVERITIES)]
+    kinds = [k for k in kind_order() if any(counts[k, s] for s in SEVERITIES)]
     kinds += sorted({f.kind for f in findings} - set(kinds))
     if not kinds:
         return ""
@@ -205,7 +215,7 @@ def _controls(findings: Sequence[Finding]) -> str:
     kind_boxes = "".join(
         f'<label><input type="checkbox" data-filter="kind" value="{e(k)}" checked> '
         f'{e(_label(k))} ({kinds[k]})</label>'
-        for k in [*(k for k in KINDS if kinds[k]), *sorted(set(kinds) - set(KINDS))])
+        for k in [*(k for k in kind_order() if kinds[k]), *sorted(set(kinds) - set(kind_order()))])
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{e(s)}" checked> '
         f'<span class="badge sev-{e(s)}">{e(s)}</span> ({sevs[s]})</label>'
@@ -231,7 +241,7 @@ def render_html(report: Report) -> str:
     view = build_view(report)
     src, tgt = report.src.document, report.tgt.document
     share = translated_share(report.links, report.src.segments, report.tgt.segments)
-    doubt = ('' if share >= MIN_TRANSLATED else
+    doubt = ('' if share >= PairingParams.min_translated else
              f'<p class="pair">{_doubt_badge(share)} {_doubt_text(share)}: likely a wrong pair '
              f'of files rather than a translation to review</p>')
     header = (f'<header><h1>Alignment review</h1>'
@@ -311,7 +321,7 @@ def render_index(entries: Iterable[IndexEntry], unpaired: Iterable[tuple[str, st
         score = "given" if x.score is None else f"{x.score:.2f}"
         badges = " ".join(f'<span class="badge sev-{e(s)}">{sevs[s]} {e(s)}</span>'
                           for s in sorted(sevs, key=lambda s: SEVERITY_RANK.get(s, 3)))
-        if x.translated_share < MIN_TRANSLATED:
+        if x.translated_share < PairingParams.min_translated:
             badges = f'{_doubt_badge(x.translated_share, title=True)} {badges}'
         rows.append(f'<tr><td class="n">{n}</td>'
                     f'<td><a href="{_href(x.href)}" dir="auto">{e(x.src)}</a></td>'

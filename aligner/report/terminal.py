@@ -21,22 +21,21 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from aligner.records import SEVERITIES, AlignerError, Finding, Link, Report, Segment, Span
+from aligner.checks.base import CHECKS
+from aligner.records import (
+    SEVERITIES,
+    SEVERITY_RANK,
+    AlignerError,
+    Finding,
+    Link,
+    Report,
+    Segment,
+    Span,
+)
 
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi"})
-SEVERITY_RANK = {"critical": 0, "major": 1, "minor": 2}
 SEVERITY_STYLES = {"critical": "bold white on red", "major": "bold dark_orange",
                    "minor": "yellow"}
-KIND_STYLES = {
-    "omission": "bold red",
-    "partial_omission": "black on orange1",
-    "number_mismatch": "black on yellow",
-    "entity_mismatch": "black on magenta",
-    "inconsistent_entity": "black on medium_purple1",
-    "untranslated": "black on cyan",
-    "length_ratio": "reverse",
-    "term_mismatch": "black on green",
-}
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
 NARROW = 100
 
@@ -135,7 +134,7 @@ def build_view(report: Report) -> ReportView:
     loose: list[int] = []
     for fid, f in enumerate(findings):
         keys = [("src", i) for i in f.src] + [("tgt", j) for j in f.tgt]
-        if f.kind == "omission" and f.missing_in in sides:
+        if _whole_segments(f.kind) and f.missing_in in sides:
             present = "tgt" if f.missing_in == "src" else "src"
             for side, i in keys:
                 if side == present and 0 <= i < len(sides[side]):
@@ -225,12 +224,13 @@ class _Painter:
                     text.append(piece.text)
                     continue
                 top = self.view.findings[piece.findings[0]]
-                if self.plain and top.kind != "omission":
+                if self.plain and not _whole_segments(top.kind):
                     text.append(f"{MARK_OPEN}{piece.text}{MARK_CLOSE}")
                 elif top.accepted is not None:  # only accepted findings here: no colour
                     text.append(piece.text, style="underline")
                 else:
-                    text.append(piece.text, style=KIND_STYLES.get(top.kind, "reverse"))
+                    check = CHECKS.find(top.kind)
+                    text.append(piece.text, style=check.style.terminal if check else "reverse")
         return text
 
     def finding(self, fid: int, with_message: bool = True) -> Text:
@@ -324,3 +324,9 @@ def read_report(path: str | Path) -> Report:
         raise AlignerError(str(path), f"not a report JSON file: {exc}") from exc
     except (KeyError, TypeError, AttributeError) as exc:
         raise AlignerError(str(path), f"not a report JSON file (bad or missing {exc})") from exc
+
+
+def _whole_segments(kind: str) -> bool:
+    """Whether findings of this kind mark whole segments (of the side that has them)."""
+    check = CHECKS.find(kind)
+    return check is not None and check.whole_segments

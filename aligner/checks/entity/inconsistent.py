@@ -18,6 +18,7 @@ from aligner.arabic.normalize import match_key
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.entity.locate import english_arabic_sides, locate_all
 from aligner.records import Finding, Span
+from aligner.registry import Style
 
 #: Plural and feminine endings of a nisba (بريطانيين, بريطانيون, بريطانية → بريطاني), in
 #: ``match_key`` form, where ة is already ه.
@@ -72,6 +73,7 @@ class InconsistentEntityCheck:
         return findings
 
 
-@register_check("inconsistent_entity")
+@register_check("inconsistent_entity", order=5,
+                style=Style("black on medium_purple1", "#6f5cff", "rgba(111, 92, 255, 0.22)"))
 def _make() -> InconsistentEntityCheck:
     return InconsistentEntityCheck()

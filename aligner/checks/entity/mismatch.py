@@ -47,6 +47,7 @@ from aligner.checks.entity.words import (
 )
 from aligner.ner import Entity
 from aligner.records import Finding, Link, Segment, Span
+from aligner.registry import Style
 
 
 def _transliterations(located: list[tuple[Link, list[Located]]]) -> dict[str, frozenset[str]]:
@@ -318,6 +319,7 @@ class EntityMismatchCheck:
                        evidence=evidence)
 
 
-@register_check("entity_mismatch", params=EntityParams)
+@register_check("entity_mismatch", params=EntityParams, order=4,
+                style=Style("black on magenta", "#c13fd6", "rgba(193, 63, 214, 0.22)"))
 def _make() -> EntityMismatchCheck:
     return EntityMismatchCheck()

@@ -145,7 +145,10 @@ def distinctive(ent: Entity) -> list[str]:
 def en_stop_words() -> frozenset[str]:
     """spaCy's English stop words, read on first use: importing spaCy costs seconds, and only
     a run that reads English names needs them."""
+    from aligner.ner import import_spacy
+
     try:
+        import_spacy()  # not by `import spacy.lang…` first: that would load torch with it
         from spacy.lang.en.stop_words import STOP_WORDS
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()

