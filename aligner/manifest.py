@@ -15,14 +15,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aligner.bilingual import FOLDER_SUFFIXES, is_bilingual, side_paths
 from aligner.read import BAD_NAME_PROBLEM, decode_bytes, undecodable_name
 from aligner.records import AlignerError
 from aligner.store import STORE_NAME
+from aligner.web import is_url
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".odt")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".odt", ".html", ".htm")
 #: Articles saved in a format aligner does not read: found in a folder, they are reported as
 #: failed with what to convert, rather than skipped unseen.
-OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".rtf", ".epub", ".html", ".htm")
+OTHER_DOCUMENT_SUFFIXES = (".pdf", ".doc", ".rtf", ".epub")
 MANIFEST_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 PATH_KEYS = ("ar", "en", "path")
 #: How aligner's own HTML pages say they are its (report/template.html).
@@ -55,6 +57,8 @@ def load_inputs(inputs: Path) -> Inputs:
         shown = undecodable_name(path)
         if shown:  # kept out of the store, which could not hold its name, but reported
             found.errors.append((shown, "", BAD_NAME_PROBLEM))
+        elif is_bilingual(path):  # a pair already: its two sides, aligned as the file says
+            found.pairs.append((*side_paths(str(path)), str(path)))
         else:
             found.singles.append(str(path))
     return found
@@ -62,14 +66,17 @@ def load_inputs(inputs: Path) -> Inputs:
 
 def discover(inputs: Path) -> list[Path]:
     """Article files under a directory (sorted; hidden files, Word's lock files and what runs
-    wrote there skipped), or the one file given. Documents in formats aligner does not read
-    (PDF, HTML, ...) are listed too, so that the run reports them as failed instead of passing
-    them over."""
+    wrote there skipped), or the one file given; saved web pages are articles, except the pages
+    aligner wrote itself. Documents in formats aligner does not read (PDF, RTF, ...) are
+    listed too, so that the run reports them as failed instead of passing
+    them over. CAT files (TMX, XLIFF) are bilingual inputs, except beside a run store (a run's
+    own corpus exports)."""
     if inputs.is_file():
         return [inputs]
     # a run's output folder inside the input folder: its pages would come back as failed HTML
-    runs = {store.parent.relative_to(inputs) for store in inputs.rglob(STORE_NAME)} - {Path(".")}
-    wanted = ARTICLE_SUFFIXES + OTHER_DOCUMENT_SUFFIXES
+    stores = {store.parent.relative_to(inputs) for store in inputs.rglob(STORE_NAME)}
+    runs = stores - {Path(".")}
+    wanted = ARTICLE_SUFFIXES + OTHER_DOCUMENT_SUFFIXES + FOLDER_SUFFIXES
     # a dangling link stays in, to be reported as failed rather than skipped unseen
     found = []
     for p in inputs.rglob("*"):
@@ -78,10 +85,12 @@ def discover(inputs: Path) -> list[Path]:
                 and not any(part.startswith(".") for part in rel.parts)
                 and not p.name.startswith("~$")  # Word's lock file beside an open document
                 and not any(parent in runs for parent in rel.parents)
-                and not _our_page(p)):
+                and not _our_page(p)
+                # a run written into the input folder itself: its corpus.tmx and .xliff
+                and not (rel.parent in stores and p.suffix.lower() in FOLDER_SUFFIXES)):
             found.append(p)
     found.sort()
-    if not any(p.suffix.lower() in ARTICLE_SUFFIXES for p in found):
+    if not any(p.suffix.lower() in ARTICLE_SUFFIXES + FOLDER_SUFFIXES for p in found):
         others = f"; {len(found)} in other formats: convert them to UTF-8 text" if found else ""
         raise AlignerError(str(inputs),
                            f"no article files ({', '.join(ARTICLE_SUFFIXES)}){others}")
@@ -129,6 +138,8 @@ def read_manifest(path: Path) -> Inputs:
             first_line[p] = source
         if len(named) == 2:
             out.pairs.append((named[0], named[1], source))
+        elif len(named) == 1 and is_bilingual(named[0]):
+            out.pairs.append((*side_paths(named[0]), source))
         elif len(named) == 1:
             out.singles.append(named[0])
         else:
@@ -137,6 +148,8 @@ def read_manifest(path: Path) -> Inputs:
 
 
 def _resolve(base: Path, value: object) -> str:
+    if is_url(str(value).strip()):  # a page to fetch, not a path
+        return str(value).strip()
     p = Path(str(value).strip())
     return str(p if p.is_absolute() else base / p)
 

@@ -378,8 +378,14 @@ def _read_capped(file: Path, name: str) -> bytes:
 
 
 def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Document:
-    """Read one article, refusing empty, binary, HTML, oversized or undecodable files."""
+    """Read one article, refusing empty, binary, HTML, oversized or undecodable files. A saved
+    web page (``.html``, ``.htm``) or an ``http(s)://`` address is read by ``aligner.web``."""
+    from aligner import web
+
     name = str(path)
+    if web.is_url(name):
+        data, address = web.fetch(name, MAX_BYTES)
+        return _page_document(name, data, address, lang)
     shown = undecodable_name(name)
     if shown:
         raise AlignerError(shown, BAD_NAME_PROBLEM)
@@ -391,6 +397,8 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
     data = _read_capped(file, name)
     if not data.strip():
         raise AlignerError(name, "file is empty")
+    if web.is_page(name):
+        return _page_document(name, data, "", lang)
     kind = document_format(data)
     if kind == WORD_DOCX:
         # office XML is about ten times its text: allow it four times the limit on a text file
@@ -420,3 +428,14 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
     text, folded = fold_presentation_forms(text)
     return Document(path=name, lang=lang or detect_language(text, name), text=text,
                     encoding=encoding, folded=folded, dropped=dropped, references=references)
+
+
+def _page_document(name: str, data: bytes, address: str, lang: str | None) -> Document:
+    """A web page's main text as the document (trafilatura decoded its references)."""
+    from aligner.web import page_text
+
+    page = page_text(data, name, address)
+    text, dropped = drop_formatting(page.text)
+    text, folded = fold_presentation_forms(text)
+    return Document(path=name, lang=lang or detect_language(text, name), text=text,
+                    encoding="html", folded=folded, dropped=dropped, url=page.url)

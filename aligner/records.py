@@ -20,7 +20,8 @@ class Document:
     presentation-form characters (text copied out of a PDF) read as the plain letters,
     ``dropped`` the formatting characters left out (soft hyphens, zero-width spaces, direction
     marks, tatweel), ``references`` the HTML character references decoded (&nbsp; in text
-    scraped from a web page)."""
+    scraped from a web page). ``url`` is a web page's canonical address ("" for a file that
+    is not a page); its ``text`` is then the page's extracted main text."""
 
     path: str
     lang: str
@@ -29,6 +30,7 @@ class Document:
     folded: int = 0
     dropped: int = 0
     references: int = 0
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ class Segment:
     start: int
     end: int
     paragraph: int = 0
-    kind: str = "sentence"  # sentence | line (headline, byline, caption: a one-line paragraph)
+    # sentence | line (headline, byline, caption: a one-line paragraph) | chrome (the site's
+    # "0 Comment(s)", share and newsletter prompts: segment.chrome)
+    kind: str = "sentence"
 
     def to_json(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end,
@@ -142,8 +146,11 @@ class Side:
         return [s.text for s in self.segments]
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": self.document.path, "lang": self.document.lang,
-                "segments": [s.to_json() for s in self.segments]}
+        out: dict[str, Any] = {"path": self.document.path, "lang": self.document.lang}
+        if self.document.url:
+            out["url"] = self.document.url
+        out["segments"] = [s.to_json() for s in self.segments]
+        return out
 
 
 @dataclass
@@ -176,7 +183,7 @@ class Report:
                 for s in segs:
                     buf[s.start:s.end] = list(s.text)
                 text = "".join(buf)
-            return Side(Document(d["path"], d["lang"], text), segs)
+            return Side(Document(d["path"], d["lang"], text, url=str(d.get("url", ""))), segs)
 
         src_text, tgt_text = texts if texts else (None, None)
         findings = data.get("findings")

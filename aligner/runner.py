@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from aligner.baseline import Acceptance, mark_accepted, open_findings
+from aligner.bilingual import split_side
 from aligner.checks.run import worst_severity
 from aligner.engines import Engine
 from aligner.engines.work import (
@@ -90,6 +91,7 @@ class ExportOptions:
     min_score: float | None = None
     keep_nulls: bool = False
     html: bool = True
+    keep_chrome: bool = False
     #: accepted finding ids (``baseline.read_baseline``): marked in every report and page
     accepted: Mapping[str, Acceptance] = field(default_factory=dict)
     new_only: bool = False  # leave accepted findings out of the reports and pages
@@ -146,7 +148,7 @@ def _read_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
     for n, path in enumerate(paths, 1):
         row = known.get(path)
         try:
-            sha: str | None = file_sha256(path)
+            sha: str | None = file_sha256(bilingual_file(path))
         except OSError:
             sha = None  # the read task records why
         if row is None or sha is None or row.sha256 != sha:
@@ -167,7 +169,8 @@ def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
     pairs: list[WantedPair] = []
     for a, b, source in wanted.pairs:
         if a in ok and b in ok:
-            src, tgt = (b, a) if docs[b].lang == "ar" and docs[a].lang != "ar" else (a, b)
+            src, tgt = (b, a) if docs[b].lang == "ar" and docs[a].lang != "ar" and \
+                split_side(a) is None else (a, b)  # a bilingual file's sides stay as given
             pairs.append(WantedPair(src, tgt, "manifest", None, {"manifest": source}))
     pool = sorted(p for p in dict.fromkeys(wanted.singles) if p in ok)
     key = hashlib.sha256(json.dumps([store.get_meta("config"), PairingParams().to_json(),
@@ -269,6 +272,12 @@ def _align_pairs(store: RunStore, engine: Engine, tick: Progress) -> tuple[int, 
     return len(pending), reused
 
 
+def bilingual_file(path: str) -> str:
+    """The file a stored document comes from: a bilingual file for one of its sides."""
+    found = split_side(path)
+    return found[0] if found else path
+
+
 def pair_names(pairs: list[PairRow]) -> dict[int, str]:
     """Readable unique names: file stems, with a path hash only where two pairs would clash."""
     names = {p.id: pair_name(p.src_path, p.tgt_path) for p in pairs}
@@ -335,7 +344,8 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         atomic_write_text(path, json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         written.append(path)
         rows += corpus_rows(reviewed_report(store, pair, report), name,
-                            min_score=export.min_score, keep_nulls=export.keep_nulls)
+                            min_score=export.min_score, keep_nulls=export.keep_nulls,
+                            keep_chrome=export.keep_chrome)
         signature = signature or report.signature
         share = translated_share(report.links, report.src.segments, report.tgt.segments)
         found = None if report.findings is None else len(report.findings)
@@ -361,7 +371,8 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
         "cleaned": [{"path": c.path, "folded": c.folded, "dropped": c.dropped,
                      "references": c.references} for c in store.cleaned()],
         "export": {"formats": list(export.formats), "min_score": export.min_score,
-                   "keep_nulls": export.keep_nulls, "rows": len(rows)},
+                   "keep_nulls": export.keep_nulls, "keep_chrome": export.keep_chrome,
+                   "rows": len(rows)},
     }
     stored = store.get_meta("pairing")  # the parameters pairing ran with
     if stored is not None:
@@ -434,7 +445,7 @@ def export_corpus(run_dir: Path, dest: Path, stem: str, formats: Iterable[str],
         base: dict[str, Any] = {}
         for name, pair, report in finished(store):
             rows += corpus_rows(reviewed_report(store, pair, report, keep_rejected), name,
-                                keep_nulls=True)
+                                keep_nulls=True, keep_chrome=True)
             base = base or report.signature
     kept, dropped = apply_filters(rows, filters)
     signature = {k: v for k, v in base.items() if k != "string"}

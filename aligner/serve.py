@@ -36,6 +36,7 @@ from aligner.report.html import (
     _pieces_html,
     _signature,
     e,
+    filter_boxes,
     kind_order,
     page_csp,
 )
@@ -324,19 +325,7 @@ def _desk_row(row: Row, report: Report, view: ReportView, decisions: dict[str, D
 
 
 def _filters(findings: list[Finding]) -> str:
-    kinds = Counter(f.kind for f in findings)
-    sevs = Counter(f.severity for f in findings)
-    kind_boxes = "".join(
-        f'<label><input type="checkbox" data-filter="kind" value="{e(k)}" checked> '
-        f'{e(_label(k))} ({kinds[k]})</label>'
-        for k in [*(k for k in kind_order() if kinds[k]), *sorted(set(kinds) - set(kind_order()))])
-    sev_boxes = "".join(
-        f'<label><input type="checkbox" data-filter="severity" value="{e(s)}" checked> '
-        f'<span class="badge sev-{e(s)}">{e(s)}</span> ({sevs[s]})</label>'
-        for s in sorted(sevs, key=lambda s: (SEVERITY_RANK.get(s, 3), s)))
-    return ('<div class="controls"><a href="/">◀ all pairs</a>'
-            f'<fieldset><legend>Kind</legend>{kind_boxes}</fieldset>'
-            f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>'
+    return ('<div class="controls"><a href="/">◀ all pairs</a>' + filter_boxes(findings) +
             '<label><input type="checkbox" id="show-clean" checked> rows without findings</label>'
             '<label><input type="checkbox" id="show-decided" checked> decided findings</label>'
             '<span id="shown" aria-live="polite"></span>'

@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS cleaning (
     dropped INTEGER NOT NULL,
     html_refs INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS page_urls (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    url TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS segments (
     doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
@@ -257,6 +261,9 @@ class RunStore:
             if doc and (doc.folded or doc.dropped or doc.references):
                 self.db.execute("INSERT INTO cleaning VALUES (?, ?, ?, ?)",
                                 (doc_id, doc.folded, doc.dropped, doc.references))
+            self.db.execute("DELETE FROM page_urls WHERE doc_id = ?", (doc_id,))
+            if doc and doc.url:
+                self.db.execute("INSERT INTO page_urls VALUES (?, ?)", (doc_id, doc.url))
             if side:
                 self.db.executemany(
                     "INSERT INTO segments VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -271,7 +278,10 @@ class RunStore:
         segs = tuple(Segment(text=t, start=a, end=b, paragraph=p, kind=k) for t, a, b, p, k in
                      self.db.execute('SELECT text, start, "end", paragraph, kind FROM segments '
                                      "WHERE doc_id = ? ORDER BY idx", (doc_id,)))
-        return Side(Document(path, lang, text, encoding, folded, dropped, refs), segs)
+        url = self.db.execute("SELECT url FROM page_urls WHERE doc_id = ?",
+                              (doc_id,)).fetchone()
+        return Side(Document(path, lang, text, encoding, folded, dropped, refs,
+                             url[0] if url else ""), segs)
 
     def cleaned(self) -> list[Cleaned]:
         """The documents whose text was cleaned as it was read (``Document.folded``,

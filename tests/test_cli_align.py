@@ -70,7 +70,12 @@ def test_seed_pair_named_sentences_are_linked(seed_run: tuple[dict[str, Any], Pa
 
 def test_seed_pair_exports(seed_run: tuple[dict[str, Any], Path]) -> None:
     report, corpus = seed_run
-    n_links = sum(1 for link in report["links"] if link["src"] and link["tgt"])
+    def chrome(side: str, ids: list[int]) -> bool:
+        return any(report[side]["segments"][i]["kind"] == "chrome" for i in ids)
+
+    n_links = sum(1 for link in report["links"] if link["src"] and link["tgt"]
+                  and not chrome("src", link["src"]) and not chrome("tgt", link["tgt"]))
+    assert n_links < sum(1 for link in report["links"] if link["src"] and link["tgt"])
     assert len((corpus / "aligned.jsonl").read_text().splitlines()) == n_links
     assert len((corpus / "aligned.ar").read_text().splitlines()) == n_links
     tus = ET.parse(corpus / "aligned.tmx").getroot().findall("body/tu")
@@ -117,7 +122,9 @@ def bad(tmp_path: Path, name: str, data: bytes) -> Path:
     (lambda d: bad(d, "bin.txt", bytes(range(256)) * 8), "binary"),
     (lambda d: bad(d, "bad.txt", b"Caf\xc3\x28 na\xefve " * 10), "UTF-8"),
     (lambda d: bad(d, "latin.txt", "Résumé très élégant à Paris.".encode("latin-1")), "UTF-8"),
-    (lambda d: bad(d, "page.html", b"<html><body><p>Hello there.</p></body></html>"), "HTML"),
+    (lambda d: bad(d, "page.txt", b"<html><body><p>Hello there.</p></body></html>"), "HTML"),
+    (lambda d: bad(d, "page.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+     "no main text"),
     (lambda d: bad(d, "en2.txt", b"Another English article about the same town.\n"),
      "same language"),
     (lambda d: bad(d, "punct.txt", "… ؟ ! ..".encode()), "no sentences"),

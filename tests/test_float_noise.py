@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 from test_align import AR, EN, synthetic_pair
 
-import aligner.align as align_mod
 from aligner.embed.base import Embedder
 from aligner.pipeline import align_documents, check_report
 from aligner.read import read_document
@@ -62,10 +61,8 @@ def _documents() -> list[tuple[Document, Document]]:
     ]
 
 
-def _checked(pair: tuple[Document, Document], embedder: Embedder, verifier: Embedder,
-             monkeypatch: pytest.MonkeyPatch) -> Report:
-    monkeypatch.setattr(align_mod, "_verifier", lambda spec: verifier)
-    return check_report(align_documents(*pair, embedder), embedder)
+def _checked(pair: tuple[Document, Document], embedder: Embedder, verifier: Embedder) -> Report:
+    return check_report(align_documents(*pair, embedder, verifier=verifier), embedder)
 
 
 def _decisions(report: Report) -> tuple[list[tuple[tuple[int, ...], tuple[int, ...]]],
@@ -75,13 +72,13 @@ def _decisions(report: Report) -> tuple[list[tuple[tuple[int, ...], tuple[int, .
 
 
 def test_links_and_findings_do_not_move_with_noise_of_1e_4(
-        models: tuple[Embedder, Embedder], monkeypatch: pytest.MonkeyPatch) -> None:
+        models: tuple[Embedder, Embedder]) -> None:
     usem3, e5 = models
     for seed, pair in enumerate(_documents()):
-        clean = _decisions(_checked(pair, usem3, e5, monkeypatch))
+        clean = _decisions(_checked(pair, usem3, e5))
         assert len(clean[0]) > 10
         embedder, verifier = Noisy(usem3, seed), Noisy(e5, seed + 100)
-        noisy = _decisions(_checked(pair, embedder, verifier, monkeypatch))
+        noisy = _decisions(_checked(pair, embedder, verifier))
         assert noisy == clean, pair[0].path
         assert 1e-5 < embedder.largest < 1e-3  # the noise was there, and of that size
         assert verifier.largest == 0.0 or verifier.largest > 1e-5

@@ -123,7 +123,8 @@ def test_german_and_french_detected() -> None:
     ("noise.bin", b"\x13\x00\xfe\x07\x00\x00\x9c" * 40, "binary"),
     # NUL bytes on one side of each pair, as in UTF-16, but control characters once decoded
     ("pairs.bin", b"\x01\x00\x02\x00\x1b\x00A\x00" * 40, "binary"),
-    ("page.html", b"<!DOCTYPE html><html><body><p>" + ENGLISH.encode() + b"</p></body></html>",
+    # markup saved under a text file's name (a .html file is a web page: see test_web)
+    ("page.txt", b"<!DOCTYPE html><html><body><p>" + ENGLISH.encode() + b"</p></body></html>",
      "HTML"),
     ("latin1.txt", "Café crème à la française, très élégant.".encode("latin-1"), "UTF-8"),
     ("digits.txt", b"123 456\n789\n", "language"),

@@ -229,8 +229,8 @@ def test_a_folder_of_pdf_documents_only_is_one_clear_error(tmp_path: Path) -> No
     result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert result.stderr.strip() == (f"error: {tmp_path / 'in'}: no article files (.txt, .md, "
-                                     ".markdown, .docx, .odt); 1 in other formats: convert them "
-                                     "to UTF-8 text")
+                                     ".markdown, .docx, .odt, .html, .htm); 1 in other "
+                                     "formats: convert them to UTF-8 text")
 
 
 def test_a_changed_file_redoes_only_its_pair(tmp_path: Path) -> None:

@@ -265,10 +265,11 @@ def test_overlong_runs_are_cut_at_clause_marks_then_spaces() -> None:
 
 
 def test_one_line_kinds() -> None:
-    segs = segment("0 Comment(s)\n\nDo you like this article?\n\nBorder crossing reopens\n", "en")
+    segs = segment("0 Comment(s)\n\nDo you like this article?\n\nBorder crossing reopens\n\n"
+                   "Comments were closed.\n", "en")
     assert [(s.text, s.kind) for s in segs] == [
-        ("0 Comment(s)", "line"), ("Do you like this article?", "sentence"),
-        ("Border crossing reopens", "line")]
+        ("0 Comment(s)", "chrome"), ("Do you like this article?", "chrome"),
+        ("Border crossing reopens", "line"), ("Comments were closed.", "sentence")]
 
 
 def test_markdown_heading_and_bullets_exclude_markers() -> None:
@@ -332,7 +333,7 @@ def test_seed_pair_offsets_and_counts() -> None:
 def test_every_seed_has_exact_offsets(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     segs = segment(text, "ar" if path.name.startswith("004") else "en")
-    assert segs and all(s.kind in ("sentence", "line") for s in segs)
+    assert segs and all(s.kind in ("sentence", "line", "chrome") for s in segs)
 
 
 def test_ten_thousand_sentences() -> None:

@@ -134,8 +134,9 @@ def test_split_a_link_and_export_leaves_it_out(browser: Browser, server: Server,
     page.wait_for_selector("#rows")
     assert page.locator("#rows tbody tr").count() == rows + len(link["src"]) + \
         len(link["tgt"]) - 1
+    # --keep-chrome: every row counts here, the seed's "0 Comment(s)" rows too
     result = CliRunner().invoke(app, ["export", str(server.out), "--to", str(tmp_path / "x"),
-                                      "--dedup", "none"])
+                                      "--dedup", "none", "--keep-chrome"])
     assert result.exit_code == 0, result.output
     exported = [json.loads(line) for line in
                 (tmp_path / "x" / "train.jsonl").read_text(encoding="utf-8").splitlines()]

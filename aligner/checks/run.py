@@ -37,7 +37,22 @@ def run_checks(report: Report, embedder: Embedder | None = None,
     findings: list[Finding] = []
     for name in names:
         findings.extend(get_check(name).run(ctx))
-    return with_ids(report, sort_findings(report, _suppress(_dedupe(findings))))
+    findings = _minor_on_chrome(report, _suppress(_dedupe(findings)))
+    return with_ids(report, sort_findings(report, findings))
+
+
+def _minor_on_chrome(report: Report, findings: list[Finding]) -> list[Finding]:
+    """A finding on site chrome alone ("0 Comment(s)" left untranslated or unaligned) is
+    minor at most: the page around the article is no part of the translation to review."""
+    out = []
+    for f in findings:
+        segments = [report.src.segments[i] for i in f.src] + \
+            [report.tgt.segments[j] for j in f.tgt]
+        if segments and f.severity != "minor" and all(s.kind == "chrome" for s in segments):
+            f = dataclasses.replace(f, severity="minor",
+                                    evidence={**f.evidence, "chrome": True})
+        out.append(f)
+    return out
 
 
 def finding_id(report: Report, finding: Finding) -> str:

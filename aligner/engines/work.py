@@ -19,7 +19,7 @@ import numpy as np
 from aligner import __version__
 from aligner.embed.base import Embedder
 from aligner.glossary import Glossary
-from aligner.records import AlignerError, Finding, Link, Side
+from aligner.records import AlignerError, Finding, Link, Report, Side
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,33 @@ class ReadResult:
 
 def read_task(config: WorkConfig, path: str) -> ReadResult:
     """Read, decode, detect the language of and segment one article."""
+    from aligner.bilingual import read_side, split_side
     from aligner.pipeline import segment_side
     from aligner.read import missing_file_problem, read_document
+    from aligner.web import is_url
 
+    bilingual = split_side(path)
+    if bilingual is not None:  # one side of a bilingual file, as the file segments it
+        try:
+            return ReadResult(path, file_sha256(bilingual[0]), read_side(path))
+        except FileNotFoundError:
+            return ReadResult(path, None, None, missing_file_problem(Path(bilingual[0])))
+        except OSError as exc:
+            return ReadResult(path, None, None, f"cannot read: {exc.strerror or exc}")
+        except AlignerError as exc:
+            return ReadResult(path, None, None, exc.problem)
+        except Exception as exc:  # one document that trips a bug must not stop the run
+            return ReadResult(path, None, None, _internal(exc))
+
+    if is_url(path):  # fetched anew each run: its text is what identifies it
+        try:
+            doc = read_document(path)
+            sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+            return ReadResult(path, sha, segment_side(doc))
+        except AlignerError as exc:
+            return ReadResult(path, None, None, exc.problem)
+        except Exception as exc:  # one document that trips a bug must not stop the run
+            return ReadResult(path, None, None, _internal(exc))
     try:
         sha = file_sha256(path)
     except OSError as exc:
@@ -157,7 +181,10 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     try:
         check_languages(src.document, tgt.document,
                         given=bool(config.src_lang or config.tgt_lang))
-        report = align_sides(src, tgt, ctx.embedder, ctx.params)
+        if src.document.encoding == "bilingual":  # the file's units are the links
+            report = bilingual_links(src, tgt, ctx.embedder)
+        else:
+            report = align_sides(src, tgt, ctx.embedder, ctx.params)
         if config.src_lang or config.tgt_lang:  # the store keeps the guess; outputs read this
             from aligner.signature import signature_string
 
@@ -171,6 +198,20 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     except Exception as exc:  # a bug on one pair is reported with it, the run goes on
         return AlignResult(job.pair_id, error=_internal(exc))
     return AlignResult(job.pair_id, report.signature, report.links, report.findings)
+
+
+def bilingual_links(src: Side, tgt: Side, embedder: Embedder) -> Report:
+    """A bilingual file's pair as the file links it (read again: the store keeps the sides,
+    not which units had an empty side), on the stored sides."""
+    from aligner.bilingual import bilingual_report, read_bilingual, split_side
+    from aligner.signature import make_signature
+
+    found = split_side(src.document.path)
+    if found is None:
+        raise AlignerError(src.document.path, "not a side of a bilingual file")
+    signature = make_signature(embedder.signature(), {}, segmenter="bilingual file")
+    report = bilingual_report(read_bilingual(found[0]), embedder, signature)
+    return Report(report.signature, src, tgt, report.links)
 
 
 def _internal(exc: Exception) -> str:

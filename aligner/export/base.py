@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from aligner.plugins import import_plugins
-from aligner.records import AlignerError, Report
+from aligner.records import AlignerError, Link, Report
 from aligner.registry import Component, Registry
 
 
@@ -28,6 +28,9 @@ class CorpusRow:
     src_text: str
     tgt_text: str
     score: float
+    chrome: bool = False  # a side is site chrome ("0 Comment(s)"): no training sentence
+    notes: tuple[str, ...] = ()  # the findings on this link, one line each (CAT-tool notes)
+    paragraphs: tuple[int, int] = (-1, -1)  # of the first segment each side (-1: none)
 
     def to_json(self) -> dict[str, Any]:
         return {"pair": self.pair_id, "src_lang": self.src_lang, "tgt_lang": self.tgt_lang,
@@ -42,12 +45,17 @@ def corpus_langs(rows: list[CorpusRow],
 
 
 def corpus_rows(report: Report, pair_id: str, *, min_score: float | None = None,
-                keep_nulls: bool = False) -> Iterator[CorpusRow]:
-    """The report's links as corpus rows, in document order, filtered for training use."""
+                keep_nulls: bool = False, keep_chrome: bool = False) -> Iterator[CorpusRow]:
+    """The report's links as corpus rows, in document order, filtered for training use: a
+    link with a segment of site chrome is left out unless ``keep_chrome``."""
     src, tgt = report.src, report.tgt
     src_plain, tgt_plain = (_plain_text_of(side.document.path) for side in (src, tgt))
     for link in report.links:
         if link.is_null and not keep_nulls:
+            continue
+        chrome = any(src.segments[i].kind == "chrome" for i in link.src) or \
+            any(tgt.segments[j].kind == "chrome" for j in link.tgt)
+        if chrome and not keep_chrome:
             continue
         if min_score is not None and not link.is_null and link.score < min_score:
             continue
@@ -56,7 +64,16 @@ def corpus_rows(report: Report, pair_id: str, *, min_score: float | None = None,
             src_ids=link.src, tgt_ids=link.tgt,
             src_text=src_plain(" ".join(src.segments[i].text for i in link.src)),
             tgt_text=tgt_plain(" ".join(tgt.segments[j].text for j in link.tgt)),
-            score=float(link.score))
+            score=float(link.score), chrome=chrome, notes=_notes(report, link),
+            paragraphs=(src.segments[link.src[0]].paragraph if link.src else -1,
+                        tgt.segments[link.tgt[0]].paragraph if link.tgt else -1))
+
+
+def _notes(report: Report, link: Link) -> tuple[str, ...]:
+    """The report's findings on ``link`` (sharing a segment with it), one line each."""
+    return tuple(f"{f.severity} {f.kind}: {f.message}" + (f" [{f.id}]" if f.id else "")
+                 for f in report.findings or ()
+                 if set(f.src) & set(link.src) or set(f.tgt) & set(link.tgt))
 
 
 #: Inline Markdown and what of it is text: images and links keep their text, emphasis and

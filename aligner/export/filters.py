@@ -1,9 +1,10 @@
 """Training-data filters for corpus exports: what an MT training set should not contain.
 
-Each filter is cheap and explainable: null links, low alignment scores, implausible length
-ratios, a side written in the wrong script, and exact or near duplicates (normalised-text keys:
-case, punctuation, digits, Arabic diacritics and letter variants ignored). The settings go into
-the export's signature, and the count of rows each filter dropped into its sidecar file.
+Each filter is cheap and explainable: site chrome, null links, low alignment scores,
+implausible length ratios, a side written in the wrong script, and exact or near duplicates
+(normalised-text keys: case, punctuation, digits, Arabic diacritics and letter variants
+ignored). The settings go into the export's signature, and the count of rows each filter
+dropped into its sidecar file.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Filters:
     max_ratio: float | None = None
     min_script: float | None = None  # share of each side's letters in its language's script
     dedup: str = "exact"
+    keep_chrome: bool = False  # rows with site chrome ("0 Comment(s)") are dropped otherwise
 
     def __post_init__(self) -> None:
         if self.dedup not in DEDUP_MODES:
@@ -52,7 +54,7 @@ class Filters:
             f"{_num(self.min_ratio, '0')}-{_num(self.max_ratio, 'inf')}"
         return {"min_score": _num(self.min_score, "none"), "drop_nulls": self.drop_nulls,
                 "length_ratio": ratio, "script_check": _num(self.min_script, "off"),
-                "dedup": self.dedup}
+                "dedup": self.dedup, **({"keep_chrome": True} if self.keep_chrome else {})}
 
 
 def _num(value: float | None, default: str) -> str:
@@ -80,6 +82,8 @@ def apply_filters(rows: Iterable[CorpusRow], filters: Filters) -> tuple[list[Cor
 
 
 def _reject(row: CorpusRow, f: Filters) -> str | None:
+    if row.chrome and not f.keep_chrome:
+        return "chrome"
     null = not row.src_ids or not row.tgt_ids
     if null:
         return "null" if f.drop_nulls else None

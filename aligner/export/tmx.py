@@ -1,9 +1,10 @@
-"""TMX 1.4b translation memory (``xml:lang`` per variant), loadable by CAT tools."""
+"""TMX 1.4b translation memory (``xml:lang`` per variant), loadable by CAT tools, written through
+translate-toolkit (``translate.storage.tmx``): each unit carries its alignment score, pair and
+paragraph numbers (source, target; -1 for an empty side) as properties and the pair's findings
+as notes; the signature is a property of the header."""
 
 from __future__ import annotations
 
-import io
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -12,19 +13,12 @@ from aligner.export.base import CorpusRow, corpus_langs, register_exporter
 from aligner.fsutil import atomic_open
 from aligner.signature import signature_string
 
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
-
-def _strip_invalid_xml(text: str) -> str:
+def strip_invalid_xml(text: str) -> str:
     """XML 1.0 forbids most control characters and U+FFFE, U+FFFF; drop them rather than
-    write a broken file.
-    A carriage return is kept as a placeholder (a control character, so never in the text)
-    that ``_CR`` turns into a character reference: raw, a reader would read it as \\n."""
+    write a broken file (a carriage return stays: lxml writes it as &#13;, so it reads back)."""
     return "".join(ch for ch in text if ch in "\t\n\r" or 0x20 <= ord(ch) < 0xFFFE
-                   or ord(ch) > 0xFFFF).replace("\r", "\x01")
-
-
-_CR = (b"\x01", b"&#13;")
+                   or ord(ch) > 0xFFFF)
 
 
 @register_exporter("tmx")
@@ -33,28 +27,30 @@ class TmxExporter:
 
     def write(self, rows: list[CorpusRow], out_dir: Path, stem: str,
               signature: dict[str, Any]) -> list[Path]:
-        src_lang, _ = corpus_langs(rows, empty=("ar", "en"))
-        root = ET.Element("tmx", version="1.4")
-        header = ET.SubElement(root, "header", {
-            "creationtool": "aligner", "creationtoolversion": __version__,
-            "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
-            "srclang": src_lang, "datatype": "plaintext"})
-        ET.SubElement(header, "prop", type="x-signature").text = signature_string(signature)
-        body = ET.SubElement(root, "body")
+        from lxml import etree
+        from translate.storage.tmx import tmxfile
+
+        src_lang, tgt_lang = corpus_langs(rows, empty=("ar", "en"))
+        store = tmxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
+        header = store.document.getroot().find("header")
+        assert header is not None  # the toolkit's skeleton has one
+        header.attrib.update({"creationtool": "aligner", "creationtoolversion": __version__,
+                              "o-tmf": "aligner", "datatype": "plaintext"})
+        prop = etree.SubElement(header, "prop", type="x-signature")
+        prop.text = strip_invalid_xml(signature_string(signature))
         for row in rows:
-            tu = ET.SubElement(body, "tu")
-            ET.SubElement(tu, "prop", type="x-score").text = f"{row.score:.4f}"
-            ET.SubElement(tu, "prop", type="x-pair").text = row.pair_id
-            for lang, text in ((row.src_lang, row.src_text), (row.tgt_lang, row.tgt_text)):
-                tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
-                ET.SubElement(tuv, "seg").text = _strip_invalid_xml(text)
-        ET.indent(root)
+            unit = store.addsourceunit(strip_invalid_xml(row.src_text))
+            unit.target = strip_invalid_xml(row.tgt_text)
+            for note in row.notes:
+                unit.addnote(strip_invalid_xml(note))
+            paragraphs = f"{row.paragraphs[0]} {row.paragraphs[1]}"
+            for n, (kind, value) in enumerate((("x-score", f"{row.score:.4f}"),
+                                               ("x-pair", row.pair_id),
+                                               ("x-paragraph", paragraphs))):
+                element = etree.Element("prop", type=kind)
+                element.text = strip_invalid_xml(value)
+                unit.xmlelement.insert(n, element)
         path = out_dir / f"{stem}.tmx"
         with atomic_open(path, "wb", encoding=None) as out:
-            out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-            out.write(b'<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n')
-            body_xml = io.BytesIO()
-            ET.ElementTree(root).write(body_xml, encoding="utf-8", xml_declaration=False)
-            out.write(body_xml.getvalue().replace(*_CR))
-            out.write(b"\n")
+            out.write(bytes(store))
         return [path]

@@ -141,14 +141,19 @@ def _pieces_html(pieces: tuple[Piece, ...], view: ReportView) -> str:
     return "".join(out)
 
 
-def _cell(row: Row, side: str, lang: str, view: ReportView) -> str:
+def _cell(row: Row, side: str, report: Report, view: ReportView) -> str:
+    lang = (report.src if side == "src" else report.tgt).document.lang
     segments = row.src if side == "src" else row.tgt
     ids = row.link.src if side == "src" else row.link.tgt
     direction = "rtl" if is_rtl(lang) else "ltr"
     attrs = f'class="seg {side}{"" if segments else " empty"}" dir="{direction}" lang="{e(lang)}"'
     if not segments:
         return f'<td {attrs}><span class="none" lang="en" dir="ltr">no counterpart</span></td>'
-    body = " ".join(f'<span class="s" data-seg="{i}">{_pieces_html(p, view)}</span>'
+    chrome = {i for i in ids if (report.src if side == "src" else report.tgt).segments[i].kind
+              == "chrome"}
+    body = " ".join(f'<span class="s chrome" data-seg="{i}" title="site chrome: the page around '
+                    f'the article">{_pieces_html(p, view)}</span>' if i in chrome else
+                    f'<span class="s" data-seg="{i}">{_pieces_html(p, view)}</span>'
                     for i, p in zip(ids, segments, strict=True))
     return f"<td {attrs}>{body}</td>"
 
@@ -159,8 +164,8 @@ def _row(row: Row, report: Report, view: ReportView) -> str:
     cls = "row has-f" if row.findings else "row"
     return (f'<tr id="row-{n}" class="{cls}"><th scope="row" class="num">'
             f'<a href="#row-{n}">{n}</a>{row.link.score:.2f}</th>'
-            f'{_cell(row, "src", report.src.document.lang, view)}'
-            f'{_cell(row, "tgt", report.tgt.document.lang, view)}'
+            f'{_cell(row, "src", report, view)}'
+            f'{_cell(row, "tgt", report, view)}'
             f'<td class="notes">{notes}</td></tr>')
 
 
@@ -209,7 +214,8 @@ def _signature(signature: dict[str, Any]) -> str:
     return f"<footer><h2>Signature</h2><dl>{items}</dl></footer>" if items else "<footer></footer>"
 
 
-def _controls(findings: Sequence[Finding]) -> str:
+def filter_boxes(findings: Sequence[Finding]) -> str:
+    """The kind and severity filters of a pair's findings (report page and review desk)."""
     kinds = Counter(f.kind for f in findings)
     sevs = Counter(f.severity for f in findings)
     kind_boxes = "".join(
@@ -219,10 +225,13 @@ def _controls(findings: Sequence[Finding]) -> str:
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{e(s)}" checked> '
         f'<span class="badge sev-{e(s)}">{e(s)}</span> ({sevs[s]})</label>'
-        for s in [*sorted(sevs, key=lambda s: (SEVERITY_RANK.get(s, 3), s))])
-    return ('<div class="controls">'
-            f'<fieldset><legend>Kind</legend>{kind_boxes}</fieldset>'
-            f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>'
+        for s in sorted(sevs, key=lambda s: (SEVERITY_RANK.get(s, 3), s)))
+    return (f'<fieldset><legend>Kind</legend>{kind_boxes}</fieldset>'
+            f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>')
+
+
+def _controls(findings: Sequence[Finding]) -> str:
+    return ('<div class="controls">' + filter_boxes(findings) +
             '<label><input type="checkbox" id="show-clean" checked> rows without findings</label>'
             '<span id="shown" aria-live="polite"></span>'
             '<button type="button" id="prev" title="previous finding (k or p)">◀ prev</button>'

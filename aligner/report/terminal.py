@@ -214,23 +214,27 @@ class _Painter:
         self.plain = plain
         self.first_row: dict[int, int] = {}  # finding -> row where its message was printed
 
-    def cell(self, segments: tuple[tuple[Piece, ...], ...], rtl: bool) -> Text:
+    def cell(self, segments: tuple[tuple[Piece, ...], ...], rtl: bool,
+             chrome: tuple[bool, ...] = ()) -> Text:
+        """A side of a row; segments that are site chrome (``chrome[n]``) are dimmed."""
         text = Text(justify="right" if rtl else "left", overflow="fold")
         for n, pieces in enumerate(segments):
             if n:
                 text.append(" ")
+            dim = "dim " if n < len(chrome) and chrome[n] else ""
             for piece in pieces:
                 if not piece.findings:
-                    text.append(piece.text)
+                    text.append(piece.text, style=dim.strip())
                     continue
                 top = self.view.findings[piece.findings[0]]
                 if self.plain and not _whole_segments(top.kind):
-                    text.append(f"{MARK_OPEN}{piece.text}{MARK_CLOSE}")
+                    text.append(f"{MARK_OPEN}{piece.text}{MARK_CLOSE}", style=dim.strip())
                 elif top.accepted is not None:  # only accepted findings here: no colour
-                    text.append(piece.text, style="underline")
+                    text.append(piece.text, style=dim + "underline")
                 else:
                     check = CHECKS.find(top.kind)
-                    text.append(piece.text, style=check.style.terminal if check else "reverse")
+                    text.append(piece.text,
+                                style=dim + (check.style.terminal if check else "reverse"))
         return text
 
     def finding(self, fid: int, with_message: bool = True) -> Text:
@@ -263,6 +267,12 @@ def render_terminal(report: Report, console: Console, show_all: bool = False,
     """Print the report side by side (stacked below ~100 columns), then a summary line."""
     view = build_view(report)
     paint = _Painter(view, plain=console.no_color or console.color_system is None)
+
+    def chrome(side: str, row: Row) -> tuple[bool, ...]:
+        segments, ids = ((report.src.segments, row.link.src) if side == "src"
+                         else (report.tgt.segments, row.link.tgt))
+        return tuple(segments[i].kind == "chrome" for i in ids)
+
     src_rtl, tgt_rtl = is_rtl(report.src.document.lang), is_rtl(report.tgt.document.lang)
     src_label = report.src.document.lang or "src"
     tgt_label = report.tgt.document.lang or "tgt"
@@ -287,7 +297,8 @@ def render_terminal(report: Report, console: Console, show_all: bool = False,
                 table.add_row(Text("…"), Text("…"), Text("…"), Text(""), style="dim")
             else:
                 table.add_row(Text(f"{row.index + 1}\n{row.link.score:.2f}"),
-                              paint.cell(row.src, src_rtl), paint.cell(row.tgt, tgt_rtl),
+                              paint.cell(row.src, src_rtl, chrome("src", row)),
+                              paint.cell(row.tgt, tgt_rtl, chrome("tgt", row)),
                               Text("\n").join(paint.notes(row)))
         console.print(table)
     elif selected:
@@ -298,10 +309,10 @@ def render_terminal(report: Report, console: Console, show_all: bool = False,
             grid = Table.grid(expand=True, padding=(0, 1))
             grid.add_column(width=len(max(src_label, tgt_label, key=len)), style="dim")
             grid.add_column(ratio=1)
-            grid.add_row(Text(src_label), paint.cell(row.src, src_rtl) if row.src
-                         else Text("—", style="dim"))
-            grid.add_row(Text(tgt_label), paint.cell(row.tgt, tgt_rtl) if row.tgt
-                         else Text("—", style="dim"))
+            grid.add_row(Text(src_label), paint.cell(row.src, src_rtl, chrome("src", row))
+                         if row.src else Text("—", style="dim"))
+            grid.add_row(Text(tgt_label), paint.cell(row.tgt, tgt_rtl, chrome("tgt", row))
+                         if row.tgt else Text("—", style="dim"))
             for note in paint.notes(row):
                 grid.add_row(Text(""), note)
             console.print(Group(Rule(Text(str(row.index + 1)), align="left", style="dim"),

@@ -12,6 +12,7 @@ import re
 
 from aligner.records import Document, Segment
 from aligner.segment.blocks import lines, split_blocks
+from aligner.segment.chrome import mark_chrome
 from aligner.segment.rules import rules_for, sentence_spans
 from aligner.segment.text import TERMINATED, has_word, trim
 
@@ -33,13 +34,14 @@ def segment_document(doc: Document, presegmented: bool = False) -> tuple[Segment
     punctuation (headline, byline, caption, "0 Comment(s)") and for Markdown headings, which
     are never split; "sentence" otherwise. ``paragraph`` counts the paragraphs that produced
     segments. With ``presegmented`` each non-empty line is one segment, ``paragraph`` its line
-    number.
+    number. Site chrome ("Do you like this article?", "0 Comment(s)"; see ``chrome``) is of
+    kind "chrome".
     """
     text = doc.text
     if presegmented:
-        return tuple(Segment(text[s:e], s, e, number, "sentence")
+        return mark_chrome(tuple(Segment(text[s:e], s, e, number, "sentence")
                      for number, (s, e) in enumerate(trim(text, a, b) for a, b in lines(text))
-                     if s < e)
+                     if s < e))
     rules = rules_for(doc.lang)
     out: list[Segment] = []
     paragraph = 0
@@ -57,7 +59,7 @@ def segment_document(doc: Document, presegmented: bool = False) -> tuple[Segment
             out.extend(Segment(text[a:b], a, b, paragraph, kind if len(pieces) == 1
                                else "sentence") for a, b in pieces)
         paragraph += 1
-    return tuple(out)
+    return mark_chrome(tuple(out))
 
 
 def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:

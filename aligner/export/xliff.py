@@ -1,0 +1,89 @@
+"""XLIFF 2.1 (``xliff``) and XLIFF 1.2 (``xliff12``) bilingual files, written through
+translate-toolkit (``translate.storage.xliff2`` and ``translate.storage.xliff``), for CAT tools
+(Trados, memoQ, Phrase): one unit per aligned link, named after its pair, with the pair's
+findings as notes; the signature is a note of the file (2.1) or of its header (1.2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from aligner.export.base import CorpusRow, corpus_langs, register_exporter
+from aligner.export.tmx import strip_invalid_xml
+from aligner.fsutil import atomic_open
+from aligner.signature import signature_string
+
+#: The category (2.1) or ``from`` (1.2) of the notes aligner writes.
+NOTE_ORIGIN = "aligner"
+
+_XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="{original}" source-language="{src}" target-language="{tgt}" datatype="plaintext">
+<header></header>
+<body></body>
+</file>
+</xliff>
+"""
+
+
+@register_exporter("xliff")
+class Xliff2Exporter:
+    name = "xliff"
+
+    def write(self, rows: list[CorpusRow], out_dir: Path, stem: str,
+              signature: dict[str, Any]) -> list[Path]:
+        from lxml import etree
+        from translate.storage.xliff2 import Xliff2File
+
+        src_lang, tgt_lang = corpus_langs(rows, empty=("ar", "en"))
+        store = Xliff2File(sourcelanguage=src_lang, targetlanguage=tgt_lang)
+        store.document.getroot().set("version", "2.1")  # 2.1 keeps 2.0's core namespace
+        store.body.set("id", stem)
+        notes = etree.SubElement(store.body, store.namespaced("notes"))
+        note = etree.SubElement(notes, store.namespaced("note"), category="signature")
+        note.text = strip_invalid_xml(signature_string(signature))
+        for n, row in enumerate(rows, 1):
+            unit = store.addsourceunit(strip_invalid_xml(row.src_text))
+            unit.target = strip_invalid_xml(row.tgt_text)
+            unit.setid(str(n))
+            unit.xmlelement.set("name", row.pair_id)
+            for text in row.notes:
+                unit.addnote(strip_invalid_xml(text), origin=NOTE_ORIGIN)
+        return [_write(out_dir / f"{stem}.xliff", bytes(store))]
+
+
+@register_exporter("xliff12")
+class Xliff12Exporter:
+    name = "xliff12"
+
+    def write(self, rows: list[CorpusRow], out_dir: Path, stem: str,
+              signature: dict[str, Any]) -> list[Path]:
+        from xml.sax.saxutils import quoteattr
+
+        from lxml import etree
+        from translate.storage.xliff import xlifffile
+
+        src_lang, tgt_lang = corpus_langs(rows, empty=("ar", "en"))
+        skeleton = _XLIFF12.format(original=quoteattr(stem)[1:-1], src=quoteattr(src_lang)[1:-1],
+                                   tgt=quoteattr(tgt_lang)[1:-1])
+        store = xlifffile.parsestring(skeleton.encode("utf-8"))
+        header = store.document.getroot().find(f".//{store.namespaced('header')}")
+        assert header is not None  # the skeleton's
+        note = etree.SubElement(header, store.namespaced("note"), {"from": NOTE_ORIGIN})
+        note.text = strip_invalid_xml(signature_string(signature))
+        for n, row in enumerate(rows, 1):
+            unit = store.addsourceunit(strip_invalid_xml(row.src_text), filename=stem)
+            unit.target = strip_invalid_xml(row.tgt_text)
+            unit.setid(str(n))
+            unit.xmlelement.set("resname", row.pair_id)
+            for text in row.notes:
+                unit.addnote(strip_invalid_xml(text), origin=NOTE_ORIGIN)
+        # units are made in 1.1's namespace and moved to 1.2: leave no stray declaration
+        etree.cleanup_namespaces(store.document.getroot())
+        return [_write(out_dir / f"{stem}.xlf", bytes(store))]
+
+
+def _write(path: Path, data: bytes) -> Path:
+    with atomic_open(path, "wb", encoding=None) as out:
+        out.write(data)
+    return path
