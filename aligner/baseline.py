@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from aligner.fsutil import atomic_write_text
-from aligner.records import SEVERITIES, AlignerError, Finding
+from aligner.records import SEVERITIES, AlignerError, Finding, Report
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,14 @@ def mark_accepted(findings: Sequence[Finding],
 def open_findings(findings: Sequence[Finding]) -> list[Finding]:
     """The findings nobody accepted: what ``--fail-on`` and ``--new-only`` look at."""
     return [f for f in findings if f.accepted is None]
+
+
+def apply_baseline(report: Report, accepted: Mapping[str, Acceptance],
+                   new_only: bool) -> list[Finding]:
+    """Mark the report's accepted findings (dropped with ``new_only``); its findings after."""
+    findings = mark_accepted(report.findings or [], accepted)
+    report.findings = open_findings(findings) if new_only else findings
+    return report.findings
 
 
 def fails(findings: Sequence[Finding], fail_on: str | None) -> bool:

