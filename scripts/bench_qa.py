@@ -61,6 +61,7 @@ from heldout import (
     NameRow,
     check_lists,
     inject_pool,
+    load_ntrex,
     ntrex_role,
     parse_indices,
     pool_digest,
@@ -123,14 +124,7 @@ class Case:
 
 
 def load(root: Path) -> list[tuple[str, list[str], list[str]]]:
-    docs = []
-    for en_path in sorted((root / "en").glob("*.txt")):
-        en = en_path.read_text(encoding="utf-8").splitlines()
-        ar = (root / "ar" / en_path.name).read_text(encoding="utf-8").splitlines()
-        keep = [(e.strip(), a.strip()) for e, a in zip(en, ar, strict=True)
-                if e.strip() and a.strip()]
-        docs.append((en_path.stem, [e for e, _ in keep], [a for _, a in keep]))
-    return docs
+    return load_ntrex(root)
 
 
 def load_names(root: Path) -> dict[str, tuple[str, int]]:

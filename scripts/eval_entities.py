@@ -20,10 +20,11 @@ Tune on documents 0-59 and the "tune" half only; 60-79 and the "inject" half are
 from __future__ import annotations
 
 import argparse
-import hashlib
 import random
 import re
 from pathlib import Path
+
+from heldout import load_ntrex, name_half
 
 from aligner.arabic.lexicon import name_glosses
 from aligner.arabic.names import (
@@ -41,11 +42,6 @@ from aligner.records import Document, Finding, Link, Report, Segment, Side
 NAMES_TSV = "names/wikidata-person-tokens-ar-en.tsv"
 
 
-def half(token: str) -> str:
-    """The held-out protocol's split of the name tokens by English token."""
-    return "tune" if hashlib.sha1(token.lower().encode("utf-8")).digest()[0] % 2 == 0 else "inject"
-
-
 def unlisted(english: str, arabic: str) -> bool:
     """Whether no list the entity check reads holds the name, in either script."""
     return not (is_personal_name(english) or is_foreign_name(arabic) or is_listed_name(arabic)
@@ -59,20 +55,9 @@ def load_names(root: Path, which: str) -> dict[str, tuple[str, int]]:
     for row in (root.parent / NAMES_TSV).read_text(encoding="utf-8").splitlines():
         parts = row.split("\t")
         if (len(parts) == 3 and int(parts[2]) >= 3 and len(parts[0]) >= 4
-                and half(parts[0]) == which):
+                and name_half(parts[0]) == which):
             names[parts[0]] = (parts[1].replace(" ", ""), int(parts[2]))
     return names
-
-
-def load_docs(root: Path, first: int, last: int) -> list[tuple[str, list[str], list[str]]]:
-    docs = []
-    for en_path in sorted((root / "en").glob("*.txt"))[first:last + 1]:
-        en = en_path.read_text(encoding="utf-8").splitlines()
-        ar = (root / "ar" / en_path.name).read_text(encoding="utf-8").splitlines()
-        keep = [(e.strip(), a.strip()) for e, a in zip(en, ar, strict=True)
-                if e.strip() and a.strip()]
-        docs.append((en_path.stem, [e for e, _ in keep], [a for _, a in keep]))
-    return docs
 
 
 def report(en: list[str], ar: list[str], src_lang: str) -> Report:
@@ -125,7 +110,7 @@ def main() -> None:
     parser.add_argument("--dump", action="store_true", help="Print every finding.")
     args = parser.parse_args()
     first, _, last = args.docs.partition("-")
-    docs = load_docs(args.ntrex, int(first), int(last or first))
+    docs = load_ntrex(args.ntrex)[int(first):int(last or first) + 1]
     every = load_names(args.ntrex, "tune") | load_names(args.ntrex, "inject")
     known = {k: v[0] for k, v in every.items()}  # any token tells where a name stands
     names = load_names(args.ntrex, args.half)

@@ -73,6 +73,19 @@ def ntrex_role(index: int) -> str:
     raise ValueError(f"NTREX dev has documents 0-79, not {index}")
 
 
+def load_ntrex(root: Path) -> list[tuple[str, list[str], list[str]]]:
+    """NTREX documents in index order: (name, English lines, Arabic lines), lines that are
+    empty on either side left out."""
+    docs = []
+    for en_path in sorted((root / "en").glob("*.txt")):
+        en = en_path.read_text(encoding="utf-8").splitlines()
+        ar = (root / "ar" / en_path.name).read_text(encoding="utf-8").splitlines()
+        keep = [(e.strip(), a.strip()) for e, a in zip(en, ar, strict=True)
+                if e.strip() and a.strip()]
+        docs.append((en_path.stem, [e for e, _ in keep], [a for _, a in keep]))
+    return docs
+
+
 def name_half(token: str) -> str:
     """"tune" or "inject": the half of the name table an English name token belongs to."""
     return "tune" if hashlib.sha1(token.lower().encode("utf-8")).digest()[0] % 2 == 0 \
