@@ -1,14 +1,30 @@
-"""Shared fixtures: a small hand-made Arabic–English report, and the seed corpus location."""
+"""Shared fixtures: a small hand-made Arabic–English report, the seed corpus location, and a
+headless Debian Chromium for the browser tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from aligner.records import Document, Link, Report, Segment, Side
 
 SEEDS = Path(__file__).parent.parent / "corpora" / "seeds"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium through Playwright (its own browser download needs a CDN we lack)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
 
 
 def make_side(path: str, lang: str, sentences: list[str]) -> Side:

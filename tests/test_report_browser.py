@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from conftest import CHROMIUM
 from test_report_html import hostile_report
 from test_report_terminal import LINKS, sample_report
 
@@ -19,24 +20,13 @@ from aligner.report.html import IndexEntry, render_index, write_html
 if TYPE_CHECKING:  # the tests skip, not fail, without playwright: import it for types only
     from playwright.sync_api import Browser, Dialog, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(),
                        reason="/usr/bin/chromium absent: run scripts/install_browser.sh"),
 ]
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+pytest.importorskip("playwright.sync_api")  # skip, not fail, without it
 
 
 class Opened:
