@@ -11,7 +11,8 @@ from aligner.records import Document, Finding, Link, Report, Segment, Side
 
 
 def _side(lang: str, lines: list[str]) -> Side:
-    segs, pos = [], 0
+    segs: list[Segment] = []
+    pos = 0
     for line in lines:
         segs.append(Segment(line, pos, pos + len(line), paragraph=len(segs)))
         pos += len(line) + 2
