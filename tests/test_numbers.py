@@ -395,3 +395,14 @@ def test_digits_of_a_code_take_no_multiplier() -> None:
     """كوف-2 مليون: the 2 ends SARS-CoV-2, the million is the next figure's."""
     values = [m.value for m in extract_numbers("سارس-كوف-2 مليون إصابة", "ar")]
     assert values == [2, 1e6]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("كوفيد-19 إلى 29 مليون إصابة", [(19,), (29e6,)]),
+    ("COVID-19 to 29 million cases", [(19,), (29e6,)]),
+    ("بنسبة 99.999 %", [(99.999,)]),
+])
+def test_code_digits_start_no_range_and_a_percent_is_a_share(
+        text: str, values: list[tuple[float, ...]]) -> None:
+    lang = "en" if text.isascii() else "ar"
+    assert [m.values for m in extract_numbers(text, lang)] == values

@@ -104,6 +104,8 @@ class DigitReader(Cursor):
         if first is None:
             return None
         m, j = first
+        if self._code_digits(i):
+            return [m], j  # COVID-19 إلى 29 مليون: no range starts at a code's digits
         join = self.tok(j)
         if m.kind == "year" and join and join.text in ("-", "–") and join.attached(
                 self.toks[j - 1]):
@@ -134,6 +136,13 @@ class DigitReader(Cursor):
         return [NumberMention((low, n.value), kind, m.start, n.end, self.text[m.start:n.end],
                               n.unit or m.unit, approx=m.approx, bound=m.bound)], k
 
+    def _code_digits(self, i: int) -> bool:
+        """Whether the digits at i end a code: a word hyphened to them (COVID-19, كوفيد-19)."""
+        t, prev, word = self.toks[i], self.tok(i - 1), self.tok(i - 2)
+        return bool(prev and word and prev.text in _DASHES and t.attached(prev)
+                    and prev.attached(word) and word.kind == "word"
+                    and _code_prefix(word.text))
+
     def _scale_of(self, m: NumberMention) -> float:
         """The multiplier a scaled mention carries (1 when none), read from its own tokens."""
         for t in tokens(m.text):
@@ -151,9 +160,7 @@ class DigitReader(Cursor):
         start_i, j = i, i + 1
         kind, unit = "cardinal", None
         prev = self.tok(i - 1)
-        word = self.tok(i - 2)
-        if prev and word and prev.text in _DASHES and t.attached(prev) and \
-                prev.attached(word) and word.kind == "word" and _code_prefix(word.text):
+        if self._code_digits(i):
             return self.mention((value,), "cardinal", i, i + 1), i + 1  # no scale: كوف-2 مليون
         if prev and prev.kind == "sym" and prev.text in CURRENCY_SYMBOLS:
             start_i, kind, unit = i - 1, "currency", CURRENCY_SYMBOLS[prev.text]
@@ -223,6 +230,8 @@ class DigitReader(Cursor):
         pct = self._percent_words(j)
         if pct:
             kind, j = "percent", j + pct
+            if alt is not None and value > 100 >= alt:
+                value, alt = alt, value  # 99.999 %: a share, not ninety-nine thousand
         year_like = kind == "cardinal" and scale == 1 and re.fullmatch(
             r"1\d{3}|20\d{2}", t.text.translate(DIGITS))
         if year_like and self.key(j) in AR_YEAR_MARK and self.toks[j].attached(t):
