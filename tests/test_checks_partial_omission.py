@@ -311,3 +311,12 @@ def test_acronyms_spelled_out_in_the_arabic_are_not_extra_clauses(
     # without the allowance, the spelled-out names read as a clause the English lacks
     none = CheckParams().with_(PartialOmissionParams(acronym_letter_chars=1))
     assert PartialOmissionCheck().run(CheckContext(report, embedder, params=none))
+
+
+def test_acronyms_written_as_letter_names_are_transliterated_not_spelled_out() -> None:
+    from aligner.checks.partial_omission import acronym_allowance
+
+    en = "The channels CBS and CNN showed it."
+    assert acronym_allowance(en, "عرضتها قنوات سي بي إس وسي إن إن.", 6) == 0
+    assert acronym_allowance(en, "عرضتها القنوات الأمريكية.", 6) == 6 * 5
+    assert acronym_allowance(en, "عرضتها قنوات CBS وCNN.", 6) == 0

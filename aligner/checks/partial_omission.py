@@ -81,17 +81,26 @@ class PartialOmissionParams:
     # An English acronym that the Arabic does not keep in Latin letters is spelled out there
     # (MRSA: المكورات العنقودية الذهبية المقاومة للميثيسيلين): each letter counts as this many
     # characters when the Arabic is the longer side.
-    acronym_letter_chars: int = 8
+    acronym_letter_chars: int = 6
 
 
 _DEFAULTS = PartialOmissionParams()
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
+# Latin letter names as Arabic writes an acronym letter by letter (سي إن إن for CNN): such an
+# acronym is transliterated, not spelled out
+_LETTER_NAMES = frozenset((
+    "إيه", "أيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "إتش", "اتش", "آي",
+    "جيه", "كيه", "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار", "إس",
+    "أس", "اس", "تي", "يو", "في", "دبليو", "إكس", "اكس", "واي", "زد", "زي"))
 
 
 def acronym_allowance(en: str, ar: str, letter_chars: int) -> int:
     """Characters the English acronyms absent from the Arabic may take when spelled out there
-    (a word a letter, less the letters themselves)."""
-    return sum(len(a) * (letter_chars - 1) for a in set(_ACRONYM.findall(en)) if a not in ar)
+    (a word a letter, less the letters themselves), less those written as letter names."""
+    letters = sum(len(a) for a in set(_ACRONYM.findall(en)) if a not in ar)
+    named = sum(1 for w in re.findall(r"[\u0621-\u064A]+", ar)
+                if w in _LETTER_NAMES or (w[:1] == "و" and w[1:] in _LETTER_NAMES))
+    return max(0, letters - named) * (letter_chars - 1)
 
 
 @dataclass(frozen=True)
