@@ -27,11 +27,24 @@ from aligner.registry import Style
 _NISBA_INFLECTION = re.compile("ي(?:ين|ون|ه)$")
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 _ARABIC_LETTER = re.compile("[\u0621-\u064A]")
+# prepositions a matched span may have taken in from the text beside the name ('أرسطو على')
+_FUNCTION_WORDS = frozenset(("على", "علي", "في", "من", "الى", "إلى", "عن", "مع"))
+
+
+def _core(key: str) -> str:
+    """A form key without function words at its edges (the name itself, if any is left)."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0] in _FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _same_form(a: str, b: str) -> bool:
     """Whether two form keys are one spelling: the same, one with a proclitic the other lacks
     (ببولونيا, بولونيا), or a country and its nisba (منغوليا, منغولي; نيوزيلندا, نيوزيلندي)."""
+    a, b = _core(a), _core(b)
     if a == b:
         return True
     for x, y in ((a, b), (b, a)):
