@@ -461,3 +461,9 @@ def test_a_hedged_change_of_a_spelled_number_is_major() -> None:
     rep = report([("About twenty people came.", "جاء نحو 30 شخصًا.")])
     (f,) = get_check("number_mismatch").run(CheckContext(rep, params=p))
     assert f.severity == "critical"
+
+
+def test_a_change_between_kinds_is_major() -> None:
+    """An ordinal against a count ("the third" / 4 مرات) is more often a misreading."""
+    for found in both_ways("It was the third attempt.", "كانت المحاولة رقم 4."):
+        assert [(f.severity, f.missing_in) for f in found] == [("major", None)]

@@ -11,7 +11,8 @@ out is not reported against text whose words ran together, where number words ca
 
 Severity: a number on one side facing a different unmatched number on the other changes the
 facts (critical, ``missing_in`` None; major when one is spelled out and either is hedged,
-where a misreading is likelier than a changed fact). A number with no counterpart at all was
+or when the two are of different kinds, an ordinal against a count: a misreading is
+likelier than a changed fact). A number with no counterpart at all was
 dropped or added: major when written in digits, minor when spelled out (a word like "three" is
 more often folded into the phrasing, e.g. "a trio", than a figure is).
 """
@@ -43,6 +44,8 @@ class NumberParams:
     hedged_penalty: float = 0.15  # taken off when either side is hedged ("about")
     dropped_confidence: float = 0.75  # a number without counterpart, in digits
     dropped_spelled_confidence: float = 0.5  # ... spelled out
+    kind_penalty: float = 0.25  # taken off when the two are of different kinds (an ordinal
+    # against a count, a decade against a date): a misreading more often than a change
     critical_confidence: float = 0.7  # a change less sure than this (a word and a hedge on
     # either side: more often a misreading than a changed fact) is major, not critical
 
@@ -340,6 +343,8 @@ class NumberMismatchCheck:
             confidence = p.changed_spelled_confidence if spelled else p.changed_confidence
             if a.mention.approx or b.mention.approx:
                 confidence -= p.hedged_penalty
+            if _kind_class(a) != _kind_class(b):
+                confidence -= p.kind_penalty
             severity = "critical" if confidence >= p.critical_confidence else "major"
             return Finding(
                 kind="number_mismatch", severity=severity, confidence=confidence,
@@ -357,6 +362,13 @@ class NumberMismatchCheck:
             message=f"number {_fmt(present)} in {present.side}, missing in {lacking}",
             evidence={present.side: [present.span()], lacking: [],
                       f"{present.side}_value": present.value})
+
+
+def _kind_class(atom: _Atom) -> str:
+    """The kind as far as a change goes: counts, sums of money and years are one class (four
+    bare digits read as a year may be a count: 1200 سيارة)."""
+    kind = atom.mention.kind
+    return "count" if kind in ("cardinal", "currency", "year") else kind
 
 
 def _spellable(atom: _Atom, most: int) -> bool:
