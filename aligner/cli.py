@@ -143,7 +143,7 @@ def read_pair(src: str | Path, tgt: str | Path, src_lang: str | None = None,
         if doc.encoding in GUESSED_ENCODINGS:
             note_encoding(doc.path, doc.encoding)
         if doc.encoding == "html":
-            note_page(doc)
+            note_page(doc.path, doc.url)
         note_cleaning(doc.path, doc.folded, doc.references, doc.dropped)
     return docs
 
@@ -163,12 +163,13 @@ def note_cleaning(path: str, folded: int, references: int, dropped: int) -> None
                           "into the text as read")
 
 
-def note_page(doc: Document) -> None:
+def note_page(path: str, url: str) -> None:
     """Say that a web page was read as its extracted main text."""
-    where = f" ({doc.url})" if doc.url and doc.url != doc.path else ""
-    err_console.print(f"note: {doc.path}{where}: web page; its main text was extracted "
-                      "(title, paragraphs, captions; navigation, comments, share widgets, "
-                      "related links and footer left out); offsets are into the extracted text")
+    where = f" ({url})" if url and url != path else ""
+    err_console.print(f"note: {path}{where}: web page; its main text was extracted "
+                      "(title, byline, paragraphs, captions; navigation, comments, share "
+                      "widgets, related links and footer left out); offsets are into the "
+                      "extracted text")
 
 
 def note_encoding(path: str, encoding: str) -> None:

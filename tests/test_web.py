@@ -187,5 +187,15 @@ def test_run_reads_a_folder_of_pages_but_not_its_own_pages(pages: tuple[Path, Pa
     assert result.exit_code == 0, result.output
     data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
     assert data["failed"] == [] and data["unpaired"] == [] and len(data["pairs"]) == 1
+    # one note per page read, as check gives, and none for the page aligner wrote
+    notes = [line for line in result.stderr.splitlines() if ": web page;" in line]
+    assert notes == [f"note: {source / pages[0].name} ({URL_AR}): web page; its main text was "
+                     "extracted (title, byline, paragraphs, captions; navigation, comments, "
+                     "share widgets, related links and footer left out); offsets are into the "
+                     "extracted text",
+                     f"note: {source / pages[1].name} ({URL_EN}): web page; its main text was "
+                     "extracted (title, byline, paragraphs, captions; navigation, comments, "
+                     "share widgets, related links and footer left out); offsets are into the "
+                     "extracted text"]
     report = json.loads((out / data["pairs"][0]["report"]).read_text(encoding="utf-8"))
     assert {report["src"]["url"], report["tgt"]["url"]} == {URL_AR, URL_EN}
