@@ -425,11 +425,25 @@ def show(
                                 help="Rows shown around each row with findings."),
     html: Path | None = typer.Option(None, "--html",
                                      help="Also write the self-contained HTML review page."),
+    baseline: Path | None = typer.Option(None, "--baseline",
+                                         help="Accepted findings (a file written by 'aligner "
+                                              "accept'): shown as accepted."),
+    new_only: bool = typer.Option(False, "--new-only",
+                                  help="Leave accepted findings out of the view and the page."),
 ) -> None:
-    """Show a saved report side by side in the terminal (stacked when the terminal is narrow)."""
+    """Show a saved report side by side in the terminal (stacked when the terminal is narrow).
+
+    With --baseline, the findings accepted there are shown as accepted, as 'check' shows them.
+
+    Only what is new since: aligner show report.json --baseline baseline.json --new-only
+    """
+    from aligner.baseline import apply_baseline, read_baseline
     from aligner.report.terminal import read_report, render_terminal
 
+    accepted = read_baseline(baseline) if baseline else {}
     report = read_report(report_path)
+    if report.findings is not None:  # an unchecked report stays "not checked"
+        apply_baseline(report, accepted, new_only)
     if html:
         from aligner.report.html import write_html
 
