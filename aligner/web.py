@@ -133,19 +133,23 @@ def _byline(tree: object) -> str:
     """The page's byline as it reads ("By Waleed Abu al-Khair in Cairo", with its date when
     the line holds one), in the page's own words; "" when the page marks none. The outermost
     element marked as byline or author (class, ``itemprop``, ``rel``) outside comments,
-    asides, menus and footers, and short enough to be a line rather than a biography."""
+    asides, menus and footers, and short enough to be a line rather than a biography; on a
+    page with an ``<article>`` or ``<main>``, only inside it (not a site header's link)."""
     from lxml import etree
 
     assert isinstance(tree, etree._Element)
-    for node in tree.iter("p", "div", "span", "address", "a", "header"):
+    found: list[tuple[bool, str]] = []
+    for node in tree.iter("p", "div", "span", "address", "a"):
         marks = " ".join(node.get(a) or "" for a in ("class", "id", "itemprop", "rel"))
         if not _BYLINE.search(marks) or _NOT_ARTICLE.search(marks):
             continue
+        ancestors = [up for up in node.iterancestors() if up.tag not in ("body", "html")]
         if any(up.tag in ("footer", "aside", "nav", "form") or _NOT_ARTICLE.search(
-                " ".join(up.get(a) or "" for a in ("class", "id")))
-               for up in node.iterancestors() if up.tag not in ("body", "html")):
+                " ".join(up.get(a) or "" for a in ("class", "id"))) for up in ancestors):
             continue
         text = " ".join("".join(node.itertext()).split())
-        if 0 < len(_WORD.findall(text)) <= MAX_BYLINE_WORDS:
-            return text
-    return ""
+        if 0 < len(_WORD.findall(text)) <= MAX_BYLINE_WORDS and not any(
+                text in other for _, other in found):  # not inside a byline already taken
+            found.append((any(up.tag in ("article", "main") for up in ancestors), text))
+    marked = next(tree.iter("article", "main"), None) is not None
+    return next((text for in_article, text in found if in_article or not marked), "")

@@ -96,10 +96,11 @@ _BODY = ("<p>Militias affiliated with the Islamic Revolutionary Guard Corps have
 ])
 def test_a_page_keeps_its_byline_as_written_under_the_headline(
         tmp_path: Path, byline: str, expected: str | None) -> None:
-    # an author box and a comment's author are no byline
+    # a site header's link, an author box and a comment's author are no byline
     page = tmp_path / "a.html"
     page.write_text(
-        "<html><body><main><article><h1>Militias dominate in Albu Kamal</h1>"
+        "<html><body><header><a class='author-link' href='/writers'>Our writers</a></header>"
+        "<main><article><h1>Militias dominate in Albu Kamal</h1>"
         f"{byline}{_BODY}</article><aside class='author-bio'><p class='author'>Waleed Abu "
         "al-Khair writes on Syria.</p></aside><section id='comments'><span class='author'>"
         "reader1</span><p>Good.</p></section></main></body></html>", encoding="utf-8")
