@@ -30,7 +30,9 @@ MAX_BYLINE_WORDS = 20
 # the author only as metadata, while a copied article keeps the line as written
 _BYLINE = re.compile(r"(^|[\s_-])(byline|author|author-?name|article-?author|writer)($|[\s_-])",
                      re.IGNORECASE)
-_NOT_ARTICLE = re.compile(r"comment|footer|sidebar|related|bio|profile|share|nav|menu",
+# a class or id naming what is around the article ("comments-area", "author-bio", "navbar"),
+# from its start or after - or _ ("unavailable" is no "nav")
+_NOT_ARTICLE = re.compile(r"(^|[\s_-])(comment|footer|sidebar|related|bio|profile|share|nav|menu)",
                           re.IGNORECASE)
 
 
