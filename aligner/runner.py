@@ -76,6 +76,7 @@ class RunSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     legacy_encoded: list[tuple[str, str]] = field(default_factory=list)  # (path, encoding)
     cleaned: list[Cleaned] = field(default_factory=list)  # text cleaned as it was read
+    pages: list[tuple[str, str]] = field(default_factory=list)  # (path, URL) of web pages
     files: list[Path] = field(default_factory=list)
     read: int = 0  # documents read and segmented by this run
     aligned: int = 0  # pairs aligned by this run
@@ -129,6 +130,7 @@ def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, 
         summary.unpaired = store.unpaired()
         summary.legacy_encoded = store.legacy_encoded()
         summary.cleaned = store.cleaned()
+        summary.pages = store.pages()
     summary.seconds = time.perf_counter() - started
     return summary
 
