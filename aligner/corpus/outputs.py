@@ -9,12 +9,13 @@ from typing import Any
 
 from aligner.baseline import mark_accepted, open_findings
 from aligner.checks.run import worst_severity
+from aligner.corpus.finished import finished, reviewed_report
+from aligner.corpus.store import PairRow, RunStore
+from aligner.corpus.summary import ExportOptions, PairOutcome, RunSummary
 from aligner.export.base import CorpusRow, corpus_rows, export_rows
 from aligner.fsutil import atomic_write_text
 from aligner.pairing import translated_share
 from aligner.records import Document, Report, Side
-from aligner.runner import ExportOptions, PairOutcome, RunSummary, finished, reviewed_report
-from aligner.store import PairRow, RunStore
 
 
 def write_outputs(store: RunStore, out: Path, export: ExportOptions,

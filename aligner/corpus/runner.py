@@ -12,20 +12,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from aligner.baseline import Acceptance
 from aligner.bilingual import split_side
-from aligner.engines import Engine
-from aligner.engines.work import (
+from aligner.corpus.engines import Engine
+from aligner.corpus.manifest import Inputs, load_inputs
+from aligner.corpus.outputs import write_outputs
+from aligner.corpus.store import RunStore, WantedPair
+from aligner.corpus.summary import ExportOptions, RunSummary
+from aligner.corpus.tasks import (
     AlignJob,
     AlignResult,
     EmbedResult,
@@ -36,64 +36,12 @@ from aligner.engines.work import (
     file_sha256,
     read_task,
 )
-from aligner.export.base import CorpusRow, corpus_rows, export_rows
-from aligner.export.filters import Filters, apply_filters
-from aligner.fsutil import atomic_write_text, ensure_writable_dir
-from aligner.manifest import Inputs, load_inputs, pair_name
+from aligner.fsutil import ensure_writable_dir
 from aligner.pairing import PairingParams
-from aligner.records import AlignerError, Report
-from aligner.signature import signature_string
-from aligner.store import STORE_NAME, Cleaned, PairRow, RunStore, WantedPair
 
 Progress = Callable[[str, int, int], None]
-#: Test hook: after this many pairs are committed, block (so a test can SIGKILL mid-run).
-PAUSE_ENV = "ALIGNER_PAUSE_AFTER_PAIRS"
 #: Sentences per document-embedding task: big enough to batch well, small enough to spread.
 EMBED_BATCH = 256
-
-
-@dataclass
-class PairOutcome:
-    """One finished pair, as the summary and the index page show it."""
-
-    pair_id: str
-    src: str
-    tgt: str
-    pairing_score: float | None
-    evidence: dict[str, Any]
-    links: int
-    findings: int | None
-    translated_share: float  # ``pairing.translated_share``: low for a wrong pair of files
-    accepted: int = 0  # findings accepted in a baseline (or left out with ``new_only``)
-    worst_open: str | None = None  # the highest severity among the findings not accepted
-
-
-@dataclass
-class RunSummary:
-    out_dir: Path
-    pairs: list[PairOutcome] = field(default_factory=list)
-    unpaired: list[tuple[str, str]] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    legacy_encoded: list[tuple[str, str]] = field(default_factory=list)  # (path, encoding)
-    cleaned: list[Cleaned] = field(default_factory=list)  # text cleaned as it was read
-    files: list[Path] = field(default_factory=list)
-    read: int = 0  # documents read and segmented by this run
-    aligned: int = 0  # pairs aligned by this run
-    reused: int = 0  # pairs already done by an earlier run
-    seconds: float = 0.0
-    stages: dict[str, float] = field(default_factory=dict)  # wall-clock seconds per stage
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    formats: tuple[str, ...] = ("jsonl", "tsv", "moses", "tmx")
-    min_score: float | None = None
-    keep_nulls: bool = False
-    html: bool = True
-    keep_chrome: bool = False
-    #: accepted finding ids (``baseline.read_baseline``): marked in every report and page
-    accepted: Mapping[str, Acceptance] = field(default_factory=dict)
-    new_only: bool = False  # leave accepted findings out of the reports and pages
 
 
 def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, *,
@@ -103,8 +51,6 @@ def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, 
 
     Unreadable inputs are recorded as failed and the rest of the run goes on.
     """
-    from aligner.run_outputs import write_outputs  # it imports this module's records
-
     started = time.perf_counter()
     tick = progress or (lambda stage, done, total: None)
     out = ensure_writable_dir(out_dir)
@@ -253,7 +199,6 @@ def _align_pairs(store: RunStore, engine: Engine, tick: Progress) -> tuple[int, 
     """Align every pending pair; each result is committed as soon as it arrives."""
     pending = store.pending_pairs()
     reused = len(store.pairs()) - len(pending)
-    pause_after = int(os.environ.get(PAUSE_ENV, "0") or 0)
 
     def jobs() -> Iterator[AlignJob]:
         for pair_id, src, tgt in pending:
@@ -266,10 +211,6 @@ def _align_pairs(store: RunStore, engine: Engine, tick: Progress) -> tuple[int, 
         else:
             store.save_result(result.pair_id, result.signature, result.links, result.findings)
         tick("align", n, len(pending))
-        if n == pause_after:
-            print(f"paused after {n} pairs", file=sys.stderr, flush=True)
-            while True:
-                time.sleep(60)
     return len(pending), reused
 
 
@@ -278,85 +219,3 @@ def bilingual_file(path: str) -> str:
     found = split_side(path)
     return found[0] if found else path
 
-
-def pair_names(pairs: list[PairRow]) -> dict[int, str]:
-    """Readable unique names: file stems, with a path hash only where two pairs would clash."""
-    names = {p.id: pair_name(p.src_path, p.tgt_path) for p in pairs}
-    seen: dict[str, int] = {}
-    for name in names.values():
-        seen[name] = seen.get(name, 0) + 1
-    for p in pairs:
-        if seen[names[p.id]] > 1:
-            digest = hashlib.sha1(f"{p.src_path}\0{p.tgt_path}".encode()).hexdigest()[:8]
-            names[p.id] = f"{names[p.id]}-{digest}"
-    return names
-
-
-def finished(store: RunStore) -> Iterator[tuple[str, PairRow, Report]]:
-    """(name, pair, report) of every finished pair, in output order; findings a reviewer
-    accepted in ``aligner serve`` are marked accepted (``baseline.mark_accepted``), so that
-    reports, pages and ``--fail-on`` count them as a baseline's are counted."""
-    from aligner.baseline import mark_accepted
-    from aligner.review import accepted_in_review
-
-    pairs = store.pairs()
-    names = pair_names(pairs)
-    for pair in pairs:
-        if pair.status == "done":
-            report = store.report(pair)
-            if report.findings:
-                accepted = accepted_in_review(store, pair, report)
-                if accepted:
-                    report.findings = mark_accepted(report.findings, accepted)
-            yield names[pair.id], pair, report
-
-
-def reviewed_report(store: RunStore, pair: PairRow, report: Report,
-                    keep_rejected: bool = False) -> Report:
-    """The report with the reviewer's corrected links (``aligner serve``), less the links of
-    findings the reviewer rejected unless ``keep_rejected``: what a corpus is made of."""
-    from aligner.review import review
-
-    done = review(store, pair, report)
-    return Report(report.signature, report.src, report.tgt, done.kept_links(keep_rejected),
-                  report.findings)
-
-
-@dataclass
-class ExportResult:
-    rows: int
-    dropped: dict[str, int]
-    files: list[Path]
-    signature: dict[str, Any]
-
-
-def export_corpus(run_dir: Path, dest: Path, stem: str, formats: Iterable[str],
-                  filters: Filters, keep_rejected: bool = False) -> ExportResult:
-    """Export the finished pairs of a run, filtered for training; the filter settings are part
-    of the signature, written with the row counts to ``STEM.export.json``. The reviewer's
-    corrected links are exported, without the sentence pairs of rejected findings unless
-    ``keep_rejected``."""
-    if not (run_dir / STORE_NAME).is_file():
-        raise AlignerError(str(run_dir), f"not a run directory (no {STORE_NAME}); "
-                                         "make one with 'aligner run'")
-    ensure_writable_dir(dest)
-    with RunStore(run_dir) as store:
-        rows: list[CorpusRow] = []
-        base: dict[str, Any] = {}
-        for name, pair, report in finished(store):
-            rows += corpus_rows(reviewed_report(store, pair, report, keep_rejected), name,
-                                keep_nulls=True, keep_chrome=True)
-            base = base or report.signature
-    kept, dropped = apply_filters(rows, filters)
-    signature = {k: v for k, v in base.items() if k != "string"}
-    signature["filters"] = filters.to_json()
-    if keep_rejected:
-        signature["keep_rejected"] = True
-    signature["string"] = signature_string(signature)
-    files = export_rows(kept, dest, stem, formats, signature)
-    sidecar = dest / f"{stem}.export.json"
-    atomic_write_text(sidecar, json.dumps(
-        {"signature": signature, "rows": len(kept), "candidates": len(rows),
-         "dropped": dict(sorted(dropped.items())), "files": [p.name for p in files]},
-        ensure_ascii=False, indent=1) + "\n")
-    return ExportResult(len(kept), dict(dropped), [*files, sidecar], signature)
