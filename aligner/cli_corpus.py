@@ -155,7 +155,7 @@ def run(
     format_names = tuple(parse_formats(formats))
     accepted = read_baseline(baseline) if baseline else {}
     terms = read_glossary(glossary) if glossary else None
-    load_inputs(inputs)
+    wanted = load_inputs(inputs)  # read once, here, so that a bad input fails before start-up
     ensure_writable_dir(out)
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
                         params=(("verify_with", verify_with(verifier)),), glossary=terms,
@@ -173,7 +173,7 @@ def run(
                     tasks[stage] = bars.add_task(stage, total=total)
                 bars.update(tasks[stage], completed=done, total=total)
 
-            summary = run_corpus(inputs, out, config, runner, progress=tick, export=ExportOptions(
+            summary = run_corpus(wanted, out, config, runner, progress=tick, export=ExportOptions(
                 formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html,
                 keep_chrome=keep_chrome, accepted=accepted, new_only=new_only))
     finally:

@@ -13,7 +13,7 @@ import contextlib
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from aligner.corpus.tasks import (
     AlignJob,
     AlignResult,
     EmbedResult,
+    ReadJob,
     ReadResult,
     WorkConfig,
     align_task,
@@ -36,6 +37,7 @@ from aligner.corpus.tasks import (
     file_sha256,
     read_task,
 )
+from aligner.embed.known import KnownVectors
 from aligner.fsutil import ensure_writable_dir
 from aligner.pairing import PairingParams
 
@@ -44,17 +46,18 @@ Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 256
 
 
-def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, *,
+def run_corpus(inputs: Path | Inputs, out_dir: Path, config: WorkConfig, engine: Engine, *,
                export: ExportOptions = ExportOptions(),
                progress: Progress | None = None) -> RunSummary:
-    """Pair, align and check everything under ``inputs``; state and outputs in ``out_dir``.
+    """Pair, align and check everything under ``inputs`` (a folder or manifest, or what
+    ``load_inputs`` found there); state and outputs in ``out_dir``.
 
     Unreadable inputs are recorded as failed and the rest of the run goes on.
     """
     started = time.perf_counter()
     tick = progress or (lambda stage, done, total: None)
     out = ensure_writable_dir(out_dir)
-    wanted = load_inputs(inputs)
+    wanted = inputs if isinstance(inputs, Inputs) else load_inputs(inputs)
     summary = RunSummary(out_dir=out)
     with RunStore(out) as store:
         store.lock()
@@ -66,9 +69,9 @@ def run_corpus(inputs: Path, out_dir: Path, config: WorkConfig, engine: Engine, 
         with _timed(summary, "read"):
             summary.read = _read_documents(store, wanted, engine, tick)
         with _timed(summary, "pair"):
-            _pair_documents(store, wanted, engine, tick)
+            vectors = _pair_documents(store, wanted, engine, tick)
         with _timed(summary, "align"):
-            summary.aligned, summary.reused = _align_pairs(store, engine, tick)
+            summary.aligned, summary.reused = _align_pairs(store, engine, tick, vectors)
         with _timed(summary, "outputs"):
             summary.files = write_outputs(store, out, export, summary)
         summary.failed = store.failures()
@@ -91,15 +94,19 @@ def _read_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
     paths = wanted.paths
     store.forget_documents(paths)
     known = store.documents()
-    todo: list[str] = []
+    todo: list[ReadJob] = []
+    hashes: dict[str, str | None] = {}  # by file: a bilingual file's two sides share one
     for n, path in enumerate(paths, 1):
         row = known.get(path)
-        try:
-            sha: str | None = file_sha256(bilingual_file(path))
-        except OSError:
-            sha = None  # the read task records why
+        source = bilingual_file(path)
+        if source not in hashes:
+            try:
+                hashes[source] = file_sha256(source)
+            except OSError:
+                hashes[source] = None  # the read task records why
+        sha = hashes[source]
         if row is None or sha is None or row.sha256 != sha:
-            todo.append(path)
+            todo.append(ReadJob(path, sha))
         tick("hash", n, len(paths))
     result: ReadResult
     for n, result in enumerate(engine.map_unordered(read_task, todo), 1):
@@ -108,9 +115,11 @@ def _read_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
     return len(todo)
 
 
-def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progress) -> None:
+def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine,
+                    tick: Progress) -> dict[str, np.ndarray]:
     """Known pairs from the manifest, plus pairing of the single files (redone only when the
-    set of pairable documents or the settings changed)."""
+    set of pairable documents or the settings changed). Returns the sentence vectors pairing
+    computed, by path, for alignment to reuse (none when an earlier pairing was reused)."""
     docs = store.documents()
     ok = {p for p, row in docs.items() if row.error is None}
     pairs: list[WantedPair] = []
@@ -123,35 +132,38 @@ def _pair_documents(store: RunStore, wanted: Inputs, engine: Engine, tick: Progr
     key = hashlib.sha256(json.dumps([store.get_meta("config"), PairingParams().to_json(),
                                      [(p, docs[p].sha256) for p in pool]]).encode()).hexdigest()
     stored = store.get_meta("pairing")
+    vectors: dict[str, np.ndarray] = {}
     if store.get_meta("pairing_key") == key and stored is not None:
         found = json.loads(stored)
     else:
-        found = _run_pairing(store, pool, engine, tick)
+        found, vectors = _run_pairing(store, pool, engine, tick)
         with store.transaction():
             store.set_meta("pairing", json.dumps(found, ensure_ascii=False))
             store.set_meta("pairing_key", key)
     pairs += [WantedPair(p["src"], p["tgt"], "pairing", p["score"], p["evidence"])
               for p in found["pairs"]]
     store.sync_pairs(pairs, [(u["path"], u["reason"]) for u in found["unpaired"]])
+    return vectors
 
 
 def _run_pairing(store: RunStore, pool: list[str], engine: Engine,
-                 tick: Progress) -> dict[str, Any]:
+                 tick: Progress) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """Pairing of ``pool``, and the sentence vectors of its documents by path. The workers
+    embed; the driver pairs with their vectors, so it needs no model of its own."""
     from aligner.pairing import pair_documents
 
     sides = {p: store.side(p) for p in pool}
-    vectors: dict[tuple[str, ...], np.ndarray] = {}
+    vectors: dict[str, np.ndarray] = {}
     signature = ""
     batches = list(_batches([(p, tuple(s.texts)) for p, s in sides.items()]))
     result: EmbedResult
     for n, result in enumerate(engine.map_unordered(embed_task, batches), 1):
-        for path, vecs in result.vectors.items():
-            vectors[tuple(sides[path].texts)] = vecs
+        vectors.update(result.vectors)
         signature = result.signature
         tick("embed", n, len(batches))
-    lookup = _Precomputed(vectors, signature)
+    lookup = KnownVectors({tuple(sides[p].texts): v for p, v in vectors.items()}, signature)
     pairing = pair_documents([(s.document, s.segments) for s in sides.values()], lookup)
-    return pairing.to_json()
+    return pairing.to_json(), vectors
 
 
 def _batches(docs: list[tuple[str, tuple[str, ...]]],
@@ -169,40 +181,17 @@ def _batches(docs: list[tuple[str, tuple[str, ...]]],
         yield tuple(batch)
 
 
-class _Precomputed:
-    """An embedder that serves the document vectors the workers computed, so that pairing in
-    the driver needs no model of its own. Looked up by whole document, else sentence by
-    sentence (should pairing ever embed other groupings)."""
-
-    name = "precomputed"
-
-    def __init__(self, vectors: dict[tuple[str, ...], np.ndarray], signature: str) -> None:
-        self._docs = vectors
-        self._texts = {t: v for texts, vecs in vectors.items() for t, v in zip(texts, vecs,
-                                                                                strict=True)}
-        self._signature = signature
-        self.dim = next(iter(vectors.values())).shape[1] if vectors else 0
-
-    def embed(self, texts: Iterable[str]) -> np.ndarray:
-        key = tuple(texts)
-        if key in self._docs:
-            return self._docs[key]
-        if not key:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([self._texts[t] for t in key])
-
-    def signature(self) -> str:
-        return self._signature
-
-
-def _align_pairs(store: RunStore, engine: Engine, tick: Progress) -> tuple[int, int]:
-    """Align every pending pair; each result is committed as soon as it arrives."""
+def _align_pairs(store: RunStore, engine: Engine, tick: Progress,
+                 vectors: dict[str, np.ndarray]) -> tuple[int, int]:
+    """Align every pending pair, on the sentence vectors pairing computed where there are
+    (``vectors``, by path); each result is committed as soon as it arrives."""
     pending = store.pending_pairs()
     reused = len(store.pairs()) - len(pending)
 
     def jobs() -> Iterator[AlignJob]:
         for pair_id, src, tgt in pending:
-            yield AlignJob(pair_id, store.side(src), store.side(tgt))
+            yield AlignJob(pair_id, store.side(src), store.side(tgt), vectors.get(src),
+                           vectors.get(tgt))
 
     result: AlignResult
     for n, result in enumerate(engine.map_unordered(align_task, jobs()), 1):
