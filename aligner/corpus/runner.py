@@ -72,6 +72,7 @@ def run_corpus(inputs: Path | Inputs, out_dir: Path, config: WorkConfig, engine:
             vectors = _pair_documents(store, wanted, engine, tick)
         with _timed(summary, "align"):
             summary.aligned, summary.reused = _align_pairs(store, engine, tick, vectors)
+            _fill_shares(store)
         with _timed(summary, "outputs"):
             summary.files = write_outputs(store, out, export, summary)
         summary.failed = store.failures()
@@ -198,9 +199,21 @@ def _align_pairs(store: RunStore, engine: Engine, tick: Progress,
         if result.error is not None:
             store.save_error(result.pair_id, result.error)
         else:
-            store.save_result(result.pair_id, result.signature, result.links, result.findings)
+            store.save_result(result.pair_id, result.signature, result.links, result.findings,
+                              result.translated_share)
         tick("align", n, len(pending))
     return len(pending), reused
+
+
+def _fill_shares(store: RunStore) -> None:
+    """``translated_share`` of the pairs done before the store kept it: computed once, kept."""
+    from aligner.pairing import translated_share
+
+    for pair in store.pairs():
+        if pair.status == "done" and pair.translated_share is None:
+            report = store.report(pair)
+            store.save_share(pair.id, translated_share(report.links, report.src.segments,
+                                                       report.tgt.segments))
 
 
 def bilingual_file(path: str) -> str:

@@ -176,12 +176,14 @@ class AlignResult:
     links: list[Link] = field(default_factory=list)
     findings: list[Finding] | None = None
     error: str | None = None
+    translated_share: float = 0.0  # ``pairing.translated_share``, stored with the pair
 
 
 def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     """Align and check one document pair. Any failure becomes an error result for that pair:
     one bad pair must not stop a corpus run."""
     from aligner.embed.known import KnownVectors
+    from aligner.pairing import translated_share
     from aligner.pipeline import align_sides, check_languages, check_report, open_verifier
 
     ctx = context(config)
@@ -215,7 +217,9 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
         return AlignResult(job.pair_id, error=exc.problem)
     except Exception as exc:  # a bug on one pair is reported with it, the run goes on
         return AlignResult(job.pair_id, error=_internal(exc))
-    return AlignResult(job.pair_id, report.signature, report.links, report.findings)
+    share = translated_share(report.links, report.src.segments, report.tgt.segments)
+    return AlignResult(job.pair_id, report.signature, report.links, report.findings,
+                       translated_share=share)
 
 
 def bilingual_links(src: Side, tgt: Side, embedder: Embedder) -> Report:

@@ -245,11 +245,13 @@ def _end(lang: str) -> str:
     return ' class="rtl"' if is_rtl(lang) else ""
 
 
-def render_html(report: Report) -> str:
-    """The review page for one aligned (and possibly checked) pair, as one HTML string."""
+def render_html(report: Report, share: float | None = None) -> str:
+    """The review page for one aligned (and possibly checked) pair, as one HTML string;
+    ``share``: the pair's ``translated_share`` where the caller has it already."""
     view = build_view(report)
     src, tgt = report.src.document, report.tgt.document
-    share = translated_share(report.links, report.src.segments, report.tgt.segments)
+    if share is None:
+        share = translated_share(report.links, report.src.segments, report.tgt.segments)
     doubt = ('' if share >= PairingParams.min_translated else
              f'<p class="pair">{_doubt_badge(share)} {_doubt_text(share)}: likely a wrong pair '
              f'of files rather than a translation to review</p>')
@@ -274,9 +276,9 @@ def render_html(report: Report) -> str:
     return _page(f"Review: {os.path.basename(src.path)} ↔ {os.path.basename(tgt.path)}", page)
 
 
-def write_html(report: Report, path: str | os.PathLike[str]) -> None:
+def write_html(report: Report, path: str | os.PathLike[str], share: float | None = None) -> None:
     """Write the review page atomically: a reader never sees half a page."""
-    atomic_write_text(path, render_html(report))
+    atomic_write_text(path, render_html(report, share))
 
 
 @dataclass(frozen=True)
