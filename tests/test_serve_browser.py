@@ -114,6 +114,25 @@ def test_accept_then_reload_shows_it_accepted(browser: Browser, server: Server) 
     page.close()
 
 
+def test_decided_findings_hide_with_their_box_through_the_shared_filters(
+        browser: Browser, server: Server) -> None:
+    page, requests = open_pair(browser, server)
+    fid = finding_id(page)
+    page.locator(f"button[data-action='accept'][data-finding='{fid}']").first.click()
+    card = page.locator(f".finding[data-id='{fid}']").first
+    sync_api.expect(card).to_have_attribute("data-state", "accept")
+    shown = page.locator("#shown").inner_text()
+    page.uncheck("#show-decided")
+    sync_api.expect(card).to_be_hidden()
+    # its rows, left with no finding shown, go too (rows without findings stay: "clean")
+    sync_api.expect(page.locator("#shown")).not_to_have_text(shown)
+    page.check("#show-decided")
+    sync_api.expect(card).to_be_visible()
+    sync_api.expect(page.locator("#shown")).to_have_text(shown)
+    assert not [r for r in requests if r.startswith("error:")], requests
+    page.close()
+
+
 def test_split_a_link_and_export_leaves_it_out(browser: Browser, server: Server,
                                                tmp_path: Path) -> None:
     page, _ = open_pair(browser, server)

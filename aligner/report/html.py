@@ -52,6 +52,11 @@ def _template() -> str:
     return files("aligner.report").joinpath("template.html").read_text(encoding="utf-8")
 
 
+@cache
+def _filters() -> str:
+    return files("aligner.report").joinpath("filters.js").read_text(encoding="utf-8")
+
+
 def _hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() \
         + "'"
@@ -63,8 +68,10 @@ def _page(title: str, body: str, script: str | None = None, style: str = "",
     ``script`` replaces the shell's script, ``style`` is added to its style sheet (the review
     desk of ``aligner serve``), ``csp_extra`` ends the policy."""
     shell = _template()
-    if script is not None:
-        shell = _SCRIPT.sub(lambda m: f"<script>{script}</script>", shell, count=1)
+    # the view filters both pages share (report/filters.js) go first in the one script
+    shell = _SCRIPT.sub(lambda m: f"<script>\n{_filters()}"
+                                  f"{m.group(1) if script is None else script}</script>",
+                        shell, count=1)
     if style:
         shell = _STYLE.sub(lambda m: f"<style>{m.group(1)}{style}</style>", shell, count=1)
     values = {"title": e(title), "body": body, "csp": "{{csp}}", "kinds": _kind_styles()}
