@@ -143,7 +143,7 @@ def read_pair(src: str | Path, tgt: str | Path, src_lang: str | None = None,
         if doc.encoding in GUESSED_ENCODINGS:
             note_encoding(doc.path, doc.encoding)
         if doc.encoding == "html":
-            note_page(doc)
+            note_page(doc.path, doc.url)
         note_cleaning(doc.path, doc.folded, doc.references, doc.dropped)
     return docs
 
@@ -163,12 +163,13 @@ def note_cleaning(path: str, folded: int, references: int, dropped: int) -> None
                           "into the text as read")
 
 
-def note_page(doc: Document) -> None:
+def note_page(path: str, url: str) -> None:
     """Say that a web page was read as its extracted main text."""
-    where = f" ({doc.url})" if doc.url and doc.url != doc.path else ""
-    err_console.print(f"note: {doc.path}{where}: web page; its main text was extracted "
-                      "(title, paragraphs, captions; navigation, comments, share widgets, "
-                      "related links and footer left out); offsets are into the extracted text")
+    where = f" ({url})" if url and url != path else ""
+    err_console.print(f"note: {path}{where}: web page; its main text was extracted "
+                      "(title, byline, paragraphs, captions; navigation, comments, share "
+                      "widgets, related links and footer left out); offsets are into the "
+                      "extracted text")
 
 
 def note_encoding(path: str, encoding: str) -> None:
@@ -425,11 +426,25 @@ def show(
                                 help="Rows shown around each row with findings."),
     html: Path | None = typer.Option(None, "--html",
                                      help="Also write the self-contained HTML review page."),
+    baseline: Path | None = typer.Option(None, "--baseline",
+                                         help="Accepted findings (a file written by 'aligner "
+                                              "accept'): shown as accepted."),
+    new_only: bool = typer.Option(False, "--new-only",
+                                  help="Leave accepted findings out of the view and the page."),
 ) -> None:
-    """Show a saved report side by side in the terminal (stacked when the terminal is narrow)."""
+    """Show a saved report side by side in the terminal (stacked when the terminal is narrow).
+
+    With --baseline, the findings accepted there are shown as accepted, as 'check' shows them.
+
+    Only what is new since: aligner show report.json --baseline baseline.json --new-only
+    """
+    from aligner.baseline import apply_baseline, read_baseline
     from aligner.report.terminal import read_report, render_terminal
 
+    accepted = read_baseline(baseline) if baseline else {}
     report = read_report(report_path)
+    if report.findings is not None:  # an unchecked report stays "not checked"
+        apply_baseline(report, accepted, new_only)
     if html:
         from aligner.report.html import write_html
 

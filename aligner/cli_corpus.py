@@ -35,6 +35,7 @@ from aligner.cli import (
     language_code,
     note_cleaning,
     note_encoding,
+    note_page,
     read_pair,
     spinner,
     user_errors,
@@ -217,6 +218,11 @@ def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
     if len(summary.legacy_encoded) > 20:
         err_console.print(f"… and {len(summary.legacy_encoded) - 20} more not UTF-8 "
                           f"(see {out / 'pairs.json'})")
+    for path, url in summary.pages[:20]:
+        note_page(path, url)
+    if len(summary.pages) > 20:
+        err_console.print(f"… and {len(summary.pages) - 20} more web pages read as their "
+                          "main text")
     for cleaned in summary.cleaned[:20]:
         note_cleaning(cleaned.path, cleaned.folded, cleaned.references, cleaned.dropped)
     if len(summary.cleaned) > 20:

@@ -246,7 +246,9 @@ def test_relink_a_sentence_then_join_the_null_it_left(browser: Browser, server: 
     assert page.locator("#rows tbody tr").count() == rows - 1
     assert json.loads(page.locator("#row-2").get_attribute("data-link") or "") == \
         {"src": [1, 2], "tgt": [1, 2]}
-    result = CliRunner().invoke(app, ["export", str(server.out), "--to", str(tmp_path / "x")])
+    # sentence 1 is the breadcrumb "Security" (site chrome): kept to see the joined link
+    result = CliRunner().invoke(app, ["export", str(server.out), "--to", str(tmp_path / "x"),
+                                      "--keep-chrome"])
     assert result.exit_code == 0, result.output
     exported = [json.loads(line) for line in
                 (tmp_path / "x" / "train.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -79,6 +79,7 @@ def run_corpus(inputs: Path | Inputs, out_dir: Path, config: WorkConfig, engine:
         summary.unpaired = store.unpaired()
         summary.legacy_encoded = store.legacy_encoded()
         summary.cleaned = store.cleaned()
+        summary.pages = store.pages()
     summary.seconds = time.perf_counter() - started
     return summary
 

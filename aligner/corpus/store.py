@@ -268,6 +268,12 @@ class RunStore:
             "SELECT path, folded, dropped, html_refs FROM cleaning JOIN documents ON id = doc_id "
             "WHERE error IS NULL ORDER BY path")]
 
+    def pages(self) -> list[tuple[str, str]]:
+        """(path, canonical URL or "") of the documents read as web pages, by path."""
+        return list(self.db.execute(
+            "SELECT path, IFNULL(url, '') FROM documents LEFT JOIN page_urls ON id = doc_id "
+            "WHERE error IS NULL AND encoding = 'html' ORDER BY path"))
+
     def set_input_errors(self, errors: Sequence[tuple[str, str, str]]) -> None:
         """Replace the manifest-level problems (source, path, error) found by this run."""
         with self.transaction():

@@ -36,6 +36,7 @@ class RunSummary:
     failed: list[tuple[str, str]] = field(default_factory=list)
     legacy_encoded: list[tuple[str, str]] = field(default_factory=list)  # (path, encoding)
     cleaned: list[Cleaned] = field(default_factory=list)  # text cleaned as it was read
+    pages: list[tuple[str, str]] = field(default_factory=list)  # (path, URL) of web pages
     files: list[Path] = field(default_factory=list)
     read: int = 0  # documents read and segmented by this run
     aligned: int = 0  # pairs aligned by this run

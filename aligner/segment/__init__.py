@@ -59,7 +59,7 @@ def segment_document(doc: Document, presegmented: bool = False) -> tuple[Segment
             out.extend(Segment(text[a:b], a, b, paragraph, kind if len(pieces) == 1
                                else "sentence") for a, b in pieces)
         paragraph += 1
-    return mark_chrome(tuple(out))
+    return mark_chrome(tuple(out), text)
 
 
 def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:
