@@ -37,13 +37,13 @@ class Xliff2Exporter:
         src_lang, tgt_lang = cat_langs(rows)
         store = Xliff2File(sourcelanguage=src_lang, targetlanguage=tgt_lang)
         store.document.getroot().set("version", "2.1")  # 2.1 keeps 2.0's core namespace
-        store.body.set("id", stem)
+        store.body.set("id", strip_invalid_xml(stem))
         notes = etree.SubElement(store.body, store.namespaced("notes"))
         note = etree.SubElement(notes, store.namespaced("note"), category="signature")
         note.text = strip_invalid_xml(signature_string(signature))
         for n, row, unit in add_units(store, rows, origin=NOTE_ORIGIN):
             unit.setid(str(n))
-            unit.xmlelement.set("name", row.pair_id)
+            unit.xmlelement.set("name", strip_invalid_xml(row.pair_id))
         return write_store(store, out_dir / f"{stem}.xliff")
 
 
@@ -59,16 +59,17 @@ class Xliff12Exporter:
         from translate.storage.xliff import xlifffile
 
         src_lang, tgt_lang = cat_langs(rows)
-        skeleton = _XLIFF12.format(original=quoteattr(stem)[1:-1], src=quoteattr(src_lang)[1:-1],
-                                   tgt=quoteattr(tgt_lang)[1:-1])
+        skeleton = _XLIFF12.format(original=quoteattr(strip_invalid_xml(stem))[1:-1],
+                                   src=quoteattr(src_lang)[1:-1], tgt=quoteattr(tgt_lang)[1:-1])
         store = xlifffile.parsestring(skeleton.encode("utf-8"))
         header = store.document.getroot().find(f".//{store.namespaced('header')}")
         assert header is not None  # the skeleton's
         note = etree.SubElement(header, store.namespaced("note"), {"from": NOTE_ORIGIN})
         note.text = strip_invalid_xml(signature_string(signature))
-        for n, row, unit in add_units(store, rows, origin=NOTE_ORIGIN, filename=stem):
+        for n, row, unit in add_units(store, rows, origin=NOTE_ORIGIN,
+                                     filename=strip_invalid_xml(stem)):
             unit.setid(str(n))
-            unit.xmlelement.set("resname", row.pair_id)
+            unit.xmlelement.set("resname", strip_invalid_xml(row.pair_id))
         # units are made in 1.1's namespace and moved to 1.2: leave no stray declaration
         etree.cleanup_namespaces(store.document.getroot())
         return write_store(store, out_dir / f"{stem}.xlf")
