@@ -233,12 +233,13 @@ def warn_if_unrelated(src: str, tgt: str, share: float) -> None:
             f"{bar:.0%})")
 
 
-def warn_if_report_unrelated(report: Report) -> None:
-    """``warn_if_unrelated`` for the pair of a freshly aligned report."""
+def warn_if_report_unrelated(report: Report) -> float:
+    """``warn_if_unrelated`` for the pair of a freshly aligned report; returns its share."""
     from aligner.pairing import translated_share
 
-    warn_if_unrelated(report.src.document.path, report.tgt.document.path,
-                      translated_share(report.links, report.src.segments, report.tgt.segments))
+    share = translated_share(report.links, report.src.segments, report.tgt.segments)
+    warn_if_unrelated(report.src.document.path, report.tgt.document.path, share)
+    return share
 
 
 def write_report_json(report: Report, json_out: str) -> None:
@@ -346,7 +347,7 @@ def check(
         src_doc, tgt_doc = read_pair(src, tgt, src_lang, tgt_lang)
         report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
                                    presegmented, no_cache, bool(src_lang or tgt_lang))
-    warn_if_report_unrelated(report)
+    share = warn_if_report_unrelated(report)
     with spinner("checking"):
         check_report(report, model, glossary=terms)
     findings = apply_baseline(report, accepted, new_only)
@@ -355,7 +356,7 @@ def check(
     if html:
         from aligner.report.html import write_html
 
-        write_html(report, html)
+        write_html(report, html, share)
         err_console.print(f"wrote {html}")
     if json_out is None:
         from aligner.report.terminal import render_terminal

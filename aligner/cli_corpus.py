@@ -47,7 +47,8 @@ from aligner.cli import (
 from aligner.records import Report
 
 if TYPE_CHECKING:
-    from aligner.runner import RunSummary
+    from aligner.corpus import RunSummary
+
 
 @app.command()
 @user_errors
@@ -146,19 +147,16 @@ def run(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from aligner.baseline import read_baseline
-    from aligner.engines import make_engine
-    from aligner.engines.work import WorkConfig
+    from aligner.corpus import ExportOptions, WorkConfig, load_inputs, make_engine, run_corpus
     from aligner.export.base import parse_formats
     from aligner.fsutil import ensure_writable_dir
     from aligner.glossary import read_glossary
-    from aligner.manifest import load_inputs
     from aligner.records import SEVERITIES
-    from aligner.runner import ExportOptions, run_corpus
 
     format_names = tuple(parse_formats(formats))
     accepted = read_baseline(baseline) if baseline else {}
     terms = read_glossary(glossary) if glossary else None
-    load_inputs(inputs)
+    wanted = load_inputs(inputs)  # read once, here, so that a bad input fails before start-up
     ensure_writable_dir(out)
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
                         params=(("verify_with", verify_with(verifier)),), glossary=terms,
@@ -176,7 +174,7 @@ def run(
                     tasks[stage] = bars.add_task(stage, total=total)
                 bars.update(tasks[stage], completed=done, total=total)
 
-            summary = run_corpus(inputs, out, config, runner, progress=tick, export=ExportOptions(
+            summary = run_corpus(wanted, out, config, runner, progress=tick, export=ExportOptions(
                 formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html,
                 keep_chrome=keep_chrome, accepted=accepted, new_only=new_only))
     finally:
@@ -274,9 +272,9 @@ def export(
     Reads the run store, so it works on a finished run and, for the pairs done so far, on one
     still in progress.
     """
+    from aligner.corpus import export_corpus
     from aligner.export.base import parse_formats
     from aligner.export.filters import Filters
-    from aligner.runner import export_corpus
 
     filters = Filters(min_score=min_score, drop_nulls=drop_nulls, min_ratio=min_ratio,
                       max_ratio=max_ratio, min_script=min_script, dedup=dedup,

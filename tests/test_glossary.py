@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from aligner.checks.run import run_checks
 from aligner.cli import app
-from aligner.engines.work import WorkConfig
+from aligner.corpus.tasks import WorkConfig
 from aligner.glossary import Glossary, Term, read_glossary
 from aligner.pipeline import check_report
 from aligner.records import AlignerError, Link, Report
