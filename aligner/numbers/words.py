@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from aligner.numbers.ar_words import NOT_TEEN_ORDINALS, ar_continues, reading_fits
 from aligner.numbers.cursor import Cursor
 from aligner.numbers.lexicon import (
     AR_ALPHA,
@@ -46,36 +47,6 @@ from aligner.numbers.lexicon import (
 )
 from aligner.numbers.mention import NumberMention
 from aligner.numbers.tokens import ar_readings
-from aligner.typography import ARABIC_MARKS
-
-_DAMMA = "\u064f"
-_HAMZA_ALIF = "أإآ"
-#: ordinals that never head a teen: أول عشر is "the first ten", the eleventh is الحادي عشر
-_NOT_TEEN_ORDINALS = ("اول", "اولي")
-
-
-def _letters(raw: str) -> list[tuple[str, str]]:
-    """(letter, vowel marks after it) of an Arabic word as written (tatweel left out)."""
-    out: list[tuple[str, str]] = []
-    for ch in raw.replace("\u0640", ""):
-        if ARABIC_MARKS.fullmatch(ch) and out:
-            out[-1] = (out[-1][0], out[-1][1] + ch)
-        elif not ARABIC_MARKS.fullmatch(ch):
-            out.append((ch, ""))
-    return out
-
-
-def _reading_fits(raw: str, key: str, stem: str, art: bool, cat: str) -> bool:
-    """Whether the written word allows a reading of its folded key: an article reading needs
-    a plain alif (ألستون is not ال + ستون), and a tens word never has a damma on its first
-    letter (الخُمسين is two fifths, not fifty)."""
-    letters = _letters(raw)
-    if not raw or len(letters) != len(key):
-        return True
-    start = len(key) - len(stem) - (0 if key.endswith(stem) else 1)
-    if art and start >= 2 and letters[start - 2][0] in _HAMZA_ALIF:
-        return False
-    return not (cat == "tens" and 0 <= start < len(letters) and _DAMMA in letters[start][1])
 
 
 class WordReader(Cursor):
@@ -271,7 +242,7 @@ class WordReader(Cursor):
                 if stem in lex:
                     if cat == "dual" and art and stem.endswith(("ا", "ي")):
                         break  # الألفي is "millennial": a dual takes ال only as ألفين
-                    if not _reading_fits(raw, key, stem, art, cat):
+                    if not reading_fits(raw, key, stem, art, cat):
                         break
                     return cat, lex[stem], conj, art
         return None
@@ -384,10 +355,10 @@ class WordReader(Cursor):
         while True:
             tj = self.tok(j)
             w = self._ar_word(self.key(j), self.key(j + 1), tj.text if tj else "")
-            if w is None or (j > i and not _ar_continues(w[0], w[2], last, current)):
+            if w is None or (j > i and not ar_continues(w[0], w[2], last, current)):
                 break
             if w[0] == "ten" and last_cat == "ord" and any(
-                    s in _NOT_TEEN_ORDINALS for s, _c, _a in ar_readings(self.key(j - 1))):
+                    s in NOT_TEEN_ORDINALS for s, _c, _a in ar_readings(self.key(j - 1))):
                 break
             cat, v, _conj, _art = w
             if cat in ("scale", "plural"):
@@ -429,28 +400,3 @@ class WordReader(Cursor):
         if kind_out in ("cardinal", "ordinal") and value <= 31:
             m, end = self._maybe_date(m, end)
         return [m], end
-
-
-
-def _ar_continues(cat: str, conj: bool, last: float | None, current: float) -> bool:
-    """Whether an Arabic number word extends the number read so far (``last`` is the value of
-    the previous word): with و a smaller part follows a larger one, or tens follow units
-    (خمسة وعشرون); without و come teens (ثلاثة عشر), hundreds (ثلاث مئة) and multipliers."""
-    if last is None:
-        return True
-    if conj:
-        if cat in ("unit", "ord"):
-            return last >= 100
-        if cat == "tens":
-            return last < 10 or last >= 100
-        if cat in ("hundreds", "hundred", "dual"):
-            return last >= 1000
-        return cat == "half"
-    if cat == "ten":
-        return last < 10
-    if cat == "hundred":
-        return 3 <= last <= 9
-    if cat == "scale":
-        return True
-    return cat == "plural" and 3 <= current <= 10
-
