@@ -334,7 +334,15 @@ def check(
     --baseline do not count.
 
     With one bilingual file (a CAT tool's TMX or XLIFF, or a two-column TSV), its units are
-    the aligned pairs: they are checked as they are, without re-alignment."""
+    the aligned pairs: they are checked as they are, without re-alignment.
+
+    \b
+    Examples:
+      aligner check ar.txt en.txt --html review.html
+      aligner check saved-ar.html https://example.com/en/article
+      aligner check job.sdlxliff --fail-on major
+      aligner check ar.txt en.txt --baseline baseline.json --fail-on major
+      aligner check ar.txt en.txt --glossary terms.csv"""
     from aligner.baseline import apply_baseline, fails, read_baseline
     from aligner.glossary import read_glossary
     from aligner.pipeline import check_report

@@ -71,7 +71,11 @@ def align(
     src_lang: str | None = SRC_LANG_OPT,
     tgt_lang: str | None = TGT_LANG_OPT,
 ) -> None:
-    """Align the sentences of two articles and export the links."""
+    """Align the sentences of two articles and export the links.
+
+    \b
+    Example (a TMX and an XLIFF 2.1 file for a CAT tool):
+      aligner align ar.txt en.txt --out corpus/ --format tmx,xliff"""
     from aligner.export.base import corpus_rows, export_rows, parse_formats
     from aligner.fsutil import ensure_writable_dir
 
@@ -143,6 +147,11 @@ def run(
     Killed and started again with the same command, the run goes on where it stopped.
     Exit code 3 when some inputs failed (the rest is still processed), else 1 when
     --fail-on is reached.
+
+    \b
+    Examples (a folder may hold text files, saved pages and bilingual files):
+      aligner run articles/ --out out/ --format jsonl,xliff
+      aligner run articles/ --out out/ --baseline baseline.json --fail-on major
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 

@@ -25,7 +25,12 @@ def accept(
     by: str | None = typer.Option(None, "--by", help="Who accepts them (default: login name)."),
 ) -> None:
     """Record findings as accepted, so that 'check' and 'run' with --baseline show them as
-    accepted and --fail-on no longer counts them."""
+    accepted and --fail-on no longer counts them.
+
+    \b
+    Example:
+      aligner accept report.json --id 3f2a9c1b7e04 --to baseline.json --comment "house style"
+    """
     from aligner.baseline import Acceptance, accept_findings, read_baseline, write_baseline
     from aligner.report.terminal import read_report
 
