@@ -10,6 +10,7 @@ was fetched from) goes with it.
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.error
 import urllib.request
@@ -23,6 +24,13 @@ _URL = re.compile(r"^https?://", re.IGNORECASE)
 #: page, a menu, a login wall): refused rather than aligned as a two-word document.
 MIN_WORDS = 5
 FETCH_TIMEOUT_S = 30
+#: Markup past this, once scripts, styles and inline data are dropped, is no article page, and
+#: trafilatura would take minutes over it (about 3 s a MB): refused in one line instead.
+MAX_PAGE_BYTES = int(os.environ.get("ALIGNER_MAX_PAGE_BYTES", str(8 * 1024 * 1024)))
+# what makes a saved page large and holds no text: scripts, styles and data: URIs (one over
+# libxml2's 10 MB limit cuts the parsed tree short, losing the article after it)
+_SCRIPT_OR_STYLE = re.compile(rb"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_INLINE_DATA = re.compile(rb"data:[^\"'\s>)]{256,}", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 #: A byline longer than this is an author's biography box, not the line under the headline.
 MAX_BYLINE_WORDS = 20
@@ -79,6 +87,11 @@ def page_text(data: bytes, name: str, address: str = "") -> Page:
     import trafilatura
     from lxml import etree
 
+    data = _INLINE_DATA.sub(b"data:,", _SCRIPT_OR_STYLE.sub(b"", data))
+    if len(data) > MAX_PAGE_BYTES:
+        raise AlignerError(name, f"web page too large to extract ({len(data) / 2**20:.1f} MB of "
+                                 f"markup without scripts, styles and inline images > "
+                                 f"{MAX_PAGE_BYTES / 2**20:.0f} MB; set ALIGNER_MAX_PAGE_BYTES)")
     tree = trafilatura.load_html(data)
     if tree is None:
         raise AlignerError(name, "not a readable web page (no HTML found)")

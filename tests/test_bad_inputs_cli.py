@@ -1,0 +1,54 @@
+"""Bad inputs tried as a new user would (#25, #27): one line naming the file, exit 2, nothing
+half-written; and no wrong refusal of a real article."""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aligner import web
+from aligner.read import read_document
+from aligner.records import AlignerError
+
+ARTICLE = ("<article><h1>Minister visits Baghdad</h1>"
+           + "".join(f"<p>The minister visited Baghdad on {day}. He met the prime minister for "
+                     "two hours. They discussed the budget and the new oil law.</p>"
+                     for day in ("Monday", "Tuesday", "Friday"))
+           + "</article>")
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "aligner", *args], capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=300)
+
+
+def test_a_saved_page_with_a_large_inline_image_is_read_not_refused(tmp_path: Path) -> None:
+    # "save page, complete" inlines images as data: URIs; one over libxml2's 10 MB text limit
+    # used to cut the tree before the article ("web page with no main text")
+    image = base64.b64encode(os.urandom(8 * 2**20)).decode("ascii")
+    page = tmp_path / "saved.html"
+    page.write_text(f'<!doctype html><html><head><script>var big = "{"a" * 2**20}";</script>'
+                    f'</head><body><img src="data:image/png;base64,{image}">{ARTICLE}'
+                    "</body></html>", encoding="utf-8")
+    text = read_document(page).text
+    assert text.startswith("Minister visits Baghdad")
+    assert text.count("the new oil law") == 3
+
+
+def test_a_page_too_large_to_extract_is_one_line_exit_2(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    page = tmp_path / "huge.html"
+    page.write_text("<!doctype html><html><body>" + ARTICLE * 200 + "</body></html>",
+                    encoding="utf-8")
+    monkeypatch.setattr(web, "MAX_PAGE_BYTES", 50_000)
+    with pytest.raises(AlignerError, match="too large to extract"):
+        read_document(page)
+    result = _cli("check", str(page), str(page), env={"ALIGNER_MAX_PAGE_BYTES": "50000"})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and str(page) in result.stderr
+    assert "too large to extract" in result.stderr
