@@ -4,16 +4,21 @@ half-written; and no wrong refusal of a real article."""
 from __future__ import annotations
 
 import base64
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from aligner import web
+from aligner.cli import app
 from aligner.read import read_document
-from aligner.records import AlignerError
+from aligner.records import AlignerError, Finding, Report
 
 ARTICLE = ("<article><h1>Minister visits Baghdad</h1>"
            + "".join(f"<p>The minister visited Baghdad on {day}. He met the prime minister for "
@@ -52,3 +57,38 @@ def test_a_page_too_large_to_extract_is_one_line_exit_2(tmp_path: Path,
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and str(page) in result.stderr
     assert "too large to extract" in result.stderr
+
+
+def _saved(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("damage", "problem"), [
+    (lambda r: r["links"][0].update(src=[99]), "link 1 names src segment 99 of 4"),
+    (lambda r: r.update(findings=[{**r["findings"][0], "tgt": [7]}]),
+     "finding 1 names tgt segment 7 of 4"),
+    (lambda r: r.update(findings=[{**r["findings"][0], "severity": "huge"}]),
+     "finding 1 has severity 'huge'"),
+    (lambda r: r.update(links="none"), "'links' is not a list"),
+    (lambda r: r["findings"][0].pop("confidence"), "missing field 'confidence'"),
+])
+def test_show_refuses_a_damaged_report_in_one_line(tmp_path: Path, small_report: Report,
+                                                   damage: Callable[[dict[str, Any]], None],
+                                                   problem: str) -> None:
+    small_report.findings = [Finding("omission", "major", 0.9, (2,), (), "tgt", "not translated")]
+    data = small_report.to_json()
+    damage(data)
+    path = _saved(tmp_path, data)
+    result = CliRunner().invoke(app, ["show", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.output.count("\n") == 1 and f"{path}: not a report JSON file" in result.output
+    assert problem in result.output
+
+
+def test_show_says_what_a_report_of_the_wrong_shape_is(tmp_path: Path) -> None:
+    path = _saved(tmp_path, [1, 2])
+    result = CliRunner().invoke(app, ["show", str(path)])
+    assert result.exit_code == 2
+    assert "not a report JSON file (a JSON array, expected an object" in result.output
