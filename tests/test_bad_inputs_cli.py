@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from desk_helpers import store_from_report
 from typer.testing import CliRunner
 
 from aligner import web
@@ -92,3 +94,23 @@ def test_show_says_what_a_report_of_the_wrong_shape_is(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["show", str(path)])
     assert result.exit_code == 2
     assert "not a report JSON file (a JSON array, expected an object" in result.output
+
+
+def test_serve_on_a_damaged_store_says_so_before_announcing_a_desk(tmp_path: Path) -> None:
+    (tmp_path / "run.sqlite").write_bytes(b"not a database " * 100)
+    result = _cli("serve", str(tmp_path), "--port", "1")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "run store unusable" in result.stderr
+    assert "review desk for" not in result.stderr
+
+
+def test_serve_on_a_busy_port_is_one_line_exit_2(tmp_path: Path, small_report: Report) -> None:
+    store_from_report(tmp_path, small_report)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = _cli("serve", str(tmp_path), "--port", str(port))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert f"127.0.0.1:{port}: cannot listen there" in result.stderr
