@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from aligner import web
 from aligner.cli import app
+from aligner.fsutil import atomic_write_text
 from aligner.read import read_document
 from aligner.records import AlignerError, Finding, Report
 
@@ -114,3 +115,12 @@ def test_serve_on_a_busy_port_is_one_line_exit_2(tmp_path: Path, small_report: R
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
     assert f"127.0.0.1:{port}: cannot listen there" in result.stderr
+
+
+def test_an_output_under_a_file_names_that_file(tmp_path: Path) -> None:
+    article = tmp_path / "en.txt"
+    article.write_text("An article.", encoding="utf-8")
+    with pytest.raises(AlignerError, match=f"cannot write here: {article} is a file, not a "
+                                           "folder"):
+        atomic_write_text(article / "reports" / "r.json", "{}")
+    assert article.read_text(encoding="utf-8") == "An article."
