@@ -11,6 +11,7 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aligner.records import SEVERITIES, AlignerError
 
@@ -110,16 +111,24 @@ def _read_tbx(path: Path, raw: bytes) -> list[Term]:
     from lxml import etree
     from translate.storage import tbx
 
+    entries: list[list[Any]]
     try:
-        store = tbx.tbxfile.parsestring(raw)
+        root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True))
+        if etree.QName(root).localname == "tbx":
+            # TBX 3 (ISO 30042:2019: conceptEntry, langSec), which translate-toolkit cannot read
+            entries = [[n for n in e if isinstance(n.tag, str)
+                        and etree.QName(n).localname == "langSec"]
+                       for e in root.iter("{*}conceptEntry")]
+        else:
+            entries = [unit.getlanguageNodes() for unit in tbx.tbxfile.parsestring(raw).units]
     except Exception as exc:  # lxml and translate raise several kinds for a damaged file
-        raise AlignerError(str(path), f"not a TBX glossary: {str(exc).splitlines()[0]}") \
-            from exc
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise AlignerError(str(path), f"not a TBX glossary: {detail}") from exc
     terms = []
     langs: set[str] = set()
-    for unit in store.units:
+    for nodes in entries:
         found: dict[str, list[str]] = {"en": [], "ar": []}
-        for node in unit.getlanguageNodes():
+        for node in nodes:
             lang = (node.get(_XML_LANG) or node.get("lang") or "").split("-")[0].lower()
             langs.add(lang)
             for el in node.iter():

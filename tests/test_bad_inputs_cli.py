@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from aligner import web
 from aligner.cli import app
 from aligner.fsutil import atomic_write_text
+from aligner.glossary import read_glossary
 from aligner.read import read_document
 from aligner.records import AlignerError, Finding, Report
 
@@ -124,3 +125,23 @@ def test_an_output_under_a_file_names_that_file(tmp_path: Path) -> None:
                                            "folder"):
         atomic_write_text(article / "reports" / "r.json", "{}")
     assert article.read_text(encoding="utf-8") == "An article."
+
+
+TBX3 = ('<?xml version="1.0" encoding="UTF-8"?><tbx type="TBX-Basic" style="dca" xml:lang="en" '
+        'xmlns="urn:iso:std:iso:30042:ed-2"><text><body>'
+        '<conceptEntry id="c1"><langSec xml:lang="en-GB"><termSec><term>Foreign Ministry</term>'
+        '</termSec><termSec><term>Ministry of Foreign Affairs</term></termSec></langSec>'
+        '<langSec xml:lang="ar"><termSec><term>وزارة الخارجية</term></termSec></langSec>'
+        '</conceptEntry><conceptEntry id="c2"><langSec xml:lang="fr"><termSec><term>réfugié'
+        '</term></termSec></langSec></conceptEntry></body></text></tbx>')
+
+
+def test_a_tbx_3_glossary_is_read_not_a_traceback(tmp_path: Path) -> None:
+    # TBX of ISO 30042:2019 (conceptEntry, langSec, termSec), as Trados and memoQ export now
+    path = tmp_path / "terms.tbx"
+    path.write_text(TBX3, encoding="utf-8")
+    assert [(t.en, t.ar) for t in read_glossary(path).terms] == [
+        (("Foreign Ministry", "Ministry of Foreign Affairs"), ("وزارة الخارجية",))]
+    path.write_text(TBX3.replace('xml:lang="ar"', 'xml:lang="de"'), encoding="utf-8")
+    with pytest.raises(AlignerError, match="no Arabic at all"):
+        read_glossary(path)
