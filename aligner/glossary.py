@@ -55,7 +55,8 @@ def read_glossary(path: str | Path) -> Glossary:
         terms = _read_tbx(path, raw)
     else:
         try:
-            text = raw.decode("utf-8-sig")
+            # Excel's "Unicode Text" export is UTF-16 with a byte-order mark
+            text = raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig")
         except UnicodeDecodeError:
             raise AlignerError(str(path), "glossary is not UTF-8 text") from None
         terms = _read_table(path, text)
@@ -74,7 +75,10 @@ def _read_table(path: Path, text: str) -> list[Term]:
     first = text.split("\n", 1)[0]
     tabbed = path.suffix.lower() in (".tsv", ".tab") or (
         path.suffix.lower() != ".csv" and "\t" in first)
-    reader = csv.reader(io.StringIO(text), delimiter="\t" if tabbed else ",")
+    # Excel saves CSV with ';' where the decimal mark is a comma
+    semicolons = not tabbed and ";" in first and "," not in first
+    delimiter = "\t" if tabbed else ";" if semicolons else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         rows = list(reader)
     except csv.Error as exc:

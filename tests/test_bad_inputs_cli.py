@@ -145,3 +145,16 @@ def test_a_tbx_3_glossary_is_read_not_a_traceback(tmp_path: Path) -> None:
     path.write_text(TBX3.replace('xml:lang="ar"', 'xml:lang="de"'), encoding="utf-8")
     with pytest.raises(AlignerError, match="no Arabic at all"):
         read_glossary(path)
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    # Excel's "Unicode Text" is UTF-16 with tabs; Excel in many locales saves CSV with ';'
+    ("terms.txt", "en\tar\nForeign Ministry\tوزارة الخارجية\n".encode("utf-16")),
+    ("terms.tsv", "en\tar\r\nForeign Ministry\tوزارة الخارجية\r\n".encode("utf-16-le")),
+    ("terms.csv", "en;ar;severity\nForeign Ministry;وزارة الخارجية;minor\n".encode()),
+])
+def test_a_glossary_saved_by_excel_is_read(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data if name != "terms.tsv" else b"\xff\xfe" + data)
+    assert [(t.en, t.ar) for t in read_glossary(path).terms] == [
+        (("Foreign Ministry",), ("وزارة الخارجية",))]
