@@ -18,6 +18,7 @@ from desk_helpers import store_from_report
 from typer.testing import CliRunner
 
 from aligner import web
+from aligner.bilingual import read_bilingual
 from aligner.cli import app
 from aligner.fsutil import atomic_write_text
 from aligner.glossary import read_glossary
@@ -158,3 +159,18 @@ def test_a_glossary_saved_by_excel_is_read(tmp_path: Path, name: str, data: byte
     path.write_bytes(data if name != "terms.tsv" else b"\xff\xfe" + data)
     assert [(t.en, t.ar) for t in read_glossary(path).terms] == [
         (("Foreign Ministry",), ("وزارة الخارجية",))]
+
+
+def test_a_tmx_mixing_spellings_of_its_languages_loses_no_unit(tmp_path: Path) -> None:
+    # a merged memory writes en-US, EN-GB, and TMX 1.1's lang= side by side: each unit counts
+    tus = [('xml:lang="en-US"', "The minister visited Baghdad.", 'xml:lang="ar-SA"',
+            "زار الوزير بغداد."),
+           ('xml:lang="EN-GB"', "He met the prime minister.", 'xml:lang="ar"',
+            "والتقى رئيس الوزراء."),
+           ('lang="en"', "They discussed the budget.", 'lang="AR"', "وناقشا الميزانية.")]
+    body = "".join(f"<tu><tuv {a}><seg>{x}</seg></tuv><tuv {b}><seg>{y}</seg></tuv></tu>"
+                   for a, x, b, y in tus)
+    path = tmp_path / "merged.tmx"
+    path.write_text(f'<?xml version="1.0"?><tmx version="1.4"><header srclang="en-US"/>'
+                    f"<body>{body}</body></tmx>", encoding="utf-8")
+    assert [pair[:2] for pair in read_bilingual(path).pairs] == [(x, y) for _, x, _, y in tus]
