@@ -174,3 +174,21 @@ def test_a_tmx_mixing_spellings_of_its_languages_loses_no_unit(tmp_path: Path) -
     path.write_text(f'<?xml version="1.0"?><tmx version="1.4"><header srclang="en-US"/>'
                     f"<body>{body}</body></tmx>", encoding="utf-8")
     assert [pair[:2] for pair in read_bilingual(path).pairs] == [(x, y) for _, x, _, y in tus]
+
+
+def test_align_takes_one_bilingual_file_as_check_does(tmp_path: Path) -> None:
+    # 'align job.tmx' stopped in a multi-line usage box ("Missing argument 'TGT'")
+    pairs = [("The minister visited Baghdad on Monday.", "زار الوزير بغداد يوم الاثنين."),
+             ("He met the prime minister for two hours.", "والتقى رئيس الوزراء لمدة ساعتين.")]
+    job = tmp_path / "job.tsv"
+    job.write_text("".join(f"{en}\t{ar}\n" for en, ar in pairs), encoding="utf-8")
+    out, report = tmp_path / "corpus", tmp_path / "r.json"
+    result = CliRunner().invoke(app, ["align", str(job), "--json", str(report), "--out", str(out),
+                                      "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(report.read_text(encoding="utf-8"))["links"]) == 2
+    rows = (out / "aligned.tsv").read_text(encoding="utf-8")
+    assert all(en in rows and ar in rows for en, ar in pairs)
+    alone = CliRunner().invoke(app, ["align", str(tmp_path / "r.json")])
+    assert alone.exit_code == 2 and alone.output.count("\n") == 1
+    assert "give two articles" in alone.output
