@@ -192,3 +192,20 @@ def test_align_takes_one_bilingual_file_as_check_does(tmp_path: Path) -> None:
     alone = CliRunner().invoke(app, ["align", str(tmp_path / "r.json")])
     assert alone.exit_code == 2 and alone.output.count("\n") == 1
     assert "give two articles" in alone.output
+
+
+def test_a_legacy_page_that_declares_no_charset_reads_as_browsers_read_it(tmp_path: Path) -> None:
+    # no <meta charset> and not UTF-8: Windows-1256 when it reads as Arabic, else Windows-1252
+    # (HTML's default); a guess read "déjà" as "déją" and the English page as Dutch
+    paragraphs = [f"The minister visited the café in Baghdad on {day} and met the prime "
+                  "minister for two hours – déjà vu." for day in ("Monday", "Tuesday", "Friday")]
+    page = tmp_path / "old.html"
+    page.write_bytes(("<html><head><title>Café visit</title></head><body><article>"
+                      + "".join(f"<p>{p}</p>" for p in paragraphs)
+                      + "</article></body></html>").encode("cp1252"))
+    document = read_document(page)
+    assert document.text.endswith(paragraphs[-1]) and document.lang == "en"
+    arabic = "زار الوزير بغداد يوم الاثنين والتقى رئيس الوزراء لمدة ساعتين وناقشا الميزانية."
+    page.write_bytes(f"<html><body><article><p>{arabic}</p></article></body></html>"
+                     .encode("cp1256"))
+    assert read_document(page).text == arabic
