@@ -230,14 +230,12 @@ def looks_transliterated(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _arabic_stop_words() -> frozenset[str]:
-    from aligner.ner import import_spacy
+    from aligner.ner import stop_words
 
     try:
-        import_spacy()  # not by `import spacy.lang…` first: that would load torch with it
-        from spacy.lang.ar.stop_words import STOP_WORDS
+        return frozenset(normalize(w) for w in stop_words("ar"))
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
-    return frozenset(normalize(w) for w in STOP_WORDS)
 
 
 #: Skeleton letters folded into broad classes for looking names up by consonants: a
