@@ -112,3 +112,21 @@ def test_a_compiled_file_that_cannot_be_written_is_none(cache: Path) -> None:
     cache.rmdir()
     cache.write_text("a file where the cache folder would be")
     assert compiled_file("f", [], fail, ".txt") is None
+
+
+def test_the_name_tables_loaded_from_the_cache_are_the_ones_built(cache: Path) -> None:
+    from aligner.arabic import name_lists
+
+    tables = {"foreign-name-tokens": name_lists.foreign_name_tokens,
+              "listed-spellings": name_lists._listed_spellings,
+              "english-given-names": name_lists._english_given_names}
+    for function in tables.values():
+        function.cache_clear()
+    built = {name: function() for name, function in tables.items()}
+    for function in tables.values():
+        function.cache_clear()
+    loaded = {name: function() for name, function in tables.items()}
+    for name, value in built.items():
+        assert len(value) > 1000 and loaded[name] == value and loaded[name] is not value
+    files = [p.name for p in (cache / "tables").iterdir()]
+    assert all(any(f.startswith(f"{name}-") for f in files) for name in tables)
