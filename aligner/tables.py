@@ -80,7 +80,10 @@ def compiled_file(name: str, sources: Iterable[str | os.PathLike[str]],
         return None
     os.close(fd)
     try:
+        from aligner.fsutil import _umask
+
         build(Path(tmp))
+        os.chmod(tmp, 0o666 & ~_umask())  # as the pickles: mkstemp makes 0600
         os.replace(tmp, path)
     except Exception:  # a full disk: the caller builds the table in memory
         with contextlib.suppress(OSError):
