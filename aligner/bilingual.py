@@ -130,6 +130,12 @@ def _tmx(data: bytes) -> tuple[list[tuple[str, ...]], tuple[str, str]]:
     for tuv in root.iter("tuv"):
         code = tuv.get(XML_LANG) or tuv.get("lang") or ""
         seen.setdefault(_primary(code), code)
+        # one spelling per language (en-US, EN-GB and TMX 1.1's lang="en" in one merged
+        # memory): translate-toolkit matches codes exactly and would drop the other units
+        tuv.attrib.pop("lang", None)
+        if _primary(code):
+            tuv.set(XML_LANG, seen[_primary(code)])
+    data = etree.tostring(root, encoding="utf-8", xml_declaration=True)
     seen.pop("", None)
     source = next((c for p, c in seen.items() if p == _primary(srclang)), None) or \
         next(iter(seen.values()), "")

@@ -23,13 +23,13 @@ from aligner.cli import (
     PRESEGMENTED_OPT,
     SRC_ARG,
     SRC_LANG_OPT,
-    TGT_ARG,
     TGT_LANG_OPT,
     VERIFIER_OPT,
     FailOn,
     align_pair,
     align_params,
     app,
+    bilingual_pair,
     console,
     err_console,
     language_code,
@@ -54,7 +54,9 @@ if TYPE_CHECKING:
 @user_errors
 def align(
     src: str = SRC_ARG,
-    tgt: str = TGT_ARG,
+    tgt: str | None = typer.Argument(None, help="Its translation, in the other language "
+                                                "(none with a bilingual file: its units are "
+                                                "the links)."),
     presegmented: bool = PRESEGMENTED_OPT,
     embedder: str = EMBEDDER_OPT,
     json_out: str | None = JSON_OPT,
@@ -79,13 +81,16 @@ def align(
     from aligner.export.base import corpus_rows, export_rows, parse_formats
     from aligner.fsutil import ensure_writable_dir
 
-    src_doc, tgt_doc = read_pair(src, tgt, src_lang, tgt_lang)
+    docs = read_pair(src, tgt, src_lang, tgt_lang) if tgt is not None else None
     params = align_params(beads, verifier)
     format_names = parse_formats(formats) if out else []
     if out:
         ensure_writable_dir(out)
-    report, _ = align_pair(src_doc, tgt_doc, embedder, params, presegmented, no_cache,
-                           bool(src_lang or tgt_lang))
+    if docs is None:
+        report, _ = bilingual_pair(src, embedder, no_cache)
+    else:
+        report, _ = align_pair(*docs, embedder, params, presegmented, no_cache,
+                               bool(src_lang or tgt_lang))
     warn_if_report_unrelated(report)
     if json_out:
         write_report_json(report, json_out)

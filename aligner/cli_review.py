@@ -56,9 +56,8 @@ def serve(
     _run_dir(run_dir)
     who = reviewer or _default_reviewer()
     shown = f"[{host}]" if ":" in host else host
-    err_console.print(f"review desk for {run_dir} at http://{shown}:{port}/ (reviewer {who}; "
-                      "Ctrl-C to stop)")
-    serve_desk(run_dir, host, port, who)
+    serve_desk(run_dir, host, port, who, announce=lambda: err_console.print(
+        f"review desk for {run_dir} at http://{shown}:{port}/ (reviewer {who}; Ctrl-C to stop)"))
 
 
 @app.command()

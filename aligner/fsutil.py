@@ -22,7 +22,11 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "w",
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise AlignerError(str(target), f"cannot write here: {exc.strerror or exc}") from exc
+        # mkdir under a file says "File exists" or "Not a directory": name the file instead
+        blocking = next((p for p in target.parents if p.exists()), None)
+        problem = (f"{blocking} is a file, not a folder" if blocking and not blocking.is_dir()
+                   else exc.strerror or str(exc))
+        raise AlignerError(str(target), f"cannot write here: {problem}") from exc
     binary = "b" in mode
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for others to read

@@ -11,6 +11,7 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aligner.records import SEVERITIES, AlignerError
 
@@ -54,7 +55,8 @@ def read_glossary(path: str | Path) -> Glossary:
         terms = _read_tbx(path, raw)
     else:
         try:
-            text = raw.decode("utf-8-sig")
+            # Excel's "Unicode Text" export is UTF-16 with a byte-order mark
+            text = raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig")
         except UnicodeDecodeError:
             raise AlignerError(str(path), "glossary is not UTF-8 text") from None
         terms = _read_table(path, text)
@@ -73,7 +75,10 @@ def _read_table(path: Path, text: str) -> list[Term]:
     first = text.split("\n", 1)[0]
     tabbed = path.suffix.lower() in (".tsv", ".tab") or (
         path.suffix.lower() != ".csv" and "\t" in first)
-    reader = csv.reader(io.StringIO(text), delimiter="\t" if tabbed else ",")
+    # Excel saves CSV with ';' where the decimal mark is a comma
+    semicolons = not tabbed and ";" in first and "," not in first
+    delimiter = "\t" if tabbed else ";" if semicolons else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         rows = list(reader)
     except csv.Error as exc:
@@ -110,16 +115,24 @@ def _read_tbx(path: Path, raw: bytes) -> list[Term]:
     from lxml import etree
     from translate.storage import tbx
 
+    entries: list[list[Any]]
     try:
-        store = tbx.tbxfile.parsestring(raw)
+        root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True))
+        if etree.QName(root).localname == "tbx":
+            # TBX 3 (ISO 30042:2019: conceptEntry, langSec), which translate-toolkit cannot read
+            entries = [[n for n in e if isinstance(n.tag, str)
+                        and etree.QName(n).localname == "langSec"]
+                       for e in root.iter("{*}conceptEntry")]
+        else:
+            entries = [unit.getlanguageNodes() for unit in tbx.tbxfile.parsestring(raw).units]
     except Exception as exc:  # lxml and translate raise several kinds for a damaged file
-        raise AlignerError(str(path), f"not a TBX glossary: {str(exc).splitlines()[0]}") \
-            from exc
+        detail = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise AlignerError(str(path), f"not a TBX glossary: {detail}") from exc
     terms = []
     langs: set[str] = set()
-    for unit in store.units:
+    for nodes in entries:
         found: dict[str, list[str]] = {"en": [], "ar": []}
-        for node in unit.getlanguageNodes():
+        for node in nodes:
             lang = (node.get(_XML_LANG) or node.get("lang") or "").split("-")[0].lower()
             langs.add(lang)
             for el in node.iter():

@@ -373,11 +373,24 @@ def render_pair(pair: PairRow, name: str, done: Reviewed, token: str, reviewer: 
     return _desk_page(f"Review desk: {name}", page)
 
 
-def serve(out_dir: str | Path, host: str, port: int, reviewer: str) -> None:
-    """Run the desk until interrupted (uvicorn)."""
+def serve(out_dir: str | Path, host: str, port: int, reviewer: str,
+          announce: Callable[[], None] = lambda: None) -> None:
+    """Run the desk until interrupted (uvicorn); ``announce`` once its store is open and its
+    port bound, so a damaged store or a busy port is one error line, never after a banner."""
+    import socket
+
     import uvicorn
 
     # bound to every interface, the desk is reached by names it cannot know: any Host goes
     hosts = () if host in ("0.0.0.0", "::") else ("127.0.0.1", "localhost", "::1", host)
     desk = Desk(out_dir, reviewer, hosts=hosts)
-    uvicorn.run(make_app(desk), host=host, port=port, log_level="warning")
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise AlignerError(f"{host}:{port}", f"cannot listen there ({exc.strerror or exc}); "
+                                             "give another --port") from exc
+    announce()
+    uvicorn.Server(uvicorn.Config(make_app(desk), log_level="warning")).run(sockets=[sock])

@@ -10,6 +10,7 @@ was fetched from) goes with it.
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.error
 import urllib.request
@@ -23,6 +24,14 @@ _URL = re.compile(r"^https?://", re.IGNORECASE)
 #: page, a menu, a login wall): refused rather than aligned as a two-word document.
 MIN_WORDS = 5
 FETCH_TIMEOUT_S = 30
+#: Markup past this, once scripts, styles and inline data are dropped, is no article page, and
+#: trafilatura would take minutes over it (about 3 s a MB): refused in one line instead.
+MAX_PAGE_BYTES = int(os.environ.get("ALIGNER_MAX_PAGE_BYTES", str(8 * 1024 * 1024)))
+# what makes a saved page large and holds no text: scripts, styles and data: URIs (one over
+# libxml2's 10 MB limit cuts the parsed tree short, losing the article after it)
+_SCRIPT_OR_STYLE = re.compile(rb"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_CHARSET = re.compile(rb"charset\s*=", re.IGNORECASE)
+_INLINE_DATA = re.compile(rb"data:[^\"'\s>)]{256,}", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 #: A byline longer than this is an author's biography box, not the line under the headline.
 MAX_BYLINE_WORDS = 20
@@ -79,6 +88,11 @@ def page_text(data: bytes, name: str, address: str = "") -> Page:
     import trafilatura
     from lxml import etree
 
+    data = _undeclared_as_utf8(_INLINE_DATA.sub(b"data:,", _SCRIPT_OR_STYLE.sub(b"", data)))
+    if len(data) > MAX_PAGE_BYTES:
+        raise AlignerError(name, f"web page too large to extract ({len(data) / 2**20:.1f} MB of "
+                                 f"markup without scripts, styles and inline images > "
+                                 f"{MAX_PAGE_BYTES / 2**20:.0f} MB; set ALIGNER_MAX_PAGE_BYTES)")
     tree = trafilatura.load_html(data)
     if tree is None:
         raise AlignerError(name, "not a readable web page (no HTML found)")
@@ -106,6 +120,28 @@ def page_text(data: bytes, name: str, address: str = "") -> Page:
     if byline and not any(byline in p for p in paragraphs):
         paragraphs.insert(1 if title and paragraphs[0] == title else 0, byline)
     return Page("\n\n".join(paragraphs), root.get("url") or address)
+
+
+def _undeclared_as_utf8(data: bytes) -> bytes:
+    """A page that names no charset and is not UTF-8 decoded as a browser would: Windows-1256
+    when it reads as Arabic, else Windows-1252 (HTML's default); trafilatura's guess mixes
+    up Latin code pages ("déjà" as "déją"). Other pages are left as they are."""
+    from aligner.read import decode_bytes
+
+    head = data[:4096]
+    if _CHARSET.search(head) or head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) \
+            or b"\x00" in head:
+        return data
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = decode_bytes(data, "")[0]
+    except AlignerError:
+        text = data.decode("cp1252", errors="replace")
+    return b'<meta charset="utf-8">' + text.encode("utf-8")
 
 
 def _paragraphs(main: object) -> list[str]:

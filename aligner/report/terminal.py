@@ -328,13 +328,48 @@ def read_report(path: str | Path) -> Report:
     """Load a saved report JSON; any problem becomes one user-facing error naming the file."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return Report.from_json(data)
+        if not isinstance(data, dict):
+            kind = _JSON_KIND.get(type(data), "value")
+            raise AlignerError(str(path), f"not a report JSON file (a JSON {kind}, expected an "
+                                          "object with 'src', 'tgt' and 'links')")
+        for key in ("links", "findings"):
+            if not isinstance(data.get(key, []), list):
+                raise AlignerError(str(path), f"not a report JSON file ({key!r} is not a list)")
+        report = Report.from_json(data)
     except OSError as exc:
         raise AlignerError(str(path), f"cannot read report: {exc.strerror or exc}") from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise AlignerError(str(path), f"not a report JSON file: {exc}") from exc
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise AlignerError(str(path), f"not a report JSON file (bad or missing {exc})") from exc
+    except KeyError as exc:
+        raise AlignerError(str(path), f"not a report JSON file (missing field {exc})") from exc
+    except (TypeError, AttributeError) as exc:
+        raise AlignerError(str(path), f"not a report JSON file (a field of the wrong type: "
+                                      f"{exc})") from exc
+    problem = _dangling(report)
+    if problem:
+        raise AlignerError(str(path), f"not a report JSON file ({problem})")
+    return report
+
+
+_JSON_KIND = {list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+
+
+def _dangling(report: Report) -> str:
+    """What in a loaded report points past its segments or names no severity ("" if nothing):
+    shown as is, such a link would print as a one-sided pair and hide the damage."""
+    sizes = {"src": len(report.src.segments), "tgt": len(report.tgt.segments)}
+    items: list[tuple[str, tuple[int, ...], tuple[int, ...]]] = [
+        (f"link {n}", link.src, link.tgt) for n, link in enumerate(report.links, 1)]
+    items += [(f"finding {n}", f.src, f.tgt) for n, f in enumerate(report.findings or [], 1)]
+    for what, src, tgt in items:
+        for side, ids in (("src", src), ("tgt", tgt)):
+            bad = [i for i in ids if not isinstance(i, int) or not 0 <= i < sizes[side]]
+            if bad:
+                return f"{what} names {side} segment {bad[0]} of {sizes[side]}"
+    for n, finding in enumerate(report.findings or [], 1):
+        if finding.severity not in SEVERITIES:
+            return f"finding {n} has severity {finding.severity!r}"
+    return ""
 
 
 def _whole_segments(kind: str) -> bool:
