@@ -42,7 +42,7 @@ def _print_version(value: bool) -> None:
 
 
 @app.callback()
-def main(version: bool = typer.Option(False, "--version", callback=_print_version,
+def _root(version: bool = typer.Option(False, "--version", callback=_print_version,
                                       is_eager=True, help="Print the version and exit.")) -> None:
     """Pair, align and check Arabic–English articles; build parallel corpora."""
 
@@ -384,10 +384,30 @@ def check(
         sys.exit(1)
 
 
-if __name__ == "__main__":  # python -m aligner.cli: the commands register on aligner.cli's app
-    from aligner.cli import app as _app
+def main() -> None:
+    """The ``aligner`` script: a usage error (a bad option value, a missing argument) is one
+    line and exit 2, as every other bad input is; help and no arguments print the help."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
-    _app()
+    try:
+        code = app(prog_name="aligner", standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        exc.show()
+        sys.exit(2)
+    except ClickException as exc:
+        ctx = getattr(exc, "ctx", None)
+        where = ctx.command_path if ctx is not None else "aligner"
+        message = " ".join(exc.format_message().split())
+        err_console.print(Text.assemble(("error:", "bold red"),
+                                        f" {where}: {message} (see '{where} --help')"))
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":  # python -m aligner.cli: the commands register on aligner.cli's app
+    from aligner.cli import main as _main
+
+    _main()
 else:  # the command groups register after 'check', keeping the help's order; re-exported
     from aligner.cli_reports import accept, show  # noqa: F401
 

@@ -209,3 +209,21 @@ def test_a_legacy_page_that_declares_no_charset_reads_as_browsers_read_it(tmp_pa
     page.write_bytes(f"<html><body><article><p>{arabic}</p></article></body></html>"
                      .encode("cp1256"))
     assert read_document(page).text == arabic
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["check", "a.txt", "b.txt", "--fail-on", "huge"], "'huge' is not one of"),
+    (["check"], "Missing argument"),
+    (["run", "--bogus"], "No such option: --bogus"),
+])
+def test_a_usage_error_is_one_line_and_exit_2(args: list[str], says: str) -> None:
+    """The script, not only the commands, keeps the house rule: typer's framed box of several
+    lines becomes one line naming the command."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "aligner", *args], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and says in done.stderr
+    assert done.stderr.startswith(f"error: aligner {args[0]}: ")
