@@ -387,6 +387,9 @@ def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Docu
         raise AlignerError(shown, BAD_NAME_PROBLEM)
     file = Path(path)
     if not file.exists():
+        if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", name):  # ftp://, file://: not fetched
+            raise AlignerError(name, "only http:// and https:// addresses are fetched; save "
+                                     "the page and give the file")
         raise AlignerError(name, missing_file_problem(file))
     if file.is_dir():
         raise AlignerError(name, "is a directory, expected a text file")

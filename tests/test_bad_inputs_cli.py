@@ -227,3 +227,10 @@ def test_a_usage_error_is_one_line_and_exit_2(args: list[str], says: str) -> Non
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and says in done.stderr
     assert done.stderr.startswith(f"error: aligner {args[0]}: ")
+
+
+@pytest.mark.parametrize("address", ["ftp://example.com/article.txt", "file:///tmp/a.html"])
+def test_an_address_that_is_not_http_says_so(address: str) -> None:
+    with pytest.raises(AlignerError) as err:
+        read_document(address)
+    assert err.value.path == address and "only http:// and https://" in err.value.problem
