@@ -58,3 +58,6 @@ class EntityParams:
     # a stranger whose first strong consonant is this close to an unrendered name word's is
     # a rendering the matcher missed (بوف for Bough, جيوس for Gjose)
     onset_similarity: float = 0.5
+    # ... and whose second strong consonant is this close to one of the English word's next
+    # ``onset_reach`` strong consonants (a silent letter or a cluster shifts them)
+    onset_reach: int = 2

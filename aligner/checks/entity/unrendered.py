@@ -6,6 +6,8 @@ stranger, and a translated one (وزارة الصحة) is an organisation, which
 
 from __future__ import annotations
 
+import re
+
 from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses
 from aligner.arabic.names import (
     Match,
@@ -39,12 +41,23 @@ _LABELS = frozenset(["PERSON", "GPE", "LOC"])
 
 def _same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
     """Whether an Arabic word begins with the first strong consonant of one of the English
-    words: a rendering the matcher missed (بوف for Bough, جيوس for Gjose) rather than another
-    name."""
-    ar = strong_consonants(arabic_skeleton(stem))[:1]
-    return bool(ar) and any(
-        (en := strong_consonants(english_skeleton(w))[:1])
-        and skeleton_similarity(en, ar) >= p.onset_similarity for w in words)
+    words, and its second (if both have one) is among the English word's next ones: a
+    rendering the matcher missed (بوف for Bough, جيوس for Gjose) rather than another name
+    (هوساكا for Sims, كازوناري for Cromwell: one shared letter is chance)."""
+    ar = strong_consonants(arabic_skeleton(stem))
+
+    def close(a: str, b: str) -> bool:
+        return skeleton_similarity(a, b) >= p.onset_similarity
+
+    for w in words:
+        en = strong_consonants(english_skeleton(w))
+        if not (ar and en and close(en[0], ar[0])):
+            continue
+        # a final gh is silent or f (Bough: بوف), so it cannot tell the words apart
+        rest = strong_consonants(english_skeleton(re.sub(r"gh$", "", w, flags=re.I)))[1:]
+        if len(ar) < 2 or not rest or any(close(c, ar[1]) for c in rest[:p.onset_reach]):
+            return True
+    return False
 
 
 def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str],
