@@ -37,3 +37,30 @@ def test_a_stranger_sharing_only_its_first_consonant_with_the_name_is_no_renderi
     # a spelling the matcher misses but whose first two consonants are the name's is quiet
     assert _pair("Police arrested Wayde Simpkins on Monday.",
                  "ألقت الشرطة القبض على وايد سيمكنز يوم الاثنين.", src_lang) == []
+
+
+#: A proper word of an organisation's name swapped while the rest is translated or kept:
+#: (English, Arabic, stranger), then the correct rendering of the same English.
+INSIDE_NAMES = [
+    ("The Cromwell Society rejected the plan.", "رفض مجتمع كازوناري الخطة.", "كازوناري",
+     "رفض مجتمع كرومويل الخطة."),  # nothing of the name rendered: a personal name missing
+    ("He told the Brenton Examiner on Monday.", "وقال لمجلة واشنطن إكزامنر يوم الاثنين.",
+     "واشنطن", "وقال لمجلة برينتون إكزامنر يوم الاثنين."),  # beside the rendered part
+]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+@pytest.mark.parametrize(("en", "ar", "stranger", "correct"), INSIDE_NAMES)
+def test_a_swap_inside_an_organisation_name_is_found(en: str, ar: str, stranger: str,
+                                                     correct: str, src_lang: str) -> None:
+    found = _pair(en, ar, src_lang)
+    assert [(f.severity, f.evidence["tier"]) for f in found] == [("major", "unrendered")]
+    assert _arabic(found) == [stranger]
+    assert _pair(en, correct, src_lang) == []
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_a_translated_organisation_name_is_quiet(src_lang: str) -> None:
+    assert _pair("He studied at Harvard University and the London School of Economics.",
+                 "درس في جامعة هارفارد وكلية لندن للاقتصاد.", src_lang) == []
+    assert _pair("The Church of England said so.", "وقالت كنيسة إنجلترا ذلك.", src_lang) == []

@@ -13,6 +13,7 @@ from aligner.arabic.names import (
     Match,
     arabic_skeleton,
     english_skeleton,
+    exonym_forms,
     find_name_in_arabic,
     is_common_given_name,
     is_foreign_name,
@@ -37,6 +38,8 @@ from aligner.records import Segment
 
 #: Labels of names a translation transliterates (organisations are mostly translated).
 _LABELS = frozenset(["PERSON", "GPE", "LOC"])
+#: Labels of names mostly translated but for their proper words (Ryder Cup: كأس رايدر).
+_NAMED = frozenset(["ORG", "FAC", "EVENT", "WORK_OF_ART"])
 
 
 def _same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
@@ -110,6 +113,8 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
     # person NER mislabelled (Sims); others are translated (Senate: مجلس الشيوخ)
     proper_org = (ent.label == "ORG" and " " not in ent.text and ent.text.istitle()
                   and ent.text.lower() not in gloss_vocabulary() and is_personal_name(ent.text))
+    if ent.label in _NAMED and not proper_org:
+        return _inside_name(p, ent, ar_segs, ar_ids, en_text, names)
     if ((ent.label not in _LABELS and not proper_org) or ent.text.isupper()
             or is_demonym(ent.text)):
         return None
@@ -149,6 +154,65 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
                 continue
             start, end, tok = toks[n]
             missing = [w for w, m in found_parts.items() if m is None]
+            found = _stranger(p, tok, explains, names, missing)
+            if found:
+                off, stem = found
+                return j, Match(start + off, end, stem, 0.6)
+    return None
+
+
+def _proper_words(ent: Entity) -> list[str]:
+    """The words of an organisation's, a building's or an event's name that a translation
+    transliterates: distinctive words that are no English dictionary word (Nuggets is one,
+    Examiner none), or that are a personal name or a place (Cromwell, Victoria, England)."""
+    vocabulary = gloss_vocabulary()
+    return [w for w in distinctive(ent) if "-" not in w and (
+        w.lower() not in vocabulary or is_personal_name(w) or exonym_forms(w))]
+
+
+def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
+                 ar_ids: tuple[int, ...], en_text: str, names: set[str]
+                 ) -> tuple[int, Match] | None:
+    """For an organisation, a building, an event or a work: a proper word of its name (see
+    ``_proper_words``) rendered nowhere in the link, and an Arabic stranger in its place:
+    beside the rendered part of the name (واشنطن إكزامنر for Yoshimi Examiner), or, where no
+    word of it is rendered, anywhere, when the missing word is a personal name or a place
+    that a translation keeps (كنيسة اشيل for Church of England)."""
+    if ent.text.isupper() or f"#{ent.text}" in en_text or not ar_ids:
+        return None
+    proper = _proper_words(ent)
+    if not proper:
+        return None
+    ar_text = " ".join(ar_segs[j].text for j in ar_ids)
+
+    def rendered(w: str) -> bool:
+        return bool(prefix_found(w, ar_text) or locate(Entity(w, "GPE", 0, 0), ar_segs, ar_ids))
+
+    missing = [w for w in proper if not rendered(w)]
+    if not missing:
+        return None
+    explains = Explainers(en_text, ar_text, p, common=False)
+    kept = [w for w in distinctive(ent) if w not in missing and rendered(w)]
+    if not kept:
+        if not any(is_personal_name(w) or exonym_forms(w) for w in missing):
+            return None
+        for j in ar_ids:
+            for start, end, tok in arabic_tokens(ar_segs[j].text):
+                found = _stranger(p, tok, explains, names, missing)
+                if found:
+                    off, stem = found
+                    return j, Match(start + off, end, stem, 0.6)
+        return None
+    for j in ar_ids:
+        text = ar_segs[j].text
+        spans = [m for w in kept if (m := find_name_in_arabic(w, text))]
+        toks = list(arabic_tokens(text))
+        inside = [k for k, (s, e, _) in enumerate(toks) if any(s < m.end and m.start < e
+                                                                for m in spans)]
+        for n in (inside[0] - 1, inside[-1] + 1) if inside else ():
+            if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
+                continue
+            start, end, tok = toks[n]
             found = _stranger(p, tok, explains, names, missing)
             if found:
                 off, stem = found
