@@ -64,3 +64,10 @@ def test_a_translated_organisation_name_is_quiet(src_lang: str) -> None:
     assert _pair("He studied at Harvard University and the London School of Economics.",
                  "درس في جامعة هارفارد وكلية لندن للاقتصاد.", src_lang) == []
     assert _pair("The Church of England said so.", "وقالت كنيسة إنجلترا ذلك.", src_lang) == []
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_a_silent_initial_letter_is_a_correct_rendering(src_lang: str) -> None:
+    # نايت renders Knight (kn: n); before, the Arabic was read as a name the English lacks
+    assert _pair("The song was sung by Heather Knight in London.",
+                 "غنت الأغنية هيذر نايت في لندن.", src_lang) == []
