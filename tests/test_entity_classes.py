@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from aligner.checks.base import CheckContext, get_check
+from aligner.checks.entity import EntityParams
+from aligner.checks.entity.explain import Explainers
 from aligner.records import Document, Finding, Link, Report, Segment, Side
 
 
@@ -71,3 +73,42 @@ def test_a_silent_initial_letter_is_a_correct_rendering(src_lang: str) -> None:
     # نايت renders Knight (kn: n); before, the Arabic was read as a name the English lacks
     assert _pair("The song was sung by Heather Knight in London.",
                  "غنت الأغنية هيذر نايت في لندن.", src_lang) == []
+
+
+#: Correct translations whose Arabic spells out what the English abbreviates: an acronym's
+#: words transliterated (CoV: فيروس كورونا), a compound's parts, a middle initial.
+SPELLED_OUT = [
+    ("The Bat CoV sequence was compared with the Pangolin strain.",
+     "تمت مقارنة تسلسل فيروس كورونا الخفافيش مع سلالة آكل النمل الحرشفي."),
+    ("The Ulysses S. Grant memorial opened in 1922.",
+     "افتتح نصب يوليسيس سيمبسون غرانت التذكاري عام 1922."),
+    ("Dr Ronald H. Evans led the study.", "قاد الدراسة الدكتور رونالد هنري إيفانز."),
+]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+@pytest.mark.parametrize(("en", "ar"), SPELLED_OUT)
+def test_words_spelling_out_an_abbreviation_are_accounted_for(en: str, ar: str,
+                                                              src_lang: str) -> None:
+    assert _pair(en, ar, src_lang) == []
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_an_initial_accounts_only_for_a_word_with_its_sound(src_lang: str) -> None:
+    found = _pair("Dr Ronald H. Evans led the study.",
+                  "قاد الدراسة الدكتور رونالد هنري باكسلي.", src_lang)
+    assert _arabic(found) == ["باكسلي"]
+
+
+def test_what_a_sign_a_compound_or_an_acronym_accounts_for() -> None:
+    p = EntityParams()
+    assert Explainers("It cost €5 in 2019.", "كلف 5 يورو عام 2019", p)("يورو")
+    assert not Explainers("It cost 5 in 2019.", "كلف 5 يورو عام 2019", p)("يورو")
+    ar = "أظهرت العينات فيروس روتا جديدا"
+    assert Explainers("The samples showed a new rotavirus.", ar, p)("روتا")
+    assert not Explainers("The samples showed a new virus.", ar, p)("روتا")
+    # one part alone is no evidence: an ending (-ators) resembles many names
+    assert not Explainers("The senators met.", "التقى ووترز", p)("ووترز")
+    ar = "درس الفريق فيروس كورونا"
+    assert Explainers("The team studied HCoV.", ar, p)("كورونا")
+    assert not Explainers("The team studied NBC.", ar, p)("كورونا")  # spelt out, not expanded

@@ -149,8 +149,14 @@ def beside_name(p: EntityParams, ent: Entity, ar_text: str, en_text: str,
         last = next((i for i, t in enumerate(toks) if t[0] < m.end <= t[1]), None)
         if k is None or last is None:
             continue
+        if en_skels is None:
+            en_skels = Explainers(en_text, ar_text, p)
+        # an initial written out (رونالد هنري for Ronald H.) belongs to the rendered part
+        while last + 1 < len(toks) and touching(ar_text, toks, last, last + 1) \
+                and en_skels.initial(toks[last + 1][2]):
+            last += 1
         for n in (k - 1, last + 1):
-            if not touching(ar_text, toks, k, n):
+            if not touching(ar_text, toks, k if n < k else last, n):
                 continue  # no neighbour, or punctuation between
             start, end, whole = toks[n]
             lexicon_at = lexicon_person_name_at(whole)
