@@ -7,6 +7,7 @@ import pytest
 
 from aligner.checks.base import CheckContext, get_check
 from aligner.checks.entity import EntityParams
+from aligner.checks.entity.evidence import foreign_evidence, other_name
 from aligner.checks.entity.explain import Explainers
 from aligner.records import Document, Finding, Link, Report, Segment, Side
 
@@ -112,3 +113,18 @@ def test_what_a_sign_a_compound_or_an_acronym_accounts_for() -> None:
     ar = "درس الفريق فيروس كورونا"
     assert Explainers("The team studied HCoV.", ar, p)("كورونا")
     assert not Explainers("The team studied NBC.", ar, p)("كورونا")  # spelt out, not expanded
+
+
+
+def test_a_word_cut_at_a_false_clitic_is_no_other_name() -> None:
+    # صيلة of فصيلة (family) resembles Seela, a name of the passage: ف is no "and" here
+    p = EntityParams()
+    en = "The animal belongs to the cat family."
+    assert other_name(p, "ينتمي الحيوان إلى فصيلة القطط.", set(), {"Seela Brandt", "Seela"},
+                      en, False) is None
+    # a real proclitic before the name (و + سيلا) still brings it in
+    m = other_name(p, "ينتمي الحيوان وسيلا إلى القطط.", set(), {"Seela Brandt", "Seela"},
+                   en, False)
+    assert m is not None and m.text == "سيلا"
+    # nor is a known foreign name read off an ordinary word
+    assert foreign_evidence(p, "ينتمي الحيوان إلى فصيلة القطط.", en, set()) is None
