@@ -128,3 +128,42 @@ def test_a_word_cut_at_a_false_clitic_is_no_other_name() -> None:
     assert m is not None and m.text == "سيلا"
     # nor is a known foreign name read off an ordinary word
     assert foreign_evidence(p, "ينتمي الحيوان إلى فصيلة القطط.", en, set()) is None
+
+
+def _doc(en: list[str], ar: list[str], src_lang: str) -> list[Finding]:
+    """The entity findings of a document of 1-1 links, sentence by sentence."""
+    def side(lang: str, lines: list[str]) -> Side:
+        segs, pos = [], 0
+        for line in lines:
+            segs.append(Segment(line, pos, pos + len(line)))
+            pos += len(line) + 1
+        return Side(Document(f"doc.{lang}", lang, " ".join(lines)), tuple(segs))
+
+    src, tgt = (side("en", en), side("ar", ar)) if src_lang == "en" else (
+        side("ar", ar), side("en", en))
+    report = Report({}, src, tgt, [Link((i,), (i,), 0.9) for i in range(len(en))])
+    return get_check("entity_mismatch").run(CheckContext(report))
+
+
+#: A given name changed in the English while the Arabic keeps the person's own, a name of the
+#: passage: (English, Arabic, the Arabic given name reported).
+GIVEN_NAMES = [
+    (["Greta Lopez spoke on Monday.", "Later Dana Lopez visited the school."],
+     ["تحدثت غريتا لوبيز يوم الاثنين.", "وزارت غريتا لوبيز المدرسة لاحقا."], "غريتا"),
+    (["Greta Lopez spoke on Monday.", "Later Lee Lopez visited the school."],  # a short one
+     ["تحدثت غريتا لوبيز يوم الاثنين.", "وزارت غريتا لوبيز المدرسة لاحقا."], "غريتا"),
+    (["Anna Ford spoke on Monday.", "It denied a claim from Anna Blasey Miura."],
+     ["تحدثت آنا فورد يوم الاثنين.", "ونفى ادعاء آنا بلاسي فورد."], "فورد"),
+]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+@pytest.mark.parametrize(("en", "ar", "given"), GIVEN_NAMES)
+def test_a_name_of_the_passage_in_a_changed_name_slot_is_found(
+        en: list[str], ar: list[str], given: str, src_lang: str) -> None:
+    found = _doc(en, ar, src_lang)
+    assert [(f.src, given in f.evidence["arabic"].text) for f in found] == [((1,), True)]
+    # the same person under the same name in both sentences is quiet
+    same = [en[0], en[1].replace("Dana", "Greta").replace("Lee", "Greta")
+            .replace("Miura", "Ford")]
+    assert _doc(same, ar, src_lang) == []

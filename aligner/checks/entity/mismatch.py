@@ -289,7 +289,8 @@ class EntityMismatchCheck:
         ar_ids = link.tgt if ar_name == "tgt" else link.src
         names = {loc.entity.text for loc in locs} | doc_names
         for loc in locs:
-            other = unrendered_name(p, loc, ar_segs, ar_ids, en_text, names - {loc.entity.text})
+            other = unrendered_name(p, loc, ar_segs, ar_ids, en_text, names - {loc.entity.text},
+                                    {x.entity.text for x in locs} - {loc.entity.text})
             if other is not None:
                 return [self._finding(ctx, link, loc, other, en_name, ar_name, en_segs,
                                       ar_segs, tier="unrendered")]

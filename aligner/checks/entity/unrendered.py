@@ -27,6 +27,7 @@ from aligner.checks.entity.locate import Located, locate
 from aligner.checks.entity.namelike import is_calendar_word, is_demonym_ar, zipf
 from aligner.checks.entity.params import EntityParams
 from aligner.checks.entity.words import (
+    TITLES,
     distinctive,
     is_demonym,
     prefix_found,
@@ -103,18 +104,23 @@ def _rendered_near(ent: Entity, parts: list[str], ar_segs: tuple[Segment, ...],
 
 
 def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
-                    ar_ids: tuple[int, ...], en_text: str, names: set[str]
-                    ) -> tuple[int, Match] | None:
+                    ar_ids: tuple[int, ...], en_text: str, names: set[str],
+                    link_names: set[str] | None = None) -> tuple[int, Match] | None:
     """For a person or place: an Arabic stranger where the name has no rendering at all (the
     name nowhere in or beside the link), or beside the rendered part of a person's name whose
-    other distinctive word is rendered nowhere (بالدوين ترامب for Donald Trump)."""
+    other distinctive word is rendered nowhere (بالدوين ترامب for Donald Trump). A stranger
+    must render none of ``names`` (the passage's); beside a rendered part, in the missing
+    word's very slot, none of ``link_names`` (the link's own; all of ``names`` if None): a
+    name of another sentence there (فورد of Christine Blasey Ford, for Christine Blasey
+    Miura) is the name the English changed."""
+    near = names if link_names is None else link_names
     ent = loc.entity
     # a one-word organisation that is a personal name and no English word is mostly a
     # person NER mislabelled (Sims); others are translated (Senate: مجلس الشيوخ)
     proper_org = (ent.label == "ORG" and " " not in ent.text and ent.text.istitle()
                   and ent.text.lower() not in gloss_vocabulary() and is_personal_name(ent.text))
     if ent.label in _NAMED and not proper_org:
-        return _inside_name(p, ent, ar_segs, ar_ids, en_text, names)
+        return _inside_name(p, ent, ar_segs, ar_ids, en_text, names, near)
     if ((ent.label not in _LABELS and not proper_org) or ent.text.isupper()
             or is_demonym(ent.text)):
         return None
@@ -132,10 +138,19 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
                     off, stem = found
                     return j, Match(start + off, end, stem, 0.6)
         return None
-    if ent.label != "PERSON" or len(parts) < 2:
+    if ent.label != "PERSON":
+        return None
+    # a short given name counts here too (Chou, Lee: too few consonants to be looked for alone)
+    parts += [w for w in re.findall(r"[\w'’]+", ent.text) if w not in parts and len(w) >= 3
+              and w.istitle() and w.lower() not in TITLES]
+    if len(parts) < 2:
         return None
     # a person's name partly rendered: a stranger right beside the rendered part stands in
-    # for the part rendered nowhere (بالدوين ترامب for Donald Trump)
+    # for the part rendered nowhere (بالدوين ترامب for Donald Trump). A name of the passage
+    # sharing a word with this one (Donald Trump for Chou Trump) is this person under
+    # another given name: the other given name beside the kept surname is a stranger here
+    own = {w.lower() for w in parts}
+    near = {n for n in near if not own & {w.lower() for w in re.findall(r"[\w'’-]+", n)}}
     for j in ar_ids:
         text = ar_segs[j].text
         found_parts = {w: find_name_in_arabic(w, text) for w in parts}
@@ -154,7 +169,7 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
                 continue
             start, end, tok = toks[n]
             missing = [w for w, m in found_parts.items() if m is None]
-            found = _stranger(p, tok, explains, names, missing)
+            found = _stranger(p, tok, explains, near, missing)
             if found:
                 off, stem = found
                 return j, Match(start + off, end, stem, 0.6)
@@ -171,7 +186,7 @@ def _proper_words(ent: Entity) -> list[str]:
 
 
 def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
-                 ar_ids: tuple[int, ...], en_text: str, names: set[str]
+                 ar_ids: tuple[int, ...], en_text: str, names: set[str], near: set[str]
                  ) -> tuple[int, Match] | None:
     """For an organisation, a building, an event or a work: a proper word of its name (see
     ``_proper_words``) rendered nowhere in the link, and an Arabic stranger in its place:
@@ -191,6 +206,9 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
     missing = [w for w in proper if not rendered(w)]
     if not missing:
         return None
+    # a name of the passage sharing a word with this one is this name, changed (see above)
+    own = {w.lower() for w in proper}
+    near = {n for n in near if not own & {w.lower() for w in re.findall(r"[\w'’-]+", n)}}
     explains = Explainers(en_text, ar_text, p, common=False)
     kept = [w for w in distinctive(ent) if w not in missing and rendered(w)]
     if not kept:
@@ -213,7 +231,7 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
             if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
                 continue
             start, end, tok = toks[n]
-            found = _stranger(p, tok, explains, names, missing)
+            found = _stranger(p, tok, explains, near, missing)
             if found:
                 off, stem = found
                 return j, Match(start + off, end, stem, 0.6)
