@@ -192,7 +192,7 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
     ``_proper_words``) rendered nowhere in the link, and an Arabic stranger in its place:
     beside the rendered part of the name (واشنطن إكزامنر for Yoshimi Examiner), or, where no
     word of it is rendered, anywhere, when the missing word is a personal name or a place
-    that a translation keeps (كنيسة اشيل for Church of England)."""
+    that a translation keeps (مجتمع كازوناري for Cromwell Society)."""
     if ent.text.isupper() or f"#{ent.text}" in en_text or not ar_ids:
         return None
     proper = _proper_words(ent)
