@@ -167,3 +167,21 @@ def test_a_name_of_the_passage_in_a_changed_name_slot_is_found(
     same = [en[0], en[1].replace("Dana", "Greta").replace("Lee", "Greta")
             .replace("Miura", "Ford")]
     assert _doc(same, ar, src_lang) == []
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_a_name_ner_missed_in_its_sentence_is_read_as_tagged_elsewhere(src_lang: str) -> None:
+    # "Waters said": NER tags Waters only in the first sentence; the Arabic of the second has
+    # a name no English word accounts for where Waters should be
+    en = ["Congresswoman Maxine Waters of California spoke to reporters on Monday.",
+          "In her statement, Waters said her office had alerted the authorities."]
+    ar = ["تحدثت عضوة الكونغرس ماكسين ووترز من كاليفورنيا إلى الصحفيين يوم الاثنين.",
+          "في بيانها، قالت كوراسيني إن مكتبها أبلغ السلطات."]
+    found = _doc(en, ar, src_lang)
+    assert [(f.src, f.severity, f.evidence["arabic"].text) for f in found] == [
+        ((1,), "major", "كوراسيني")]
+    ar[1] = "في بيانها، قالت ووترز إن مكتبها أبلغ السلطات."
+    assert _doc(en, ar, src_lang) == []
+    # a word run together with the name's rendering is no stranger
+    ar[1] = "في بيانها، قالتووترز إن مكتبها أبلغ السلطات."
+    assert _doc(en, ar, src_lang) == []

@@ -122,7 +122,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
         return []
     i, j = en_ids[0], ar_ids[0]
     text, ar_text = en_segs[i].text, ar_segs[j].text
-    words, beside = _unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
+    words, beside = unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
                                          doc_surnames)
     if not any(known for *_, known in words) and not (words and doc_rendered):
         return []
@@ -180,7 +180,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
                       "tier": "replaced"})]
 
 
-def _unrendered_capitals(text: str, ar_text: str, locs: list[Located],
+def unrendered_capitals(text: str, ar_text: str, locs: list[Located],
                          ar_segs: tuple[Segment, ...], j: int, doc_tagged: set[str],
                          doc_surnames: set[str]
                          ) -> tuple[list[tuple[int, str, bool, bool]], dict[str, list[str]]]:

@@ -85,10 +85,18 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
         # a reading with the article is no short form of a name (بـ + الدوين is no Donald)
         forms = {stem} | {s for _, s in readings if not s.startswith("ال")}
         if any(explains(f) for f in forms) or _same_onset(stem, missing, p) or any(
-                find_name_in_arabic(n, stem, p.loose_match) for n in names):
+                find_name_in_arabic(n, stem, p.loose_match) for n in names) \
+                or _run_together(stem, missing):
             return None
         return off, stem
     return None
+
+
+def _run_together(stem: str, words: list[str]) -> bool:
+    """Whether an Arabic token is two words written as one, one of them rendering one of the
+    English ``words`` (ينزلرينجرز: ينزل رينجرز, for Rangers)."""
+    return any(find_name_in_arabic(w, f"{stem[:k]} {stem[k:]}") is not None
+               for k in range(2, len(stem) - 1) for w in words)
 
 
 def _rendered_near(ent: Entity, parts: list[str], ar_segs: tuple[Segment, ...],
@@ -235,4 +243,23 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
             if found:
                 off, stem = found
                 return j, Match(start + off, end, stem, 0.6)
+    return None
+
+
+def untagged_name(p: EntityParams, words: list[tuple[int, str, bool, bool]],
+                  ar_text: str, en_text: str, names: set[str]) -> tuple[int, str, Match] | None:
+    """For a 1-1 link: a capitalised English word that NER tagged as a name elsewhere in the
+    document (Waters said, after Maxine Waters) or that is a known personal name, rendered
+    nowhere in the Arabic (``words``: ``reverse._unrendered_capitals``), while the Arabic has
+    a stranger (``_stranger``): (the word's offset, the word, the stranger's span)."""
+    known = [(k, w) for k, w, _, is_known in words if is_known and len(w) >= 4]
+    if len(known) != 1:
+        return None  # one missing name: several leave the stranger's counterpart unclear
+    k, word = known[0]
+    explains = Explainers(en_text, ar_text, p, common=False)
+    for start, end, tok in arabic_tokens(ar_text):
+        found = _stranger(p, tok, explains, names, [word])
+        if found:
+            off, stem = found
+            return k, word, Match(start + off, end, stem, 0.6)
     return None
