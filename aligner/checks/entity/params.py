@@ -67,3 +67,6 @@ class EntityParams:
     compound_part_consonants: int = 2
     # Arabic words in a row spelling out an acronym (فيروس كورونا for CoV): at least this many
     acronym_min_words: int = 2
+    # an Arabic word this close to a name word the document transliterates elsewhere, and
+    # this sentence's English lacks, is that name standing where the English has another
+    absent_match: float = 0.65
