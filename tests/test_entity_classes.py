@@ -9,6 +9,7 @@ from aligner.checks.base import CheckContext, get_check
 from aligner.checks.entity import EntityParams
 from aligner.checks.entity.evidence import foreign_evidence, other_name
 from aligner.checks.entity.explain import Explainers
+from aligner.checks.entity.namelike import name_like_span, name_like_word
 from aligner.records import Document, Finding, Link, Report, Segment, Side
 
 
@@ -200,3 +201,12 @@ def test_another_spelling_of_a_name_of_the_document_stands_for_a_changed_english
     assert [(f.src, f.evidence["arabic"].text) for f in found] == [((1,), "ووترز")]
     en[1] = en[1].replace("Vendrix", "Waters")
     assert _doc(en, ar, src_lang) == []
+
+
+def test_titles_and_words_with_attached_pronouns_are_no_names() -> None:
+    p = EntityParams()
+    for word in ("شيخ", "رئيس", "ملكة", "لتبنيهما", "بكتبهم"):
+        assert not name_like_word(word, p), word
+        assert not name_like_span(word, p, slot=True), word  # not even in a name's slot
+    for word in ("ترامب", "كريستينا", "باتريك", "لندن"):
+        assert name_like_word(word, p), word
