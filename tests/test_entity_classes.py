@@ -210,3 +210,14 @@ def test_titles_and_words_with_attached_pronouns_are_no_names() -> None:
         assert not name_like_span(word, p, slot=True), word  # not even in a name's slot
     for word in ("ترامب", "كريستينا", "باتريك", "لندن"):
         assert name_like_word(word, p), word
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_a_listed_name_that_is_mostly_a_frequent_word_is_no_stranger(src_lang: str) -> None:
+    # بلاد (land of) is also a name of the foreign-name lists; a place translated with it
+    # leaves no stranger
+    assert _pair("The merchants of Sogdiana crossed the desert.",
+                 "عبر تجار بلاد الصغد الصحراء.", src_lang) == []
+    found = _pair("The merchants of Sogdiana crossed the desert.",
+                  "عبر تجار كونيي الصحراء.", src_lang)
+    assert _arabic(found) == ["كونيي"]

@@ -24,7 +24,12 @@ from aligner.arabic.names import (
 from aligner.arabic.normalize import arabic_tokens, strip_clitics
 from aligner.checks.entity.explain import Explainers
 from aligner.checks.entity.locate import Located, locate
-from aligner.checks.entity.namelike import is_calendar_word, is_demonym_ar, zipf
+from aligner.checks.entity.namelike import (
+    is_calendar_word,
+    is_demonym_ar,
+    is_ordinary_word,
+    zipf,
+)
 from aligner.checks.entity.params import EntityParams
 from aligner.checks.entity.words import (
     TITLES,
@@ -80,8 +85,9 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
         shaped = looks_transliterated(stem) and (
             not has_ordinary_reading(stem) or zipf(stem) < p.rare_zipf)
         given = is_common_given_name(stem) and zipf(stem) < p.given_name_zipf
-        if not (shaped or given or is_foreign_name(stem) or name_glosses(stem)):
-            continue
+        if not (shaped or given or is_foreign_name(stem) or name_glosses(stem)) or (
+                not given and is_ordinary_word(stem, p)):
+            continue  # a listed name that is mostly a frequent word (بلاد: land) is no name
         # a reading with the article is no short form of a name (بـ + الدوين is no Donald)
         forms = {stem} | {s for _, s in readings if not s.startswith("ال")}
         if any(explains(f) for f in forms) or _same_onset(stem, missing, p) or any(
