@@ -24,7 +24,7 @@ _API = {
     "align_documents": "aligner.pipeline", "run_checks": "aligner.checks.run",
     "check_report": "aligner.pipeline", "CheckParams": "aligner.checks.params",
     "pair_documents": "aligner.pairing", "translated_share": "aligner.pairing",
-    "run_corpus": "aligner.runner",
+    "run_corpus": "aligner.corpus",
     "corpus_rows": "aligner.export.base", "export_rows": "aligner.export.base",
     "render_terminal": "aligner.report.terminal", "render_html": "aligner.report.html",
     "score_documents": "aligner.evaluate",

@@ -143,7 +143,7 @@ def read_pair(src: str | Path, tgt: str | Path, src_lang: str | None = None,
         if doc.encoding in GUESSED_ENCODINGS:
             note_encoding(doc.path, doc.encoding)
         if doc.encoding == "html":
-            note_page(doc)
+            note_page(doc.path, doc.url)
         note_cleaning(doc.path, doc.folded, doc.references, doc.dropped)
     return docs
 
@@ -163,12 +163,13 @@ def note_cleaning(path: str, folded: int, references: int, dropped: int) -> None
                           "into the text as read")
 
 
-def note_page(doc: Document) -> None:
+def note_page(path: str, url: str) -> None:
     """Say that a web page was read as its extracted main text."""
-    where = f" ({doc.url})" if doc.url and doc.url != doc.path else ""
-    err_console.print(f"note: {doc.path}{where}: web page; its main text was extracted "
-                      "(title, paragraphs, captions; navigation, comments, share widgets, "
-                      "related links and footer left out); offsets are into the extracted text")
+    where = f" ({url})" if url and url != path else ""
+    err_console.print(f"note: {path}{where}: web page; its main text was extracted "
+                      "(title, byline, paragraphs, captions; navigation, comments, share "
+                      "widgets, related links and footer left out); offsets are into the "
+                      "extracted text")
 
 
 def note_encoding(path: str, encoding: str) -> None:
@@ -232,12 +233,13 @@ def warn_if_unrelated(src: str, tgt: str, share: float) -> None:
             f"{bar:.0%})")
 
 
-def warn_if_report_unrelated(report: Report) -> None:
-    """``warn_if_unrelated`` for the pair of a freshly aligned report."""
+def warn_if_report_unrelated(report: Report) -> float:
+    """``warn_if_unrelated`` for the pair of a freshly aligned report; returns its share."""
     from aligner.pairing import translated_share
 
-    warn_if_unrelated(report.src.document.path, report.tgt.document.path,
-                      translated_share(report.links, report.src.segments, report.tgt.segments))
+    share = translated_share(report.links, report.src.segments, report.tgt.segments)
+    warn_if_unrelated(report.src.document.path, report.tgt.document.path, share)
+    return share
 
 
 def write_report_json(report: Report, json_out: str) -> None:
@@ -332,7 +334,15 @@ def check(
     --baseline do not count.
 
     With one bilingual file (a CAT tool's TMX or XLIFF, or a two-column TSV), its units are
-    the aligned pairs: they are checked as they are, without re-alignment."""
+    the aligned pairs: they are checked as they are, without re-alignment.
+
+    \b
+    Examples:
+      aligner check ar.txt en.txt --html review.html
+      aligner check saved-ar.html https://example.com/en/article
+      aligner check job.sdlxliff --fail-on major
+      aligner check ar.txt en.txt --baseline baseline.json --fail-on major
+      aligner check ar.txt en.txt --glossary terms.csv"""
     from aligner.baseline import apply_baseline, fails, read_baseline
     from aligner.glossary import read_glossary
     from aligner.pipeline import check_report
@@ -345,7 +355,7 @@ def check(
         src_doc, tgt_doc = read_pair(src, tgt, src_lang, tgt_lang)
         report, model = align_pair(src_doc, tgt_doc, embedder, align_params(beads, verifier),
                                    presegmented, no_cache, bool(src_lang or tgt_lang))
-    warn_if_report_unrelated(report)
+    share = warn_if_report_unrelated(report)
     with spinner("checking"):
         check_report(report, model, glossary=terms)
     findings = apply_baseline(report, accepted, new_only)
@@ -354,7 +364,7 @@ def check(
     if html:
         from aligner.report.html import write_html
 
-        write_html(report, html)
+        write_html(report, html, share)
         err_console.print(f"wrote {html}")
     if json_out is None:
         from aligner.report.terminal import render_terminal
@@ -374,73 +384,13 @@ def check(
         sys.exit(1)
 
 
-@app.command()
-@user_errors
-def accept(
-    reports: list[Path] = typer.Argument(..., metavar="REPORT.json...",
-                                         help="Reports saved by 'aligner check --json' (or a "
-                                              "run's OUT/reports/*.json)."),
-    ids: list[str] | None = typer.Option(None, "--id", help="A finding id to accept "
-                                                            "(repeatable)."),
-    accept_all: bool = typer.Option(False, "--all", help="Accept every finding of the reports."),
-    to: Path = typer.Option(..., "--to", metavar="BASELINE.json",
-                            help="Baseline file to record them in (merged if it exists)."),
-    comment: str = typer.Option("", "--comment", help="Why they are accepted."),
-    by: str | None = typer.Option(None, "--by", help="Who accepts them (default: login name)."),
-) -> None:
-    """Record findings as accepted, so that 'check' and 'run' with --baseline show them as
-    accepted and --fail-on no longer counts them."""
-    from aligner.baseline import Acceptance, accept_findings, read_baseline, write_baseline
-    from aligner.report.terminal import read_report
-
-    if bool(ids) == accept_all:
-        raise AlignerError(None, "give the findings to accept: --id ID (repeatable) or --all")
-    acceptance = Acceptance.now(comment, by)
-    found = []
-    for path in reports:
-        report = read_report(path)
-        if report.findings is None:
-            raise AlignerError(str(path), "holds no findings (write one with 'aligner check "
-                                          "--json')")
-        found += report.findings
-    source = str(reports[0]) + (f" (and {len(reports) - 1} more)" if len(reports) > 1 else "")
-    new = accept_findings(found, None if accept_all else ids, acceptance, source)
-    merged = read_baseline(to) if to.exists() else {}
-    added = sum(1 for fid in new if fid not in merged)
-    merged.update(new)
-    write_baseline(to, merged)
-    console.print(f"accepted {len(new)} finding(s), {added} new; {to} holds {len(merged)}",
-                  highlight=False)
-
-
-@app.command()
-@user_errors
-def show(
-    report_path: Path = typer.Argument(..., metavar="REPORT.json",
-                                       help="A report saved by 'aligner check --json'."),
-    show_all: bool = typer.Option(False, "--all",
-                                  help="Every row, not only rows with findings."),
-    context: int = typer.Option(1, "--context", "-C", min=0,
-                                help="Rows shown around each row with findings."),
-    html: Path | None = typer.Option(None, "--html",
-                                     help="Also write the self-contained HTML review page."),
-) -> None:
-    """Show a saved report side by side in the terminal (stacked when the terminal is narrow)."""
-    from aligner.report.terminal import read_report, render_terminal
-
-    report = read_report(report_path)
-    if html:
-        from aligner.report.html import write_html
-
-        write_html(report, html)
-        err_console.print(f"wrote {html}")
-    render_terminal(report, console, show_all=show_all, context=context)
-
-
 if __name__ == "__main__":  # python -m aligner.cli: the commands register on aligner.cli's app
     from aligner.cli import app as _app
 
     _app()
-else:  # the command groups register after 'show', keeping the help's order; re-exported
+else:  # the command groups register after 'check', keeping the help's order; re-exported
+    from aligner.cli_reports import accept, show  # noqa: F401
+
+    # isort: split
     from aligner.cli_corpus import align, export, run  # noqa: F401
     from aligner.cli_review import decisions, serve  # noqa: F401

@@ -35,6 +35,7 @@ from aligner.cli import (
     language_code,
     note_cleaning,
     note_encoding,
+    note_page,
     read_pair,
     spinner,
     user_errors,
@@ -46,7 +47,8 @@ from aligner.cli import (
 from aligner.records import Report
 
 if TYPE_CHECKING:
-    from aligner.runner import RunSummary
+    from aligner.corpus import RunSummary
+
 
 @app.command()
 @user_errors
@@ -69,7 +71,11 @@ def align(
     src_lang: str | None = SRC_LANG_OPT,
     tgt_lang: str | None = TGT_LANG_OPT,
 ) -> None:
-    """Align the sentences of two articles and export the links."""
+    """Align the sentences of two articles and export the links.
+
+    \b
+    Example (a TMX and an XLIFF 2.1 file for a CAT tool):
+      aligner align ar.txt en.txt --out corpus/ --format tmx,xliff"""
     from aligner.export.base import corpus_rows, export_rows, parse_formats
     from aligner.fsutil import ensure_writable_dir
 
@@ -141,23 +147,25 @@ def run(
     Killed and started again with the same command, the run goes on where it stopped.
     Exit code 3 when some inputs failed (the rest is still processed), else 1 when
     --fail-on is reached.
+
+    \b
+    Examples (a folder may hold text files, saved pages and bilingual files):
+      aligner run articles/ --out out/ --format jsonl,xliff
+      aligner run articles/ --out out/ --baseline baseline.json --fail-on major
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from aligner.baseline import read_baseline
-    from aligner.engines import make_engine
-    from aligner.engines.work import WorkConfig
+    from aligner.corpus import ExportOptions, WorkConfig, load_inputs, make_engine, run_corpus
     from aligner.export.base import parse_formats
     from aligner.fsutil import ensure_writable_dir
     from aligner.glossary import read_glossary
-    from aligner.manifest import load_inputs
     from aligner.records import SEVERITIES
-    from aligner.runner import ExportOptions, run_corpus
 
     format_names = tuple(parse_formats(formats))
     accepted = read_baseline(baseline) if baseline else {}
     terms = read_glossary(glossary) if glossary else None
-    load_inputs(inputs)
+    wanted = load_inputs(inputs)  # read once, here, so that a bad input fails before start-up
     ensure_writable_dir(out)
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
                         params=(("verify_with", verify_with(verifier)),), glossary=terms,
@@ -175,7 +183,7 @@ def run(
                     tasks[stage] = bars.add_task(stage, total=total)
                 bars.update(tasks[stage], completed=done, total=total)
 
-            summary = run_corpus(inputs, out, config, runner, progress=tick, export=ExportOptions(
+            summary = run_corpus(wanted, out, config, runner, progress=tick, export=ExportOptions(
                 formats=format_names, min_score=min_score, keep_nulls=keep_nulls, html=html,
                 keep_chrome=keep_chrome, accepted=accepted, new_only=new_only))
     finally:
@@ -219,6 +227,11 @@ def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
     if len(summary.legacy_encoded) > 20:
         err_console.print(f"… and {len(summary.legacy_encoded) - 20} more not UTF-8 "
                           f"(see {out / 'pairs.json'})")
+    for path, url in summary.pages[:20]:
+        note_page(path, url)
+    if len(summary.pages) > 20:
+        err_console.print(f"… and {len(summary.pages) - 20} more web pages read as their "
+                          "main text")
     for cleaned in summary.cleaned[:20]:
         note_cleaning(cleaned.path, cleaned.folded, cleaned.references, cleaned.dropped)
     if len(summary.cleaned) > 20:
@@ -268,9 +281,9 @@ def export(
     Reads the run store, so it works on a finished run and, for the pairs done so far, on one
     still in progress.
     """
+    from aligner.corpus import export_corpus
     from aligner.export.base import parse_formats
     from aligner.export.filters import Filters
-    from aligner.runner import export_corpus
 
     filters = Filters(min_score=min_score, drop_nulls=drop_nulls, min_ratio=min_ratio,
                       max_ratio=max_ratio, min_script=min_script, dedup=dedup,

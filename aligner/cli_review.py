@@ -14,7 +14,7 @@ from aligner.records import AlignerError
 
 
 def _run_dir(run_dir: Path) -> Path:
-    from aligner.store import STORE_NAME
+    from aligner.corpus.store import STORE_NAME
 
     if not (run_dir / STORE_NAME).is_file():
         raise AlignerError(str(run_dir), f"not a run directory (no {STORE_NAME}); make one "
@@ -71,10 +71,10 @@ def decisions(
 ) -> None:
     """List the reviewer's decisions and link corrections stored in a run (aligner serve),
     with whether each is stale (made on a text that has changed since) and still applies."""
+    from aligner.corpus import finished
+    from aligner.corpus.store import RunStore
     from aligner.fsutil import atomic_write_text
     from aligner.review import all_records
-    from aligner.runner import finished
-    from aligner.store import RunStore
 
     with RunStore(_run_dir(run_dir)) as store:
         records = all_records(store, [(pair, report) for _, pair, report in finished(store)])

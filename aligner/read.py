@@ -125,13 +125,9 @@ def decode_references(text: str) -> tuple[str, int]:
     return _REFERENCE.sub(decoded, text), count
 
 
-# Formatting characters that carry no text: soft hyphens (a web page's &shy;), zero-width
-# spaces and word joiners, a byte-order mark inside the text, direction marks, embeddings and
-# isolates (text copied from Word or social media), and tatweel, the kashida that stretches an
-# Arabic word to justify a line (الــعراق is العراق). Left in, they split names and figures for
-# the checks ("Mer\u00adkel", "1,\u200b200"), the embedders do not know stretched words, and
-# the length checks count them. The zero-width joiner and non-joiner stay: Persian words and
-# emoji are shaped with them.
+# Characters that carry no text (soft hyphens, zero-width spaces, direction marks, tatweel):
+# left in, they split names and figures ("Mer\u00adkel") and stretch words the embedders do
+# not know. ZWJ and ZWNJ stay: Persian words and emoji are shaped with them.
 _FORMATTING = re.compile("[\u00ad\u061c\u0640\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069"
                          "\ufeff]")
 

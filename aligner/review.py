@@ -21,8 +21,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from aligner.baseline import Acceptance
+from aligner.corpus.store import PairRow, RunStore
 from aligner.records import AlignerError, Finding, Link, Report
-from aligner.store import PairRow, RunStore
 
 ACTIONS = ("accept", "reject")
 OPS = ("split", "join", "relink")

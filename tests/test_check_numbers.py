@@ -400,3 +400,70 @@ def test_digits_of_a_name_or_code_may_be_left_out(en: str, ar: str) -> None:
 def test_changed_digits_of_a_code_are_reported(en: str, ar: str,
                                                values: tuple[float, float]) -> None:
     assert changed_both_ways(en, ar) == [("critical", *values)] * 2
+
+
+# Readings that made false alarms on clean translations (issue #24's hand-read classes).
+@pytest.mark.parametrize(("en", "ar"), [
+    ("Interferon alpha was given.", "أعطي الإنترفيرون-ألفا."),
+    ("Alphacoronaviruses infect bats.", "تصيب فيروسات كورونا ألفا الخفافيش."),
+    ("The millennial generation votes.", "يصوت الجيل الألفي."),
+    ("Super Bowl XLIX was held in 2015.", "أقيم سوبر بول 49 في عام 2015."),
+    ("The Phase II-III trial began.", "بدأت تجربة المرحلة الثانية والثالثة."),
+    ("Type I diabetes is common.", "السكري من النوع 1 شائع."),
+    ("Angiotensin I is converted to angiotensin II.",
+     "يتحول الأنجيوتنسين 1 إلى الأنجيوتنسين 2."),
+    ("He was born in Allston.", "ولد في ألستون."),
+    ("She lives in Thousand Oaks.", "تعيش في ثاوزند أوكس."),
+    ("Two fifths of the land.", "الخُمسين من الأرض."),
+    ("In the 1990s, prices rose.", "في التسعينيات 1990، ارتفعت الأسعار."),
+    ("In the 1940s, prices rose.", "في 1940 من القرن العشرين، ارتفعت الأسعار."),
+    ("In the 1880s, prices rose.", "في 1880 من القرن التاسع عشر، ارتفعت الأسعار."),
+    ("Emissions reached 36 gigatons.", "بلغت الانبعاثات 36 مليار طن."),
+    ("Revenue was 162 584 mln EUR.", "بلغت الإيرادات 162,584 مليون يورو."),
+    ("The code is 162 584.", "الرمز هو 162,584."),
+    ("The cost is five trillion dollars.", "تبلغ التكلفة خمسة تريليونات دولار."),
+    ("They spent $300+ billion.", "أنفقوا أكثر من 300 مليار دولار."),
+    ("SARS-CoV-2 has infected millions.", "أصاب سارس-كوف-2 ملايين الأشخاص."),
+    ("The first ten patients recovered.", "تعافى أول عشر مرضى."),
+    ("It was built in 1038–40.", "بني في 1038 - 40."),
+    ("The gauge is 4 ft 8 1⁄2 in.", "المقياس 4 أقدام و8 إنشات ونصف."),
+    ("The gauge is 8 1/2 inches.", "المقياس 8 إنشات ونصف."),
+])
+def test_quiet_on_clean_renderings(en: str, ar: str) -> None:
+    assert both_ways(en, ar) == [[], []]
+
+
+@pytest.mark.parametrize(("en", "ar", "values"), [
+    ("He earned 30,000 dollars.", "كسب عشرين ألفا من الدولارات.", (30000, 20000)),
+    ("Super Bowl XLIX was held in 2015.", "أقيم سوبر بول 49 في عام 2016.", (2015, 2016)),
+    ("Emissions reached 36 gigatons.", "بلغت الانبعاثات 36 مليون طن.", (36e9, 36e6)),
+    ("The cost is five trillion dollars.", "تبلغ التكلفة خمسة مليارات دولار.", (5e12, 5e9)),
+    ("It was built in 1038–40.", "بني في 1038 - 42.", (1040, 42)),
+    ("The eleventh patient recovered.", "تعافى المريض الثاني عشر.", (11, 12)),
+])
+def test_changes_beside_those_readings_are_still_reported(
+        en: str, ar: str, values: tuple[float, float]) -> None:
+    assert changed_both_ways(en, ar) == [("critical", *values)] * 2
+
+
+def test_a_decade_whose_digits_disagree_with_its_century_is_reported() -> None:
+    """"the 1790s" rendered as 1790 in the twentieth century: the century is not the 1790s'."""
+    for found in both_ways("In the 1790s, prices rose.",
+                           "في 1790 من القرن العشرين، ارتفعت الأسعار."):
+        assert [f.message.split(" in ")[0] for f in found] == ["number 20"]
+
+
+def test_a_hedged_change_of_a_spelled_number_is_major() -> None:
+    """A word against a hedged figure is more often a misreading than a changed fact."""
+    for found in both_ways("About twenty people came.", "جاء نحو 30 شخصًا."):
+        assert [(f.severity, f.missing_in) for f in found] == [("major", None)]
+    p = CheckParams().with_(NumberParams(critical_confidence=0.5))
+    rep = report([("About twenty people came.", "جاء نحو 30 شخصًا.")])
+    (f,) = get_check("number_mismatch").run(CheckContext(rep, params=p))
+    assert f.severity == "critical"
+
+
+def test_a_change_between_kinds_is_major() -> None:
+    """An ordinal against a count ("the third" / 4 مرات) is more often a misreading."""
+    for found in both_ways("It was the third attempt.", "كانت المحاولة رقم 4."):
+        assert [(f.severity, f.missing_in) for f in found] == [("major", None)]

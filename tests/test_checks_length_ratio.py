@@ -7,7 +7,8 @@ import math
 from conftest import make_side
 
 from aligner.checks.base import CheckContext
-from aligner.checks.length_ratio import LengthRatioCheck, doc_ratio
+from aligner.checks.length_ratio import LengthRatioCheck, LengthRatioParams, doc_ratio
+from aligner.checks.params import CheckParams
 from aligner.records import Link, Report
 
 EN = [f"English sentence number {w} has about this many characters in it." for w in
@@ -30,7 +31,7 @@ def test_document_ratio_is_robust_to_one_outlier() -> None:
 
 
 def test_flags_far_outlier_in_both_orders() -> None:
-    tgt = [*AR[:7], "قصيرة جدا."]
+    tgt = [*AR[:7], "جملة قصيرة جدا ولا تقول شيئا."]
     (f,) = LengthRatioCheck().run(CheckContext(_report(EN, tgt)))
     assert (f.kind, f.severity, f.src, f.tgt, f.missing_in) == ("length_ratio", "minor", (7,),
                                                                 (7,), "tgt")
@@ -48,10 +49,21 @@ def test_parameters_change_the_check_and_are_in_the_signature() -> None:
     from aligner.checks.params import CheckParams
     from aligner.checks.run import run_checks
 
-    tgt = [*AR[:7], "قصيرة."]
+    tgt = [*AR[:7], "جملة قصيرة جدا ولا تقول شيئا."]
     report = _report(EN, tgt)
     assert run_checks(report, only=["length_ratio"])  # the short pair is far outside the ratio
     lenient = CheckParams().with_(LengthRatioParams(z_flag=1000.0))
     assert run_checks(report, only=["length_ratio"], params=lenient) == []
     assert CheckParams().to_json()["length_ratio.z_flag"] == LengthRatioParams().z_flag
     assert lenient.to_json()["length_ratio.z_flag"] == 1000.0
+
+
+def test_quiet_on_a_short_sentence_rendered_explicitly() -> None:
+    """"Try love." / "حاولوا أن تنشروا الحب": a side under ``min_short_side`` is not judged,
+    in either direction; with the floor lowered the same pair is reported."""
+    en, ar = [*EN[:7], "Try love."], [*AR[:7], "حاولوا أن تنشروا الحب بينكم جميعا."]
+    assert LengthRatioCheck().run(CheckContext(_report(en, ar))) == []
+    assert LengthRatioCheck().run(CheckContext(_report(ar, en, "ar", "en"))) == []
+    params = CheckParams().with_(LengthRatioParams(min_short_side=5))
+    (f,) = LengthRatioCheck().run(CheckContext(_report(en, ar), params=params))
+    assert f.missing_in == "src"

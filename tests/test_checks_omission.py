@@ -220,3 +220,24 @@ def test_facing_runs_are_the_unaligned_sentences_between_the_same_two_pairs() ->
     report = _report(make_side("en.txt", "en", en), make_side("ar.txt", "ar", ar), links)
     # 1-2 face 1; 4 faces nothing; 6 faces 4-5 at the end
     assert facing_runs(CheckContext(report)) == [([1, 2], [1]), ([6], [4, 5])]
+
+
+@pytest.mark.parametrize("ar_first", [False, True])
+def test_a_pair_the_aligner_left_apart_is_not_two_omissions(embedder: Embedder,
+                                                           ar_first: bool) -> None:
+    """Sentence 2 and its translation both unaligned between the same two pairs: the content
+    is on both sides, whichever is the source."""
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9), Link((2,), (), 0.0),
+             Link((), (2,), 0.0), Link((3,), (3,), 0.9), Link((4,), (4,), 0.9)]
+    en, ar = make_side("en.txt", "en", EN), make_side("ar.txt", "ar", AR)
+    report = _report(ar, en, links) if ar_first else _report(en, ar, links)
+    assert OmissionCheck().run(CheckContext(report, embedder)) == []
+
+
+def test_an_unrelated_facing_sentence_leaves_two_omissions(embedder: Embedder) -> None:
+    ar = [*AR[:2], "وقالت الشرطة إن الطقس سيكون ممطرا في العاصمة غدا.", *AR[3:]]
+    links = [Link((0,), (0,), 0.9), Link((1,), (1,), 0.9), Link((2,), (), 0.0),
+             Link((), (2,), 0.0), Link((3,), (3,), 0.9), Link((4,), (4,), 0.9)]
+    report = _report(make_side("en.txt", "en", EN), make_side("ar.txt", "ar", ar), links)
+    found = OmissionCheck().run(CheckContext(report, embedder))
+    assert sorted((f.src, f.tgt) for f in found) == [((), (2,)), ((2,), ())]

@@ -291,3 +291,32 @@ def test_clause_matching_nothing_is_missing_despite_a_small_gain(embedder: Embed
     assert _run([*EN, BUDGET_EN], tgt, "en", "ar", embedder, params)[1] == []
     # The gain alone does not carry it.
     assert _run(src, tgt, "en", "ar", embedder, replace(params, unmatched_sim=-1.0))[1] == []
+
+
+@pytest.mark.parametrize(("en_line", "ar_line"), [
+    ("Hospitals reported more MRSA and VRE infections this year.",
+     "أبلغت المستشفيات عن المزيد من حالات العدوى بالمكورات العنقودية الذهبية المقاومة "
+     "للميثيسيلين والمكورات المعوية المقاومة للفانكومايسين هذا العام."),
+    ("The WHO and the CDC issued new guidance on Monday.",
+     "أصدرت منظمة الصحة العالمية والمراكز الأمريكية لمكافحة الأمراض والوقاية منها إرشادات "
+     "جديدة يوم الاثنين."),
+])
+@pytest.mark.parametrize("ar_first", [False, True])
+def test_acronyms_spelled_out_in_the_arabic_are_not_extra_clauses(
+        embedder: Embedder, en_line: str, ar_line: str, ar_first: bool) -> None:
+    en, ar = make_side("e.txt", "en", [*EN, en_line]), make_side("a.txt", "ar", [*AR, ar_line])
+    src, tgt = (ar, en) if ar_first else (en, ar)
+    report = Report({}, src, tgt, [Link((i,), (i,), 0.9) for i in range(len(EN) + 1)])
+    assert PartialOmissionCheck().run(CheckContext(report, embedder)) == []
+    # without the allowance, the spelled-out names read as a clause the English lacks
+    none = CheckParams().with_(PartialOmissionParams(acronym_letter_chars=1))
+    assert PartialOmissionCheck().run(CheckContext(report, embedder, params=none))
+
+
+def test_acronyms_written_as_letter_names_are_transliterated_not_spelled_out() -> None:
+    from aligner.checks.partial_omission import acronym_allowance
+
+    en = "The channels CBS and CNN showed it."
+    assert acronym_allowance(en, "عرضتها قنوات سي بي إس وسي إن إن.", 6) == 0
+    assert acronym_allowance(en, "عرضتها القنوات الأمريكية.", 6) == 6 * 5
+    assert acronym_allowance(en, "عرضتها قنوات CBS وCNN.", 6) == 0

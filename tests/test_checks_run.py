@@ -34,7 +34,7 @@ def test_untranslated_target_is_not_also_an_addition() -> None:
 
 
 def test_length_ratio_suppressed_where_something_specific_covers_the_pair() -> None:
-    tgt = [*AR[:7], "قصيرة جدا."]
+    tgt = [*AR[:7], "جملة قصيرة جدا ولا تقول شيئا."]
     links = [Link((i,), (i,), 0.9) for i in range(8)]
     alone = run_checks(_report(links, tgt), only=["length_ratio"])
     assert [f.kind for f in alone] == ["length_ratio"]

@@ -23,14 +23,14 @@ from aligner.report.terminal import render_terminal
 from aligner.segment.chrome import is_chrome
 
 SEED_CHROME = {
-    "en": ["Do you like this article?", "0 Comment(s)",
+    "en": ["Iraq News", "Security", "Do you like this article?", "0 Comment(s)",
            "Comment Policy * Denotes Required Field 1500 / 1500"],
-    "ar": ["هل أعجبك هذا المقال؟", "0 تعليق",
+    "ar": ["أخبار العراق", "أمن", "هل أعجبك هذا المقال؟", "0 تعليق",
            "سياسة ديارنا بشأن التعليقات * معلومات ضرورية 1500 / 1500"],
 }
 
 
-def test_the_seed_articles_tails_are_chrome_and_nothing_else_is() -> None:
+def test_the_seed_articles_breadcrumbs_and_tails_are_chrome_and_nothing_else_is() -> None:
     for seed, lang in ((SEED_EN, "en"), (SEED_AR, "ar")):
         side = segment_side(read_document(seed))
         assert [s.text for s in side.segments if s.kind == "chrome"] == SEED_CHROME[lang]
@@ -49,6 +49,24 @@ def test_the_seed_articles_tails_are_chrome_and_nothing_else_is() -> None:
 ])
 def test_only_a_whole_chrome_phrase_is_chrome(text: str, chrome: bool) -> None:
     assert is_chrome(text) is chrome
+
+
+@pytest.mark.parametrize(("text", "crumbs"), [
+    ("Iraq News\nSecurity\n\nMilitias dominate in Albu Kamal\n\nThe town fell.\n", 2),
+    ("أخبار العراق\nأمن\n\nالميليشيات تهيمن على ألبوكمال\n\nسقطت المدينة.\n", 2),
+    ("Home › Middle East › Iraq\n\nMilitias dominate in Albu Kamal\n\nThe town fell.\n", 1),
+    # a kicker over a headline, a dateline, a first line that is a sentence: no trail
+    ("Breaking\nMinister resigns\n\nThe minister resigned on Monday.\n", 0),
+    ("Iraq News\nSecurity\n\nThe town fell to the militias on Monday.\n\nMore later.\n", 0),
+    ("Baghdad, 30 June\nSecurity\n\nMilitias dominate\n\nThe town fell.\n", 0),
+    ("Iraq News\nThe town fell.\n\nMilitias dominate\n\nThe town fell.\n", 0),
+    ("Iraq News\n\nMilitias dominate in Albu Kamal\n\nThe town fell.\n", 0),
+])
+def test_the_breadcrumb_trail_above_the_headline_is_chrome(text: str, crumbs: int) -> None:
+    for lang in ("en", "ar"):
+        side = segment_side(Document("a.txt", lang, text))
+        kinds = [s.kind for s in side.segments]
+        assert kinds[:crumbs] == ["chrome"] * crumbs and "chrome" not in kinds[crumbs:]
 
 
 EN = ["The Syrian regime's influence has declined in this area, he said.",
@@ -108,7 +126,9 @@ def test_no_chrome_in_the_corpus_of_pages_or_text_files_unless_kept(pages: Path,
         assert result.exit_code == 0, result.output
         corpus = _corpus_text(out)
         assert "Albu Kamal" in corpus
-        assert not [c for lang in SEED_CHROME for c in SEED_CHROME[lang] if c in corpus]
+        # as whole words: "أمن" (Security) is also part of words of the article (الأمنية)
+        assert not [c for lang in SEED_CHROME for c in SEED_CHROME[lang]
+                    if re.search(rf"(?<!\w){re.escape(c)}(?!\w)", corpus)]
         # the page keeps its "Do you like this article?", the text files all three lines
         kept = runner.invoke(app, ["export", str(out), "--to", str(tmp_path / f"{name}-all"),
                                    "--format", "tsv", "--keep-chrome"])

@@ -53,3 +53,17 @@ def test_a_cat_file_reads_back_with_its_texts_notes_and_signature(
         assert (store.getsourcelanguage(), store.gettargetlanguage()) == ("ar", "en")
         assert root.get("version") == ("2.1" if fmt == "xliff" else "1.2")
         assert "xliff:document:1.1" not in data.decode()
+
+
+@pytest.mark.parametrize(("fmt", "reader"), [("tmx", tmxfile), ("xliff", Xliff2File),
+                                             ("xliff12", xlifffile)])
+def test_a_control_character_in_a_pair_id_or_stem_is_dropped_not_a_crash(
+        report: Report, tmp_path: Path, fmt: str, reader: Any) -> None:
+    """Pair ids come from file stems, and a file name may hold a control character that XML
+    1.0 forbids in an attribute: the file is still written and reads back."""
+    rows = list(corpus_rows(report, "p\x01one", keep_nulls=True))
+    [path] = export_rows(rows, tmp_path, "corpus\x02", [fmt], report.signature)
+    data = path.read_bytes()
+    assert b"\x01" not in data and b"\x02" not in data
+    assert len(reader.parsestring(data).units) == len(rows)
+    assert b"pone" in data

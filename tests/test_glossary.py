@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from aligner.checks.run import run_checks
 from aligner.cli import app
-from aligner.engines.work import WorkConfig
+from aligner.corpus.tasks import WorkConfig
 from aligner.glossary import Glossary, Term, read_glossary
 from aligner.pipeline import check_report
 from aligner.records import AlignerError, Link, Report
@@ -112,6 +112,45 @@ def test_inflected_correct_renderings_stay_quiet(tmp_path: Path) -> None:
          "ووصل لاجئان ولم تطلق أي ميليشيا النار."])
     assert run_checks(report, only=["term_mismatch"], glossary=_glossary(tmp_path)) == []
     assert run_checks(report, only=["term_mismatch"]) == []  # no glossary, no check
+
+
+HEADS = ("en,ar\n"
+         "health ministry|ministry of health,وزارة الصحة\n"
+         "foreign minister,وزير الخارجية\n")
+
+
+@pytest.mark.parametrize(("en", "ar"), [
+    # the head noun inflected: the first word of the Arabic term, of "ministry of health"
+    ("The health ministries of both countries met.", "واجتمعت وزارتا الصحة في البلدين."),
+    ("He thanked the ministry of health.", "وقدم الشكر لوزارة الصحة."),
+    ("Ministries of health in the region agreed.", "واتفقت وزارات الصحة في المنطقة."),
+    ("The ministry of health and the army agreed.", "واتفق الجيش ووزارة الصحة."),
+    ("The foreign ministers' meeting ended.", "وانتهى اجتماع وزيري الخارجية."),
+    ("The two foreign ministers met.", "واجتمع وزيرا الخارجية."),
+    ("The Foreign Minister spoke.", "وتحدثت وزيرة الخارجية."),
+])
+def test_a_term_inflected_on_its_first_word_matches_both_ways(tmp_path: Path, en: str,
+                                                              ar: str) -> None:
+    terms = _glossary(tmp_path, HEADS)
+    assert run_checks(_report([en], [ar]), only=["term_mismatch"], glossary=terms) == []
+
+
+@pytest.mark.parametrize(("en", "ar", "missing_in", "span"), [
+    ("The health ministries of both countries met.", "واجتمعت وزارتا الداخلية في البلدين.",
+     "tgt", "health ministries"),
+    ("Ministries of health in the region agreed.", "واتفقت وزارات الداخلية في المنطقة.",
+     "tgt", "Ministries of health"),
+    ("The foreign ministers' meeting ended.", "وانتهى اجتماع وزيري الداخلية.",
+     "tgt", "foreign ministers"),
+    ("The interior ministries met.", "واجتمعت وزارتا الصحة.", "src", "وزارتا الصحة"),
+    ("The interior ministers met.", "واجتمع وزيرا الخارجية.", "src", "وزيرا الخارجية"),
+    ("He thanked the interior ministry.", "وقدم الشكر لوزارة الصحة.", "src", "لوزارة الصحة"),
+])
+def test_a_replaced_term_inflected_on_its_first_word_is_caught(
+        tmp_path: Path, en: str, ar: str, missing_in: str, span: str) -> None:
+    terms = _glossary(tmp_path, HEADS)
+    [found] = run_checks(_report([en], [ar]), only=["term_mismatch"], glossary=terms)
+    assert (found.missing_in, found.evidence["span"].text) == (missing_in, span)
 
 
 def test_glossary_hash_is_in_the_signature_and_the_run_key(tmp_path: Path) -> None:

@@ -237,13 +237,23 @@ def test_bounds(text: str, lang: str, bound: str | None) -> None:
 
 
 @pytest.mark.parametrize(("text", "fraction", "weak"), [
-    ("2/3 of voters", "2/3", False), ("in 220 2/3 innings", "2/3", True),
-    ("3/4 of the land", "3/4", False),
+    ("2/3 of voters", "2/3", False), ("3/4 of the land", "3/4", False),
 ])
 def test_digit_fractions(text: str, fraction: str, weak: bool) -> None:
     (m,) = [m for m in extract_numbers(text, "en") if m.kind == "fraction"]
     num, den = fraction.split("/")
     assert (m.value, m.weak, m.text) == (pytest.approx(int(num) / int(den)), weak, fraction)
+
+
+@pytest.mark.parametrize(("text", "value", "whole"), [
+    ("in 220 2/3 innings", 220 + 2 / 3, 220), ("4 ft 8 1\u20442 in", 8.5, 8),
+    ("8 1/2 million", 8.5e6, 8e6),
+])
+def test_mixed_numbers_keep_their_whole_part_as_the_other_reading(
+        text: str, value: float, whole: float) -> None:
+    """A translation may round the fraction of a mixed number away (220 شوطًا)."""
+    m = extract_numbers(text, "en")[-1]
+    assert (m.value, m.alt) == (pytest.approx(value), pytest.approx(whole))
 
 
 @pytest.mark.parametrize("text", ["on 9/11", "open 24/7", "on 1/2/2001"])
@@ -358,3 +368,41 @@ def test_numbers_inside_compounds_are_weak(text: str, lang: str, value: float,
                                            weak: bool) -> None:
     m = one(text, lang)
     assert (m.value, m.weak) == (value, weak)
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "weak"), [
+    ("Super Bowl XLIX", "en", 49, True), ("Type I diabetes", "en", 1, True),
+    ("Phase II-III", "en", 3, True), ("Pope Benedict XVI", "en", 16, True),
+    ("162 584 mln", "en", 162584e6, False), ("36 gigatons", "en", 36e9, False),
+    ("$300+ billion", "en", 300e9, False), ("خمسة تريليونات", "ar", 5e12, False),
+    ("عشرين ألفا", "ar", 20000, False), ("التسعينيات 1990", "ar", 1990, False),
+    ("1940 من القرن العشرين", "ar", 1940, False), ("Thousand Oaks", "en", 1000, True),
+])
+def test_readings_of_clean_text(text: str, lang: str, value: float, weak: bool) -> None:
+    m = extract_numbers(text, lang)[-1]
+    assert (m.value, m.weak) == (pytest.approx(value), weak)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("الإنترفيرون-ألفا", "ar"), ("ولد في ألستون", "ar"), ("الخُمسين من الأرض", "ar"),
+    ("الجيل الألفي", "ar"),
+])
+def test_words_that_only_look_like_numbers(text: str, lang: str) -> None:
+    assert extract_numbers(text, lang) == []
+
+
+def test_digits_of_a_code_take_no_multiplier() -> None:
+    """كوف-2 مليون: the 2 ends SARS-CoV-2, the million is the next figure's."""
+    values = [m.value for m in extract_numbers("سارس-كوف-2 مليون إصابة", "ar")]
+    assert values == [2, 1e6]
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("كوفيد-19 إلى 29 مليون إصابة", [(19,), (29e6,)]),
+    ("COVID-19 to 29 million cases", [(19,), (29e6,)]),
+    ("بنسبة 99.999 %", [(99.999,)]),
+])
+def test_code_digits_start_no_range_and_a_percent_is_a_share(
+        text: str, values: list[tuple[float, ...]]) -> None:
+    lang = "en" if text.isascii() else "ar"
+    assert [m.values for m in extract_numbers(text, lang)] == values

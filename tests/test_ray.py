@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from run_corpus import digest_outputs, write_collection
 
-from aligner.engines.local import SerialEngine
-from aligner.engines.ray import RayEngine
-from aligner.engines.work import WorkConfig
-from aligner.runner import ExportOptions, run_corpus
-from aligner.store import RunStore
+from aligner.corpus import ExportOptions, run_corpus
+from aligner.corpus.engines.local import SerialEngine
+from aligner.corpus.engines.ray import RayEngine
+from aligner.corpus.store import RunStore
+from aligner.corpus.tasks import WorkConfig
 
 ray = pytest.importorskip("ray")
 

@@ -15,18 +15,21 @@ from pathlib import Path
 import pytest
 from run_corpus import digest_outputs, write_collection
 
-from aligner.engines.local import SerialEngine
-from aligner.engines.work import WorkConfig
-from aligner.runner import PAUSE_ENV, ExportOptions, run_corpus
-from aligner.store import RunStore
+from aligner.corpus import ExportOptions, run_corpus
+from aligner.corpus.engines.local import SerialEngine
+from aligner.corpus.store import RunStore
+from aligner.corpus.tasks import WorkConfig
 
 ALIGNER = [str(Path(sys.executable).with_name("aligner"))]  # the installed console script
+#: the same CLI, blocking once PAUSE_AT pairs are committed (the hook lives in the tests only)
+PAUSED = [sys.executable, str(Path(__file__).with_name("paused_run.py"))]
 N_PAIRS = 5
 PAUSE_AT = 2
 
 
-def _command(inputs: Path, out: Path, workers: int) -> list[str]:
-    return [*ALIGNER, "run", str(inputs), "--out", str(out), "--workers", str(workers),
+def _command(inputs: Path, out: Path, workers: int, paused: bool = False) -> list[str]:
+    aligner = [*PAUSED, str(PAUSE_AT)] if paused else ALIGNER
+    return [*aligner, "run", str(inputs), "--out", str(out), "--workers", str(workers),
             "--no-check", "--no-html", "--no-cache"]
 
 
@@ -84,8 +87,7 @@ def test_sigkill_mid_run_then_rerun_matches_an_uninterrupted_run(
         workers: int) -> None:
     inputs, digests, counts = reference
     out = tmp_path / "out"
-    env = {**os.environ, PAUSE_ENV: str(PAUSE_AT)}
-    proc = subprocess.Popen(_command(inputs, out, workers), env=env, text=True,
+    proc = subprocess.Popen(_command(inputs, out, workers, paused=True), text=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _wait_for_line(proc, f"paused after {PAUSE_AT} pairs", timeout=300)
     workers_before = _children(proc.pid)
@@ -99,8 +101,7 @@ def test_sigkill_mid_run_then_rerun_matches_an_uninterrupted_run(
         time.sleep(0.2)
     assert not _alive(workers_before), "pool workers outlived the killed driver"
 
-    env.pop(PAUSE_ENV)
-    rerun = subprocess.run(_command(inputs, out, workers), env=env, text=True,
+    rerun = subprocess.run(_command(inputs, out, workers), text=True,
                            capture_output=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert f"aligned {N_PAIRS - PAUSE_AT} pair(s), reused {PAUSE_AT}" in rerun.stdout

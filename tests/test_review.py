@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 
 from aligner.baseline import fails
 from aligner.cli import app
+from aligner.corpus import finished
+from aligner.corpus.store import RunStore
 from aligner.records import AlignerError, Finding, Link
 from aligner.review import Conflict, apply_op, correct, decide, review
-from aligner.runner import finished
-from aligner.store import RunStore
 
 LINKS = [Link((0,), (0,), 0.9), Link((1, 2), (1,), 0.8), Link((3,), (), 0.0),
          Link((4,), (2,), 0.7)]

@@ -11,9 +11,9 @@ from desk_helpers import seed_inputs
 from typer.testing import CliRunner
 
 from aligner.cli import app, run
+from aligner.corpus import finished
+from aligner.corpus.store import RunStore
 from aligner.review import decide
-from aligner.runner import finished
-from aligner.store import RunStore
 
 pytestmark = pytest.mark.skipif(
     "fail_on" not in run.__wrapped__.__code__.co_varnames,  # type: ignore[attr-defined]

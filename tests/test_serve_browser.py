@@ -19,7 +19,7 @@ from desk_helpers import seed_run
 from typer.testing import CliRunner
 
 from aligner.cli import app
-from aligner.store import RunStore
+from aligner.corpus.store import RunStore
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -111,6 +111,25 @@ def test_accept_then_reload_shows_it_accepted(browser: Browser, server: Server) 
         .get_attribute("aria-pressed") == "true"
     assert server.decisions() == [(fid, "accept", "ann", 1)]
     assert all(url.startswith(server.url) for url in requests), requests
+    page.close()
+
+
+def test_decided_findings_hide_with_their_box_through_the_shared_filters(
+        browser: Browser, server: Server) -> None:
+    page, requests = open_pair(browser, server)
+    fid = finding_id(page)
+    page.locator(f"button[data-action='accept'][data-finding='{fid}']").first.click()
+    card = page.locator(f".finding[data-id='{fid}']").first
+    sync_api.expect(card).to_have_attribute("data-state", "accept")
+    shown = page.locator("#shown").inner_text()
+    page.uncheck("#show-decided")
+    sync_api.expect(card).to_be_hidden()
+    # its rows, left with no finding shown, go too (rows without findings stay: "clean")
+    sync_api.expect(page.locator("#shown")).not_to_have_text(shown)
+    page.check("#show-decided")
+    sync_api.expect(card).to_be_visible()
+    sync_api.expect(page.locator("#shown")).to_have_text(shown)
+    assert not [r for r in requests if r.startswith("error:")], requests
     page.close()
 
 
@@ -227,7 +246,9 @@ def test_relink_a_sentence_then_join_the_null_it_left(browser: Browser, server: 
     assert page.locator("#rows tbody tr").count() == rows - 1
     assert json.loads(page.locator("#row-2").get_attribute("data-link") or "") == \
         {"src": [1, 2], "tgt": [1, 2]}
-    result = CliRunner().invoke(app, ["export", str(server.out), "--to", str(tmp_path / "x")])
+    # sentence 1 is the breadcrumb "Security" (site chrome): kept to see the joined link
+    result = CliRunner().invoke(app, ["export", str(server.out), "--to", str(tmp_path / "x"),
+                                      "--keep-chrome"])
     assert result.exit_code == 0, result.output
     exported = [json.loads(line) for line in
                 (tmp_path / "x" / "train.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import make_side
 
+from aligner.corpus.store import RunStore, WantedPair
 from aligner.records import AlignerError, Finding, Link
-from aligner.store import RunStore, WantedPair
 
 
 def _store_with_docs(tmp_path: Path) -> RunStore:
@@ -39,13 +39,13 @@ def test_saving_a_pair_twice_keeps_one_copy_of_each_row(tmp_path: Path) -> None:
     [(pid, _, _)] = store.pending_pairs()
     links = [Link((0,), (0,), 0.8), Link((1,), (1,), 0.7)]
     for _ in range(2):
-        store.save_result(pid, {"string": "sig"}, links, [_finding()])
+        store.save_result(pid, {"string": "sig"}, links, [_finding()], 0.75)
     assert store.counts()["links"] == 2 and store.counts()["findings"] == 1
     assert store.pending_pairs() == []
     [pair] = store.pairs()
     report = store.report(pair)
     assert report.links == links and report.findings == [_finding()]
-    assert (pair.links, pair.findings) == (2, 1)
+    assert (pair.links, pair.findings, pair.translated_share) == (2, 1, 0.75)
 
 
 def test_sync_keeps_done_pairs_and_redoes_changed_documents(tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_sync_keeps_done_pairs_and_redoes_changed_documents(tmp_path: Path) -> N
     wanted = [WantedPair("ar.txt", "en.txt", "pairing", 0.9, {})]
     store.sync_pairs(wanted, [("other.txt", "no candidate")])
     [(pid, _, _)] = store.pending_pairs()
-    store.save_result(pid, {}, [Link((0,), (0,), 0.8)], None)
+    store.save_result(pid, {}, [Link((0,), (0,), 0.8)], None, 0.5)
     store.sync_pairs(wanted, [])
     assert store.pending_pairs() == [] and store.pairs()[0].findings is None
     store.save_document("en.txt", "sha-en-2", make_side("en.txt", "en", ["Changed."]))
@@ -77,7 +77,7 @@ def test_a_pair_that_fails_to_save_leaves_nothing_behind(tmp_path: Path) -> None
     [(pid, _, _)] = store.pending_pairs()
     unserialisable = Finding("omission", "major", 0.9, (1,), (), "tgt", "m", {"x": object()})
     with pytest.raises(TypeError):  # links are written first, then the findings fail
-        store.save_result(pid, {}, [Link((0,), (0,), 0.8)], [unserialisable])
+        store.save_result(pid, {}, [Link((0,), (0,), 0.8)], [unserialisable], 0.5)
     assert store.counts()["links"] == 0 and len(store.pending_pairs()) == 1
 
 

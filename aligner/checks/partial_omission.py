@@ -78,9 +78,29 @@ class PartialOmissionParams:
     # Pairs within 0.6 sigma of the document's ratio practically never hide a 30% clause drop
     # (none of 134 on NTREX-dev); skipping them halves the embedding work.
     min_z: float = 0.6
+    # An English acronym that the Arabic does not keep in Latin letters is spelled out there
+    # (MRSA: المكورات العنقودية الذهبية المقاومة للميثيسيلين): each letter counts as this many
+    # characters when the Arabic is the longer side.
+    acronym_letter_chars: int = 6
 
 
 _DEFAULTS = PartialOmissionParams()
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
+# Latin letter names as Arabic writes an acronym letter by letter (سي إن إن for CNN): such an
+# acronym is transliterated, not spelled out
+_LETTER_NAMES = frozenset((
+    "إيه", "أيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "إتش", "اتش", "آي",
+    "جيه", "كيه", "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار", "إس",
+    "أس", "اس", "تي", "يو", "في", "دبليو", "إكس", "اكس", "واي", "زد", "زي"))
+
+
+def acronym_allowance(en: str, ar: str, letter_chars: int) -> int:
+    """Characters the English acronyms absent from the Arabic may take when spelled out there
+    (a word a letter, less the letters themselves), less those written as letter names."""
+    letters = sum(len(a) for a in set(_ACRONYM.findall(en)) if a not in ar)
+    named = sum(1 for w in re.findall(r"[\u0621-\u064A]+", ar)
+                if w in _LETTER_NAMES or (w[:1] == "و" and w[1:] in _LETTER_NAMES))
+    return max(0, letters - named) * (letter_chars - 1)
 
 
 @dataclass(frozen=True)
@@ -169,6 +189,17 @@ class PartialOmissionCheck:
         if min(len(src), len(tgt)) < 10 or max(len(src), len(tgt)) < p.min_segment_chars:
             return None
         z = stats.z(len(src), len(tgt))
+        ar_side = "src" if ctx.src_lang == "ar" else "tgt" if ctx.tgt_lang == "ar" else None
+        extra = 0
+        if ar_side is not None and (z > 0) == (ar_side == "tgt"):
+            # the Arabic is the longer side: its extra length may be spelled-out acronyms
+            en_text, ar_text = (tgt, src) if ar_side == "src" else (src, tgt)
+            extra = acronym_allowance(en_text, ar_text, p.acronym_letter_chars)
+            if extra:
+                z = stats.z(len(src) + extra * (ar_side == "tgt"),
+                            len(tgt) + extra * (ar_side == "src"))
+                if (z > 0) != (ar_side == "tgt"):
+                    return None  # the acronyms account for all of it
         if abs(z) < p.min_z:
             return None
         # The longer side (relative to the document's ratio) is where a clause may be extra.
@@ -180,7 +211,7 @@ class PartialOmissionCheck:
         other_lang = ctx.tgt_lang if longer == "src" else ctx.src_lang
         other_values = _values(other_text, other_lang)
         # Expected length of the longer side given the other one: the deficit a drop explains.
-        expected = (len(other_text) + 5) * math.exp(-stats.median if longer == "src"
+        expected = (len(other_text) + extra + 5) * math.exp(-stats.median if longer == "src"
                                                     else stats.median) - 5
         excess = 1.0 - expected / max(len(long_text), 1)
         cands, variants = [], []

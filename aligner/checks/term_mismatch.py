@@ -3,8 +3,10 @@ its required renderings.
 
 Matching forgives what inflection and spelling change: on the Arabic side hamza seats,
 diacritics and teh marbuta are folded, the first word may carry clitics (و ف ب ل ك ال), every
-word may drop or gain the article, and the last word may take ة/ات/ين/ون or the dual; on the
-English side case (except in acronyms), the possessive and the plural of the last word.
+word may drop or gain the article, and the first and last words may take ة/ات/ين/ون or the
+dual, the first of several also the construct state (وزارتا الصحة, وزيري الخارجية); on the
+English side case (except in acronyms), the possessive and the plural of the first and last
+words (ministries of health, health ministries).
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ class TermMismatchParams:
     confidence: float = 0.85  # a glossary is an explicit rule; matching is what may err
     #: the last word's inflections, teh marbuta folded to heh: sg. ة, pl. ات/ون/ين, dual ان/ين
     ar_suffixes: tuple[str, ...] = ("ه", "ات", "ون", "ين", "ان", "تان", "تين")
+    #: the first word of several in the construct state: a dual or plural that lost its nun
+    #: (وزارتا/وزارتي الصحة, وزيرا/وزيري الخارجية, مراقبو الأمم), cut only from a word that
+    #: keeps this many letters (أبو ظبي is no plural of أب)
+    ar_construct: tuple[str, ...] = ("تا", "تي", "ا", "ي", "و")
+    ar_construct_min_stem: int = 3
 
 
 _EN_WORD = re.compile(r"[^\W_]+(?:['’][sS]\b|['’](?!\w))?")
@@ -63,10 +70,12 @@ def _en_forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _en_word_match(term_word: str, text_word: str, last: bool) -> bool:
+def _en_word_match(term_word: str, text_word: str, first: bool, last: bool) -> bool:
+    """Whether a text word is the term's word; the first and last may be plural (the head
+    noun: "ministries of health", "health ministries")."""
     if len(term_word) > 1 and term_word.isupper():  # an acronym: US is not "us"
         return text_word == term_word or (last and text_word == term_word + "s")
-    if last:
+    if first or last:
         return text_word.lower() in _en_forms(term_word)
     return text_word.lower() == term_word.lower()
 
@@ -82,11 +91,12 @@ def find_english(text: str, term: str) -> tuple[int, int] | None:
     n = len(words)
     if not n:
         return _verbatim(text, term)
-    if not (_en_forms(words[0]) if n == 1 else {words[0].lower()}) & _en_lower(text):
+    if not _en_forms(words[0]) & _en_lower(text):
         return None  # a quick no for most terms of a large glossary
     tokens = _en_tokens(text)
     for i in range(len(tokens) - n + 1):
-        if n and all(_en_word_match(words[k], tokens[i + k][2], k == n - 1) for k in range(n)):
+        if n and all(_en_word_match(words[k], tokens[i + k][2], k == 0, k == n - 1)
+                     for k in range(n)):
             return tokens[i][0], tokens[i + n - 1][1]
     return None
 
@@ -98,14 +108,18 @@ def _verbatim(text: str, term: str) -> tuple[int, int] | None:
     return (at, at + len(term)) if term and at >= 0 else None
 
 
-def _ar_core(word: str, suffixes: Sequence[str], last: bool) -> set[str]:
-    """Comparable forms of a normalised Arabic word: without the article and, for the last
-    word of a term, without an inflection ending."""
+def _ar_core(word: str, p: TermMismatchParams, first: bool, last: bool) -> set[str]:
+    """Comparable forms of a normalised Arabic word: without the article and, for the first or
+    last word of a term, without an inflection ending (the first of several: or the ending of
+    the construct state)."""
     base = strip_article(word)
     out = {base}
-    if last:
-        for suffix in suffixes:
+    if first or last:
+        for suffix in p.ar_suffixes:
             if base.endswith(suffix) and len(base) - len(suffix) >= 2:
+                out.add(base[:-len(suffix)])
+        for suffix in p.ar_construct if first and not last else ():
+            if base.endswith(suffix) and len(base) - len(suffix) >= p.ar_construct_min_stem:
                 out.add(base[:-len(suffix)])
         if base.endswith("ات") and len(base) > 3:
             out.add(base[:-1])  # ميليشيا → ميليشيات keeps the alef
@@ -113,17 +127,17 @@ def _ar_core(word: str, suffixes: Sequence[str], last: bool) -> set[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _ar_forms(raw: str, first: bool, last: bool, suffixes: tuple[str, ...]) -> frozenset[str]:
+def _ar_forms(raw: str, first: bool, last: bool, p: TermMismatchParams) -> frozenset[str]:
     """Every comparable form of a text word in a term's first and/or last position (memoised:
     a glossary of thousands of terms looks at the same words again and again)."""
     stems = [normalize(s) for _, s in strip_clitics(raw)] if first else [normalize(raw)]
-    return frozenset(f for s in stems for f in _ar_core(s, suffixes, last))
+    return frozenset(f for s in stems for f in _ar_core(s, p, first, last))
 
 
 @functools.lru_cache(maxsize=16384)
-def _ar_term(term: str, suffixes: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+def _ar_term(term: str, p: TermMismatchParams) -> tuple[frozenset[str], ...]:
     words = [normalize(w) for _, _, w in arabic_tokens(term)]
-    return tuple(frozenset(_ar_core(w, suffixes, k == len(words) - 1))
+    return tuple(frozenset(_ar_core(w, p, k == 0, k == len(words) - 1))
                  for k, w in enumerate(words))
 
 
@@ -133,30 +147,30 @@ def _ar_tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _ar_index(text: str, last: bool, suffixes: tuple[str, ...]) -> frozenset[str]:
+def _ar_index(text: str, last: bool, p: TermMismatchParams) -> frozenset[str]:
     """Every form a term's first word could match in ``text``."""
-    return frozenset().union(*(_ar_forms(t, True, last, suffixes) for _, _, t in _ar_tokens(text)))
+    return frozenset().union(*(_ar_forms(t, True, last, p) for _, _, t in _ar_tokens(text)))
 
 
-def find_arabic(text: str, term: str, suffixes: Sequence[str]) -> tuple[int, int] | None:
+def find_arabic(text: str, term: str,
+                p: TermMismatchParams = TermMismatchParams()) -> tuple[int, int] | None:
     """Where ``term`` first occurs in ``text`` (clitics, article and inflection forgiven)."""
-    ends = tuple(suffixes)
-    wanted = _ar_term(term, ends)
+    wanted = _ar_term(term, p)
     n = len(wanted)
     if not n:
         return _verbatim(text, term)
-    if not wanted[0] & _ar_index(text, n == 1, ends):
+    if not wanted[0] & _ar_index(text, n == 1, p):
         return None  # a quick no for most terms of a large glossary
     tokens = _ar_tokens(text)
     for i in range(len(tokens) - n + 1):
-        if n and all(wanted[k] & _ar_forms(tokens[i + k][2], k == 0, k == n - 1, ends)
+        if n and all(wanted[k] & _ar_forms(tokens[i + k][2], k == 0, k == n - 1, p)
                      for k in range(n)):
             return tokens[i][0], tokens[i + n - 1][1]
     return None
 
 
 @functools.lru_cache(maxsize=8)
-def _first_words(glossary: Glossary, suffixes: tuple[str, ...],
+def _first_words(glossary: Glossary, p: TermMismatchParams,
                  ) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     """Term numbers by the forms their renderings' first word may take in a text, English
     (lower case) and Arabic: the index that lets a large glossary skip most terms at once."""
@@ -165,11 +179,10 @@ def _first_words(glossary: Glossary, suffixes: tuple[str, ...],
     for n, term in enumerate(glossary.terms):
         for rendering in term.en:
             words = [w for _, _, w in _en_tokens(rendering)]
-            keys = _en_forms(words[0]) if len(words) == 1 else {words[0].lower()}
-            for key in keys if words else {""}:  # "": looked for in every pair
+            for key in _en_forms(words[0]) if words else {""}:  # "": looked for in every pair
                 en.setdefault(key, []).append(n)
         for rendering in term.ar:
-            wanted = _ar_term(rendering, suffixes)
+            wanted = _ar_term(rendering, p)
             for key in wanted[0] if wanted else {""}:
                 ar.setdefault(key, []).append(n)
     return en, ar
@@ -185,8 +198,8 @@ class TermMismatchCheck:
             return []
         en_side = "src" if langs[0] == "en" else "tgt"
         ar_side = "tgt" if en_side == "src" else "src"
-        suffixes = ctx.params.get(TermMismatchParams).ar_suffixes
-        en_index, ar_index = _first_words(glossary, suffixes)
+        p = ctx.params.get(TermMismatchParams)
+        en_index, ar_index = _first_words(glossary, p)
         findings = []
         for link in ctx.report.links:
             if link.is_null:
@@ -194,7 +207,7 @@ class TermMismatchCheck:
             # only terms whose first word occurs on one side can be found there
             en_words = set().union(*(_en_lower(ctx.side(en_side)[i].text)
                                      for i in (link.src if en_side == "src" else link.tgt)))
-            ar_forms = set().union(*(_ar_index(ctx.side(ar_side)[i].text, last, suffixes)
+            ar_forms = set().union(*(_ar_index(ctx.side(ar_side)[i].text, last, p)
                                      for i in (link.src if ar_side == "src" else link.tgt)
                                      for last in (False, True)))
             candidates = {n for w in {"", *en_words} for n in en_index.get(w, ())} | {
@@ -206,13 +219,13 @@ class TermMismatchCheck:
         return findings
 
     def _first(self, ctx: CheckContext, link: Link, side: str, renderings: Sequence[str],
-               suffixes: Sequence[str]) -> Span | None:
+               p: TermMismatchParams) -> Span | None:
         """The first occurrence of any rendering in the link's segments on ``side``."""
         for i in link.src if side == "src" else link.tgt:
             seg = ctx.side(side)[i]
             for rendering in renderings:
                 where = (find_english(seg.text, rendering) if side_lang(ctx, side) == "en"
-                         else find_arabic(seg.text, rendering, suffixes))
+                         else find_arabic(seg.text, rendering, p))
                 if where:
                     a, b = where
                     return Span(side, i, seg.start + a, seg.start + b, seg.text[a:b])
@@ -223,8 +236,8 @@ class TermMismatchCheck:
         p = ctx.params.get(TermMismatchParams)
         sides = {en_side: (term.en, "English"), ar_side: (term.ar, "Arabic")}
         for have, lack in ((en_side, ar_side), (ar_side, en_side)):
-            hit = self._first(ctx, link, have, sides[have][0], p.ar_suffixes)
-            if hit is None or self._first(ctx, link, lack, sides[lack][0], p.ar_suffixes):
+            hit = self._first(ctx, link, have, sides[have][0], p)
+            if hit is None or self._first(ctx, link, lack, sides[lack][0], p):
                 continue
             wanted = " or ".join(f'"{r}"' for r in sides[lack][0])
             return Finding(

@@ -9,16 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from aligner import __version__
-from aligner.export.base import CorpusRow, corpus_langs, register_exporter
-from aligner.fsutil import atomic_open
+from aligner.export.base import CorpusRow, register_exporter
+from aligner.export.cat import add_units, cat_langs, strip_invalid_xml, write_store
 from aligner.signature import signature_string
-
-
-def strip_invalid_xml(text: str) -> str:
-    """XML 1.0 forbids most control characters and U+FFFE, U+FFFF; drop them rather than
-    write a broken file (a carriage return stays: lxml writes it as &#13;, so it reads back)."""
-    return "".join(ch for ch in text if ch in "\t\n\r" or 0x20 <= ord(ch) < 0xFFFE
-                   or ord(ch) > 0xFFFF)
 
 
 @register_exporter("tmx")
@@ -30,7 +23,7 @@ class TmxExporter:
         from lxml import etree
         from translate.storage.tmx import tmxfile
 
-        src_lang, tgt_lang = corpus_langs(rows, empty=("ar", "en"))
+        src_lang, tgt_lang = cat_langs(rows)
         store = tmxfile(sourcelanguage=src_lang, targetlanguage=tgt_lang)
         header = store.document.getroot().find("header")
         assert header is not None  # the toolkit's skeleton has one
@@ -38,11 +31,8 @@ class TmxExporter:
                               "o-tmf": "aligner", "datatype": "plaintext"})
         prop = etree.SubElement(header, "prop", type="x-signature")
         prop.text = strip_invalid_xml(signature_string(signature))
-        for row in rows:
-            unit = store.addsourceunit(strip_invalid_xml(row.src_text))
-            unit.target = strip_invalid_xml(row.tgt_text)
-            for note in row.notes:
-                unit.addnote(strip_invalid_xml(note))
+        # props are added once the notes are in: the toolkit puts a note before the first prop
+        for _, row, unit in add_units(store, rows):
             paragraphs = f"{row.paragraphs[0]} {row.paragraphs[1]}"
             for n, (kind, value) in enumerate((("x-score", f"{row.score:.4f}"),
                                                ("x-pair", row.pair_id),
@@ -50,7 +40,4 @@ class TmxExporter:
                 element = etree.Element("prop", type=kind)
                 element.text = strip_invalid_xml(value)
                 unit.xmlelement.insert(n, element)
-        path = out_dir / f"{stem}.tmx"
-        with atomic_open(path, "wb", encoding=None) as out:
-            out.write(bytes(store))
-        return [path]
+        return write_store(store, out_dir / f"{stem}.tmx")

@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from aligner.export.base import CorpusRow, corpus_langs, register_exporter
-from aligner.export.tmx import strip_invalid_xml
-from aligner.fsutil import atomic_open
+from aligner.export.base import CorpusRow, register_exporter
+from aligner.export.cat import add_units, cat_langs, strip_invalid_xml, write_store
 from aligner.signature import signature_string
 
 #: The category (2.1) or ``from`` (1.2) of the notes aligner writes.
@@ -35,21 +34,17 @@ class Xliff2Exporter:
         from lxml import etree
         from translate.storage.xliff2 import Xliff2File
 
-        src_lang, tgt_lang = corpus_langs(rows, empty=("ar", "en"))
+        src_lang, tgt_lang = cat_langs(rows)
         store = Xliff2File(sourcelanguage=src_lang, targetlanguage=tgt_lang)
         store.document.getroot().set("version", "2.1")  # 2.1 keeps 2.0's core namespace
-        store.body.set("id", stem)
+        store.body.set("id", strip_invalid_xml(stem))
         notes = etree.SubElement(store.body, store.namespaced("notes"))
         note = etree.SubElement(notes, store.namespaced("note"), category="signature")
         note.text = strip_invalid_xml(signature_string(signature))
-        for n, row in enumerate(rows, 1):
-            unit = store.addsourceunit(strip_invalid_xml(row.src_text))
-            unit.target = strip_invalid_xml(row.tgt_text)
+        for n, row, unit in add_units(store, rows, origin=NOTE_ORIGIN):
             unit.setid(str(n))
-            unit.xmlelement.set("name", row.pair_id)
-            for text in row.notes:
-                unit.addnote(strip_invalid_xml(text), origin=NOTE_ORIGIN)
-        return [_write(out_dir / f"{stem}.xliff", bytes(store))]
+            unit.xmlelement.set("name", strip_invalid_xml(row.pair_id))
+        return write_store(store, out_dir / f"{stem}.xliff")
 
 
 @register_exporter("xliff12")
@@ -63,27 +58,18 @@ class Xliff12Exporter:
         from lxml import etree
         from translate.storage.xliff import xlifffile
 
-        src_lang, tgt_lang = corpus_langs(rows, empty=("ar", "en"))
-        skeleton = _XLIFF12.format(original=quoteattr(stem)[1:-1], src=quoteattr(src_lang)[1:-1],
-                                   tgt=quoteattr(tgt_lang)[1:-1])
+        src_lang, tgt_lang = cat_langs(rows)
+        skeleton = _XLIFF12.format(original=quoteattr(strip_invalid_xml(stem))[1:-1],
+                                   src=quoteattr(src_lang)[1:-1], tgt=quoteattr(tgt_lang)[1:-1])
         store = xlifffile.parsestring(skeleton.encode("utf-8"))
         header = store.document.getroot().find(f".//{store.namespaced('header')}")
         assert header is not None  # the skeleton's
         note = etree.SubElement(header, store.namespaced("note"), {"from": NOTE_ORIGIN})
         note.text = strip_invalid_xml(signature_string(signature))
-        for n, row in enumerate(rows, 1):
-            unit = store.addsourceunit(strip_invalid_xml(row.src_text), filename=stem)
-            unit.target = strip_invalid_xml(row.tgt_text)
+        for n, row, unit in add_units(store, rows, origin=NOTE_ORIGIN,
+                                     filename=strip_invalid_xml(stem)):
             unit.setid(str(n))
-            unit.xmlelement.set("resname", row.pair_id)
-            for text in row.notes:
-                unit.addnote(strip_invalid_xml(text), origin=NOTE_ORIGIN)
+            unit.xmlelement.set("resname", strip_invalid_xml(row.pair_id))
         # units are made in 1.1's namespace and moved to 1.2: leave no stray declaration
         etree.cleanup_namespaces(store.document.getroot())
-        return [_write(out_dir / f"{stem}.xlf", bytes(store))]
-
-
-def _write(path: Path, data: bytes) -> Path:
-    with atomic_open(path, "wb", encoding=None) as out:
-        out.write(data)
-    return path
+        return write_store(store, out_dir / f"{stem}.xlf")

@@ -13,8 +13,11 @@ from aligner.numbers.lexicon import (
     AR_BOUNDS,
     AR_HUNDRED_DEF,
     AR_OF,
+    AR_ORD,
     AR_PER,
     AR_PERCENT,
+    AR_TEN,
+    AR_TENS,
     AR_UP_TO,
     DEGREE_SCALES,
     DEGREES,
@@ -167,6 +170,23 @@ class Cursor:
         if t.key in DEGREE_SCALES:
             return DEGREE_SCALES[t.key], j + 1
         return None
+
+    def _ar_century_number(self, j: int) -> tuple[int, int] | None:
+        """(number, index after) of a century's ordinal at j: العشرين 20, التاسع عشر 19,
+        الحادي والعشرين 21; else None."""
+        def stem_in(k: int, table: dict[str, int] | dict[str, float]) -> float | None:
+            return next((table[s] for s, _c, _a in ar_readings(self.key(k)) if s in table),
+                        None)
+        tens = stem_in(j, AR_TENS)
+        if tens is not None:
+            return int(tens), j + 1
+        unit = stem_in(j, AR_ORD)
+        if unit is None:
+            return None
+        if stem_in(j + 1, AR_TEN) is not None:
+            return int(unit) + 10, j + 2
+        tens = stem_in(j + 1, AR_TENS)
+        return (int(unit + tens), j + 2) if tens is not None else None
 
     # -- dates
 

@@ -9,7 +9,9 @@ import re
 from aligner.numbers.cursor import Cursor
 from aligner.numbers.lexicon import (
     AR_BETWEEN,
+    AR_CENTURY,
     AR_HOUR,
+    AR_OF,
     AR_ORD_ARTICLE,
     AR_PLURAL_SCALES,
     AR_RANGE_TO,
@@ -25,6 +27,17 @@ from aligner.numbers.lexicon import (
 from aligner.numbers.mention import NumberMention
 from aligner.numbers.tokens import DIGITS, tokens
 
+_SLASHES = ("/", "\u2044")  # the fraction slash of 8 1⁄2
+_DASHES = ("-", "–")
+
+
+def _code_prefix(word: str) -> bool:
+    """Whether a word hyphened to digits makes them a code (COVID-19, SARS-CoV-2, F-16,
+    كوفيد-19) rather than a figure ("mid-2020")."""
+    if word.isascii():
+        upper = sum(c.isupper() for c in word)
+        return upper >= 2 or (len(word) == 1 and upper == 1)
+    return len(word) >= 2
 
 class DigitReader(Cursor):
     """The ``_at_*`` steps that start at a digit (or a month name, a Roman numeral)."""
@@ -34,7 +47,7 @@ class DigitReader(Cursor):
         of a longer slash chain such as the full date 1/2/2001."""
         a, slash, b = self.tok(i), self.tok(i + 1), self.tok(i + 2)
         if a is None or slash is None or b is None or a.kind != "num" or b.kind != "num" or \
-                slash.text != "/" or not (slash.attached(a) and b.attached(slash)):
+                slash.text not in _SLASHES or not (slash.attached(a) and b.attached(slash)):
             return False
         before, after = self.tok(i - 1), self.tok(i + 3)
         return not ((before and before.text == "/" and a.attached(before)) or (
@@ -71,8 +84,13 @@ class DigitReader(Cursor):
         """A Roman numeral after a name: "Benedict XVI" = بنديكت السادس عشر, "World War II".
         Weak: a translation may drop it, or it may be an abbreviation."""
         t, prev = self.toks[i], self.tok(i - 1)
-        if t.kind != "word" or len(t.text) < 2 or not ROMAN.fullmatch(t.text) or \
-                prev is None or prev.kind != "word" or not prev.text[0].isupper():
+        if t.kind != "word" or not t.text or not ROMAN.fullmatch(t.text) or prev is None or \
+                (len(t.text) < 2 and t.text != "I"):
+            return None
+        after_roman = prev.text in _DASHES and t.attached(prev) and i >= 2 and \
+            self.toks[i - 2].kind == "word" and bool(ROMAN.fullmatch(self.toks[i - 2].text))
+        # after a word ("Type I", "angiotensin II") or another numeral ("Phase II-III")
+        if not (after_roman or (prev.kind == "word" and prev.text.isascii())):
             return None
         value = sum(ROMAN_VALUES[c] for c in t.text)
         value -= 2 * sum(ROMAN_VALUES[c] for c, d in itertools.pairwise(t.text)
@@ -86,6 +104,8 @@ class DigitReader(Cursor):
         if first is None:
             return None
         m, j = first
+        if self._code_digits(i):
+            return [m], j  # COVID-19 إلى 29 مليون: no range starts at a code's digits
         join = self.tok(j)
         if m.kind == "year" and join and join.text in ("-", "–") and join.attached(
                 self.toks[j - 1]):
@@ -116,6 +136,13 @@ class DigitReader(Cursor):
         return [NumberMention((low, n.value), kind, m.start, n.end, self.text[m.start:n.end],
                               n.unit or m.unit, approx=m.approx, bound=m.bound)], k
 
+    def _code_digits(self, i: int) -> bool:
+        """Whether the digits at i end a code: a word hyphened to them (COVID-19, كوفيد-19)."""
+        t, prev, word = self.toks[i], self.tok(i - 1), self.tok(i - 2)
+        return bool(prev and word and prev.text in _DASHES and t.attached(prev)
+                    and prev.attached(word) and word.kind == "word"
+                    and _code_prefix(word.text))
+
     def _scale_of(self, m: NumberMention) -> float:
         """The multiplier a scaled mention carries (1 when none), read from its own tokens."""
         for t in tokens(m.text):
@@ -133,6 +160,8 @@ class DigitReader(Cursor):
         start_i, j = i, i + 1
         kind, unit = "cardinal", None
         prev = self.tok(i - 1)
+        if self._code_digits(i):
+            return self.mention((value,), "cardinal", i, i + 1), i + 1  # no scale: كوف-2 مليون
         if prev and prev.kind == "sym" and prev.text in CURRENCY_SYMBOLS:
             start_i, kind, unit = i - 1, "currency", CURRENCY_SYMBOLS[prev.text]
         elif prev and prev.text in ("%", "٪") and t.attached(prev):
@@ -164,14 +193,29 @@ class DigitReader(Cursor):
             return self.mention((value,), "decade", start_i, j + 1), j + 1
         if nt and nt.text == "'" and self.key(j + 1) == "s" and value % 10 == 0:
             return self.mention((value,), "decade", start_i, j + 2), j + 2
-        # scale: 1.5 million, 2.8bn, £125m, 300 ألف
+        mixed = False
+        # a mixed number: 8 1/2, 8 1⁄2 (its whole part the other reading: a translation may
+        # round the fraction away, "220 2/3 innings" = 220 شوطًا)
+        if self._slash_pair(j) and self.toks[j].start > t.end and alt is None:
+            num, den = self._digits(j), self._digits(j + 2)
+            if num is not None and den is not None and 0 < num < den <= 16:
+                value, alt, j, mixed = value + num / den, value, j + 3, True
+        # scale: 1.5 million, 2.8bn, £125m, 300 ألف; "$300+ billion" is more than $300bn
         nt = self.tok(j)
+        plus = nt is not None and nt.text == "+" and nt.attached(self.toks[j - 1]) and \
+            self.tok(j + 1) is not None and self.toks[j + 1].kind == "word"
+        if plus:
+            j += 1
+            nt = self.tok(j)
         if nt and nt.kind == "word":
             scale = (EN_DIGIT_SCALES.get(nt.key) or AR_SCALES.get(nt.key)
                      or AR_PLURAL_SCALES.get(nt.key)
                      or (CURRENCY_ONLY_SCALES.get(nt.key) if unit in MONEY else None) or 1.0)
+            if scale == 1 and plus:
+                j -= 1
+                plus = False
             if scale > 1:
-                if alt is not None and value > alt:
+                if alt is not None and value > alt and not mixed:
                     value, alt = alt, value  # 1.500 مليون: 1.5 million rather than 1.5 billion
                 value *= scale
                 alt = alt * scale if alt is not None else None
@@ -186,10 +230,16 @@ class DigitReader(Cursor):
         pct = self._percent_words(j)
         if pct:
             kind, j = "percent", j + pct
+            if alt is not None and value > 100 >= alt:
+                value, alt = alt, value  # 99.999 %: a share, not ninety-nine thousand
         year_like = kind == "cardinal" and scale == 1 and re.fullmatch(
             r"1\d{3}|20\d{2}", t.text.translate(DIGITS))
         if year_like and self.key(j) in AR_YEAR_MARK and self.toks[j].attached(t):
             return self.mention((value,), "year", start_i, j + 1), j + 1  # 2020م
+        if year_like and value % 10 == 0:
+            century = self._century_after(j)
+            if century is not None and century[0] == value // 100 + 1:
+                return self.mention((value,), "decade", start_i, century[1]), century[1]
         if year_like and self._unit(j)[0] is None:
             return self.mention((value,), "year", start_i, j), j
         # unit / currency word
@@ -203,10 +253,19 @@ class DigitReader(Cursor):
                     value, alt, j = value + 0.5, None, j + 1  # 3 سنوات ونصف
         approx = self.hedged(start_i)
         m = self.mention((value,), kind, start_i, j, unit=unit, approx=approx,
-                         bound=self.bound(start_i), alt=alt)
+                         bound="min" if plus else self.bound(start_i), alt=alt)
         if kind == "cardinal" and 1 <= value <= 31 and value.is_integer():
             return self._maybe_date(m, j)
         return m, j
+
+    def _century_after(self, j: int) -> tuple[int, int] | None:
+        """(century, index after) of "من القرن العشرين" / "القرن التاسع عشر" at j: what
+        "1940 من القرن العشرين" (the 1940s) says its digits' century is, else None."""
+        j += self.key(j) == AR_OF
+        if self.key(j) != AR_CENTURY:
+            return None
+        cent = self._ar_century_number(j + 1)
+        return None if cent is None else (cent[0], cent[1])
 
     def _at_month_then_number(self, i: int) -> tuple[list[NumberMention], int] | None:
         """"February 9" and "Oct. 2"; a bare two-word month name (كانون الثاني) is consumed so

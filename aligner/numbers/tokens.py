@@ -29,6 +29,11 @@ _GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u2009\u202f](?=\d{3}(?!\d))")
 # the Arabic comma between groups of exactly three digits is a thousands separator (60،000);
 # elsewhere it separates items of a list ("1، 2")
 _ARABIC_COMMA_GROUPS = re.compile(r"(?<![\d.,،])\d{1,3}(?:،\d{3})+(?!،?\d)")
+# a plain space between groups of three is a thousands separator only before a multiplier
+# ("162 584 mln"): elsewhere it may part two numbers ("May 5 200 people")
+_SPACE_GROUPS_SCALED = re.compile(
+    r"(?<![\d.,])\d{1,3}(?: \d{3})+(?= ?(?:mln|bln|mn|bn|million|billion|trillion|thousand"
+    r"|مليون|مليار|ألف|آلاف|ملايين|مليارات)(?!\w))")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ def fold(word: str) -> str:
 def tokens(text: str) -> list[Tok]:
     folded = _GROUP_SPACE.sub(",", text.translate(DIGITS))
     folded = _ARABIC_COMMA_GROUPS.sub(lambda m: m.group().replace("،", ","), folded)
+    folded = _SPACE_GROUPS_SCALED.sub(lambda m: m.group().replace(" ", ","), folded)
     return [Tok(m.lastgroup or "sym", m.group(), m.start(), m.end(), fold(m.group()))
             for m in _TOKEN.finditer(folded)]
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from aligner.numbers.ar_words import NOT_TEEN_ORDINALS, ar_continues, reading_fits
 from aligner.numbers.cursor import Cursor
 from aligner.numbers.lexicon import (
+    AR_ALPHA,
     AR_CENTURY,
     AR_COMPOUNDS,
     AR_DECADES,
@@ -212,7 +214,8 @@ class WordReader(Cursor):
         pct = self._percent_words(end)
         if kind == "cardinal" and pct:
             kind, end = "percent", end + pct
-        weak = kind == "cardinal" and (value <= 2 or (end == j and self._en_compound(end)))
+        weak = kind == "cardinal" and (value <= 2 or (end == j and self._en_compound(end))
+                                       or (j == start + 1 and self._in_title(start)))
         m = self.mention((value,), kind, start, end, unit=unit if end == end2 else None,
                          spelled=True, approx=self.hedged(start), weak=weak,
                          bound=self.bound(start))
@@ -220,8 +223,10 @@ class WordReader(Cursor):
             m, end = self._maybe_date(m, end)
         return [m], end
 
-    def _ar_word(self, key: str, next_key: str = "") -> tuple[str, float, bool, bool] | None:
-        """(category, value, had و, had ال) of an Arabic number word, clitics stripped."""
+    def _ar_word(self, key: str, next_key: str = "", raw: str = ""
+                 ) -> tuple[str, float, bool, bool] | None:
+        """(category, value, had و, had ال) of an Arabic number word, clitics stripped
+        (``raw``, the word as written, rules out readings its hamza or vowels forbid)."""
         for stem, conj, art in ar_readings(key):
             if stem == AR_TWO and art:
                 return None  # الاثنين is Monday
@@ -235,6 +240,10 @@ class WordReader(Cursor):
                              ("scale", AR_SCALES), ("plural", AR_PLURAL_SCALES),
                              ("dual", AR_DUAL_SCALES), ("ord", AR_ORD), ("half", AR_HALF)):
                 if stem in lex:
+                    if cat == "dual" and art and stem.endswith(("ا", "ي")):
+                        break  # الألفي is "millennial": a dual takes ال only as ألفين
+                    if not reading_fits(raw, key, stem, art, cat):
+                        break
                     return cat, lex[stem], conj, art
         return None
 
@@ -257,6 +266,9 @@ class WordReader(Cursor):
                         j += 3
                     elif self.key(j + 1) == AR_LAST:
                         j += 2
+                digits = self._digits(j)
+                if digits is not None and digits in (value, value % 100):
+                    j += 1  # التسعينيات 1990: the decade with its digits beside it
                 return [self.mention((value,), "decade", i, j, spelled=True)], j
         return None
 
@@ -295,6 +307,15 @@ class WordReader(Cursor):
                                      spelled=True, weak=True)], i + 1
         return None
 
+    def _in_title(self, i: int) -> bool:
+        """Whether the number word at i is capitalised before a capitalised word that is no
+        number or unit: a place or a title ("Thousand Oaks", "Three Rivers"), or a headline."""
+        t, nxt = self.toks[i], self.tok(i + 1)
+        return bool(t.text[:1].isupper() and nxt is not None and nxt.kind == "word"
+                    and nxt.text[:1].isupper() and nxt.text.isascii()
+                    and self._unit(i + 1)[0] is None and nxt.key not in EN_SMALL
+                    and nxt.key not in EN_MULTIPLIERS and nxt.key not in EN_TENS)
+
     def _en_compound(self, j: int) -> bool:
         """Whether a spelled number ending before token j is part of an adjective:
         three-dimensional, three dimensional, two-way (not a six-point lead)."""
@@ -323,15 +344,21 @@ class WordReader(Cursor):
         t = self.toks[i]
         if t.kind != "word" or t.text.isascii():
             return None
-        first = self._ar_word(t.key, self.key(i + 1))
+        first = self._ar_word(t.key, self.key(i + 1), t.text)
         if first is None or first[0] in ("plural", "half"):
             return None
+        if first[0] == "scale" and any(s == AR_ALPHA for s, _c, _a in ar_readings(t.key)):
+            return None  # ألفا without a count before it: alpha (فيروسات كورونا ألفا)
         total, current, last, last_cat, kind = 0.0, 0.0, None, "", "cardinal"
         j = part_start = i
         scale_used = float("inf")
         while True:
-            w = self._ar_word(self.key(j), self.key(j + 1))
-            if w is None or (j > i and not _ar_continues(w[0], w[2], last, current)):
+            tj = self.tok(j)
+            w = self._ar_word(self.key(j), self.key(j + 1), tj.text if tj else "")
+            if w is None or (j > i and not ar_continues(w[0], w[2], last, current)):
+                break
+            if w[0] == "ten" and last_cat == "ord" and any(
+                    s in NOT_TEEN_ORDINALS for s, _c, _a in ar_readings(self.key(j - 1))):
                 break
             cat, v, _conj, _art = w
             if cat in ("scale", "plural"):
@@ -373,28 +400,3 @@ class WordReader(Cursor):
         if kind_out in ("cardinal", "ordinal") and value <= 31:
             m, end = self._maybe_date(m, end)
         return [m], end
-
-
-
-def _ar_continues(cat: str, conj: bool, last: float | None, current: float) -> bool:
-    """Whether an Arabic number word extends the number read so far (``last`` is the value of
-    the previous word): with و a smaller part follows a larger one, or tens follow units
-    (خمسة وعشرون); without و come teens (ثلاثة عشر), hundreds (ثلاث مئة) and multipliers."""
-    if last is None:
-        return True
-    if conj:
-        if cat in ("unit", "ord"):
-            return last >= 100
-        if cat == "tens":
-            return last < 10 or last >= 100
-        if cat in ("hundreds", "hundred", "dual"):
-            return last >= 1000
-        return cat == "half"
-    if cat == "ten":
-        return last < 10
-    if cat == "hundred":
-        return 3 <= last <= 9
-    if cat == "scale":
-        return True
-    return cat == "plural" and 3 <= current <= 10
-

@@ -13,34 +13,14 @@
   var status = document.getElementById("status");
   var current = null;
   var picked = null;
-
-  function all(selector, root) {
-    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
-  }
+  var all = alignerView.all;  // report/filters.js, put before this script
 
   function say(text) { status.textContent = text; }
 
   function apply() {
-    var on = {};
-    boxes.forEach(function (b) { if (b.checked) { on[b.dataset.filter + ":" + b.value] = true; } });
-    function ok(ks) {
-      var p = ks.split(":");
-      return Boolean(on["kind:" + p[0]] && on["severity:" + p[1]]);
-    }
-    all(".finding").forEach(function (f) {
-      f.hidden = !ok(f.dataset.ks) || (!decided.checked && f.dataset.state !== "");
+    alignerView.filter(rows, boxes, clean, shown, function (f) {
+      return !decided.checked && f.dataset.state !== "";  // decided findings, unless asked
     });
-    all("mark.hl").forEach(function (m) {
-      m.classList.toggle("off", !m.dataset.ks.split(" ").some(ok));
-    });
-    var count = 0;
-    rows.forEach(function (r) {
-      var notes = all(".finding", r);
-      var visible = notes.length ? notes.some(function (f) { return !f.hidden; }) : clean.checked;
-      r.hidden = !visible;
-      if (visible) { count += 1; }
-    });
-    shown.textContent = count + " of " + rows.length + " rows";
     if (current && current.hidden) { select(null); }
   }
 

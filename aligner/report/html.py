@@ -52,6 +52,11 @@ def _template() -> str:
     return files("aligner.report").joinpath("template.html").read_text(encoding="utf-8")
 
 
+@cache
+def _filters() -> str:
+    return files("aligner.report").joinpath("filters.js").read_text(encoding="utf-8")
+
+
 def _hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() \
         + "'"
@@ -63,8 +68,10 @@ def _page(title: str, body: str, script: str | None = None, style: str = "",
     ``script`` replaces the shell's script, ``style`` is added to its style sheet (the review
     desk of ``aligner serve``), ``csp_extra`` ends the policy."""
     shell = _template()
-    if script is not None:
-        shell = _SCRIPT.sub(lambda m: f"<script>{script}</script>", shell, count=1)
+    # the view filters both pages share (report/filters.js) go first in the one script
+    shell = _SCRIPT.sub(lambda m: f"<script>\n{_filters()}"
+                                  f"{m.group(1) if script is None else script}</script>",
+                        shell, count=1)
     if style:
         shell = _STYLE.sub(lambda m: f"<style>{m.group(1)}{style}</style>", shell, count=1)
     values = {"title": e(title), "body": body, "csp": "{{csp}}", "kinds": _kind_styles()}
@@ -245,11 +252,13 @@ def _end(lang: str) -> str:
     return ' class="rtl"' if is_rtl(lang) else ""
 
 
-def render_html(report: Report) -> str:
-    """The review page for one aligned (and possibly checked) pair, as one HTML string."""
+def render_html(report: Report, share: float | None = None) -> str:
+    """The review page for one aligned (and possibly checked) pair, as one HTML string;
+    ``share``: the pair's ``translated_share`` where the caller has it already."""
     view = build_view(report)
     src, tgt = report.src.document, report.tgt.document
-    share = translated_share(report.links, report.src.segments, report.tgt.segments)
+    if share is None:
+        share = translated_share(report.links, report.src.segments, report.tgt.segments)
     doubt = ('' if share >= PairingParams.min_translated else
              f'<p class="pair">{_doubt_badge(share)} {_doubt_text(share)}: likely a wrong pair '
              f'of files rather than a translation to review</p>')
@@ -274,9 +283,9 @@ def render_html(report: Report) -> str:
     return _page(f"Review: {os.path.basename(src.path)} ↔ {os.path.basename(tgt.path)}", page)
 
 
-def write_html(report: Report, path: str | os.PathLike[str]) -> None:
+def write_html(report: Report, path: str | os.PathLike[str], share: float | None = None) -> None:
     """Write the review page atomically: a reader never sees half a page."""
-    atomic_write_text(path, render_html(report))
+    atomic_write_text(path, render_html(report, share))
 
 
 @dataclass(frozen=True)

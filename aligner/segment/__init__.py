@@ -18,10 +18,8 @@ from aligner.segment.text import TERMINATED, has_word, trim
 
 __all__ = ["MAX_SEGMENT_CHARS", "segment_document"]
 
-#: A run longer than this with no sentence end (a transcript or an export without punctuation)
-#: is cut into pieces of at most this size, at a clause mark or a space where there is one:
-#: a "sentence" of a whole book aligns with nothing and costs the embedders minutes. Real
-#: sentences stay far below it (NTREX's longest is 650 characters, Text+Berg's 483).
+#: A run longer than this with no sentence end is cut at a clause mark or a space: a whole
+#: book as one "sentence" aligns with nothing and costs minutes (NTREX's longest is 650).
 MAX_SEGMENT_CHARS = 2000
 _CLAUSE_MARK = re.compile(r"[،؛;:,—–]\s")
 _SPACE = re.compile(r"\s")
@@ -59,7 +57,7 @@ def segment_document(doc: Document, presegmented: bool = False) -> tuple[Segment
             out.extend(Segment(text[a:b], a, b, paragraph, kind if len(pieces) == 1
                                else "sentence") for a, b in pieces)
         paragraph += 1
-    return mark_chrome(tuple(out))
+    return mark_chrome(tuple(out), text)
 
 
 def _cap_length(text: str, start: int, end: int) -> list[tuple[int, int]]:

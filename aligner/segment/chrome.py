@@ -5,7 +5,9 @@ other and would go into a training corpus as sentence pairs; extraction from a s
 (``aligner.web``) leaves most of them out, but not those inside the article's own markup.
 
 A segment is chrome only when the whole of it is one of these phrases (a real sentence that
-mentions comments or sharing is not): such segments get ``kind = "chrome"``.
+mentions comments or sharing is not), or when it is a crumb of the breadcrumb trail that opens
+a scraped article ("Iraq News / Security" above the headline): such segments get
+``kind = "chrome"``.
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ _AR = [
     r"تابعونا على [\w ،,]+",
     r".{0,80}جميع الحقوق محفوظة",
 ]
+#: A breadcrumb is a section name of at most this many words ("Iraq News", "أخبار العراق").
+MAX_CRUMB_WORDS = 3
+_CRUMB_SEPARATOR = re.compile(r"\s+[›»>/|]\s+")
+_SENTENCE_END = re.compile(r"[.!?؟:;…]$")
 _PATTERN = re.compile("|".join(f"(?:{p})" for p in _EN + _AR), re.IGNORECASE)
 # what may surround the phrase: punctuation, spaces, a character counter ("1500 / 1500")
 _EDGES = re.compile(r"^[\s\W_]+|[\s?؟!.:…»«\-–—|]+$")
@@ -64,7 +70,38 @@ def is_chrome(text: str) -> bool:
     return bool(core) and _PATTERN.fullmatch(core) is not None
 
 
-def mark_chrome(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
-    """``segments`` with those that are site chrome of kind ``chrome``."""
-    return tuple(Segment(s.text, s.start, s.end, s.paragraph, CHROME_KIND) if is_chrome(s.text)
-                 else s for s in segments)
+def mark_chrome(segments: tuple[Segment, ...], text: str | None = None) -> tuple[Segment, ...]:
+    """``segments`` with those that are site chrome of kind ``chrome``; given the document's
+    ``text``, the breadcrumb trail that opens it is chrome too."""
+    crumbs = _breadcrumbs(segments, text) if text is not None else 0
+    return tuple(Segment(s.text, s.start, s.end, s.paragraph, CHROME_KIND)
+                 if n < crumbs or is_chrome(s.text) else s for n, s in enumerate(segments))
+
+
+def _breadcrumbs(segments: tuple[Segment, ...], text: str) -> int:
+    """How many segments at the start of ``text`` are a breadcrumb trail: a first block of
+    section names only (two lines or more, or one line with › » > / | between them), then a
+    headline alone in its block, then the article. A headline under a kicker ("Breaking",
+    then "Minister resigns", then the first sentence) is no trail: no lone line follows it."""
+    def blank_between(a: Segment, b: Segment) -> bool:
+        return text.count("\n", a.end, b.start) >= 2
+
+    n = 0
+    while n < len(segments) and segments[n].kind == "line" and (
+            n == 0 or text.count("\n", segments[n - 1].end, segments[n].start) == 1):
+        n += 1
+    if not 0 < n < len(segments) - 1:
+        return 0
+    headline = segments[n]
+    if (headline.kind != "line" or not blank_between(segments[n - 1], headline)
+            or not blank_between(headline, segments[n + 1])):
+        return 0
+    names = [name for s in segments[:n] for name in _CRUMB_SEPARATOR.split(s.text)]
+    return n if len(names) >= 2 and all(_is_crumb(name) for name in names) else 0
+
+
+def _is_crumb(text: str) -> bool:
+    """Whether ``text`` reads as a section name: a few words, no digits, not a sentence."""
+    words = text.split()
+    return (0 < len(words) <= MAX_CRUMB_WORDS and not any(c.isdigit() for c in text)
+            and not _SENTENCE_END.search(text))

@@ -6,7 +6,9 @@ the article are set aside (بألبوكمال, ألبوكمال and البوكم
 table are skipped: their accepted renderings legitimately vary (الحرس, الحرس الثوري). So are
 the inflections of a people-name or adjective (البريطاني, البريطانيين, البريطانية for Britons,
 which spaCy may tag as a person): Arabic inflects a nisba for number and gender, which is
-grammar, not a spelling slip.
+grammar, not a spelling slip. Nor are a country and its nisba (منغوليا, المنغولية), a
+proclitic the matcher left on (ببولونيا, للوثر), or the name left in Latin letters in the
+Arabic (a quoted title, not a second spelling).
 """
 
 from __future__ import annotations
@@ -23,6 +25,45 @@ from aligner.registry import Style
 #: Plural and feminine endings of a nisba (بريطانيين, بريطانيون, بريطانية → بريطاني), in
 #: ``match_key`` form, where ة is already ه.
 _NISBA_INFLECTION = re.compile("ي(?:ين|ون|ه)$")
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_ARABIC_LETTER = re.compile("[\u0621-\u064A]")
+# prepositions a matched span may have taken in from the text beside the name ('أرسطو على')
+_FUNCTION_WORDS = frozenset(("على", "علي", "في", "من", "الى", "إلى", "عن", "مع"))
+
+
+def _core(key: str) -> str:
+    """A form key without function words at its edges (the name itself, if any is left)."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _FUNCTION_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0] in _FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _same_form(a: str, b: str) -> bool:
+    """Whether two form keys are one spelling: the same, one with a proclitic the other lacks
+    (ببولونيا, بولونيا), or a country and its nisba (منغوليا, منغولي; نيوزيلندا, نيوزيلندي)."""
+    a, b = _core(a), _core(b)
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if any(x == c + y for c in _PROCLITICS) and len(y) >= 3:
+            return True
+        if (x == y + "ا" and y.endswith("ي")) or (
+                x[:-1] == y[:-1] and len(x) > 3 and (x[-1], y[-1]) == ("ا", "ي")):
+            return True
+    return False
+
+
+def _spellings(keys: list[str]) -> list[list[str]]:
+    """The form keys grouped into distinct spellings (``_same_form`` joins, transitively)."""
+    groups: list[list[str]] = []
+    for key in keys:
+        joined = [g for g in groups if any(_same_form(key, k) for k in g)]
+        merged = [key] + [k for g in joined for k in g]
+        groups = [g for g in groups if g not in joined] + [merged]
+    return groups
 
 
 def _form_key(arabic: str) -> str:
@@ -48,6 +89,8 @@ class InconsistentEntityCheck:
                 m, j = loc.match, loc.ar_seg
                 if m is None or j is None or loc.partial or exonym_forms(loc.entity.text):
                     continue
+                if not _ARABIC_LETTER.search(m.text):
+                    continue  # left in Latin letters: a quoted title, not a spelling
                 seg = ar_segs[j]
                 span = Span(ar_name, j, seg.start + m.start, seg.start + m.end, m.text)
                 groups.setdefault(_name_key(loc.entity.text), []).append(
@@ -57,10 +100,13 @@ class InconsistentEntityCheck:
             forms: dict[str, str] = {}
             for _, key, span, _, _ in places:
                 forms.setdefault(key, span.text)
-            if len(forms) < 2:
+            spellings = _spellings(list(forms))
+            if len(spellings) < 2:
                 continue
             spans = list({(p[2].segment, p[2].start): p[2] for p in places}.values())
-            counts = {text: sum(1 for p in places if p[1] == key) for key, text in forms.items()}
+            counts = {forms[group[-1]]: sum(1 for p in places if p[1] in group)
+                      for group in spellings}
+            forms = {group[-1]: forms[group[-1]] for group in spellings}
             listed = ", ".join(f"'{t}' ×{n}" for t, n in counts.items())
             findings.append(Finding(
                 kind=self.name, severity="minor", confidence=0.8,

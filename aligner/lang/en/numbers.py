@@ -32,7 +32,10 @@ COMPOUND_HEADS = ("dimensional", "way", "sided", "party", "pronged", "tier", "ti
                   "wheeled", "headed", "lane", "ply", "stroke", "seater", "engined")
 # Multiplier words that may follow digits ("2.8bn", "£125m", "1.5 million").
 DIGIT_SCALES = {**SCALES, "hundred": 1e2, "bn": 1e9, "tn": 1e12, "mn": 1e6, "k": 1e3,
-                "millions": 1e6, "billions": 1e9}
+                "millions": 1e6, "billions": 1e9, "mln": 1e6, "bln": 1e9,
+                # a metric prefix on tonnes: 36 gigatons = 36 مليار طن
+                **dict.fromkeys(("gigaton", "gigatons", "gigatonne", "gigatonnes"), 1e9),
+                **dict.fromkeys(("megaton", "megatons", "megatonne", "megatonnes"), 1e6)}
 CURRENCY_ONLY_SCALES = {"m": 1e6, "b": 1e9}
 
 # Vague quantities: (low, high) bounds of what they can stand for.

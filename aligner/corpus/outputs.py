@@ -9,12 +9,12 @@ from typing import Any
 
 from aligner.baseline import mark_accepted, open_findings
 from aligner.checks.run import worst_severity
+from aligner.corpus.finished import finished, reviewed_report
+from aligner.corpus.store import PairRow, RunStore
+from aligner.corpus.summary import ExportOptions, PairOutcome, RunSummary
 from aligner.export.base import CorpusRow, corpus_rows, export_rows
 from aligner.fsutil import atomic_write_text
-from aligner.pairing import translated_share
 from aligner.records import Document, Report, Side
-from aligner.runner import ExportOptions, PairOutcome, RunSummary, finished, reviewed_report
-from aligner.store import PairRow, RunStore
 
 
 def write_outputs(store: RunStore, out: Path, export: ExportOptions,
@@ -43,7 +43,8 @@ def write_outputs(store: RunStore, out: Path, export: ExportOptions,
                             min_score=export.min_score, keep_nulls=export.keep_nulls,
                             keep_chrome=export.keep_chrome)
         signature = signature or report.signature
-        share = translated_share(report.links, report.src.segments, report.tgt.segments)
+        share = pair.translated_share
+        assert share is not None, "the runner fills every done pair's share"
         found = None if report.findings is None else len(report.findings)
         summary.pairs.append(PairOutcome(name, pair.src_path, pair.tgt_path, pair.score,
                                          pair.evidence, pair.links, found, share,
@@ -92,7 +93,7 @@ class _HtmlPages:
 
     def page(self, name: str, pair: PairRow, report: Report, share: float) -> Path:
         path = self.out / "reports" / f"{name}.html"
-        self.html.write_html(report, path)
+        self.html.write_html(report, path, share)
         light = Report(report.signature, _no_text(report.src), _no_text(report.tgt),
                        report.links, report.findings)
         self.entries.append(self.html.IndexEntry(

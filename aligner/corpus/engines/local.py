@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
-from aligner.engines import Engine, Task, bounded_map
-from aligner.engines.work import WorkConfig
+from aligner.corpus.engines.base import Engine, Task, bounded_map
+from aligner.corpus.tasks import WorkConfig
 
 
 class SerialEngine:

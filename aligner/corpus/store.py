@@ -73,6 +73,7 @@ CREATE TABLE IF NOT EXISTS pairs (
     error TEXT,
     signature TEXT,
     checked INTEGER,
+    share REAL,
     UNIQUE (src_doc, tgt_doc)
 );
 CREATE TABLE IF NOT EXISTS links (
@@ -128,6 +129,7 @@ class PairRow:
     error: str | None
     links: int
     findings: int | None
+    translated_share: float | None = None  # of a done pair (``pairing.translated_share``)
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ class RunStore:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
             db.executescript(_SCHEMA)
+            if "share" not in {row[1] for row in db.execute("PRAGMA table_info(pairs)")}:
+                db.execute("ALTER TABLE pairs ADD COLUMN share REAL")  # a store of 0.1.0
             with self.transaction():
                 db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except sqlite3.DatabaseError as exc:  # a damaged or foreign file, a read-only folder
@@ -264,6 +268,12 @@ class RunStore:
             "SELECT path, folded, dropped, html_refs FROM cleaning JOIN documents ON id = doc_id "
             "WHERE error IS NULL ORDER BY path")]
 
+    def pages(self) -> list[tuple[str, str]]:
+        """(path, canonical URL or "") of the documents read as web pages, by path."""
+        return list(self.db.execute(
+            "SELECT path, IFNULL(url, '') FROM documents LEFT JOIN page_urls ON id = doc_id "
+            "WHERE error IS NULL AND encoding = 'html' ORDER BY path"))
+
     def set_input_errors(self, errors: Sequence[tuple[str, str, str]]) -> None:
         """Replace the manifest-level problems (source, path, error) found by this run."""
         with self.transaction():
@@ -321,8 +331,9 @@ class RunStore:
             "JOIN documents t ON t.id = p.tgt_doc WHERE p.status != 'done' ORDER BY p.id"))
 
     def save_result(self, pair_id: int, signature: dict[str, Any], links: Sequence[Link],
-                    findings: Sequence[Finding] | None) -> None:
-        """Store one aligned pair — links, findings and status — in a single transaction."""
+                    findings: Sequence[Finding] | None, share: float) -> None:
+        """Store one aligned pair — links, findings, ``translated_share`` and status — in a
+        single transaction."""
         with self.transaction():
             self.db.execute("DELETE FROM links WHERE pair_id = ?", (pair_id,))
             self.db.execute("DELETE FROM findings WHERE pair_id = ?", (pair_id,))
@@ -333,9 +344,14 @@ class RunStore:
                 (pair_id, n, json.dumps(f.to_json(), ensure_ascii=False))
                 for n, f in enumerate(findings or [])])
             self.db.execute(
-                "UPDATE pairs SET status = 'done', error = NULL, signature = ?, checked = ? "
-                "WHERE id = ?", (json.dumps(signature, ensure_ascii=False), findings is not None,
-                                 pair_id))
+                "UPDATE pairs SET status = 'done', error = NULL, signature = ?, checked = ?, "
+                "share = ? WHERE id = ?", (json.dumps(signature, ensure_ascii=False),
+                                           findings is not None, share, pair_id))
+
+    def save_share(self, pair_id: int, share: float) -> None:
+        """Keep the ``translated_share`` of a pair done before the store had it."""
+        with self.transaction():
+            self.db.execute("UPDATE pairs SET share = ? WHERE id = ?", (share, pair_id))
 
     def save_error(self, pair_id: int, error: str) -> None:
         with self.transaction():
@@ -347,13 +363,14 @@ class RunStore:
         rows = self.db.execute(
             "SELECT p.id, s.path, t.path, p.origin, p.score, p.evidence, p.status, p.error, "
             "(SELECT COUNT(*) FROM links l WHERE l.pair_id = p.id), "
-            "(SELECT COUNT(*) FROM findings f WHERE f.pair_id = p.id), p.checked "
-            "FROM pairs p JOIN documents s ON s.id = p.src_doc "
+            "(SELECT COUNT(*) FROM findings f WHERE f.pair_id = p.id), p.checked, "
+            "p.share FROM pairs p JOIN documents s ON s.id = p.src_doc "
             "JOIN documents t ON t.id = p.tgt_doc ORDER BY s.path, t.path")
         out = []
-        for pid, src, tgt, origin, score, evidence, status, error, n_links, n_find, chk in rows:
+        for (pid, src, tgt, origin, score, evidence, status, error, n_links, n_find, chk,
+             share) in rows:
             out.append(PairRow(pid, src, tgt, origin, score, json.loads(evidence), status,
-                               error, n_links, n_find if chk else None))
+                               error, n_links, n_find if chk else None, share))
         return out
 
     def report(self, pair: PairRow) -> Report:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.bilingual import FOLDER_SUFFIXES, is_bilingual, side_paths
+from aligner.corpus.store import STORE_NAME
 from aligner.read import BAD_NAME_PROBLEM, decode_bytes, undecodable_name
 from aligner.records import AlignerError
-from aligner.store import STORE_NAME
 from aligner.web import is_url
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".odt", ".html", ".htm")

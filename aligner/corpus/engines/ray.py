@@ -2,7 +2,7 @@
 
 Connects to ``$RAY_ADDRESS`` when set (or joins a Ray already initialised in this process),
 otherwise starts a local Ray. Each Ray worker process keeps its embedder between tasks (see
-``aligner.engines.work.context``), so a model is loaded once per worker, not once per task.
+``aligner.corpus.tasks.context``), so a model is loaded once per worker, not once per task.
 Results come back to the driver, which alone writes the run store: resumability holds.
 """
 
@@ -12,8 +12,8 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from aligner.engines import Task, bounded_map
-from aligner.engines.work import WorkConfig
+from aligner.corpus.engines.base import Task, bounded_map
+from aligner.corpus.tasks import WorkConfig
 from aligner.records import AlignerError
 
 

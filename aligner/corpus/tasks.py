@@ -90,17 +90,25 @@ class ReadResult:
     error: str | None = None
 
 
-def read_task(config: WorkConfig, path: str) -> ReadResult:
+@dataclass(frozen=True)
+class ReadJob:
+    path: str
+    sha256: str | None = None  # the file's hash when the driver already took it
+
+
+def read_task(config: WorkConfig, job: ReadJob) -> ReadResult:
     """Read, decode, detect the language of and segment one article."""
     from aligner.bilingual import read_side, split_side
     from aligner.pipeline import segment_side
     from aligner.read import missing_file_problem, read_document
     from aligner.web import is_url
 
+    path = job.path
     bilingual = split_side(path)
     if bilingual is not None:  # one side of a bilingual file, as the file segments it
         try:
-            return ReadResult(path, file_sha256(bilingual[0]), read_side(path))
+            return ReadResult(path, job.sha256 or file_sha256(bilingual[0]),
+                              read_side(path))
         except FileNotFoundError:
             return ReadResult(path, None, None, missing_file_problem(Path(bilingual[0])))
         except OSError as exc:
@@ -120,7 +128,7 @@ def read_task(config: WorkConfig, path: str) -> ReadResult:
         except Exception as exc:  # one document that trips a bug must not stop the run
             return ReadResult(path, None, None, _internal(exc))
     try:
-        sha = file_sha256(path)
+        sha = job.sha256 or file_sha256(path)
     except OSError as exc:
         return ReadResult(path, None, None, missing_file_problem(Path(path)) if isinstance(
             exc, FileNotFoundError) else f"cannot read: {exc.strerror or exc}")
@@ -156,6 +164,9 @@ class AlignJob:
     pair_id: int
     src: Side
     tgt: Side
+    #: each side's sentence vectors where pairing already embedded them (else None)
+    src_vectors: np.ndarray | None = None
+    tgt_vectors: np.ndarray | None = None
 
 
 @dataclass
@@ -165,15 +176,23 @@ class AlignResult:
     links: list[Link] = field(default_factory=list)
     findings: list[Finding] | None = None
     error: str | None = None
+    translated_share: float = 0.0  # ``pairing.translated_share``, stored with the pair
 
 
 def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
     """Align and check one document pair. Any failure becomes an error result for that pair:
     one bad pair must not stop a corpus run."""
-    from aligner.pipeline import align_sides, check_languages, check_report
+    from aligner.embed.known import KnownVectors
+    from aligner.pairing import translated_share
+    from aligner.pipeline import align_sides, check_languages, check_report, open_verifier
 
     ctx = context(config)
     src, tgt = job.src, job.tgt
+    known = {tuple(side.texts): vecs for side, vecs in ((src, job.src_vectors),
+                                                        (tgt, job.tgt_vectors))
+             if vecs is not None}
+    # the wrapper is not the on-disk cache that align_sides looks for: name the verifier
+    embedder = KnownVectors.over(ctx.embedder, known) if known else ctx.embedder
     if config.src_lang:
         src = replace(src, document=replace(src.document, lang=config.src_lang))
     if config.tgt_lang:
@@ -182,9 +201,10 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
         check_languages(src.document, tgt.document,
                         given=bool(config.src_lang or config.tgt_lang))
         if src.document.encoding == "bilingual":  # the file's units are the links
-            report = bilingual_links(src, tgt, ctx.embedder)
+            report = bilingual_links(src, tgt, embedder)
         else:
-            report = align_sides(src, tgt, ctx.embedder, ctx.params)
+            report = align_sides(src, tgt, embedder, ctx.params,
+                                 verifier=open_verifier(ctx.params, config.cache))
         if config.src_lang or config.tgt_lang:  # the store keeps the guess; outputs read this
             from aligner.signature import signature_string
 
@@ -192,12 +212,14 @@ def align_task(config: WorkConfig, job: AlignJob) -> AlignResult:
                                              "tgt": tgt.document.lang}
             report.signature["string"] = signature_string(report.signature)
         if config.check:
-            check_report(report, ctx.embedder, glossary=config.glossary)
+            check_report(report, embedder, glossary=config.glossary)
     except AlignerError as exc:
         return AlignResult(job.pair_id, error=exc.problem)
     except Exception as exc:  # a bug on one pair is reported with it, the run goes on
         return AlignResult(job.pair_id, error=_internal(exc))
-    return AlignResult(job.pair_id, report.signature, report.links, report.findings)
+    share = translated_share(report.links, report.src.segments, report.tgt.segments)
+    return AlignResult(job.pair_id, report.signature, report.links, report.findings,
+                       translated_share=share)
 
 
 def bilingual_links(src: Side, tgt: Side, embedder: Embedder) -> Report:

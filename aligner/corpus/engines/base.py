@@ -1,5 +1,6 @@
-"""Engines run the per-item tasks of a corpus run: in this process, in a local process pool, or
-as Ray tasks. All return results to the driver as they finish; only the driver writes the store.
+"""The engine protocol and ``make_engine``; engines run the per-item tasks of a corpus run: in
+this process, in a local process pool, or as Ray tasks. All return results to the driver as they
+finish; only the driver writes the store.
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
-from aligner.engines.work import WorkConfig
+from aligner.corpus.tasks import WorkConfig
 from aligner.records import AlignerError
 
 H = TypeVar("H")
@@ -50,11 +51,11 @@ def bounded_map(items: Iterable[Any], submit: Callable[[Any], H],
 def make_engine(name: str, config: WorkConfig, workers: int | None = None) -> Engine:
     """``local`` (a process pool of ``workers``; 1 means in this process) or ``ray``."""
     if name == "local":
-        from aligner.engines.local import make_local_engine
+        from aligner.corpus.engines.local import make_local_engine
 
         return make_local_engine(config, workers)
     if name == "ray":
-        from aligner.engines.ray import RayEngine
+        from aligner.corpus.engines.ray import RayEngine
 
         return RayEngine(config, workers)
     raise AlignerError(None, f"unknown engine {name!r} (known: local, ray)")
