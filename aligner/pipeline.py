@@ -97,9 +97,14 @@ def check_report(report: Report, embedder: Embedder | None,
     glossary's content hash) added to its signature."""
     from aligner.checks.params import CheckParams
     from aligner.checks.run import run_checks
+    from aligner.embed.cache import CachedEmbedder
+    from aligner.ner_cache import entity_cache
 
     params = params or CheckParams()
-    report.findings = run_checks(report, embedder, params=params, glossary=glossary)
+    # spaCy's entities are cached beside the embeddings, and only where they are
+    folder = embedder.path.parent if isinstance(embedder, CachedEmbedder) else None
+    with entity_cache(folder):
+        report.findings = run_checks(report, embedder, params=params, glossary=glossary)
     signature = {k: v for k, v in report.signature.items() if k not in ("string", "glossary")}
     signature["checks"] = params.to_json()
     if glossary is not None:

@@ -1,11 +1,13 @@
 """Start-up time of whole ``aligner`` processes, as a newsroom pipeline sees it (one process
 per article): ``check`` on the bundled seed pair and ``align`` on a one-sentence pair.
 
-Each command runs once to warm the embedding cache and the compiled tables, then ``--runs``
-times; the table gives the median wall time. The machine's load moves the figures: compare
-versions by running them alternately (``--python`` and ``PYTHONPATH`` pick the code).
+Each command runs once to warm the caches (embeddings, entities, compiled tables: in a
+folder of their own, ``--cache``, so that other processes sharing ``~/.cache/aligner`` do not
+replace them between runs) and Python's bytecode, then ``--runs`` times; the table gives the
+median wall time. The machine's load moves the figures: compare versions by running them
+alternately (``--python`` and ``PYTHONPATH`` pick the code).
 
-    python scripts/bench_startup.py [--runs 5]
+    python scripts/bench_startup.py [--runs 5] [--cache DIR] [--no-bytecode]
 """
 
 from __future__ import annotations
@@ -46,9 +48,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--python", default=sys.executable, help="interpreter to time")
+    parser.add_argument("--cache", help="ALIGNER_CACHE of the timed processes (default: a "
+                                        "new temporary folder, warmed by the first run)")
+    parser.add_argument("--no-bytecode", action="store_true",
+                        help="time with PYTHONDONTWRITEBYTECODE=1: every aligner module "
+                             "compiled at every start, as in a checkout that cannot keep "
+                             "its .pyc files (an installed package has them)")
     args = parser.parse_args()
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if args.no_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     with tempfile.TemporaryDirectory() as tmp:
+        env["ALIGNER_CACHE"] = args.cache or str(Path(tmp) / "cache")
         one_ar, one_en = Path(tmp) / "ar.txt", Path(tmp) / "en.txt"
         one_ar.write_text("وصلت الشاحنات من العراق صباح اليوم.\n", encoding="utf-8")
         one_en.write_text("The trucks arrived from Iraq this morning.\n", encoding="utf-8")
@@ -58,8 +70,9 @@ def main() -> None:
                       "--json", str(Path(tmp) / "r.json")],
             "align": [args.python, "-m", "aligner", "align", str(one_ar), str(one_en)],
         }
-        for command in commands.values():  # warm: embedding cache, compiled tables
+        for command in commands.values():  # warm: caches, compiled tables, bytecode
             timed(command, env, tmp)
+        load_before = os.getloadavg()[0]
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):  # alternately, so that the machine's load hits both alike
             for name, command in commands.items():
@@ -73,6 +86,10 @@ def main() -> None:
         wall, cpu = [v[0] for v in values], [v[1] for v in values]
         print(f"| {labels[name]} | {statistics.median(wall):.2f} | {min(wall):.2f}–"
               f"{max(wall):.2f} | {statistics.median(cpu):.2f} | ≤ {TARGETS[name]} |")
+
+    print(f"\nload average (1 min): {load_before:.2f} before the timed runs, "
+          f"{os.getloadavg()[0]:.2f} after; {os.cpu_count()} CPUs"
+          f"{'; PYTHONDONTWRITEBYTECODE=1' if args.no_bytecode else ''}")
 
 
 if __name__ == "__main__":

@@ -73,3 +73,60 @@ def test_the_lexicon_loaded_from_the_cache_is_the_one_built(cache: Path) -> None
     lexicon._lexicon.cache_clear()
     assert built is not None and loaded == built and loaded is not built
     assert any(p.name.startswith("lexicon-") for p in (cache / "tables").iterdir())
+
+
+def test_a_compiled_file_is_written_once_and_replaces_the_older_ones(
+        cache: Path, tmp_path: Path) -> None:
+    from aligner.tables import compiled_file
+
+    source = tmp_path / "data.txt"
+    source.write_text("a b")
+    builds: list[Path] = []
+
+    def build(path: Path) -> None:
+        builds.append(path)
+        path.write_text(source.read_text().upper())
+
+    first = compiled_file("f", [source], build, ".txt")
+    assert first is not None and first.read_text() == "A B"
+    assert compiled_file("f", [source], build, ".txt") == first and len(builds) == 1
+    assert builds[0].parent == first.parent and builds[0] != first  # written aside, renamed
+    compiled("f2", [], lambda: 1)  # another table's file stays
+    source.write_text("c")
+    second = compiled_file("f", [source], build, ".txt")
+    assert second is not None and second != first and second.read_text() == "C"
+    assert sorted(p.name for p in (cache / "tables").iterdir()) == sorted(
+        [second.name, table_path("f2", []).name])
+
+
+def test_a_compiled_file_that_cannot_be_written_is_none(cache: Path) -> None:
+    from aligner.tables import compiled_file
+
+    def fail(path: Path) -> None:
+        path.write_text("half")
+        raise OSError(28, "No space left on device")
+
+    assert compiled_file("f", [], fail, ".txt") is None
+    assert list((cache / "tables").iterdir()) == []  # nothing half-written left
+    (cache / "tables").rmdir()
+    cache.rmdir()
+    cache.write_text("a file where the cache folder would be")
+    assert compiled_file("f", [], fail, ".txt") is None
+
+
+def test_the_name_tables_loaded_from_the_cache_are_the_ones_built(cache: Path) -> None:
+    from aligner.arabic import name_lists
+
+    tables = {"foreign-name-tokens": name_lists.foreign_name_tokens,
+              "listed-spellings": name_lists._listed_spellings,
+              "english-given-names": name_lists._english_given_names}
+    for function in tables.values():
+        function.cache_clear()
+    built = {name: function() for name, function in tables.items()}
+    for function in tables.values():
+        function.cache_clear()
+    loaded = {name: function() for name, function in tables.items()}
+    for name, value in built.items():
+        assert len(value) > 1000 and loaded[name] == value and loaded[name] is not value
+    files = [p.name for p in (cache / "tables").iterdir()]
+    assert all(any(f.startswith(f"{name}-") for f in files) for name in tables)

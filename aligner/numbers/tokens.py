@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from aligner.arabic.normalize import PERSIAN_LETTERS, fold_table
 from aligner.typography import ARABIC_MARKS
@@ -60,7 +61,8 @@ def tokens(text: str) -> list[Tok]:
             for m in _TOKEN.finditer(folded)]
 
 
-def ar_readings(key: str) -> list[tuple[str, bool, bool]]:
+@lru_cache(maxsize=16384)  # pure, and asked of each word by every rule (34 times a word)
+def ar_readings(key: str) -> tuple[tuple[str, bool, bool], ...]:
     """Clitic-free readings of a folded Arabic word as (stem, had و/ف, had ال), the word itself
     first. A two-letter stem is only read after و/ف/ال (لست is "I am not", not ل + ست); a
     final accusative alif is also dropped (ثلاثًا = ثلاث)."""
@@ -74,7 +76,7 @@ def ar_readings(key: str) -> list[tuple[str, bool, bool]]:
                     out.append((key[len(prefix):], bool(conj), bool(art)))
     if key.startswith(("لل", "ولل", "فلل")) and len(key) > 4:
         out.append((key[key.index("لل") + 2:], key[0] in "وف", True))
-    return out + [(stem[:-1], conj, art) for stem, conj, art in out
-                  if stem.endswith("ا") and len(stem) > 3]
+    return tuple(out + [(stem[:-1], conj, art) for stem, conj, art in out
+                        if stem.endswith("ا") and len(stem) > 3])
 
 

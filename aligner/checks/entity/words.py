@@ -145,14 +145,12 @@ def distinctive(ent: Entity) -> list[str]:
 def en_stop_words() -> frozenset[str]:
     """spaCy's English stop words, read on first use: importing spaCy costs seconds, and only
     a run that reads English names needs them."""
-    from aligner.ner import import_spacy
+    from aligner.ner import stop_words
 
     try:
-        import_spacy()  # not by `import spacy.lang…` first: that would load torch with it
-        from spacy.lang.en.stop_words import STOP_WORDS
+        return stop_words("en")
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
-    return frozenset(STOP_WORDS)
 
 #: Reporting verbs, translated (قال) and never transliterated: "said" in Arabic letters would
 #: be سعيد, a common given name that may stand in for a swapped one. Capitalised, Said is a
