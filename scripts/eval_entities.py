@@ -79,9 +79,11 @@ def entity_findings(rep: Report) -> list[Finding]:
 
 
 def swap(en: str, ar: str, side: str, names: dict[str, tuple[str, int]],
-         pool: list[str], known: dict[str, str], rng: random.Random) -> tuple[str, str] | None:
+         pool: list[str], known: dict[str, str], rng: random.Random
+         ) -> tuple[str, str, str] | None:
     """The line with a person token (its Arabic spelling from ``known``) replaced by a name
-    of ``pool`` on one side, or None when it has no such token."""
+    of ``pool`` on one side, and what was swapped (old -> new), or None when it has no such
+    token."""
     found = []
     for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", en):
         arabic = known.get(m.group().lower(), "")
@@ -92,9 +94,12 @@ def swap(en: str, ar: str, side: str, names: dict[str, tuple[str, int]],
     word = rng.choice(found)
     other = rng.choice([n for n in pool if n[0] != word[0].lower()])
     if side == "en":
-        return re.sub(rf"\b{word}\b", other.capitalize(), en, count=1), ar
-    return en, re.sub(rf"(?<!\S)([وبلف]?){known[word.lower()]}(?!\S)",
-                      lambda m: m.group(1) + names[other][0], ar, count=1)
+        return (re.sub(rf"\b{word}\b", other.capitalize(), en, count=1), ar,
+                f"{word} -> {other.capitalize()}")
+    arabic = known[word.lower()]
+    return (en, re.sub(rf"(?<!\S)([وبلف]?){arabic}(?!\S)",
+                       lambda m: m.group(1) + names[other][0], ar, count=1),
+            f"{arabic} -> {names[other][0]}")
 
 
 def lines_of(f: Finding) -> set[int]:
@@ -108,7 +113,9 @@ def main() -> None:
     parser.add_argument("--half", choices=("tune", "inject"), default="tune")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--dump", action="store_true", help="Print every finding.")
+    parser.add_argument("--width", type=int, default=90, help="Characters of a line printed.")
     args = parser.parse_args()
+    width = args.width
     first, _, last = args.docs.partition("-")
     docs = load_ntrex(args.ntrex)[int(first):int(last or first) + 1]
     every = load_names(args.ntrex, "tune") | load_names(args.ntrex, "inject")
@@ -127,12 +134,13 @@ def main() -> None:
             print(f"  CLEAN {name} {lang} {f.src}/{f.tgt} {f.severity} {f.message}")
         en2, ar2, side = list(en), list(ar), "en"
         swapped: list[int] = []
+        what: dict[int, str] = {}
         for i in rng.sample(range(len(en)), len(en)):
             if len(swapped) == 3 or any(abs(i - k) < 2 for k in swapped):
                 continue
             new = swap(en[i], ar[i], side, names, pool, known, rng)
             if new:
-                en2[i], ar2[i] = new
+                en2[i], ar2[i], what[i] = new
                 swapped.append(i)
                 side = "ar" if side == "en" else "en"
         if not swapped:
@@ -144,8 +152,8 @@ def main() -> None:
             hits += hit
             planted += 1
             if args.dump or not hit:
-                print(f"  {'HIT ' if hit else 'MISS'}  {name} {lang} line {i}: {en2[i][:90]!r} "
-                      f"/ {ar2[i][:90]!r}")
+                print(f"  {'HIT ' if hit else 'MISS'}  {name} {lang} line {i} ({what[i]}): "
+                      f"{en2[i][:width]!r} / {ar2[i][:width]!r}")
         for f in found:
             if not lines_of(f) & set(swapped) and (f.src, f.tgt, f.message) not in before:
                 false += 1

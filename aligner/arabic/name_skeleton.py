@@ -21,7 +21,7 @@ _AR_MAP = {
     "م": "M", "ن": "N", "ه": "H", "و": "W", "ي": "Y", "ی": "Y", "ا": "a", "أ": "a", "إ": "a",
     "آ": "a", "ٱ": "a", "ى": "a", "ع": "a", "ئ": "Y", "ؤ": "W",
 }
-_EN_DIGRAPHS = (("sch", "Š"), ("tch", "Š"), ("sh", "Š"), ("ch", "Š"), ("kh", "X"),
+_EN_DIGRAPHS = (("sch", "Š"), ("tch", "Š"), ("ght", "T"), ("sh", "Š"), ("ch", "Š"), ("kh", "X"),
                 ("gh", "G"), ("th", "Θ"), ("dh", "Ð"), ("ph", "Φ"), ("ck", "K"), ("zh", "J"),
                 ("dj", "J"), ("ou", "W"), ("oo", "W"), ("ee", "Y"), ("qu", "Q"))
 _EN_SINGLE = {"b": "B", "p": "B", "t": "T", "d": "D", "s": "S", "z": "Z", "h": "H", "g": "G",
@@ -92,8 +92,18 @@ def _collapse(s: str) -> str:
 
 
 
+#: Word-initial letters English does not sound (Knight: نايت, Wright: رايت); Arabic
+#: sometimes writes them all the same (Knesset: الكنيست), so both readings are kept.
+_SILENT_START = re.compile(r"\b(?:k(?=n)|w(?=r)|g(?=n))", re.IGNORECASE)
+
+
 def english_readings(name: str) -> tuple[str, ...]:
     """The skeletons an English name may stand for: a doubled sun letter after an initial
-    vowel is the assimilated article (Assafir: السفير) or just a doubled letter (Assad: أسد)."""
-    return tuple(dict.fromkeys((english_skeleton(name), english_skeleton(name, sun=False))))
+    vowel is the assimilated article (Assafir: السفير) or just a doubled letter (Assad: أسد);
+    a silent initial letter sounded or not."""
+    out = [english_skeleton(name), english_skeleton(name, sun=False)]
+    silent = _SILENT_START.sub("", name)
+    if silent != name:
+        out.append(english_skeleton(silent))
+    return tuple(dict.fromkeys(out))
 

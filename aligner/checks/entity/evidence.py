@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from aligner.arabic.lexicon import has_ordinary_reading
 from aligner.arabic.names import (
     MATCH_THRESHOLD,
     Match,
@@ -60,6 +61,7 @@ def other_name(p: EntityParams, ar_text: str, link_names: set[str], doc_names: s
             continue  # acronyms and short names transliterate onto common words (AI ≈ أي)
         m = find_name_in_arabic(other, ar_text, p.other_name_match)
         if (m and m.score >= p.other_name_match and other.lower() not in en_text.lower()
+                and not cut_from_word(ar_text, m)
                 and not exonym_english(m.text) and unmatched(m.text, en_skels)
                 and not any(f" {e} " in en_words for e in exonym_english(m.text))
                 and not any(find_name_in_arabic(n, m.text, MATCH_THRESHOLD)
@@ -103,6 +105,15 @@ def other_name(p: EntityParams, ar_text: str, link_names: set[str], doc_names: s
 
 
 
+def cut_from_word(ar_text: str, m: Match) -> bool:
+    """Whether a match begins after a proclitic read off a token that is an ordinary word
+    as it stands and no known name without it (صيلة of فصيلة, family: ف is no "and")."""
+    for start, _, tok in arabic_tokens(ar_text):
+        if start < m.start < start + len(tok):
+            return has_ordinary_reading(tok) and not is_foreign_name(tok[m.start - start:])
+    return False
+
+
 def foreign_evidence(p: EntityParams, ar_text: str, en_text: str, link_names: set[str]
                      ) -> Match | None:
     """A one-word Arabic spelling of a known foreign personal name (or one the lexicon knows
@@ -110,7 +121,10 @@ def foreign_evidence(p: EntityParams, ar_text: str, en_text: str, link_names: se
     the link renders: a name the English does not have."""
     en_skels: Explainers | None = None
     for start, end, tok in arabic_tokens(ar_text):
+        word = has_ordinary_reading(tok)
         for off, stem in strip_clitics(tok):
+            if off and word and not is_foreign_name(stem):
+                continue  # a word as it stands (فصيلة) hides no name behind a "clitic"
             if stem.startswith("ال") or not (
                     is_foreign_name(stem)
                     or transliterates_foreign_name(stem, p.transliteration_strong)
@@ -149,8 +163,14 @@ def beside_name(p: EntityParams, ent: Entity, ar_text: str, en_text: str,
         last = next((i for i, t in enumerate(toks) if t[0] < m.end <= t[1]), None)
         if k is None or last is None:
             continue
+        if en_skels is None:
+            en_skels = Explainers(en_text, ar_text, p)
+        # an initial written out (رونالد هنري for Ronald H.) belongs to the rendered part
+        while last + 1 < len(toks) and touching(ar_text, toks, last, last + 1) \
+                and en_skels.initial(toks[last + 1][2]):
+            last += 1
         for n in (k - 1, last + 1):
-            if not touching(ar_text, toks, k, n):
+            if not touching(ar_text, toks, k if n < k else last, n):
                 continue  # no neighbour, or punctuation between
             start, end, whole = toks[n]
             lexicon_at = lexicon_person_name_at(whole)

@@ -15,7 +15,7 @@ from aligner.arabic.names import (
     is_foreign_name,
     skeleton_similarity,
 )
-from aligner.arabic.normalize import normalize, strip_clitics
+from aligner.arabic.normalize import arabic_tokens, normalize, strip_article, strip_clitics
 from aligner.checks.entity.locate import GENERIC_WORDS
 from aligner.checks.entity.params import EntityParams
 from aligner.checks.entity.words import REPORTING, TITLES, en_stop_words, prefix_related
@@ -55,6 +55,12 @@ class Explainers:
         self.pairs = [a + " " + b for a, b in itertools.pairwise(words)
                       if a.lower() not in en_stop_words() and b.lower() not in en_stop_words()
                       and (b[:1].isupper() or not a[:1].isupper())]
+        # a currency sign stands for a word the Arabic transliterates (€: يورو)
+        self.words += [w for sign, w in _CURRENCY.items() if sign in en_text]
+        self.parts = _compound_parts(self.words, ar_text, p)
+        self.initials = [english_skeleton(m.group(1))
+                         for m in re.finditer(r"(?<![\w.])([A-Z])\.(?=\s+[A-Z][a-z])", en_text)]
+        self.expanded = _acronym_expansions(en_text, ar_text, p)
         self.ar_text = ar_text
         self._best: dict[str, Match | None] = {}
 
@@ -62,6 +68,11 @@ class Explainers:
         if word not in self._best:
             self._best[word] = find_name_in_arabic(word, self.ar_text)
         return self._best[word]
+
+    def initial(self, stem: str) -> bool:
+        """Whether an Arabic word may write out an initial of the English (H.: هنري)."""
+        sk = arabic_skeleton(stem)
+        return any(_onset(initial, sk, self.p) for initial in self.initials)
 
     def __call__(self, stem: str, start: int | None = None, end: int | None = None,
                  lower: bool = True) -> bool:
@@ -73,6 +84,10 @@ class Explainers:
             return True  # the lexicon's own English for it (وهيو: Hugh; يوفنتوس: Juve)
         sk = arabic_skeleton(stem)
         p = self.p
+        if normalize(stem) in self.expanded or self.initial(stem):
+            return True  # a word of an acronym's expansion, or an initial written out
+        if lower and normalize(stem) in self.parts:
+            return True  # the parts of a compound (coronavirus: فيروس كورونا)
         lower_match = p.foreign_lower_match if is_foreign_name(stem) else p.lower_match
         for w in self.words + self.pairs:
             if len(w) < 3:
@@ -92,3 +107,76 @@ class Explainers:
                     else normalize(stem) in normalize(m.text)):
                 return True
         return False
+
+
+#: Currency signs and the word a translation writes for them (transliterated: يورو, دولار).
+_CURRENCY = {"€": "euro", "$": "dollar", "¥": "yen", "₹": "rupee"}
+
+
+def _compound_parts(words: list[str], ar_text: str, p: EntityParams) -> frozenset[str]:
+    """Arabic words (normalised) that transliterate the two parts of a long lower-case
+    English word, side by side in either order (فيروس كورونا for coronavirus), each part of
+    at least ``compound_part_consonants`` strong consonants. One part alone is no evidence:
+    endings (-ators) resemble too many names."""
+    toks = [normalize(tok) for _, _, tok in arabic_tokens(ar_text)]
+    skels = [arabic_skeleton(strip_article(t)) for t in toks]
+    out: set[str] = set()
+    for w in words:
+        if not w.islower() or len(w) < p.compound_min_letters:
+            continue
+        for k in range(3, len(w) - 2):
+            head, tail = english_skeleton(w[:k]), english_skeleton(w[k:])
+            if min(sum(c not in "WYaHA" for c in x) for x in (head, tail)) < \
+                    p.compound_part_consonants:
+                continue
+            for n in range(len(toks) - 1):
+                a, b = skels[n], skels[n + 1]
+                if any(skeleton_similarity(x, a) >= p.lower_match
+                       and skeleton_similarity(y, b) >= p.lower_match
+                       for x, y in ((head, tail), (tail, head))):
+                    out.update(toks[n:n + 2])
+    return frozenset(out)
+
+
+def _onset(initial: str, sk: str, p: EntityParams) -> bool:
+    """Whether an Arabic skeleton begins with the sound of an English initial (E.: إدوارد,
+    H.: هنري): a vowel's initial with an alef, a consonant's with that consonant."""
+    if not initial or not sk:
+        return False
+    if initial[0] in "aWY":
+        return sk[0] in "aA"
+    return skeleton_similarity(initial[0], sk[0]) >= p.onset_similarity
+
+
+def _acronym_expansions(en_text: str, ar_text: str, p: EntityParams) -> frozenset[str]:
+    """Arabic words (normalised) that spell out a mixed-case acronym of the English (CoV,
+    HCoV: abbreviated words, not initials spelt out): two or more words in a row, each
+    beginning with the sound of a different consonant letter of it (فيروس كورونا for CoV)."""
+    acronyms = {tuple(re.findall(r"[A-Z]", piece)) for token in re.findall(r"[\w-]+", en_text)
+                for piece in token.split("-")
+                if sum(c.isupper() for c in piece) >= 2 and piece.isalpha()
+                and not piece.isupper()}  # NBC is spelt out: إن بي سي
+    if not acronyms:
+        return frozenset()
+    toks = [normalize(tok) for _, _, tok in arabic_tokens(ar_text)]
+    out: set[str] = set()
+    for letters in acronyms:
+        sounds = [english_skeleton(x) for x in letters]
+        run: list[tuple[str, int]] = []  # (word, letter index) of the current run
+
+        def letter(tok: str, used: set[int], sounds: list[str] = sounds) -> int | None:
+            return next((n for n, sound in enumerate(sounds) if tok and n not in used
+                         and sound[:1] not in ("", "a", "W", "Y")
+                         and any(_onset(sound, arabic_skeleton(strip_article(stem)), p)
+                                 for _, stem in strip_clitics(tok))), None)
+
+        for tok in [*toks, ""]:
+            hit = letter(tok, {k for _, k in run})
+            if hit is None:  # the run ends; this word may begin another
+                if len(run) >= p.acronym_min_words:
+                    out.update(w for w, _ in run)
+                run = []
+                hit = letter(tok, set())
+            if hit is not None:
+                run.append((tok, hit))
+    return frozenset(out)

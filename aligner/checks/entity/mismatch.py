@@ -35,8 +35,8 @@ from aligner.checks.entity.evidence import (
 from aligner.checks.entity.locate import Located, english_arabic_sides, locate, locate_all
 from aligner.checks.entity.namelike import name_like_span
 from aligner.checks.entity.params import EntityParams
-from aligner.checks.entity.reverse import reverse
-from aligner.checks.entity.unrendered import unrendered_name
+from aligner.checks.entity.reverse import reverse, unrendered_capitals
+from aligner.checks.entity.unrendered import unrendered_name, untagged_name
 from aligner.checks.entity.words import (
     AR_PERSON_TITLES,
     NAME_LABELS,
@@ -214,8 +214,11 @@ class EntityMismatchCheck:
                     if _arabic_name_like(f, p)]
             findings.extend(back)
             if not back:  # the lower tier: a name rendered nowhere, a stranger in the Arabic
-                findings.extend(self._unrendered(ctx, p, link, locs, en_text, doc_names,
-                                                 en_name, ar_name))
+                lower = self._unrendered(ctx, p, link, locs, en_text, doc_names, en_name,
+                                         ar_name)
+                findings.extend(lower or self._untagged(ctx, p, link, locs, doc_names,
+                                                        doc_tagged, doc_surnames, en_name,
+                                                        ar_name))
         return _one_name_per_span(findings)
 
     @staticmethod
@@ -289,11 +292,35 @@ class EntityMismatchCheck:
         ar_ids = link.tgt if ar_name == "tgt" else link.src
         names = {loc.entity.text for loc in locs} | doc_names
         for loc in locs:
-            other = unrendered_name(p, loc, ar_segs, ar_ids, en_text, names - {loc.entity.text})
+            other = unrendered_name(p, loc, ar_segs, ar_ids, en_text, names - {loc.entity.text},
+                                    {x.entity.text for x in locs} - {loc.entity.text})
             if other is not None:
                 return [self._finding(ctx, link, loc, other, en_name, ar_name, en_segs,
                                       ar_segs, tier="unrendered")]
         return []
+
+    def _untagged(self, ctx: CheckContext, p: EntityParams, link: Link, locs: list[Located],
+                  doc_names: set[str], doc_tagged: set[str], doc_surnames: set[str],
+                  en_name: str, ar_name: str) -> list[Finding]:
+        """The lower tier for a name NER missed in this sentence (``untagged_name``)."""
+        en_ids = link.src if en_name == "src" else link.tgt
+        ar_ids = link.tgt if ar_name == "tgt" else link.src
+        if len(en_ids) != 1 or len(ar_ids) != 1:
+            return []
+        en_segs, ar_segs = ctx.side(en_name), ctx.side(ar_name)
+        i, j = en_ids[0], ar_ids[0]
+        text, ar_text = en_segs[i].text, ar_segs[j].text
+        tagged = {w for loc in locs for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+        words = [x for x in unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
+                                                 doc_surnames)[0] if x[1] not in tagged]
+        names = {loc.entity.text for loc in locs} | doc_names
+        hit = untagged_name(p, words, ar_text, text, names)
+        if hit is None:
+            return []
+        k, word, m = hit
+        loc = Located(Entity(word, "PERSON", k, k + len(word)), i, None, None)
+        return [self._finding(ctx, link, loc, (j, m), en_name, ar_name, en_segs, ar_segs,
+                              tier="unrendered")]
 
     def _finding(self, ctx: CheckContext, link: Link, loc: Located, other: tuple[int, Match],
                  en_name: str, ar_name: str, en_segs: tuple[Segment, ...],

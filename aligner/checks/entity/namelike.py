@@ -5,6 +5,7 @@ the English around a name, never evidence that another name replaced it."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from aligner.arabic.lexicon import has_ordinary_reading, name_glosses
@@ -16,7 +17,7 @@ from aligner.arabic.names import (
 )
 from aligner.arabic.normalize import normalize, strip_article, strip_clitics
 from aligner.checks.entity.params import EntityParams
-from aligner.checks.entity.words import AR_AMBIGUOUS, AR_GIVEN, ar_fold
+from aligner.checks.entity.words import AR_AMBIGUOUS, AR_GIVEN, AR_PERSON_TITLES, ar_fold
 
 #: Month names (Gregorian in Egyptian and in Levantine use) and weekdays, folded.
 _CALENDAR_WORDS = """
@@ -32,6 +33,25 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "ar"))
+
+
+#: Person titles without their article (the title word alone: "master", "president"),
+#: folded: a title is no name.
+_TITLE_WORDS = frozenset(ar_fold(strip_article(normalize(w))) for w in AR_PERSON_TITLES)
+#: Attached plural and dual pronouns (لتبنيهما; not ها, نا: names end so): a word that
+#: carries one and that the lexicon reads as an ordinary word is no name.
+_PRONOUN_END = re.compile("(?:هما|كما|هم|هن|كم|كن)$")
+
+
+def is_title_word(stem: str) -> bool:
+    """A person's title, with or without the article (الرئيس, رئيس)."""
+    return ar_fold(strip_article(normalize(stem))) in _TITLE_WORDS
+
+
+def has_pronoun(token: str) -> bool:
+    """An ordinary word with an attached pronoun (لتبنيهما: to adopt them both)."""
+    return bool(_PRONOUN_END.search(normalize(token))) and has_ordinary_reading(token) \
+        and not is_foreign_name(token)
 
 
 def is_calendar_word(stem: str) -> bool:
@@ -71,8 +91,9 @@ def name_like_word(token: str, p: EntityParams) -> bool:
     readings = [stem for _, stem in strip_clitics(token)] or [token]
     if any(ar_fold(s) in AR_GIVEN and ar_fold(s) not in AR_AMBIGUOUS for s in readings):
         return True  # a name word of the hand-made list (الحسن), though a word too
-    return not any(is_calendar_word(s) or is_demonym_ar(s) or is_ordinary_word(s, p)
-                   for s in readings)
+    return not has_pronoun(token) and not any(
+        is_calendar_word(s) or is_demonym_ar(s) or is_title_word(s) or is_ordinary_word(s, p)
+        for s in readings)
 
 
 def name_like_span(text: str, p: EntityParams, slot: bool = False) -> bool:
@@ -84,5 +105,6 @@ def name_like_span(text: str, p: EntityParams, slot: bool = False) -> bool:
     if len(words) >= 2 and all(any(is_common_given_name(strip_article(s)) or ar_fold(s) in AR_GIVEN
                                    for _, s in strip_clitics(w)) for w in words):
         return True  # two name words in a row (سامر الحسن) are a name, though each a word
-    return bool(words) and any(name_like_word(w, p) or (slot and not any(
-        is_calendar_word(s) or is_demonym_ar(s) for _, s in strip_clitics(w))) for w in words)
+    return bool(words) and any(name_like_word(w, p) or (slot and not has_pronoun(w) and not any(
+        is_calendar_word(s) or is_demonym_ar(s) or is_title_word(s)
+        for _, s in strip_clitics(w))) for w in words)

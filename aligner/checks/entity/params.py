@@ -58,3 +58,15 @@ class EntityParams:
     # a stranger whose first strong consonant is this close to an unrendered name word's is
     # a rendering the matcher missed (بوف for Bough, جيوس for Gjose)
     onset_similarity: float = 0.5
+    # ... and whose second strong consonant is this close to one of the English word's next
+    # ``onset_reach`` strong consonants (a silent letter or a cluster shifts them)
+    onset_reach: int = 2
+    # parts of a long lower-case English word (this many letters) a translation may
+    # transliterate alone (كورونا of coronavirus), each of at least this many strong consonants
+    compound_min_letters: int = 8
+    compound_part_consonants: int = 2
+    # Arabic words in a row spelling out an acronym (فيروس كورونا for CoV): at least this many
+    acronym_min_words: int = 2
+    # an Arabic word this close to a name word the document transliterates elsewhere, and
+    # this sentence's English lacks, is that name standing where the English has another
+    absent_match: float = 0.65

@@ -122,7 +122,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
         return []
     i, j = en_ids[0], ar_ids[0]
     text, ar_text = en_segs[i].text, ar_segs[j].text
-    words, beside = _unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
+    words, beside = unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
                                          doc_surnames)
     if not any(known for *_, known in words) and not (words and doc_rendered):
         return []
@@ -132,6 +132,16 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
     explains = Explainers(text, ar_text, p)
     strangers = {ar for ar, names in doc_rendered.items()
                  if not any(f" {w.lower()} " in en_words for w in names)}
+    # the document's transliterated name words this English lacks: another spelling of one
+    # (ووترز where the document wrote واترز) is a stranger too
+    absent = sorted({w for ar, names in doc_rendered.items() if ar in strangers for w in names})
+
+    def renders_absent(stem: str) -> bool:
+        """Whether ``stem`` itself (no proclitic taken off: that is another reading) renders
+        a name word of the document this English lacks."""
+        return normalize(stem) in strangers or any(
+            (m := find_name_in_arabic(w, stem, p.absent_match)) is not None and m.start == 0
+            for w in absent)
     transliterated = {w for names in doc_rendered.values() for w in names}
     toks = list(arabic_tokens(ar_text))
     # (weak evidence, distance, English word's offset and word, Arabic span): a known
@@ -146,7 +156,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
                 dist[k, w] = 0.0
         for off, stem in strip_clitics(tok):
             weak = False
-            if normalize(stem) in strangers and looks_transliterated(stem) and not any(
+            if renders_absent(stem) and looks_transliterated(stem) and not any(
                     related(e, en_words) for e in exonym_english(normalize(stem))):
                 near = [(k, w) for k, w, _, known in words if dist[k, w] <= wide
                         or (len(words) == 1 and known)]
@@ -180,7 +190,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
                       "tier": "replaced"})]
 
 
-def _unrendered_capitals(text: str, ar_text: str, locs: list[Located],
+def unrendered_capitals(text: str, ar_text: str, locs: list[Located],
                          ar_segs: tuple[Segment, ...], j: int, doc_tagged: set[str],
                          doc_surnames: set[str]
                          ) -> tuple[list[tuple[int, str, bool, bool]], dict[str, list[str]]]:

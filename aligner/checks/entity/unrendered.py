@@ -6,11 +6,14 @@ stranger, and a translated one (وزارة الصحة) is an organisation, which
 
 from __future__ import annotations
 
+import re
+
 from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses
 from aligner.arabic.names import (
     Match,
     arabic_skeleton,
     english_skeleton,
+    exonym_forms,
     find_name_in_arabic,
     is_common_given_name,
     is_foreign_name,
@@ -21,9 +24,15 @@ from aligner.arabic.names import (
 from aligner.arabic.normalize import arabic_tokens, strip_clitics
 from aligner.checks.entity.explain import Explainers
 from aligner.checks.entity.locate import Located, locate
-from aligner.checks.entity.namelike import is_calendar_word, is_demonym_ar, zipf
+from aligner.checks.entity.namelike import (
+    is_calendar_word,
+    is_demonym_ar,
+    is_ordinary_word,
+    zipf,
+)
 from aligner.checks.entity.params import EntityParams
 from aligner.checks.entity.words import (
+    TITLES,
     distinctive,
     is_demonym,
     prefix_found,
@@ -35,16 +44,29 @@ from aligner.records import Segment
 
 #: Labels of names a translation transliterates (organisations are mostly translated).
 _LABELS = frozenset(["PERSON", "GPE", "LOC"])
+#: Labels of names mostly translated but for their proper words (Ryder Cup: كأس رايدر).
+_NAMED = frozenset(["ORG", "FAC", "EVENT", "WORK_OF_ART"])
 
 
 def _same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
     """Whether an Arabic word begins with the first strong consonant of one of the English
-    words: a rendering the matcher missed (بوف for Bough, جيوس for Gjose) rather than another
-    name."""
-    ar = strong_consonants(arabic_skeleton(stem))[:1]
-    return bool(ar) and any(
-        (en := strong_consonants(english_skeleton(w))[:1])
-        and skeleton_similarity(en, ar) >= p.onset_similarity for w in words)
+    words, and its second (if both have one) is among the English word's next ones: a
+    rendering the matcher missed (بوف for Bough, جيوس for Gjose) rather than another name
+    (هوساكا for Sims, كازوناري for Cromwell: one shared letter is chance)."""
+    ar = strong_consonants(arabic_skeleton(stem))
+
+    def close(a: str, b: str) -> bool:
+        return skeleton_similarity(a, b) >= p.onset_similarity
+
+    for w in words:
+        en = strong_consonants(english_skeleton(w))
+        if not (ar and en and close(en[0], ar[0])):
+            continue
+        # a final gh is silent or f (Bough: بوف), so it cannot tell the words apart
+        rest = strong_consonants(english_skeleton(re.sub(r"gh$", "", w, flags=re.I)))[1:]
+        if len(ar) < 2 or not rest or any(close(c, ar[1]) for c in rest[:p.onset_reach]):
+            return True
+    return False
 
 
 def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str],
@@ -63,15 +85,24 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
         shaped = looks_transliterated(stem) and (
             not has_ordinary_reading(stem) or zipf(stem) < p.rare_zipf)
         given = is_common_given_name(stem) and zipf(stem) < p.given_name_zipf
-        if not (shaped or given or is_foreign_name(stem) or name_glosses(stem)):
-            continue
+        if not (shaped or given or is_foreign_name(stem) or name_glosses(stem)) or (
+                not given and is_ordinary_word(stem, p)):
+            continue  # a listed name that is mostly a frequent word (بلاد: land) is no name
         # a reading with the article is no short form of a name (بـ + الدوين is no Donald)
         forms = {stem} | {s for _, s in readings if not s.startswith("ال")}
         if any(explains(f) for f in forms) or _same_onset(stem, missing, p) or any(
-                find_name_in_arabic(n, stem, p.loose_match) for n in names):
+                find_name_in_arabic(n, stem, p.loose_match) for n in names) \
+                or _run_together(stem, missing):
             return None
         return off, stem
     return None
+
+
+def _run_together(stem: str, words: list[str]) -> bool:
+    """Whether an Arabic token is two words written as one, one of them rendering one of the
+    English ``words`` (ينزلرينجرز: ينزل رينجرز, for Rangers)."""
+    return any(find_name_in_arabic(w, f"{stem[:k]} {stem[k:]}") is not None
+               for k in range(2, len(stem) - 1) for w in words)
 
 
 def _rendered_near(ent: Entity, parts: list[str], ar_segs: tuple[Segment, ...],
@@ -87,16 +118,23 @@ def _rendered_near(ent: Entity, parts: list[str], ar_segs: tuple[Segment, ...],
 
 
 def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
-                    ar_ids: tuple[int, ...], en_text: str, names: set[str]
-                    ) -> tuple[int, Match] | None:
+                    ar_ids: tuple[int, ...], en_text: str, names: set[str],
+                    link_names: set[str] | None = None) -> tuple[int, Match] | None:
     """For a person or place: an Arabic stranger where the name has no rendering at all (the
     name nowhere in or beside the link), or beside the rendered part of a person's name whose
-    other distinctive word is rendered nowhere (بالدوين ترامب for Donald Trump)."""
+    other distinctive word is rendered nowhere (بالدوين ترامب for Donald Trump). A stranger
+    must render none of ``names`` (the passage's); beside a rendered part, in the missing
+    word's very slot, none of ``link_names`` (the link's own; all of ``names`` if None): a
+    name of another sentence there (فورد of Christine Blasey Ford, for Christine Blasey
+    Miura) is the name the English changed."""
+    near = names if link_names is None else link_names
     ent = loc.entity
     # a one-word organisation that is a personal name and no English word is mostly a
     # person NER mislabelled (Sims); others are translated (Senate: مجلس الشيوخ)
     proper_org = (ent.label == "ORG" and " " not in ent.text and ent.text.istitle()
                   and ent.text.lower() not in gloss_vocabulary() and is_personal_name(ent.text))
+    if ent.label in _NAMED and not proper_org:
+        return _inside_name(p, ent, ar_segs, ar_ids, en_text, names, near)
     if ((ent.label not in _LABELS and not proper_org) or ent.text.isupper()
             or is_demonym(ent.text)):
         return None
@@ -114,10 +152,19 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
                     off, stem = found
                     return j, Match(start + off, end, stem, 0.6)
         return None
-    if ent.label != "PERSON" or len(parts) < 2:
+    if ent.label != "PERSON":
+        return None
+    # a short given name counts here too (Chou, Lee: too few consonants to be looked for alone)
+    parts += [w for w in re.findall(r"[\w'’]+", ent.text) if w not in parts and len(w) >= 3
+              and w.istitle() and w.lower() not in TITLES]
+    if len(parts) < 2:
         return None
     # a person's name partly rendered: a stranger right beside the rendered part stands in
-    # for the part rendered nowhere (بالدوين ترامب for Donald Trump)
+    # for the part rendered nowhere (بالدوين ترامب for Donald Trump). A name of the passage
+    # sharing a word with this one (Donald Trump for Chou Trump) is this person under
+    # another given name: the other given name beside the kept surname is a stranger here
+    own = {w.lower() for w in parts}
+    near = {n for n in near if not own & {w.lower() for w in re.findall(r"[\w'’-]+", n)}}
     for j in ar_ids:
         text = ar_segs[j].text
         found_parts = {w: find_name_in_arabic(w, text) for w in parts}
@@ -136,8 +183,89 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
                 continue
             start, end, tok = toks[n]
             missing = [w for w, m in found_parts.items() if m is None]
-            found = _stranger(p, tok, explains, names, missing)
+            found = _stranger(p, tok, explains, near, missing)
             if found:
                 off, stem = found
                 return j, Match(start + off, end, stem, 0.6)
+    return None
+
+
+def _proper_words(ent: Entity) -> list[str]:
+    """The words of an organisation's, a building's or an event's name that a translation
+    transliterates: distinctive words that are no English dictionary word (Nuggets is one,
+    Examiner none), or that are a personal name or a place (Cromwell, Victoria, England)."""
+    vocabulary = gloss_vocabulary()
+    return [w for w in distinctive(ent) if "-" not in w and (
+        w.lower() not in vocabulary or is_personal_name(w) or exonym_forms(w))]
+
+
+def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
+                 ar_ids: tuple[int, ...], en_text: str, names: set[str], near: set[str]
+                 ) -> tuple[int, Match] | None:
+    """For an organisation, a building, an event or a work: a proper word of its name (see
+    ``_proper_words``) rendered nowhere in the link, and an Arabic stranger in its place:
+    beside the rendered part of the name (واشنطن إكزامنر for Yoshimi Examiner), or, where no
+    word of it is rendered, anywhere, when the missing word is a personal name or a place
+    that a translation keeps (مجتمع كازوناري for Cromwell Society)."""
+    if ent.text.isupper() or f"#{ent.text}" in en_text or not ar_ids:
+        return None
+    proper = _proper_words(ent)
+    if not proper:
+        return None
+    ar_text = " ".join(ar_segs[j].text for j in ar_ids)
+
+    def rendered(w: str) -> bool:
+        return bool(prefix_found(w, ar_text) or locate(Entity(w, "GPE", 0, 0), ar_segs, ar_ids))
+
+    missing = [w for w in proper if not rendered(w)]
+    if not missing:
+        return None
+    # a name of the passage sharing a word with this one is this name, changed (see above)
+    own = {w.lower() for w in proper}
+    near = {n for n in near if not own & {w.lower() for w in re.findall(r"[\w'’-]+", n)}}
+    explains = Explainers(en_text, ar_text, p, common=False)
+    kept = [w for w in distinctive(ent) if w not in missing and rendered(w)]
+    if not kept:
+        if not any(is_personal_name(w) or exonym_forms(w) for w in missing):
+            return None
+        for j in ar_ids:
+            for start, end, tok in arabic_tokens(ar_segs[j].text):
+                found = _stranger(p, tok, explains, names, missing)
+                if found:
+                    off, stem = found
+                    return j, Match(start + off, end, stem, 0.6)
+        return None
+    for j in ar_ids:
+        text = ar_segs[j].text
+        spans = [m for w in kept if (m := find_name_in_arabic(w, text))]
+        toks = list(arabic_tokens(text))
+        inside = [k for k, (s, e, _) in enumerate(toks) if any(s < m.end and m.start < e
+                                                                for m in spans)]
+        for n in (inside[0] - 1, inside[-1] + 1) if inside else ():
+            if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
+                continue
+            start, end, tok = toks[n]
+            found = _stranger(p, tok, explains, near, missing)
+            if found:
+                off, stem = found
+                return j, Match(start + off, end, stem, 0.6)
+    return None
+
+
+def untagged_name(p: EntityParams, words: list[tuple[int, str, bool, bool]],
+                  ar_text: str, en_text: str, names: set[str]) -> tuple[int, str, Match] | None:
+    """For a 1-1 link: a capitalised English word that NER tagged as a name elsewhere in the
+    document (Waters said, after Maxine Waters) or that is a known personal name, rendered
+    nowhere in the Arabic (``words``: ``reverse._unrendered_capitals``), while the Arabic has
+    a stranger (``_stranger``): (the word's offset, the word, the stranger's span)."""
+    known = [(k, w) for k, w, _, is_known in words if is_known and len(w) >= 4]
+    if len(known) != 1:
+        return None  # one missing name: several leave the stranger's counterpart unclear
+    k, word = known[0]
+    explains = Explainers(en_text, ar_text, p, common=False)
+    for start, end, tok in arabic_tokens(ar_text):
+        found = _stranger(p, tok, explains, names, [word])
+        if found:
+            off, stem = found
+            return k, word, Match(start + off, end, stem, 0.6)
     return None
