@@ -38,6 +38,8 @@ class Inputs:
     pairs: list[tuple[str, str, str]] = field(default_factory=list)  # (path, path, source)
     singles: list[str] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # (source, path, error)
+    #: .tsv files a folder held, passed over: a TSV there may be anything, a manifest names it
+    skipped_tsv: list[str] = field(default_factory=list)
 
     @property
     def paths(self) -> list[str]:
@@ -52,8 +54,9 @@ def load_inputs(inputs: Path) -> Inputs:
         raise AlignerError(str(inputs), "no such file or directory")
     if inputs.is_file() and inputs.suffix.lower() in MANIFEST_SUFFIXES:
         return read_manifest(inputs)
-    found = Inputs()
-    for path in discover(inputs):
+    paths, tsv = _scan(inputs)
+    found = Inputs(skipped_tsv=[str(p) for p in tsv])
+    for path in paths:
         shown = undecodable_name(path)
         if shown:  # kept out of the store, which could not hold its name, but reported
             found.errors.append((shown, "", BAD_NAME_PROBLEM))
