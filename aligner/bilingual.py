@@ -166,10 +166,58 @@ def _xliff(data: bytes) -> tuple[list[tuple[str, ...]], tuple[str, str]]:
     version = root.get("version", "")
     two = version.startswith("2") or ":2." in (etree.QName(root).namespace or "")
     store = Xliff2File.parsestring(data) if two else xlifffile.parsestring(data)
-    pairs: list[tuple[str, ...]] = [(str(u.source or ""), str(u.target or ""))
-                                    for u in store.units
-                                    if not getattr(u, "isheader", lambda: False)()]
+    units = [u for u in store.units if not getattr(u, "isheader", lambda: False)()]
+    split = [None if two else _mrk_segments(u.xmlelement) for u in units]
+    pairs: list[tuple[str, ...]] = []
+    for n, (unit, segments) in enumerate(zip(units, split, strict=True)):
+        unit_pairs = segments or [(str(unit.source or ""), str(unit.target or ""))]
+        # a segmented unit is a paragraph, as in the CAT tool: its segments share it
+        pairs += [(a, b, str(n), str(n)) if any(split) else (a, b) for a, b in unit_pairs]
     return pairs, (_primary(store.getsourcelanguage()), _primary(store.gettargetlanguage()))
+
+
+#: Inline codes whose content is the original format's markup, not text (XLIFF 1.2).
+_CODES = {"bpt", "ept", "ph", "it"}
+
+
+def _mrk_segments(unit: Any) -> list[tuple[str, str]] | None:
+    """A 1.2 unit's segments as Trados, memoQ and Okapi write them (``<seg-source>`` holding
+    ``<mrk mtype="seg" mid="N">``; the target's mrk with the same mid is the translation, none
+    an empty one), or None for a unit with no segments."""
+    children = {_local(child): child for child in unit if isinstance(child.tag, str)}
+    if "seg-source" not in children:
+        return None
+    sources = [m for m in children["seg-source"].iter() if _is_seg(m)]
+    if not sources:
+        return None
+    targets: dict[str, str] = {}
+    if "target" in children:
+        for mrk in children["target"].iter():
+            if _is_seg(mrk):
+                targets.setdefault(mrk.get("mid", ""), _mrk_text(mrk))
+    pairs = [(_mrk_text(m), targets.pop(m.get("mid", ""), "")) for m in sources]
+    return pairs + [("", text) for text in targets.values()]  # a target mrk with no source
+
+
+def _local(element: Any) -> str:
+    return str(element.tag).rsplit("}", 1)[-1]
+
+
+def _is_seg(element: Any) -> bool:
+    return isinstance(element.tag, str) and _local(element) == "mrk" \
+        and element.get("mtype") == "seg"
+
+
+def _mrk_text(element: Any) -> str:
+    """The text of a segment: ``<g>`` content kept, inline codes and Trados's tracked
+    deletions (``x-sdl-deleted``) left out."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and _local(child) not in _CODES \
+                and child.get("mtype") != "x-sdl-deleted":
+            parts.append(_mrk_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _tsv(data: bytes, name: str) -> tuple[list[tuple[str, ...]], tuple[str, str]]:

@@ -171,6 +171,7 @@ def run(
     accepted = read_baseline(baseline) if baseline else {}
     terms = read_glossary(glossary) if glossary else None
     wanted = load_inputs(inputs)  # read once, here, so that a bad input fails before start-up
+    _note_skipped_tsv(inputs, wanted.skipped_tsv)
     ensure_writable_dir(out)
     config = WorkConfig(embedder=embedder, cache=not no_cache, check=check,
                         params=(("verify_with", verify_with(verifier)),), glossary=terms,
@@ -300,3 +301,15 @@ def export(
     for path in result.files:
         err_console.print(f"wrote {path}")
     err_console.print(f"signature: {result.signature['string']}", style="dim")
+
+
+def _note_skipped_tsv(inputs: Path, skipped: list[str]) -> None:
+    """One line naming the .tsv files a folder held (a count after 20), which run passes over
+    since a TSV there may be anything: the user can list them in a manifest."""
+    if not skipped:
+        return
+    names = ", ".join(str(Path(p).relative_to(inputs)) for p in skipped[:20])
+    more = f" and {len(skipped) - 20} more" if len(skipped) > 20 else ""
+    err_console.print(f"note: {inputs}: skipped {len(skipped)} .tsv file"
+                      f"{'s' if len(skipped) > 1 else ''} ({names}{more}); a TSV in a folder "
+                      "may be anything: name a bilingual one in a manifest's path column")

@@ -163,9 +163,32 @@ def test_run_takes_bilingual_files_from_a_folder_and_a_manifest(
         result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(out),
                                           "--workers", "1", "--no-html", "--format", "tsv"])
         assert result.exit_code == 0, result.output
+        # the folder's TSV is passed over (a TSV there may be anything), and the user is told
+        notes = [line for line in result.stderr.splitlines() if ".tsv" in line]
+        assert notes == ([f"note: {source}: skipped 1 .tsv file (seed.tsv); a TSV in a folder "
+                          "may be anything: name a bilingual one in a manifest's path column"]
+                         if inputs == source else [])
         data = json.loads((out / "pairs.json").read_text(encoding="utf-8"))
         assert data["failed"] == [] and data["unpaired"] == [] and len(data["pairs"]) == n
         tmx = next(p for p in data["pairs"] if p["src"].endswith("seed.tmx#source"))
         report = json.loads((out / tmx["report"]).read_text(encoding="utf-8"))
         assert report["links"] == one["links"]
         assert _findings(report) == _findings(one)
+
+
+def test_run_names_the_skipped_tsv_files_of_a_folder_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from aligner.cli_corpus import _note_skipped_tsv
+    from aligner.corpus import load_inputs
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "article.txt").write_text("The trucks arrived.", encoding="utf-8")
+    names = [f"sub/t{n:02}.tsv" for n in range(23)] + [".hidden.tsv", "~$lock.tsv"]
+    for name in names:
+        (tmp_path / name).write_text("a\tb\n", encoding="utf-8")
+    skipped = load_inputs(tmp_path).skipped_tsv
+    assert skipped == [str(tmp_path / name) for name in names[:23]]
+    _note_skipped_tsv(tmp_path, skipped)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"note: {tmp_path}: skipped 23 .tsv files (")
+    assert "sub/t19.tsv and 3 more)" in err and "t20" not in err and "hidden" not in err

@@ -70,17 +70,17 @@ def test_inputs_are_listed_once_and_each_file_hashed_once(
         encoding="utf-8")
     listed: list[Path] = []
     hashed: Counter[str] = Counter()
-    discover, file_sha256 = manifest.discover, tasks.file_sha256
+    scan, file_sha256 = manifest._scan, tasks.file_sha256
 
-    def listing(root: Path) -> list[Path]:
+    def listing(root: Path) -> tuple[list[Path], list[Path]]:  # discover's walk
         listed.append(root)
-        return discover(root)
+        return scan(root)
 
     def hashing(path: str | Path) -> str:
         hashed[str(Path(path).resolve())] += 1
         return file_sha256(path)
 
-    monkeypatch.setattr(manifest, "discover", listing)
+    monkeypatch.setattr(manifest, "_scan", listing)
     monkeypatch.setattr(tasks, "file_sha256", hashing)
     monkeypatch.setattr(runner, "file_sha256", hashing)
     result = CliRunner().invoke(app, ["run", str(inputs), "--out", str(tmp_path / "out"),

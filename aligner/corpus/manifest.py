@@ -38,6 +38,8 @@ class Inputs:
     pairs: list[tuple[str, str, str]] = field(default_factory=list)  # (path, path, source)
     singles: list[str] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # (source, path, error)
+    #: .tsv files a folder held, passed over: a TSV there may be anything, a manifest names it
+    skipped_tsv: list[str] = field(default_factory=list)
 
     @property
     def paths(self) -> list[str]:
@@ -52,8 +54,9 @@ def load_inputs(inputs: Path) -> Inputs:
         raise AlignerError(str(inputs), "no such file or directory")
     if inputs.is_file() and inputs.suffix.lower() in MANIFEST_SUFFIXES:
         return read_manifest(inputs)
-    found = Inputs()
-    for path in discover(inputs):
+    paths, tsv = _scan(inputs)
+    found = Inputs(skipped_tsv=[str(p) for p in tsv])
+    for path in paths:
         shown = undecodable_name(path)
         if shown:  # kept out of the store, which could not hold its name, but reported
             found.errors.append((shown, "", BAD_NAME_PROBLEM))
@@ -71,30 +74,38 @@ def discover(inputs: Path) -> list[Path]:
     listed too, so that the run reports them as failed instead of passing
     them over. CAT files (TMX, XLIFF) are bilingual inputs, except beside a run store (a run's
     own corpus exports)."""
+    return _scan(inputs)[0]
+
+
+def _scan(inputs: Path) -> tuple[list[Path], list[Path]]:
+    """``discover``'s files, and the ``.tsv`` files it passed over on the way (sorted)."""
     if inputs.is_file():
-        return [inputs]
+        return [inputs], []
     # a run's output folder inside the input folder: its pages would come back as failed HTML
     stores = {store.parent.relative_to(inputs) for store in inputs.rglob(STORE_NAME)}
     runs = stores - {Path(".")}
     wanted = ARTICLE_SUFFIXES + OTHER_DOCUMENT_SUFFIXES + FOLDER_SUFFIXES
     # a dangling link stays in, to be reported as failed rather than skipped unseen
-    found = []
+    found: list[Path] = []
+    tsv: list[Path] = []
     for p in inputs.rglob("*"):
         rel = p.relative_to(inputs)
-        if ((p.is_file() or p.is_symlink()) and p.suffix.lower() in wanted
+        suffix = p.suffix.lower()
+        if ((p.is_file() or p.is_symlink()) and suffix in (*wanted, ".tsv")
                 and not any(part.startswith(".") for part in rel.parts)
                 and not p.name.startswith("~$")  # Word's lock file beside an open document
                 and not any(parent in runs for parent in rel.parents)
                 and not _our_page(p)
-                # a run written into the input folder itself: its corpus.tmx and .xliff
-                and not (rel.parent in stores and p.suffix.lower() in FOLDER_SUFFIXES)):
-            found.append(p)
+                # a run written into the input folder itself: its corpus.tmx, .xliff and .tsv
+                and not (rel.parent in stores and suffix in (*FOLDER_SUFFIXES, ".tsv"))):
+            (tsv if suffix == ".tsv" else found).append(p)
     found.sort()
+    tsv.sort()
     if not any(p.suffix.lower() in ARTICLE_SUFFIXES + FOLDER_SUFFIXES for p in found):
         others = f"; {len(found)} in other formats: convert them to UTF-8 text" if found else ""
         raise AlignerError(str(inputs),
                            f"no article files ({', '.join(ARTICLE_SUFFIXES)}){others}")
-    return found
+    return found, tsv
 
 
 def _our_page(path: Path) -> bool:
