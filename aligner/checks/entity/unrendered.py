@@ -98,6 +98,25 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
     return None
 
 
+def _stranger_at(p: EntityParams, start: int, end: int, token: str, explains: Explainers,
+                 names: set[str], missing: list[str]) -> Match | None:
+    """``_stranger`` of the token at ``start:end``, as the span the finding points at."""
+    found = _stranger(p, token, explains, names, missing)
+    return Match(start + found[0], end, found[1], 0.6) if found else None
+
+
+def _first_stranger(p: EntityParams, ar_segs: tuple[Segment, ...], ar_ids: tuple[int, ...],
+                    explains: Explainers, names: set[str],
+                    missing: list[str]) -> tuple[int, Match] | None:
+    """The first stranger anywhere in the link's Arabic segments: (segment, span)."""
+    for j in ar_ids:
+        for start, end, tok in arabic_tokens(ar_segs[j].text):
+            match = _stranger_at(p, start, end, tok, explains, names, missing)
+            if match:
+                return j, match
+    return None
+
+
 def _run_together(stem: str, words: list[str]) -> bool:
     """Whether an Arabic token is two words written as one, one of them rendering one of the
     English ``words`` (ينزلرينجرز: ينزل رينجرز, for Rangers)."""
@@ -145,13 +164,7 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
     explains = Explainers(en_text, ar_text, p, common=False)
     if loc.match is None and not _rendered_near(ent, parts, ar_segs, ar_ids,
                                                 p.rendered_window):
-        for j in ar_ids:
-            for start, end, tok in arabic_tokens(ar_segs[j].text):
-                found = _stranger(p, tok, explains, names, parts)
-                if found:
-                    off, stem = found
-                    return j, Match(start + off, end, stem, 0.6)
-        return None
+        return _first_stranger(p, ar_segs, ar_ids, explains, names, parts)
     if ent.label != "PERSON":
         return None
     # a short given name counts here too (Chou, Lee: too few consonants to be looked for alone)
@@ -183,10 +196,9 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
                 continue
             start, end, tok = toks[n]
             missing = [w for w, m in found_parts.items() if m is None]
-            found = _stranger(p, tok, explains, near, missing)
-            if found:
-                off, stem = found
-                return j, Match(start + off, end, stem, 0.6)
+            match = _stranger_at(p, start, end, tok, explains, near, missing)
+            if match:
+                return j, match
     return None
 
 
@@ -228,13 +240,7 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
     if not kept:
         if not any(is_personal_name(w) or exonym_forms(w) for w in missing):
             return None
-        for j in ar_ids:
-            for start, end, tok in arabic_tokens(ar_segs[j].text):
-                found = _stranger(p, tok, explains, names, missing)
-                if found:
-                    off, stem = found
-                    return j, Match(start + off, end, stem, 0.6)
-        return None
+        return _first_stranger(p, ar_segs, ar_ids, explains, names, missing)
     for j in ar_ids:
         text = ar_segs[j].text
         spans = [m for w in kept if (m := find_name_in_arabic(w, text))]
@@ -245,10 +251,9 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
             if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
                 continue
             start, end, tok = toks[n]
-            found = _stranger(p, tok, explains, near, missing)
-            if found:
-                off, stem = found
-                return j, Match(start + off, end, stem, 0.6)
+            match = _stranger_at(p, start, end, tok, explains, near, missing)
+            if match:
+                return j, match
     return None
 
 
@@ -264,8 +269,7 @@ def untagged_name(p: EntityParams, words: list[tuple[int, str, bool, bool]],
     k, word = known[0]
     explains = Explainers(en_text, ar_text, p, common=False)
     for start, end, tok in arabic_tokens(ar_text):
-        found = _stranger(p, tok, explains, names, [word])
-        if found:
-            off, stem = found
-            return k, word, Match(start + off, end, stem, 0.6)
+        match = _stranger_at(p, start, end, tok, explains, names, [word])
+        if match:
+            return k, word, match
     return None
