@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from heldout import load_ntrex, parse_indices
+from heldout import genre_role, load_ntrex, parse_indices
 
 from aligner.embed.base import Embedder
 from aligner.fsutil import atomic_write_text
@@ -72,8 +72,10 @@ class Tally:
                 "entity100": 100 * ent / pairs}
 
 
-def pairs_of(root: Path, max_docs: int) -> list[tuple[int, str, Path, Path]]:
-    """(index, name, English file, Arabic file) of a corpus folder, sorted by name."""
+def pairs_of(root: Path, max_docs: int, half: str = "all"
+             ) -> list[tuple[int, str, Path, Path]]:
+    """(index, name, English file, Arabic file) of a corpus folder, sorted by name; ``half``
+    "tune" or "report" keeps the documents of that role (``heldout.genre_role``)."""
     en_files = sorted((root / "en").glob("*.txt"))
     if not en_files:
         raise SystemExit(f"{root}: no en/*.txt files")
@@ -82,7 +84,8 @@ def pairs_of(root: Path, max_docs: int) -> list[tuple[int, str, Path, Path]]:
         ar = root / "ar" / en.name
         if not ar.is_file():
             raise SystemExit(f"{ar}: missing (the Arabic of {en})")
-        out.append((n, en.stem, en, ar))
+        if half in ("all", genre_role(n)):
+            out.append((n, en.stem, en, ar))
     return out
 
 
@@ -170,6 +173,9 @@ def main() -> None:
     parser.add_argument("--docs", type=parse_indices, default=parse_indices("0-59"),
                         help="NTREX document indices: 0-59 to tune (default), 60-79 held out "
                              "(run only to report figures).")
+    parser.add_argument("--half", choices=("all", "tune", "report"), default="all",
+                        help="TICO-19/XQuAD documents: even indices to tune, odd to report "
+                             "(both were read at stops 23-24: neither half is unseen).")
     parser.add_argument("--max-docs", type=int, default=0, help="Only the first N of each.")
     parser.add_argument("--direction", choices=("alternate", "en-ar", "ar-en"),
                         default="alternate", help="Source language of each pair.")
@@ -188,9 +194,11 @@ def main() -> None:
     print(f"bench_clean direction={args.direction} embedder={embedder.signature()}")
     for label, root, pre in corpora:
         docs = (ntrex_pairs(root, args.docs, scratch) if label == "ntrex"
-                else pairs_of(root, args.max_docs))
+                else pairs_of(root, args.max_docs, args.half))
         if label == "ntrex":
             label = f"ntrex {args.docs[0]}-{args.docs[-1]}"
+        elif args.half != "all":
+            label = f"{label} {args.half} half"
         tally = run_corpus(label, docs, pre, args.direction, embedder, dump)
         show(f"{label} ({'presegmented' if pre else 'segmented by the aligner'})", tally)
         total.add(tally)

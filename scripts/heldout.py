@@ -73,6 +73,13 @@ def ntrex_role(index: int) -> str:
     raise ValueError(f"NTREX dev has documents 0-79, not {index}")
 
 
+def genre_role(index: int) -> str:
+    """"tune" or "report" for a TICO-19 or XQuAD document index (sorted by name): even indices
+    may be read and tuned on, odd ones are run only to report. Both corpora were read whole at
+    stops 23–24, so neither half is unseen; the split keeps later tuning off the report half."""
+    return "tune" if index % 2 == 0 else "report"
+
+
 def load_ntrex(root: Path) -> list[tuple[str, list[str], list[str]]]:
     """NTREX documents in index order: (name, English lines, Arabic lines), lines that are
     empty on either side left out."""
