@@ -44,6 +44,7 @@ from aligner.cli import (
     warn_if_unrelated,
     write_report_json,
 )
+from aligner.cli_options import KEEP_NULLS_OPT, format_opt, min_score_opt
 from aligner.records import Report
 
 if TYPE_CHECKING:
@@ -61,11 +62,9 @@ def align(
     embedder: str = EMBEDDER_OPT,
     json_out: str | None = JSON_OPT,
     out: Path | None = typer.Option(None, "--out", help="Directory for corpus exports."),
-    formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
-                                help="Export formats for --out: jsonl,tsv,moses,tmx,xliff "
-                                     "(2.1),xliff12,parquet."),
-    min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
-    keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    formats: str = format_opt(lead="Export formats for --out:"),
+    min_score: float | None = min_score_opt(),
+    keep_nulls: bool = KEEP_NULLS_OPT,
     keep_chrome: bool = KEEP_CHROME_OPT,
     beads: str | None = BEADS_OPT,
     verifier: str = VERIFIER_OPT,
@@ -119,11 +118,9 @@ def run(
     out: Path = typer.Option(..., "--out", help="Output directory; holds the resumable run "
                                                 "store (run.sqlite)."),
     embedder: str = EMBEDDER_OPT,
-    formats: str = typer.Option("jsonl,tsv,moses,tmx", "--format",
-                                help="Corpus formats: jsonl,tsv,moses,tmx,xliff (2.1),"
-                                     "xliff12,parquet."),
-    min_score: float | None = typer.Option(None, help="Export only links scoring at least this."),
-    keep_nulls: bool = typer.Option(False, "--keep-nulls", help="Export 1-0 / 0-1 links too."),
+    formats: str = format_opt(),
+    min_score: float | None = min_score_opt(),
+    keep_nulls: bool = KEEP_NULLS_OPT,
     keep_chrome: bool = KEEP_CHROME_OPT,
     check: bool = typer.Option(True, help="Run the translation checks on every pair."),
     html: bool = typer.Option(True, help="Write an HTML review page per pair and index.html."),
@@ -256,12 +253,10 @@ def _print_run_summary(summary: RunSummary, out: Path, engine: str) -> None:
 @user_errors
 def export(
     run_dir: Path = typer.Argument(..., metavar="OUT", help="Output directory of 'aligner run'."),
-    formats: str = typer.Option("jsonl", "--format",
-                                help="Corpus formats: jsonl,tsv,moses,tmx,xliff (2.1),"
-                                     "xliff12,parquet."),
+    formats: str = format_opt("jsonl"),
     dest: Path | None = typer.Option(None, "--to", help="Directory for the files (default OUT)."),
     stem: str = typer.Option("train", "--stem", help="File name stem: STEM.jsonl, …"),
-    min_score: float | None = typer.Option(None, help="Drop links scoring below this."),
+    min_score: float | None = min_score_opt("Drop links scoring below this."),
     drop_nulls: bool = typer.Option(True, "--drop-nulls/--keep-nulls",
                                     help="Drop 1-0 / 0-1 links (one side empty)."),
     min_ratio: float | None = typer.Option(None, min=0.0,

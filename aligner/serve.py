@@ -38,9 +38,9 @@ from aligner.report.html import (
     _pieces_html,
     _signature,
     e,
-    filter_boxes,
     kind_order,
     page_csp,
+    row_filters,
 )
 from aligner.report.terminal import SEVERITY_RANK, ReportView, Row, build_view, is_rtl, summary_text
 from aligner.review import Conflict, Decision, Reviewed, correct, decide, review, undo
@@ -325,10 +325,8 @@ def _desk_row(row: Row, report: Report, view: ReportView, decisions: dict[str, D
 
 
 def _filters(findings: list[Finding]) -> str:
-    return ('<div class="controls"><a href="/">◀ all pairs</a>' + filter_boxes(findings) +
-            '<label><input type="checkbox" id="show-clean" checked> rows without findings</label>'
-            '<label><input type="checkbox" id="show-decided" checked> decided findings</label>'
-            '<span id="shown" aria-live="polite"></span>'
+    decided = '<label><input type="checkbox" id="show-decided" checked> decided findings</label>'
+    return ('<div class="controls"><a href="/">◀ all pairs</a>' + row_filters(findings, decided) +
             '<button type="button" id="undo" title="undo the latest link correction">undo '
             'correction</button><span id="status" role="status" aria-live="polite"></span>'
             '<span class="hint"><kbd>j</kbd>/<kbd>k</kbd> move, <kbd>a</kbd> accept, '

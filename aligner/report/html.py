@@ -221,8 +221,9 @@ def _signature(signature: dict[str, Any]) -> str:
     return f"<footer><h2>Signature</h2><dl>{items}</dl></footer>" if items else "<footer></footer>"
 
 
-def filter_boxes(findings: Sequence[Finding]) -> str:
-    """The kind and severity filters of a pair's findings (report page and review desk)."""
+def row_filters(findings: Sequence[Finding], more: str = "") -> str:
+    """The kind and severity filters of a pair's findings, the "rows without findings" box,
+    ``more`` boxes, then the count of rows shown (report page and review desk; filters.js)."""
     kinds = Counter(f.kind for f in findings)
     sevs = Counter(f.severity for f in findings)
     kind_boxes = "".join(
@@ -234,13 +235,13 @@ def filter_boxes(findings: Sequence[Finding]) -> str:
         f'<span class="badge sev-{e(s)}">{e(s)}</span> ({sevs[s]})</label>'
         for s in sorted(sevs, key=lambda s: (SEVERITY_RANK.get(s, 3), s)))
     return (f'<fieldset><legend>Kind</legend>{kind_boxes}</fieldset>'
-            f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>')
+            f'<fieldset><legend>Severity</legend>{sev_boxes}</fieldset>'
+            '<label><input type="checkbox" id="show-clean" checked> rows without findings</label>'
+            f'{more}<span id="shown" aria-live="polite"></span>')
 
 
 def _controls(findings: Sequence[Finding]) -> str:
-    return ('<div class="controls">' + filter_boxes(findings) +
-            '<label><input type="checkbox" id="show-clean" checked> rows without findings</label>'
-            '<span id="shown" aria-live="polite"></span>'
+    return ('<div class="controls">' + row_filters(findings) +
             '<button type="button" id="prev" title="previous finding (k or p)">◀ prev</button>'
             '<button type="button" id="next" title="next finding (j or n)">next ▶</button>'
             '<span id="where" aria-live="polite"></span>'
