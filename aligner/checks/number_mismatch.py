@@ -52,15 +52,18 @@ class NumberParams:
 
 # Units that translators convert, as factors to a common base.
 _TO_BASE = {"km": 1000.0, "mi": 1609.34, "m": 1.0, "ft": 0.3048, "yd": 0.9144, "in": 0.0254,
-            "cm": 0.01, "kg": 1.0, "lb": 0.4536}
+            "cm": 0.01, "kg": 1.0, "lb": 0.4536,
+            "km2": 1e6, "mi2": 1609.34 ** 2, "m2": 1.0, "ft2": 0.3048 ** 2}
 _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "in": "len",
-              "cm": "len", "kg": "mass", "lb": "mass"}
+              "cm": "len", "kg": "mass", "lb": "mass",
+              "km2": "area", "mi2": "area", "m2": "area", "ft2": "area"}
 # digits that are part of a name or code: a Latin letter right before (MH17, F-16, COVID-19),
 # an Arabic word and a hyphen before (كوفيد-19), or a Latin letter right after (5G)
 _CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|[\u0621-\u064A]{2,}-)$")
 _CODE_AFTER = re.compile(r"[A-Za-z]")
 # what may stand between the digit groups of a phone number or identifier
 _GROUP_GAP = re.compile(r"\)?[ \u00a0\u2009\u202f\-]")
+_BARE_FIGURE = re.compile(r"\d+(?:[.,]\d+)+")
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
                                  r"حوالي|حوالى|نحو|قرابة)?\s*$")
 
@@ -115,8 +118,19 @@ def _exact(a: _Atom, b: _Atom) -> bool:
     months = _month(a.mention), _month(b.mention)
     if None not in months and months[0] != months[1]:
         return False
+    if _same_figure(a.mention, b.mention):
+        return True  # "1,1" copied as written is one figure, whichever mark each side reads
     return any(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
                for x in a.forms() for y in b.forms())
+
+
+def _same_figure(a: NumberMention, b: NumberMention) -> bool:
+    """Whether both sides write the same bare digit string with a separator in it ("{0,1}",
+    "Fig. 1,1"): a figure copied as written, though English reads its comma as a thousands
+    mark and Arabic as a decimal one."""
+    x, y = a.text.translate(DIGITS), b.text.translate(DIGITS)
+    return x == y and len(a.values) == len(b.values) == 1 and \
+        _BARE_FIGURE.fullmatch(x) is not None
 
 
 def _significant(v: float) -> int:
