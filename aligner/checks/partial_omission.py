@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from aligner.arabic.numbers import extract_numbers
+from aligner.checks.acronyms import acronym_allowance
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.checks.omission import facing_pairs, facing_runs
@@ -85,22 +86,6 @@ class PartialOmissionParams:
 
 
 _DEFAULTS = PartialOmissionParams()
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
-# Latin letter names as Arabic writes an acronym letter by letter (سي إن إن for CNN): such an
-# acronym is transliterated, not spelled out
-_LETTER_NAMES = frozenset((
-    "إيه", "أيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "إتش", "اتش", "آي",
-    "جيه", "كيه", "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار", "إس",
-    "أس", "اس", "تي", "يو", "في", "دبليو", "إكس", "اكس", "واي", "زد", "زي"))
-
-
-def acronym_allowance(en: str, ar: str, letter_chars: int) -> int:
-    """Characters the English acronyms absent from the Arabic may take when spelled out there
-    (a word a letter, less the letters themselves), less those written as letter names."""
-    letters = sum(len(a) for a in set(_ACRONYM.findall(en)) if a not in ar)
-    named = sum(1 for w in re.findall(r"[\u0621-\u064A]+", ar)
-                if w in _LETTER_NAMES or (w[:1] == "و" and w[1:] in _LETTER_NAMES))
-    return max(0, letters - named) * (letter_chars - 1)
 
 
 @dataclass(frozen=True)
