@@ -62,3 +62,14 @@ def test_area_units_convert() -> None:
     """An area in square miles may face the same area in square kilometres."""
     assert findings("It covers 100 sq mi.", "تغطي 259 كيلومترا مربعا.") == []
     assert len(findings("It covers 100 sq mi.", "تغطي 400 كيلومترا مربعا.")) == 1
+
+
+@pytest.mark.parametrize("ar_first", [False, True])
+def test_a_conversion_on_both_sides_is_compared(ar_first: bool) -> None:
+    """Excused when only one side converts, a bracketed conversion that both sides give must
+    state the same figure."""
+    en = "The basin covers 7,000 square kilometres (2,700 sq mi)."
+    assert findings(en, "يغطي الحوض 7,000 كيلومتر مربع (2,700 ميل مربع).", ar_first) == []
+    (f,) = findings(en, "يغطي الحوض 7,000 كيلومتر مربع (2.70 ميل مربع).", ar_first)
+    assert f.severity == "critical" and {f.evidence["src_value"], f.evidence["tgt_value"]} == \
+        {2700.0, 2.7}

@@ -19,6 +19,7 @@ more often folded into the phrasing, e.g. "a trio", than a figure is).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -81,6 +82,7 @@ class _Atom:
     run: int = -1  # digit groups set apart by a space (+44 20 7946): their run, else -1
     run_pos: int = 0  # position in the run
     code: bool = False  # digits of a name or code: COVID-19, MH17, G20, كوفيد-19
+    conversion: bool = False  # in brackets after another measure: "300 km (190 miles)"
 
     def digits(self) -> str:
         """The digits as written ("0958"), for joining digit groups."""
@@ -310,7 +312,9 @@ class NumberMismatchCheck:
                 for v in m.values:
                     atom = _Atom(name, v, m, seg_id, seg.start, len(strong) + len(excused),
                                  runs if group else -1, run_pos, code)
-                    if m.weak or _is_conversion(atom, mentions, seg.text):
+                    if _is_conversion(atom, mentions, seg.text):
+                        atom = dataclasses.replace(atom, conversion=True)
+                    if m.weak or atom.conversion:
                         excused.append(atom)
                     else:
                         strong.append(atom)
@@ -325,8 +329,12 @@ class NumberMismatchCheck:
         p = ctx.params.get(NumberParams)
         s_left, t_left = _match(s_strong, t_strong, p)
         s_left, t_left = _match_identifiers(s_left, t_left, p.identifier_digits)
-        s_left, _ = _match(s_left, t_excused, p)
-        t_left, _ = _match(t_left, s_excused, p)
+        s_left, t_excused = _match(s_left, t_excused, p)
+        t_left, s_excused = _match(t_left, s_excused, p)
+        s_conv, t_conv = _match([a for a in s_excused if a.conversion],
+                                [b for b in t_excused if b.conversion], p)
+        n = min(len(s_conv), len(t_conv))  # a conversion on both sides, not the same figure
+        s_left, t_left = s_left + s_conv[:n], t_left + t_conv[:n]
         s_vague, t_vague = _unpaired_vague(s_vague, t_vague)
         s_left = [a for a in s_left if not _covered_by_vague(a, t_vague)]
         t_left = [b for b in t_left if not _covered_by_vague(b, s_vague)]
