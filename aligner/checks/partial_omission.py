@@ -86,6 +86,10 @@ class PartialOmissionParams:
     # the one-to-one pairs of an n-n link this far off the ratio in opposite directions split
     # its sentences at different places: they are not examined one by one
     shifted_z: float = 2.0
+    # a list of at least this many comma-separated items of at most this many words each (the
+    # first may be longer) facing a list of as many items loses none of them
+    list_min_items: int = 4
+    list_item_words: int = 4
 
 
 _DEFAULTS = PartialOmissionParams()
@@ -206,9 +210,14 @@ class PartialOmissionCheck:
                                                     else stats.median) - 5
         excess = 1.0 - expected / max(len(long_text), 1)
         cands, variants = [], []
+        items = _list_items(long_text, p.list_min_items, p.list_item_words)
+        same_list = items is not None and items == _list_items(
+            other_text, p.list_min_items, p.list_item_words)
         for c in candidates(ctx, longer, ids):
             if c.cut and _fit((c.end - c.start) / len(long_text), excess) < p.cut_min_fit:
                 continue  # it could never score (see ``_score``): not worth an embedding
+            if same_list and not c.cut:
+                continue  # the other side lists as many items: each has its counterpart
             variant = " ".join(_without(segs[i].text, c.start, c.end) if i == c.segment
                                else segs[i].text for i in ids)
             if not _keeps_counterpart(segs[c.segment].text[c.start:c.end], variant, lang,
@@ -325,6 +334,16 @@ def _sub_links(link: Link) -> list[Link]:
     if len(link.src) == len(link.tgt) > 1:
         subs += [Link((s,), (t,), link.score) for s, t in zip(link.src, link.tgt, strict=True)]
     return subs
+
+
+def _list_items(text: str, least: int, words: int) -> int | None:
+    """How many items ``text`` lists between commas ("hugs, kisses, handshakes, fist bumps,
+    and any other contact"): ``least`` or more pieces, all but the first (which carries the
+    verb) of at most ``words`` words; None when it is no such list."""
+    pieces = [piece for piece in re.split(r"[,،]", text) if piece.strip()]
+    if len(pieces) < least or any(len(piece.split()) > words for piece in pieces[1:]):
+        return None
+    return len(pieces)
 
 
 def _shifted_boundary(ctx: CheckContext, stats: DocRatio, subs: Sequence[Link]) -> bool:
