@@ -241,3 +241,22 @@ def test_an_unrelated_facing_sentence_leaves_two_omissions(embedder: Embedder) -
     report = _report(make_side("en.txt", "en", EN), make_side("ar.txt", "ar", ar), links)
     found = OmissionCheck().run(CheckContext(report, embedder))
     assert sorted((f.src, f.tgt) for f in found) == [((), (2,)), ((2,), ())]
+
+
+@pytest.mark.parametrize("ar_first", [False, True])
+def test_a_sentence_joined_to_its_neighbours_pair_is_no_omission(embedder: Embedder,
+                                                                 ar_first: bool) -> None:
+    """Source sentences 1 and 2 aligned to target 1, target 2 left alone: sentence 2 and target
+    2 translate each other, whichever is the source; an unrelated target 2 stays an omission."""
+    links = [Link((0,), (0,), 0.9), Link((1, 2), (1,), 0.9), Link((), (2,), 0.0),
+             Link((3,), (3,), 0.9), Link((4,), (4,), 0.9)]
+    flipped = [Link(lk.tgt, lk.src, lk.score) for lk in links]
+    en, ar = make_side("en.txt", "en", EN), make_side("ar.txt", "ar", AR)
+    report = _report(ar, en, flipped) if ar_first else _report(en, ar, links)
+    assert OmissionCheck().run(CheckContext(report, embedder)) == []
+    unrelated = [*AR[:2], "وقالت الشرطة إن الطقس سيكون ممطرا في العاصمة غدا.", *AR[3:]]
+    ar = make_side("ar.txt", "ar", unrelated)
+    report = _report(ar, en, flipped) if ar_first else _report(en, ar, links)
+    found = OmissionCheck().run(CheckContext(report, embedder))
+    assert [(f.src, f.tgt) for f in found if not f.evidence.get("link")] == \
+        ([((2,), ())] if ar_first else [((), (2,))])

@@ -320,3 +320,41 @@ def test_acronyms_written_as_letter_names_are_transliterated_not_spelled_out() -
     assert acronym_allowance(en, "عرضتها قنوات سي بي إس وسي إن إن.", 6) == 0
     assert acronym_allowance(en, "عرضتها القنوات الأمريكية.", 6) == 6 * 5
     assert acronym_allowance(en, "عرضتها قنوات CBS وCNN.", 6) == 0
+
+
+@pytest.mark.parametrize("ar_first", [False, True])
+def test_a_two_to_two_link_split_at_another_place_is_not_examined_pair_by_pair(
+        embedder: Embedder, ar_first: bool) -> None:
+    """The Arabic ends its first sentence a clause into the first English one: each 1-1 pair
+    of the 2-2 link misfits the ratio, the first too short, the second too long; no clause is
+    missing from the link, whichever side is the source."""
+    cut = AR[0].index("بعد طرد")
+    ar = [AR[0][:cut].rstrip() + "؛", AR[0][cut:] + " " + AR[1], *AR[2:6]]
+    links = [Link((0, 1), (0, 1), 0.8)] + [Link((i,), (i,), 0.9) for i in range(2, 6)]
+    en_side, ar_side = make_side("en.txt", "en", EN[:6]), make_side("ar.txt", "ar", ar)
+    report = Report({}, ar_side, en_side, links) if ar_first else \
+        Report({}, en_side, ar_side, links)
+    assert PartialOmissionCheck().run(CheckContext(report, embedder)) == []
+    loose = CheckParams().with_(PartialOmissionParams(shifted_z=1000.0))
+    assert PartialOmissionCheck().run(CheckContext(report, embedder, loose)) != []
+
+
+@pytest.mark.parametrize("ar_first", [False, True])
+def test_an_item_of_a_list_the_other_side_lists_in_full_is_not_missing(
+        embedder: Embedder, ar_first: bool) -> None:
+    """Five items on each side, two of them rendered alike (المصافحة بالأيدي, المصافحة
+    بقبضات الأيدي): none is missing, whichever side is the source; with a list too short to
+    count the same pair may still be examined."""
+    from test_checks_length_ratio import AR as AR_PLAIN
+    from test_checks_length_ratio import EN as EN_PLAIN
+
+    en = [*EN_PLAIN[:7], "Avoid hugs, kisses, handshakes, fist bumps, and any other contact."]
+    ar = [*AR_PLAIN[:7], "تجنب العناق، والقبلات، والمصافحة بالأيدي، والمصافحة بقبضات الأيدي، "
+                         "وأي تلامس آخر."]
+    links = [Link((i,), (i,), 0.9) for i in range(8)]
+    en_side, ar_side = make_side("en.txt", "en", en), make_side("ar.txt", "ar", ar)
+    report = Report({}, ar_side, en_side, links) if ar_first else \
+        Report({}, en_side, ar_side, links)
+    assert PartialOmissionCheck().run(CheckContext(report, embedder)) == []
+    unlisted = CheckParams().with_(PartialOmissionParams(list_min_items=10))
+    assert PartialOmissionCheck().run(CheckContext(report, embedder, unlisted)) != []

@@ -59,3 +59,20 @@ def test_long_english_run_inside_arabic_sentence() -> None:
     (f,) = findings
     assert f.evidence["whole_segment"] is False
     assert f.evidence["span"].text.startswith("The IRGC has used")
+
+
+def test_a_quotation_in_a_third_language_is_not_left_untranslated() -> None:
+    """A Latin motto, or a Persian verse, quoted as the source quotes it with its rendering
+    beside it, is no source text left in the target, whichever side is the source; an English
+    run of the same place still is."""
+    latin = "dum spiro spero atque in tenebris lux lucet semper"
+    en = f'The family motto, "{latin}" ("while I breathe, I hope"), was carved above the gate.'
+    ar = (f'نُقش شعار العائلة " {latin}" ("ما دمت أتنفس فإنني آمل") فوق البوابة.')
+    assert _run([en], [ar], "en", "ar")[1] == []
+    english = "while I breathe I hope and the light always shines"
+    (f,) = _run([en], [ar.replace(latin, english)], "en", "ar")[1]
+    assert f.evidence["span"].text.startswith("while I breathe")
+    persian = "بنی آدم اعضای یکدیگرند که در آفرینش ز یک گوهرند"
+    ar_src = f'وكتب سعدي: "{persian}" (بنو آدم أعضاء بعضهم لبعض).'
+    en_tgt = f'Saadi wrote: "{persian}" (the children of Adam are limbs of one another).'
+    assert _run([ar_src], [en_tgt], "ar", "en")[1] == []

@@ -19,6 +19,7 @@ more often folded into the phrasing, e.g. "a trio", than a figure is).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -52,15 +53,18 @@ class NumberParams:
 
 # Units that translators convert, as factors to a common base.
 _TO_BASE = {"km": 1000.0, "mi": 1609.34, "m": 1.0, "ft": 0.3048, "yd": 0.9144, "in": 0.0254,
-            "cm": 0.01, "kg": 1.0, "lb": 0.4536}
+            "cm": 0.01, "kg": 1.0, "lb": 0.4536,
+            "km2": 1e6, "mi2": 1609.34 ** 2, "m2": 1.0, "ft2": 0.3048 ** 2}
 _DIMENSION = {"km": "len", "mi": "len", "m": "len", "ft": "len", "yd": "len", "in": "len",
-              "cm": "len", "kg": "mass", "lb": "mass"}
+              "cm": "len", "kg": "mass", "lb": "mass",
+              "km2": "area", "mi2": "area", "m2": "area", "ft2": "area"}
 # digits that are part of a name or code: a Latin letter right before (MH17, F-16, COVID-19),
 # an Arabic word and a hyphen before (كوفيد-19), or a Latin letter right after (5G)
 _CODE_BEFORE = re.compile(r"(?:[A-Za-z]-?|[\u0621-\u064A]{2,}-)$")
 _CODE_AFTER = re.compile(r"[A-Za-z]")
 # what may stand between the digit groups of a phone number or identifier
 _GROUP_GAP = re.compile(r"\)?[ \u00a0\u2009\u202f\-]")
+_BARE_FIGURE = re.compile(r"\d+(?:[.,]\d+)+")
 _PAREN_AFTER_NUMBER = re.compile(r"\s*[(\[]\s*(?:about|around|some|approximately|nearly|"
                                  r"حوالي|حوالى|نحو|قرابة)?\s*$")
 
@@ -78,6 +82,7 @@ class _Atom:
     run: int = -1  # digit groups set apart by a space (+44 20 7946): their run, else -1
     run_pos: int = 0  # position in the run
     code: bool = False  # digits of a name or code: COVID-19, MH17, G20, كوفيد-19
+    conversion: bool = False  # in brackets after another measure: "300 km (190 miles)"
 
     def digits(self) -> str:
         """The digits as written ("0958"), for joining digit groups."""
@@ -115,8 +120,19 @@ def _exact(a: _Atom, b: _Atom) -> bool:
     months = _month(a.mention), _month(b.mention)
     if None not in months and months[0] != months[1]:
         return False
+    if _same_figure(a.mention, b.mention):
+        return True  # "1,1" copied as written is one figure, whichever mark each side reads
     return any(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9)
                for x in a.forms() for y in b.forms())
+
+
+def _same_figure(a: NumberMention, b: NumberMention) -> bool:
+    """Whether both sides write the same bare digit string with a separator in it ("{0,1}",
+    "Fig. 1,1"): a figure copied as written, though English reads its comma as a thousands
+    mark and Arabic as a decimal one."""
+    x, y = a.text.translate(DIGITS), b.text.translate(DIGITS)
+    return x == y and len(a.values) == len(b.values) == 1 and \
+        _BARE_FIGURE.fullmatch(x) is not None
 
 
 def _significant(v: float) -> int:
@@ -296,7 +312,9 @@ class NumberMismatchCheck:
                 for v in m.values:
                     atom = _Atom(name, v, m, seg_id, seg.start, len(strong) + len(excused),
                                  runs if group else -1, run_pos, code)
-                    if m.weak or _is_conversion(atom, mentions, seg.text):
+                    if _is_conversion(atom, mentions, seg.text):
+                        atom = dataclasses.replace(atom, conversion=True)
+                    if m.weak or atom.conversion:
                         excused.append(atom)
                     else:
                         strong.append(atom)
@@ -311,8 +329,12 @@ class NumberMismatchCheck:
         p = ctx.params.get(NumberParams)
         s_left, t_left = _match(s_strong, t_strong, p)
         s_left, t_left = _match_identifiers(s_left, t_left, p.identifier_digits)
-        s_left, _ = _match(s_left, t_excused, p)
-        t_left, _ = _match(t_left, s_excused, p)
+        s_left, t_excused = _match(s_left, t_excused, p)
+        t_left, s_excused = _match(t_left, s_excused, p)
+        s_conv, t_conv = _match([a for a in s_excused if a.conversion],
+                                [b for b in t_excused if b.conversion], p)
+        n = min(len(s_conv), len(t_conv))  # a conversion on both sides, not the same figure
+        s_left, t_left = s_left + s_conv[:n], t_left + t_conv[:n]
         s_vague, t_vague = _unpaired_vague(s_vague, t_vague)
         s_left = [a for a in s_left if not _covered_by_vague(a, t_vague)]
         t_left = [b for b in t_left if not _covered_by_vague(b, s_vague)]

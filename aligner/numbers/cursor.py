@@ -16,6 +16,7 @@ from aligner.numbers.lexicon import (
     AR_ORD,
     AR_PER,
     AR_PERCENT,
+    AR_SQUARE,
     AR_TEN,
     AR_TENS,
     AR_UP_TO,
@@ -23,6 +24,7 @@ from aligner.numbers.lexicon import (
     DEGREES,
     EN_AM_PM,
     EN_PERCENT,
+    EN_SQUARE,
     HEDGES,
     MONTHS_AR,
     MONTHS_AR2,
@@ -35,6 +37,7 @@ from aligner.numbers.tokens import DIGITS, Tok, ar_readings, tokens
 
 # groups of three digits after a first group that is not 0: 15.000 and 1.234.567, not 0.300
 _DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_LENGTHS = frozenset(("km", "mi", "m", "ft", "yd", "cm"))  # units that square into an area
 
 
 class Cursor:
@@ -140,6 +143,16 @@ class Cursor:
             return degree
         if t is None or t.kind != "word":
             return None, j
+        nxt = self.key(j + 1)
+        if t.key in EN_SQUARE and nxt in UNITS and UNITS[nxt] in _LENGTHS:
+            return UNITS[nxt] + "2", j + 2  # square kilometres, sq mi: an area
+        unit, end = self._plain_unit(j)
+        if unit in _LENGTHS and self.key(end) in AR_SQUARE:
+            return unit + "2", end + 1  # كيلومترا مربعا
+        return unit, end
+
+    def _plain_unit(self, j: int) -> tuple[str | None, int]:
+        t = self.toks[j]
         nxt = self.key(j + 1)
         if t.key in ("pound", "pounds") and nxt == "sterling":
             return "GBP", j + 2

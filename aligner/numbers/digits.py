@@ -89,8 +89,12 @@ class DigitReader(Cursor):
             return None
         after_roman = prev.text in _DASHES and t.attached(prev) and i >= 2 and \
             self.toks[i - 2].kind == "word" and bool(ROMAN.fullmatch(self.toks[i - 2].text))
+        # a word hyphened to it: "type-II" (as "Type II")
+        after_hyphen = prev.text in _DASHES and t.attached(prev) and i >= 2 and \
+            self.toks[i - 2].kind == "word" and self.toks[i - 2].text.isascii() and \
+            prev.attached(self.toks[i - 2])
         # after a word ("Type I", "angiotensin II") or another numeral ("Phase II-III")
-        if not (after_roman or (prev.kind == "word" and prev.text.isascii())):
+        if not (after_roman or after_hyphen or (prev.kind == "word" and prev.text.isascii())):
             return None
         value = sum(ROMAN_VALUES[c] for c in t.text)
         value -= 2 * sum(ROMAN_VALUES[c] for c, d in itertools.pairwise(t.text)

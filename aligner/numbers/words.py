@@ -4,6 +4,7 @@ Arabic duals, and vague quantities ("dozens", "عشرات")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from aligner.numbers.ar_words import NOT_TEEN_ORDINALS, ar_continues, reading_fits
 from aligner.numbers.cursor import Cursor
@@ -22,7 +23,9 @@ from aligner.numbers.lexicon import (
     AR_OF,
     AR_ORD,
     AR_PERCENT,
+    AR_PLURAL_FRACTIONS,
     AR_PLURAL_SCALES,
+    AR_PRONOUN_SUFFIXES,
     AR_SCALES,
     AR_TEEN_HEADS,
     AR_TEN,
@@ -37,6 +40,7 @@ from aligner.numbers.lexicon import (
     EN_DECADES,
     EN_DENOMINATORS,
     EN_DIMENSIONS,
+    EN_IMPLICIT_COUNTS,
     EN_MULTIPLIERS,
     EN_ORD,
     EN_SCALES,
@@ -158,6 +162,9 @@ class WordReader(Cursor):
         if k == "half" or k == "twice":
             kind, val = ("fraction", 0.5) if k == "half" else ("cardinal", 2.0)
             return [self.mention((val,), kind, start, i + 1, spelled=True, weak=True)], i + 1
+        if k in EN_IMPLICIT_COUNTS and start == i:  # trimester = 3 months, a decade
+            return [self.mention((float(EN_IMPLICIT_COUNTS[k]),), "cardinal", i, i + 1,
+                                 spelled=True, weak=True)], i + 1
         compound = re.fullmatch(r"(two|three|four|five|six|seven|eight|nine|ten)"
                                 r"(fold|somes?|balls?)", k)
         if compound:  # threefold, foursomes: a number inside an English word
@@ -282,7 +289,15 @@ class WordReader(Cursor):
             kind = "currency" if unit in MONEY else "cardinal"
             return [self.mention((1.5,), kind, i - 1, i + 1, unit=unit, spelled=True,
                                  weak=True)], i + 1
+        plural = self._ar_plural_fraction(i)
+        if plural is not None:
+            return plural
         for stem, _c, _a in ar_readings(t.key):
+            if stem not in AR_FRACTIONS:
+                stem = _without_pronoun(stem, AR_FRACTIONS)
+                if stem in AR_FRACTIONS:  # ثلثيهم, نصفها: a fraction of something named before
+                    return [self.mention((AR_FRACTIONS[stem],), "fraction", i, i + 1,
+                                         spelled=True, weak=True)], i + 1
             if stem in AR_FRACTIONS:
                 scale = AR_SCALES.get(self.key(i + 1))
                 if scale:  # نصف مليون = 500,000, not "half" and "a million"
@@ -293,6 +308,21 @@ class WordReader(Cursor):
                                          bound=self.bound(i))], end
                 return [self.mention((AR_FRACTIONS[stem],), "fraction", i, i + 1, spelled=True,
                                      weak=True)], i + 1
+        return None
+
+    def _ar_plural_fraction(self, i: int) -> tuple[list[NumberMention], int] | None:
+        """A count and a plural denominator, a pronoun perhaps attached: ثلاثة أرباع (three
+        quarters), ثلاثة أرباعهم (three quarters of them); weak, as the English fraction is."""
+        count = next((AR_UNITS[s] for s, _c, _a in ar_readings(self.key(i)) if s in AR_UNITS),
+                     None)
+        if count is None or self.tok(i + 1) is None:
+            return None
+        for stem, _c, _a in ar_readings(self.key(i + 1)):
+            stem = _without_pronoun(stem, AR_PLURAL_FRACTIONS)
+            den = AR_PLURAL_FRACTIONS.get(stem)
+            if den is not None and 0 < count < den:
+                return [self.mention((count / den,), "fraction", i, i + 2, spelled=True,
+                                     weak=True)], i + 2
         return None
 
     def _at_ar_compound(self, i: int) -> tuple[list[NumberMention], int] | None:
@@ -311,6 +341,8 @@ class WordReader(Cursor):
         """Whether the number word at i is capitalised before a capitalised word that is no
         number or unit: a place or a title ("Thousand Oaks", "Three Rivers"), or a headline."""
         t, nxt = self.toks[i], self.tok(i + 1)
+        if nxt is not None and nxt.text in ("'", "’") and self.key(i + 2) == "s":
+            nxt = self.tok(i + 3)  # "Three's Company": the possessive is part of the title
         return bool(t.text[:1].isupper() and nxt is not None and nxt.kind == "word"
                     and nxt.text[:1].isupper() and nxt.text.isascii()
                     and self._unit(i + 1)[0] is None and nxt.key not in EN_SMALL
@@ -400,3 +432,12 @@ class WordReader(Cursor):
         if kind_out in ("cardinal", "ordinal") and value <= 31:
             m, end = self._maybe_date(m, end)
         return [m], end
+
+
+def _without_pronoun(stem: str, lexicon: Mapping[str, object]) -> str:
+    """``stem`` less an attached pronoun when what is left is in ``lexicon`` (ثلثيهم → ثلثي;
+    ربعه → ربع); else ``stem``."""
+    for suffix in AR_PRONOUN_SUFFIXES:
+        if stem.endswith(suffix) and stem[:-len(suffix)] in lexicon:
+            return stem[:-len(suffix)]
+    return stem

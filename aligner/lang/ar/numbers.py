@@ -43,7 +43,7 @@ LAST = "الماضي"  # ثمانينيات القرن الماضي
 # Dual nouns carry an implicit "two": يومين = two days, مرتين = twice.
 DUAL_NOUNS = {f"{stem}{e}": 0 for stem in (
     "يوم", "شهر", "عام", "سنت", "أسبوع", "ساعت", "دقيقت", "مرت", "ضعف", "قرن", "عقد", "ليلت",
-    "قدم", "متر", "ميل")
+    "قدم", "متر", "ميل", "نقطت", "ياردت", "دولار", "جنيه")
     for e in ("ين", "ان")}
 # the unit of a dual noun, by its stem (the noun less its dual ending)
 DUAL_UNIT = {"يوم": "day", "شهر": "month", "عام": "year", "سنت": "year", "أسبوع": "week",
@@ -88,6 +88,13 @@ UNITS_OF_MEASURE = {w: u for ws, u in (
     (("ساعة", "ساعات"), "hour"), (("دقيقة", "دقائق"), "min"))
     for w in ws}
 DEGREES = ("درجة", "درجات")
+# كيلومتر مربع: an area in the length unit before it
+SQUARE = ("مربع", "مربعا", "مربعة", "مربعات")
+# plural denominators after a count: ثلاثة أرباع = three quarters
+PLURAL_FRACTIONS = {"أثلاث": 3, "أرباع": 4, "أخماس": 5, "أسداس": 6, "أسباع": 7, "أثمان": 8,
+                    "أتساع": 9, "أعشار": 10}
+# attached pronouns a fraction may carry: ثلثيهم (two thirds of them), نصفها
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا")
 DEGREE_SCALES = {"مئوية": "degC", "فهرنهايت": "degF", "فهرنهايتية": "degF"}
 
 PERCENT = ("بالمئة", "بالمائة", "بالمئه", "بالمائه")

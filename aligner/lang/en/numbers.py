@@ -57,7 +57,7 @@ UNITS = {
     **dict.fromkeys(("pound", "pounds", "lb", "lbs"), "lb"),
     **dict.fromkeys(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "kph"),
                     "km"),
-    **dict.fromkeys(("mile", "miles", "mph"), "mi"),
+    **dict.fromkeys(("mile", "miles", "mi", "mph"), "mi"),
     **dict.fromkeys(("metre", "metres", "meter", "meters"), "m"),
     **dict.fromkeys(("foot", "feet", "ft"), "ft"),
     **dict.fromkeys(("inch", "inches"), "in"),
@@ -68,6 +68,12 @@ UNITS = {
     **dict.fromkeys(("month", "months"), "month"), **dict.fromkeys(("year", "years"), "year"),
     **dict.fromkeys(("hour", "hours"), "hour"), **dict.fromkeys(("minute", "minutes"), "min")}
 DEGREES = ("degree", "degrees")
+# "square kilometres", "sq mi": an area in the length unit that follows
+SQUARE = ("square", "sq")
+# nouns that carry a count of their own ("the first trimester" = الأشهر الثلاثة الأولى, "a
+# decade" = عشر سنوات): weak, matched when the other side writes the count out
+IMPLICIT_COUNTS = {"trimester": 3, "trimesters": 3, "decade": 10, "fortnight": 14,
+                   "century": 100}
 DEGREE_SCALES = {"celsius": "degC", "centigrade": "degC", "fahrenheit": "degF"}
 POUND_COUNTRIES = {"syrian": "SYP", "egyptian": "EGP", "lebanese": "LBP", "sudanese": "SDG",
                    "british": "GBP"}
