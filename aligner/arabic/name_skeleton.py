@@ -98,7 +98,7 @@ _SILENT_START = re.compile(r"\b(?:k(?=n)|w(?=r)|g(?=n))", re.IGNORECASE)
 
 
 #: Pinyin's x and q before i or u (Xu, Xiaoping, Qing, Guangqi): sh and ch, as Arabic writes
-#: them (شو, تشينغ); English x and q (Alexis, Quinn) keep their own reading too.
+#: them (شو, تشينغ); English x and q (Alexis, Quinn) keep their own reading too; so does zh.
 _PINYIN = re.compile(r"([xq])(?=[iu])", re.IGNORECASE)
 
 
@@ -113,5 +113,8 @@ def english_readings(name: str) -> tuple[str, ...]:
     pinyin = _PINYIN.sub(lambda m: "sh" if m.group(1) in "xX" else "ch", name)
     if pinyin != name:
         out.append(english_skeleton(pinyin))
+    if re.search("zh", name, re.IGNORECASE):  # pinyin zh: تش (Zhang: تشانغ) or زه (زهاو)
+        out += [english_skeleton(re.sub("zh", sub, name, flags=re.IGNORECASE))
+                for sub in ("ch", "z h")]
     return tuple(dict.fromkeys(out))
 

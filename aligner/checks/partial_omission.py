@@ -26,6 +26,7 @@ from aligner.arabic.numbers import extract_numbers
 from aligner.checks.base import CheckContext, register_check
 from aligner.checks.length_ratio import DocRatio, doc_ratio
 from aligner.checks.omission import facing_pairs, facing_runs
+from aligner.lang.ar.letters import LATIN_LETTER_NAMES
 from aligner.records import Finding, Link, Span
 from aligner.registry import Style
 
@@ -88,10 +89,7 @@ _DEFAULTS = PartialOmissionParams()
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}(?=s?\b)")
 # Latin letter names as Arabic writes an acronym letter by letter (سي إن إن for CNN): such an
 # acronym is transliterated, not spelled out
-_LETTER_NAMES = frozenset((
-    "إيه", "أيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "إتش", "اتش", "آي",
-    "جيه", "كيه", "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار", "إس",
-    "أس", "اس", "تي", "يو", "في", "دبليو", "إكس", "اكس", "واي", "زد", "زي"))
+_LETTER_NAMES = frozenset(LATIN_LETTER_NAMES)
 
 
 def acronym_allowance(en: str, ar: str, letter_chars: int) -> int:

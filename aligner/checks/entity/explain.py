@@ -29,6 +29,7 @@ from aligner.checks.entity.words import (
     en_stop_words,
     prefix_related,
 )
+from aligner.lang.ar.letters import LATIN_LETTER_NAMES
 
 
 def unmatched(span: str, explains: Explainers, clitics: bool = True) -> bool:
@@ -75,6 +76,9 @@ class Explainers:
         self.words += [w for sign, w in _CURRENCY.items() if sign in en_text]
         self.parts = _compound_parts(self.words, ar_text, p)
         self.initials = _initials(en_text)
+        # the letters of the English acronyms (BMW, SW1, U.S.), which Arabic may spell out
+        self.capitals = {c for tok in re.findall(r"[A-Z0-9][A-Z0-9.]*[A-Z0-9]", en_text)
+                         if sum(c.isupper() for c in tok) >= 1 for c in tok if c.isupper()}
         self.expanded = _acronym_expansions(en_text, ar_text, p)
         self.vocabulary = frozenset(w.lower() for _, w in found if len(w) >= 4
                                     and w.lower() not in en_stop_words())
@@ -133,6 +137,8 @@ class Explainers:
         p = self.p
         if normalize(stem) in self.expanded or self.initial(stem):
             return True  # a word of an acronym's expansion, or an initial written out
+        if set(_LETTERS.get(normalize(stem), "")) & self.capitals:
+            return True  # a letter of an acronym spelt out (دبليو: the W of BMW, SW1)
         if lower and normalize(stem) in self.parts:
             return True  # the parts of a compound (coronavirus: فيروس كورونا)
         lower_match = p.foreign_lower_match if is_foreign_name(stem) else p.lower_match
@@ -156,6 +162,10 @@ class Explainers:
                     else normalize(stem) in normalize(m.text)):
                 return True
         return False
+
+
+#: Latin letter names (normalised) and the letters each may name.
+_LETTERS = {normalize(k): v for k, v in LATIN_LETTER_NAMES.items()}
 
 
 def _nisba_base(stem: str) -> list[str]:
