@@ -98,7 +98,9 @@ def test_a_known_name_in_the_place_of_another_stays_critical(src_lang: str) -> N
 @pytest.mark.parametrize("src_lang", ["en", "ar"])
 def test_the_gate_is_a_parameter(src_lang: str) -> None:
     en, ar = CLEAN[0]
-    # no word frequent enough to be ordinary: فنون passes for a name again
+    # no word frequent enough to be ordinary: فنون passes for a name again (without "Arts",
+    # which it translates: a translation is never taken for a name, whatever the gate)
+    en = en.replace(" Arts", "")
     loose = CheckParams().with_(EntityParams(ordinary_zipf=9.0, ordinary_zipf_shaped=9.0))
     found = _pair(en, ar, src_lang, loose)
     assert [(f.severity, f.evidence["arabic"].text) for f in found] == [("critical", "فنون")]

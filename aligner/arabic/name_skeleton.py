@@ -97,13 +97,24 @@ def _collapse(s: str) -> str:
 _SILENT_START = re.compile(r"\b(?:k(?=n)|w(?=r)|g(?=n))", re.IGNORECASE)
 
 
+#: Pinyin's x and q before i or u (Xu, Xiaoping, Qing, Guangqi): sh and ch, as Arabic writes
+#: them (شو, تشينغ); English x and q (Alexis, Quinn) keep their own reading too; so does zh.
+_PINYIN = re.compile(r"([xq])(?=[iu])", re.IGNORECASE)
+
+
 def english_readings(name: str) -> tuple[str, ...]:
     """The skeletons an English name may stand for: a doubled sun letter after an initial
     vowel is the assimilated article (Assafir: السفير) or just a doubled letter (Assad: أسد);
-    a silent initial letter sounded or not."""
+    a silent initial letter sounded or not; pinyin's x and q read as sh and ch."""
     out = [english_skeleton(name), english_skeleton(name, sun=False)]
     silent = _SILENT_START.sub("", name)
     if silent != name:
         out.append(english_skeleton(silent))
+    pinyin = _PINYIN.sub(lambda m: "sh" if m.group(1) in "xX" else "ch", name)
+    if pinyin != name:
+        out.append(english_skeleton(pinyin))
+    if re.search("zh", name, re.IGNORECASE):  # pinyin zh: تش (Zhang: تشانغ) or زه (زهاو)
+        out += [english_skeleton(re.sub("zh", sub, name, flags=re.IGNORECASE))
+                for sub in ("ch", "z h")]
     return tuple(dict.fromkeys(out))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from aligner.arabic.lexicon import has_ordinary_reading
+from aligner.arabic.name_skeleton import ascii_fold
 from aligner.arabic.names import (
     MATCH_THRESHOLD,
     Match,
@@ -173,6 +174,8 @@ def beside_name(p: EntityParams, ent: Entity, ar_text: str, en_text: str,
             if not touching(ar_text, toks, k if n < k else last, n):
                 continue  # no neighbour, or punctuation between
             start, end, whole = toks[n]
+            if any(r is not None and r.start < end and start < r.end for r in rendered.values()):
+                continue  # another word of the name, rendered (شو of شو زونغداو: Xu Zongdao)
             lexicon_at = lexicon_person_name_at(whole)
             # وفراي: و + a foreign name; before the name, وناصر: "and" + an Arab given name
             # that replaced the first one (not لصالح, "in favour of"; after the name, "and"
@@ -280,8 +283,12 @@ def repeated_name(others: list[Located], ar_text: str, en_text: str, at: float
         spots = [(start + off, end) for start, end, tok in toks
                  for off, stem in strip_clitics(tok) if normalize(stem) == rendered]
         spots = list(dict.fromkeys(spots))
-        surname = re.findall(r"[\w'’-]+", loc.entity.text)[-1]
-        written = len(re.findall(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", en_text))
+        # how often the English writes the word so rendered (Trần of Trần Quốc Tuấn: تران)
+        words = re.findall(r"[\w'’-]+", loc.entity.text)
+        shown = [w for w in words if find_name_in_arabic(w, loc.match.text)] or words[-1:]
+        folded = ascii_fold(en_text)
+        written = max(len(re.findall(rf"(?<![\w'’-]){re.escape(ascii_fold(w))}(?![\w-])",
+                                     folded)) for w in shown)
         if len(spots) > max(written, 1):
             start, end = min(spots, key=lambda se: abs(se[0] / max(len(ar_text), 1) - at))
             return Match(start, end, ar_text[start:end], 0.7)

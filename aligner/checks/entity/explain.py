@@ -6,11 +6,14 @@ from __future__ import annotations
 import itertools
 import re
 
+from aligner.arabic.glosses import translated
 from aligner.arabic.lexicon import gloss_vocabulary, name_glosses
 from aligner.arabic.names import (
     Match,
     arabic_skeleton,
+    english_readings,
     english_skeleton,
+    exonym_forms,
     find_name_in_arabic,
     is_foreign_name,
     skeleton_similarity,
@@ -18,7 +21,15 @@ from aligner.arabic.names import (
 from aligner.arabic.normalize import arabic_tokens, normalize, strip_article, strip_clitics
 from aligner.checks.entity.locate import GENERIC_WORDS
 from aligner.checks.entity.params import EntityParams
-from aligner.checks.entity.words import REPORTING, TITLES, en_stop_words, prefix_related
+from aligner.checks.entity.words import (
+    ABBREVIATIONS,
+    REPORTING,
+    TITLES,
+    at_sentence_start,
+    en_stop_words,
+    prefix_related,
+)
+from aligner.lang.ar.letters import LATIN_LETTER_NAMES
 
 
 def unmatched(span: str, explains: Explainers, clitics: bool = True) -> bool:
@@ -45,29 +56,64 @@ class Explainers:
         """Without ``common``, lower-case words of the lexicon's English glosses (want, said)
         explain nothing: common English words are translated, never transliterated."""
         self.p = p
-        words = [re.sub(r"['’]s?$", "", w) for w in re.findall(r"[A-Za-z][\w'’-]*", en_text)]
+        found = [(m.start(), re.sub(r"['’]s?$", "", m.group()))
+                 for m in re.finditer(r"[A-Za-z][\w'’-]*", en_text)]
+        words = [w for _, w in found]
         if not common:
             vocabulary = gloss_vocabulary()
             words = [w for w in words if w[:1].isupper() or w.lower() not in vocabulary]
         parts = [x for w in words if "-" in w for x in w.split("-") if x]
+        # a capitalised stop word inside a sentence is a name (Theresa May; Will Smith)
+        named = {w for k, w in found if w.istitle() and not at_sentence_start(en_text, k)}
         self.words = [w for w in dict.fromkeys(words + parts)
-                      if w.lower() not in en_stop_words() and w not in REPORTING]
+                      if (w.lower() not in en_stop_words() or w in named) and w not in REPORTING]
+        # an abbreviated title stands for the word a translation writes out (St.: سانت)
+        self.words += [ABBREVIATIONS[w.lower()] for w in words if w.lower() in ABBREVIATIONS]
         self.pairs = [a + " " + b for a, b in itertools.pairwise(words)
                       if a.lower() not in en_stop_words() and b.lower() not in en_stop_words()
                       and (b[:1].isupper() or not a[:1].isupper())]
         # a currency sign stands for a word the Arabic transliterates (€: يورو)
         self.words += [w for sign, w in _CURRENCY.items() if sign in en_text]
         self.parts = _compound_parts(self.words, ar_text, p)
-        self.initials = [english_skeleton(m.group(1))
-                         for m in re.finditer(r"(?<![\w.])([A-Z])\.(?=\s+[A-Z][a-z])", en_text)]
+        self.initials = _initials(en_text)
+        # the letters of the English acronyms (BMW, SW1, U.S.), which Arabic may spell out
+        self.capitals = {c for tok in re.findall(r"[A-Z0-9][A-Z0-9.]*[A-Z0-9]", en_text)
+                         if sum(c.isupper() for c in tok) >= 1 for c in tok if c.isupper()}
         self.expanded = _acronym_expansions(en_text, ar_text, p)
+        self.vocabulary = frozenset(w.lower() for _, w in found if len(w) >= 4
+                                    and w.lower() not in en_stop_words())
         self.ar_text = ar_text
         self._best: dict[str, Match | None] = {}
+        self._glossed: list[tuple[str, frozenset[str]]] | None = None
 
     def _rendered_at(self, word: str) -> Match | None:
         if word not in self._best:
             self._best[word] = find_name_in_arabic(word, self.ar_text)
         return self._best[word]
+
+    def _inside_rendering(self, word: str, stem: str, start: int | None,
+                          end: int | None) -> bool:
+        """Whether ``stem`` is one of several Arabic words that together render the one
+        English ``word`` (Xiaoping: شياو بينغ)."""
+        m = self._rendered_at(word)
+        if m is None or len(m.text.split()) < 2:
+            return False
+        if start is not None and end is not None:
+            return start < m.end and m.start < end
+        return normalize(stem) in normalize(m.text).split()
+
+    def _translates(self, stem: str) -> bool:
+        """Whether ``stem`` translates an English word of the pair that no other Arabic word
+        translates (باكر may gloss "ball", but الكرة is its translation there)."""
+        hits = translated(stem, self.vocabulary)
+        if not hits:
+            return False
+        if self._glossed is None:
+            self._glossed = [(normalize(tok), translated(tok, self.vocabulary))
+                             for _, _, tok in arabic_tokens(self.ar_text)]
+        own = normalize(stem)
+        taken = {e for tok, words in self._glossed if own not in tok for e in words}
+        return bool(hits - taken)
 
     def initial(self, stem: str) -> bool:
         """Whether an Arabic word may write out an initial of the English (H.: هنري)."""
@@ -78,26 +124,35 @@ class Explainers:
                  lower: bool = True) -> bool:
         """Whether ``stem`` (at ``start``-``end`` of the Arabic text, when known) renders an
         English word (only a capitalised name word unless ``lower``)."""
+        if self._translates(stem):
+            return True  # a dictionary word translating one of the English (دولي: international)
         glossed = {g.lower() for g in name_glosses(stem)}
         if glossed and any(w.lower() in glossed or (len(w) >= 4 and any(
-                g.startswith(w.lower()) for g in glossed)) for w in self.words):
+                g.startswith(w.lower()) or g.startswith(w.lower().removesuffix("s"))
+                for g in glossed)) for w in self.words):
             return True  # the lexicon's own English for it (وهيو: Hugh; يوفنتوس: Juve)
         sk = arabic_skeleton(stem)
+        # a people-name or adjective of a name (السيمويين for Semu) renders that name
+        skels = [sk] + [arabic_skeleton(base) for base in _nisba_base(stem)]
         p = self.p
         if normalize(stem) in self.expanded or self.initial(stem):
             return True  # a word of an acronym's expansion, or an initial written out
+        if set(_LETTERS.get(normalize(stem), "")) & self.capitals:
+            return True  # a letter of an acronym spelt out (دبليو: the W of BMW, SW1)
         if lower and normalize(stem) in self.parts:
             return True  # the parts of a compound (coronavirus: فيروس كورونا)
         lower_match = p.foreign_lower_match if is_foreign_name(stem) else p.lower_match
         for w in self.words + self.pairs:
-            if len(w) < 3:
-                continue  # St, Mr: abbreviations resemble anything with weak letters
-            en = english_skeleton(w)
-            sim = skeleton_similarity(en, sk)
+            if len(w) < 3 and not (w.istitle() and re.search("[aeiouy]", w)):
+                continue  # St, Mr: abbreviations resemble anything; Xu, Li are names
+            en, sk, sim = max(((r, a, skeleton_similarity(r, a)) for r in english_readings(w)
+                               for a in skels), key=lambda ras: ras[2])
             if not w[:1].isupper() or w.lower() in TITLES or w.lower() in GENERIC_WORDS:
                 if lower and sim >= lower_match:  # translated words: a transliteration is close
                     return True
                 continue
+            if " " not in w and self._inside_rendering(w, stem, start, end):
+                return True  # one syllable of a name written in several words (شياو بينغ)
             if not (sim >= p.explain_similarity or prefix_related(en, sk)):
                 continue
             m = self._rendered_at(w)
@@ -107,6 +162,29 @@ class Explainers:
                     else normalize(stem) in normalize(m.text)):
                 return True
         return False
+
+
+#: Latin letter names (normalised) and the letters each may name.
+_LETTERS = {normalize(k): v for k, v in LATIN_LETTER_NAMES.items()}
+
+
+def _nisba_base(stem: str) -> list[str]:
+    """The name an Arabic nisba (السيمويين, المغولي) is built on, without article and ending."""
+    word = strip_article(normalize(stem))
+    return [word[:-len(end)] for end in ("يين", "يون", "يات", "يه", "ي")
+            if word.endswith(end) and len(word) - len(end) >= 3][:1]
+
+
+#: Initials before a name or a particle (Ronald H. Evans, E.I. du Pont).
+_INITIALS = re.compile(
+    r"(?<![\w.])((?:[A-Z]\.\s?){1,3})(?=\s*(?:[A-Z][a-z]|(?:de|du|da|di|van|von)\s))")
+
+
+def _initials(en_text: str) -> list[str]:
+    """The skeletons of the initials of the English: not of an abbreviated place (U.S.)."""
+    return [english_skeleton(letter) for m in _INITIALS.finditer(en_text)
+            if not exonym_forms(m.group(1).replace(" ", ""))
+            for letter in re.findall("[A-Z]", m.group(1))]
 
 
 #: Currency signs and the word a translation writes for them (transliterated: يورو, دولار).

@@ -33,7 +33,7 @@ from aligner.checks.entity.evidence import (
     stranger_inside,
 )
 from aligner.checks.entity.locate import Located, english_arabic_sides, locate, locate_all
-from aligner.checks.entity.namelike import name_like_span
+from aligner.checks.entity.namelike import fragment, name_like_span
 from aligner.checks.entity.params import EntityParams
 from aligner.checks.entity.reverse import reverse, unrendered_capitals
 from aligner.checks.entity.unrendered import unrendered_name, untagged_name
@@ -118,10 +118,24 @@ def _after_title(ar_text: str, start: int) -> bool:
     return bool(before) and ar_fold(before[-1]) in AR_PERSON_TITLES
 
 
-def _arabic_name_like(finding: Finding, p: EntityParams) -> bool:
-    """Whether the Arabic span a finding gives may be a name (``name_like_span``)."""
+def _arabic_name_like(finding: Finding, p: EntityParams, ar_segs: tuple[Segment, ...]
+                      ) -> bool:
+    """Whether the Arabic span a finding gives may be a name (``name_like_span``) and is no
+    piece of a token (``fragment``)."""
     ar = finding.evidence.get("arabic")
-    return not isinstance(ar, Span) or name_like_span(ar.text, p)
+    if not isinstance(ar, Span):
+        return True
+    seg = ar_segs[ar.segment]
+    return name_like_span(ar.text, p) and not fragment(seg.text, ar.start - seg.start,
+                                                       ar.end - seg.start)
+
+
+def _name_in_place(p: EntityParams, ar_segs: tuple[Segment, ...], other: tuple[int, Match],
+                   slot: bool = False) -> bool:
+    """Whether the Arabic span standing in a name's place may be a name (``name_like_span``)
+    and is no piece of a token cut at a false proclitic (``fragment``)."""
+    j, m = other
+    return name_like_span(m.text, p, slot) and not fragment(ar_segs[j].text, m.start, m.end)
 
 
 class EntityMismatchCheck:
@@ -165,7 +179,7 @@ class EntityMismatchCheck:
                     continue
                 if ent.label in ("ORG", "FAC"):
                     other = self._named_after(p, loc, ar_segs, ar_ids, en_text, link_names)
-                    if other is not None and name_like_span(other[1].text, p):
+                    if other is not None and _name_in_place(p, ar_segs, other):
                         reported.add(ent.text)
                         findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
                                                       en_segs, ar_segs))
@@ -173,7 +187,7 @@ class EntityMismatchCheck:
                 if not self._diverges(loc, ar_segs, ar_ids, locs):
                     if ent.label in ("GPE", "LOC"):
                         other = generic_replaced(p, ent, ar_segs, ar_ids, en_text)
-                        if other is not None and name_like_span(other[1].text, p):
+                        if other is not None and _name_in_place(p, ar_segs, other):
                             reported.add(ent.text)
                             findings.append(self._finding(ctx, link, loc, other, en_name,
                                                           ar_name, en_segs, ar_segs))
@@ -202,7 +216,7 @@ class EntityMismatchCheck:
                         slot = True
                         other = next(((j, m) for j in ar_ids if (m := beside_direction(
                             p, ent, ar_segs[j].text, en_text, link_names))), None)
-                if other is None or not name_like_span(other[1].text, p, slot):
+                if other is None or not _name_in_place(p, ar_segs, other, slot):
                     continue  # unrendered, but nothing else stands in: dropped or reworded
                 reported.add(ent.text)
                 findings.append(self._finding(ctx, link, loc, other, en_name, ar_name,
@@ -211,7 +225,7 @@ class EntityMismatchCheck:
                 continue
             back = [f for f in reverse(p, link, locs, en_name, ar_name, en_segs, ar_segs,
                                        doc_names, doc_tagged, doc_rendered, doc_surnames)
-                    if _arabic_name_like(f, p)]
+                    if _arabic_name_like(f, p, ar_segs)]
             findings.extend(back)
             if not back:  # the lower tier: a name rendered nowhere, a stranger in the Arabic
                 lower = self._unrendered(ctx, p, link, locs, en_text, doc_names, en_name,

@@ -15,9 +15,16 @@ from aligner.arabic.names import (
     is_foreign_name,
     looks_transliterated,
 )
-from aligner.arabic.normalize import normalize, strip_article, strip_clitics
+from aligner.arabic.normalize import arabic_tokens, normalize, strip_article, strip_clitics
 from aligner.checks.entity.params import EntityParams
-from aligner.checks.entity.words import AR_AMBIGUOUS, AR_GIVEN, AR_PERSON_TITLES, ar_fold
+from aligner.checks.entity.words import (
+    AR_AMBIGUOUS,
+    AR_FUNCTION_WORDS,
+    AR_GIVEN,
+    AR_PERSON_TITLES,
+    AR_PLACE_TITLES,
+    ar_fold,
+)
 
 #: Month names (Gregorian in Egyptian and in Levantine use) and weekdays, folded.
 _CALENDAR_WORDS = """
@@ -37,7 +44,8 @@ def zipf(word: str) -> float:
 
 #: Person titles without their article (the title word alone: "master", "president"),
 #: folded: a title is no name.
-_TITLE_WORDS = frozenset(ar_fold(strip_article(normalize(w))) for w in AR_PERSON_TITLES)
+_TITLE_WORDS = frozenset(ar_fold(strip_article(normalize(w)))
+                         for w in AR_PERSON_TITLES | AR_PLACE_TITLES)
 #: Attached plural and dual pronouns (لتبنيهما; not ها, نا: names end so): a word that
 #: carries one and that the lexicon reads as an ordinary word is no name.
 _PRONOUN_END = re.compile("(?:هما|كما|هم|هن|كم|كن)$")
@@ -46,6 +54,42 @@ _PRONOUN_END = re.compile("(?:هما|كما|هم|هن|كم|كن)$")
 def is_title_word(stem: str) -> bool:
     """A person's title, with or without the article (الرئيس, رئيس)."""
     return ar_fold(strip_article(normalize(stem))) in _TITLE_WORDS
+
+
+def known_name(stem: str) -> bool:
+    """A name some list knows: a foreign or common given name, a place, a proper noun."""
+    return bool(is_foreign_name(stem) or is_common_given_name(stem)
+                or exonym_english(normalize(stem)) or name_glosses(stem))
+
+
+def run_together(token: str, p: EntityParams) -> bool:
+    """Two words written as one (فيمركز: في مركز): a preposition or particle and a frequent
+    dictionary word, while the token itself is unknown to the lexicon, rare and no name."""
+    if has_ordinary_reading(token) or known_name(token) or zipf(token) >= p.rare_zipf:
+        return False
+    word = normalize(token)
+    return any(word.startswith(head) and len(word) - len(head) >= p.run_together_letters
+               and is_ordinary_word(word[len(head):], p) for head in AR_FUNCTION_WORDS)
+
+
+def noun_phrase(token: str, p: EntityParams) -> bool:
+    """A preposition or conjunction, the article and a frequent dictionary word (للجانب:
+    to the side; بالمدينة): a common noun, never a name in a name's slot."""
+    return not known_name(token) and any(off and stem.startswith("ال") and is_ordinary_word(
+        stem, p) for off, stem in strip_clitics(token))
+
+
+
+def fragment(ar_text: str, start: int, end: int) -> bool:
+    """Whether the span ``start:end`` of ``ar_text`` is a piece of a token cut at a false
+    proclitic: too short to be a name alone (ين of وين), or cut from a token that is an
+    ordinary word as it stands (يروس of فيروس) and no known name without it."""
+    for t_start, t_end, tok in arabic_tokens(ar_text):
+        if t_start < start < t_end:
+            stem = ar_text[start:min(end, t_end)]
+            return len(normalize(stem)) <= 2 or (has_ordinary_reading(tok)
+                                                 and not known_name(stem))
+    return False
 
 
 def has_pronoun(token: str) -> bool:
@@ -91,7 +135,7 @@ def name_like_word(token: str, p: EntityParams) -> bool:
     readings = [stem for _, stem in strip_clitics(token)] or [token]
     if any(ar_fold(s) in AR_GIVEN and ar_fold(s) not in AR_AMBIGUOUS for s in readings):
         return True  # a name word of the hand-made list (الحسن), though a word too
-    return not has_pronoun(token) and not any(
+    return not has_pronoun(token) and not run_together(token, p) and not any(
         is_calendar_word(s) or is_demonym_ar(s) or is_title_word(s) or is_ordinary_word(s, p)
         for s in readings)
 
@@ -105,6 +149,7 @@ def name_like_span(text: str, p: EntityParams, slot: bool = False) -> bool:
     if len(words) >= 2 and all(any(is_common_given_name(strip_article(s)) or ar_fold(s) in AR_GIVEN
                                    for _, s in strip_clitics(w)) for w in words):
         return True  # two name words in a row (سامر الحسن) are a name, though each a word
-    return bool(words) and any(name_like_word(w, p) or (slot and not has_pronoun(w) and not any(
-        is_calendar_word(s) or is_demonym_ar(s) or is_title_word(s)
-        for _, s in strip_clitics(w))) for w in words)
+    return bool(words) and any(name_like_word(w, p) or (
+        slot and not has_pronoun(w) and not noun_phrase(w, p) and not run_together(w, p)
+        and not any(is_calendar_word(s) or is_demonym_ar(s) or is_title_word(s)
+                    for _, s in strip_clitics(w))) for w in words)

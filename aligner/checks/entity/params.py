@@ -50,6 +50,9 @@ class EntityParams:
     # ... and a common Arab given name rarer than this (بشير 4.2; حافظ 4.5 and أسماء 5.0 are
     # mostly ordinary words)
     given_name_zipf: float = 4.3
+    # a rare token that is a preposition and a frequent word of at least this many letters is
+    # two words run together (فيمركز: في مركز)
+    run_together_letters: int = 3
     # longer Arabic tokens are words run together (غادربيونغيانغ), not names
     max_name_letters: int = 10
     # Arabic segments either side of a link where a name still counts as rendered (an

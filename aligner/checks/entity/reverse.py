@@ -31,6 +31,7 @@ from aligner.checks.entity.words import (
     distinctive,
     en_stop_words,
     is_demonym,
+    is_derived,
     padded_words,
     prefix_found,
     related,
@@ -220,7 +221,7 @@ def unrendered_capitals(text: str, ar_text: str, locs: list[Located],
             word = run_words[n]
             titled = n > 0 and run_words[n - 1].lower().rstrip(".") in PERSON_TITLES
             if ((n == 0 and initial) or (CALENDAR.match(word) and not titled)
-                    or is_demonym(word) or word.lower() in en_stop_words()):
+                    or is_demonym(word) or is_derived(word) or word.lower() in en_stop_words()):
                 continue  # but a month after a title is a name (Dr August Vann)
             if not distinctive(Entity(word, "", 0, 0)) and not (
                     word in named and len(word) >= 4 and word.istitle()

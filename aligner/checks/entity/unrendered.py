@@ -140,8 +140,9 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
                     ar_ids: tuple[int, ...], en_text: str, names: set[str],
                     link_names: set[str] | None = None) -> tuple[int, Match] | None:
     """For a person or place: an Arabic stranger where the name has no rendering at all (the
-    name nowhere in or beside the link), or beside the rendered part of a person's name whose
-    other distinctive word is rendered nowhere (بالدوين ترامب for Donald Trump). A stranger
+    name nowhere in or beside the link), or beside the rendered part of a person's or a
+    place's name whose other distinctive word is rendered nowhere (بالدوين ترامب for Donald
+    Trump; مورنينج تريمونيك for Morning Post). A stranger
     must render none of ``names`` (the passage's); beside a rendered part, in the missing
     word's very slot, none of ``link_names`` (the link's own; all of ``names`` if None): a
     name of another sentence there (فورد of Christine Blasey Ford, for Christine Blasey
@@ -165,11 +166,10 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
     if loc.match is None and not _rendered_near(ent, parts, ar_segs, ar_ids,
                                                 p.rendered_window):
         return _first_stranger(p, ar_segs, ar_ids, explains, names, parts)
-    if ent.label != "PERSON":
-        return None
-    # a short given name counts here too (Chou, Lee: too few consonants to be looked for alone)
-    parts += [w for w in re.findall(r"[\w'’]+", ent.text) if w not in parts and len(w) >= 3
-              and w.istitle() and w.lower() not in TITLES]
+    if ent.label == "PERSON":
+        # a short given name counts here too (Chou, Lee: too few consonants to look for alone)
+        parts += [w for w in re.findall(r"[\w'’]+", ent.text) if w not in parts and len(w) >= 3
+                  and w.istitle() and w.lower() not in TITLES]
     if len(parts) < 2:
         return None
     # a person's name partly rendered: a stranger right beside the rendered part stands in

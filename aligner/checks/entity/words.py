@@ -57,6 +57,11 @@ AR_PERSON_TITLES = frozenset(ar_fold(w, dediac=False) for w in [
     "الرئيس", "السيد", "السيدة", "الشيخ", "الملك", "الملكة", "الأمير", "الأميرة", "الدكتور",
     "القاضي", "السناتور", "النائب", "الجنرال", "العقيد", "اللواء", "الوزير", "الوزيرة",
     "البابا", "المدرب", "الكابتن"])
+#: Arabic renderings of Saint and São, written before a place's or a saint's name (سانت
+#: توماس): a title of the name after it, never a name alone.
+AR_PLACE_TITLES = frozenset(["سان", "سانت", "سانتا", "سانتو", "ساو", "سينت"])
+#: Prepositions and particles a typist may run into the next word (فيمركز: في مركز).
+AR_FUNCTION_WORDS = ("في", "من", "على", "عن", "الى", "إلى", "مع")
 AR_TRIGGERS = frozenset(ar_fold(w, dediac=False) for w in ["أبو", "ابو", "بن", "ابن", "بنت", "عبد"])
 #: Capital letters, accented Latin-1 ones included (Étienne, Özil).
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -71,6 +76,16 @@ CALENDAR = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 OPENERS = frozenset(".:;!?\"“”'‘[(«—–-*/|")
 
 
+def at_sentence_start(text: str, k: int) -> bool:
+    """Whether the word at offset ``k`` opens its sentence, heading or quotation."""
+    before = text[:k].rstrip()
+    return not before or before[-1] in OPENERS
+
+
+#: Abbreviated titles of names and what a translation writes out for them (St.: سانت).
+ABBREVIATIONS = {"st": "Saint", "mt": "Mount", "ft": "Fort"}
+
+
 #: How adjectives of places end (Syrian, Chinese, Iraqi, Turkish, Hispanic, French).
 _DEMONYM_END = re.compile(r"(?:an|ese|i|ish|ic|ch|er)$")
 
@@ -82,6 +97,16 @@ def is_demonym(word: str) -> bool:
         return False  # Francesco is no adjective of France
     bases = [w[:-1], w[:-2], w[:-3], w[:-3] + "a", w[:-4] + "a", w[:-4]]
     return any(len(b) >= 3 and exonym_forms(b) for b in bases)
+
+
+#: How words derived from a name end (Sinophobia, Marxism, Egyptology): translated as words
+#: (رهاب الصين, الماركسية), never transliterated as a name.
+_DERIVED_END = re.compile(r"(?<=[a-z]{3})(?:phobi[ac]|philia|philes?|isms?|ology|cracy)$")
+
+
+def is_derived(word: str) -> bool:
+    """A word derived from a name or a combining form (Sinophobia, Marxism): no name."""
+    return bool(_DERIVED_END.search(word.lower()))
 
 
 def padded_words(text: str) -> str:
@@ -135,7 +160,7 @@ def distinctive(ent: Entity) -> list[str]:
         surname = ent.label == "PERSON" and n == len(words) - 1 > 0
         if (not w[:1].isupper() or low in GENERIC_WORDS or (low in TITLES and not surname)
                 or w.isupper()
-                or is_demonym(w) or len(english_skeleton(w).strip("aWYA")) < 2):
+                or is_demonym(w) or is_derived(w) or len(english_skeleton(w).strip("aWYA")) < 2):
             continue
         out.append(w)
     return out

@@ -1,9 +1,13 @@
-"""Latin letter names as Arabic writes an acronym letter by letter (سي إن إن for CNN, أم بي إي
-جي for MPEG), with the spellings in use for each letter (not أم: it is also "or")."""
+"""Latin letter names as Arabic writes an acronym letter by letter (سي إن إن for CNN, بي إم
+دبليو for BMW): each spelling with the letters it may name (not أم: it is also "or")."""
 
 from __future__ import annotations
 
-LETTER_NAMES = frozenset((
-    "إيه", "أيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "إتش", "اتش", "آي",
-    "جيه", "كيه", "كي", "إل", "ال", "إم", "ام", "إن", "ان", "أو", "او", "كيو", "آر", "ار",
-    "إس", "أس", "اس", "تي", "يو", "في", "دبليو", "إكس", "اكس", "واي", "زد", "زي"))
+LATIN_LETTER_NAMES = {
+    "إيه": "A", "أيه": "A", "ايه": "A", "بي": "B", "سي": "C", "دي": "D", "إي": "E",
+    "اي": "EI", "إف": "F", "اف": "F", "جي": "G", "إتش": "H", "اتش": "H", "آي": "I",
+    "جيه": "J", "كيه": "K", "كي": "K", "إل": "L", "ال": "L", "إم": "M", "ام": "M", "إن": "N",
+    "ان": "N", "أو": "O", "او": "O", "كيو": "Q", "آر": "R", "ار": "R", "إس": "S", "أس": "S",
+    "اس": "S", "تي": "T", "يو": "U", "في": "V", "دبليو": "W", "إكس": "X", "اكس": "X",
+    "واي": "Y", "زد": "Z", "زي": "Z"}
+LETTER_NAMES = frozenset(LATIN_LETTER_NAMES)
