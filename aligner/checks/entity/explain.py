@@ -18,7 +18,13 @@ from aligner.arabic.names import (
 from aligner.arabic.normalize import arabic_tokens, normalize, strip_article, strip_clitics
 from aligner.checks.entity.locate import GENERIC_WORDS
 from aligner.checks.entity.params import EntityParams
-from aligner.checks.entity.words import REPORTING, TITLES, en_stop_words, prefix_related
+from aligner.checks.entity.words import (
+    REPORTING,
+    TITLES,
+    en_stop_words,
+    prefix_related,
+    strong_consonants,
+)
 
 
 def unmatched(span: str, explains: Explainers, clitics: bool = True) -> bool:
@@ -98,7 +104,7 @@ class Explainers:
                 if lower and sim >= lower_match:  # translated words: a transliteration is close
                     return True
                 continue
-            if not (sim >= p.explain_similarity or prefix_related(en, sk)):
+            if not (sim >= p.explain_similarity or _short_form(en, sk, p)):
                 continue
             m = self._rendered_at(w)
             if m is None or m.score < sim + p.explain_margin:
@@ -107,6 +113,16 @@ class Explainers:
                     else normalize(stem) in normalize(m.text)):
                 return True
         return False
+
+
+def _short_form(en: str, sk: str, p: EntityParams) -> bool:
+    """``prefix_related``, where an Arabic short form keeps ``explain_short_consonants`` strong
+    consonants or more than ``explain_short_share`` of the English ones: a word of s and n
+    alone is no short form of Singapore, nor one of k and n of Kanye West (نابولي for Naples
+    is one)."""
+    a, b = strong_consonants(en), strong_consonants(sk)
+    return prefix_related(en, sk) and (len(b) >= min(len(a), p.explain_short_consonants)
+                                       or len(b) > p.explain_short_share * len(a))
 
 
 #: Currency signs and the word a translation writes for them (transliterated: يورو, دولار).
