@@ -116,3 +116,23 @@ def test_what_a_short_form_accounts_for() -> None:
     assert not Explainers("Fans in Singapore cheered.", "هتف المشجعون سونا", p)("سونا")
     # a pair whose first word is rendered accounts for no word sharing only its consonants
     assert not Explainers("Kanye West sang.", "غنى كاني أكونو", p)("أكونو")
+
+
+#: A person's lone surname that NER reads as a place (West), changed in the Arabic: the
+#: Arabic of the second or third sentence has a stranger where the surname should be.
+SURNAME_AS_PLACE_EN = ["The rapper Kanye West released a new album on Friday.",
+                       "It is unclear if Rock was trying to mock West with the posting.",
+                       "Later, West has said the album was personal."]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+@pytest.mark.parametrize("changed", [1, 2])
+def test_a_lone_surname_ner_reads_as_a_place_is_the_person(changed: int, src_lang: str) -> None:
+    ar = ["أصدر مغني الراب كاني ويست ألبومًا جديدًا يوم الجمعة.",
+          "ليس من الواضح ما إذا كان روك يحاول السخرية من ويست في المنشور.",
+          "وقال ويست لاحقًا إن الألبوم شخصي."]
+    assert _doc(SURNAME_AS_PLACE_EN, ar, src_lang) == []
+    ar[changed] = ar[changed].replace("ويست", "فالديروس")
+    found = _doc(SURNAME_AS_PLACE_EN, ar, src_lang)
+    assert [(f.src if src_lang == "en" else f.tgt, f.severity, f.evidence["arabic"].text)
+            for f in found] == [((changed,), "major", "فالديروس")]
