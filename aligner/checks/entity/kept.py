@@ -59,18 +59,16 @@ def unknown_proper(word: str, p: EntityParams) -> bool:
             and not CALENDAR.match(word) and not is_demonym(word))
 
 
-def _kept(p: EntityParams, token: str, beside: list[str], explains: Explainers,
-          names: set[str], missing: str, en_words: str) -> tuple[int, str] | None:
+def _kept(p: EntityParams, token: str, explains: Explainers, names: set[str], missing: str,
+          en_words: str) -> tuple[int, str] | None:
     """The reading (offset, stem) of an Arabic token that is a known name no English word of
-    the pair, no name of ``names`` and no other spelling of ``missing`` accounts for, nor,
-    with a neighbour (``beside``), a two-word name of the English (سان بيير: Saint-Pierre)."""
+    the pair, no name of ``names`` and no other spelling of ``missing`` accounts for."""
     word = has_ordinary_reading(token)
-    forms = {s for _, s in strip_clitics(token)} | {token}
-    pairs = {f"{token} {b}" for b in beside[1:]} | {f"{b} {token}" for b in beside[:1] if b}
     for off, stem in strip_clitics(token):
         if (off and word) or len(stem) < 3 or len(normalize(stem)) > p.max_name_letters \
-                or is_calendar_word(stem) or is_demonym_ar(stem) or is_title_word(stem):
-            continue
+                or is_calendar_word(stem) or is_demonym_ar(stem) or is_title_word(stem) \
+                or {g.lower() for g in name_glosses(stem)} & TITLES:
+            continue  # nor the title word of a name (سانت: Saint)
         places = exonym_english(normalize(stem))
         if places:
             if any(related(e, en_words) for e in places):
@@ -78,7 +76,8 @@ def _kept(p: EntityParams, token: str, beside: list[str], explains: Explainers,
         elif stem.startswith("ال") or is_ordinary_word(stem, p) or not (
                 is_foreign_name(stem) or name_glosses(stem)):
             continue
-        if any(explains(f) for f in forms | pairs) or same_onset(stem, [missing], p) or any(
+        # the name's own reading, not a shorter one (بوست, Post: no ب + وست for sty)
+        if any(explains(f) for f in {token, stem}) or same_onset(stem, [missing], p) or any(
                 find_name_in_arabic(n, stem, p.loose_match) for n in names) \
                 or run_together(stem, [missing]):
             return None
@@ -87,26 +86,28 @@ def _kept(p: EntityParams, token: str, beside: list[str], explains: Explainers,
 
 
 def kept_name(p: EntityParams, words: list[tuple[int, str, bool, bool]], ar_text: str,
-              en_text: str, names: set[str], adjectives: set[str], taken: list[Match]
-              ) -> tuple[int, str, Match] | None:
-    """For a 1-1 link whose English has one capitalised word rendered nowhere (``words``:
-    ``reverse.unrendered_capitals``), a proper word no list knows and that NER does not read
-    as a people's or a language's name (``adjectives``: French, translated فرنسية): the
+              en_text: str, names: set[str], adjectives: set[str], places: set[str],
+              taken: list[Match]) -> tuple[int, str, Match] | None:
+    """For a 1-1 link whose English has, among its capitalised words rendered nowhere
+    (``words``: ``reverse.unrendered_capitals``), one proper word no list knows and that NER
+    does not read as a people's or a language's name (``adjectives``: French, فرنسية): the
     Arabic's first known name that nothing in the English accounts for (``_kept``) and that
     is no word of another name's rendering (``taken``: سان of سان بيير for Saint-Pierre), as
     (the word's offset, the word, the Arabic span)."""
-    if len(words) != 1 or not unknown_proper(words[0][1], p) or words[0][1] in adjectives:
+    # beside it only words too short to be looked for alone (Ng) or places NER found (more
+    # often a rendering matching missed): other capitals are a headline or a title
+    rest = [(k, w) for k, w, *_ in words if len(w) >= p.kept_min_letters and w not in places]
+    proper = [(k, w) for k, w in rest if unknown_proper(w, p) and w not in adjectives]
+    if len(rest) != 1 or len(proper) != 1:
         return None
-    k, word = words[0][0], words[0][1]
+    k, word = proper[0]
     names = {n for n in names if word not in n.split()}
     explains = Explainers(en_text, ar_text, p)
     en_words = padded_words(en_text)
-    toks = list(arabic_tokens(ar_text))
-    for n, (start, end, tok) in enumerate(toks):
+    for start, end, tok in arabic_tokens(ar_text):
         if any(start < m.end and m.start < end for m in taken):
             continue
-        beside = [toks[n - 1][2] if n else "", *(t[2] for t in toks[n + 1:n + 2])]
-        found = _kept(p, tok, beside, explains, names, word, en_words)
+        found = _kept(p, tok, explains, names, word, en_words)
         if found:
             return k, word, Match(start + found[0], end, found[1], 0.6)
     return None

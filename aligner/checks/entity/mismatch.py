@@ -320,14 +320,16 @@ class EntityMismatchCheck:
                    and loc.match is None and loc.entity.text in doc_surnames}
         words = [x for x in capitals if x[1] not in tagged or x[1] in misread]
         names = {loc.entity.text for loc in locs} | doc_names
-        adjectives = {w for loc in locs if loc.entity.label in ("NORP", "LANGUAGE")
-                      for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+        labelled = {label: {w for loc in locs if loc.entity.label in label
+                            for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+                    for label in (("NORP", "LANGUAGE"), ("GPE", "LOC"))}
         # a word of another name's rendering (سان of سان بيير: Saint-Pierre) is no stranger
         taken = [loc.match for loc in locs if loc.match is not None and loc.ar_seg == j]
         # the original name, kept in the Arabic, is often a name of the passage: only the
         # link's own names account for a kept name
         hit = untagged_name(p, words, ar_text, text, names) or kept_name(
-            p, capitals, ar_text, text, {loc.entity.text for loc in locs}, adjectives, taken)
+            p, capitals, ar_text, text, {loc.entity.text for loc in locs},
+            labelled["NORP", "LANGUAGE"], labelled["GPE", "LOC"], taken)
         if hit is None or any(hit[2].start < m.end and m.start < hit[2].end for m in taken):
             return []
         k, word, m = hit
