@@ -158,6 +158,8 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
             or is_demonym(ent.text)):
         return None
     parts = [x for w in distinctive(ent) for x in w.split("-") if x]
+    if not parts and ent.label == "PERSON" and re.fullmatch(r"[A-Z][a-z]{3,}", ent.text):
+        parts = [ent.text]  # a one-word name of one strong consonant (Yuan) is a name too
     if not parts or not ar_ids or f"#{ent.text}" in en_text:
         return None  # a hashtag (#MeToo) is translated or described, not transliterated
     ar_text = " ".join(ar_segs[j].text for j in ar_ids)
