@@ -28,6 +28,7 @@ from aligner.checks.entity.words import (
     at_sentence_start,
     en_stop_words,
     prefix_related,
+    strong_consonants,
 )
 from aligner.lang.ar.letters import LATIN_LETTER_NAMES
 
@@ -153,7 +154,7 @@ class Explainers:
                 continue
             if " " not in w and self._inside_rendering(w, stem, start, end):
                 return True  # one syllable of a name written in several words (شياو بينغ)
-            if not (sim >= p.explain_similarity or prefix_related(en, sk)):
+            if not (sim >= p.explain_similarity or _short_form(en, sk, p)):
                 continue
             m = self._rendered_at(w)
             if m is None or m.score < sim + p.explain_margin:
@@ -185,6 +186,16 @@ def _initials(en_text: str) -> list[str]:
     return [english_skeleton(letter) for m in _INITIALS.finditer(en_text)
             if not exonym_forms(m.group(1).replace(" ", ""))
             for letter in re.findall("[A-Z]", m.group(1))]
+
+
+def _short_form(en: str, sk: str, p: EntityParams) -> bool:
+    """``prefix_related``, where an Arabic short form keeps ``explain_short_consonants`` strong
+    consonants or more than ``explain_short_share`` of the English ones: a word of s and n
+    alone is no short form of Singapore, nor one of k and n of Kanye West (نابولي for Naples
+    is one)."""
+    a, b = strong_consonants(en), strong_consonants(sk)
+    return prefix_related(en, sk) and (len(b) >= min(len(a), p.explain_short_consonants)
+                                       or len(b) > p.explain_short_share * len(a))
 
 
 #: Currency signs and the word a translation writes for them (transliterated: يورو, دولار).

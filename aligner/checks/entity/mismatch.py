@@ -32,6 +32,7 @@ from aligner.checks.entity.evidence import (
     repeated_name,
     stranger_inside,
 )
+from aligner.checks.entity.kept import kept_name
 from aligner.checks.entity.locate import Located, english_arabic_sides, locate, locate_all
 from aligner.checks.entity.namelike import fragment, name_like_span
 from aligner.checks.entity.params import EntityParams
@@ -325,11 +326,25 @@ class EntityMismatchCheck:
         i, j = en_ids[0], ar_ids[0]
         text, ar_text = en_segs[i].text, ar_segs[j].text
         tagged = {w for loc in locs for w in re.findall(r"[\w'’-]+", loc.entity.text)}
-        words = [x for x in unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
-                                                 doc_surnames)[0] if x[1] not in tagged]
+        capitals = unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
+                                       doc_surnames)[0]
+        # a lone surname of a person of the document that NER read as a place (West) is that
+        # person, whom the lower tier reads as a name NER missed
+        misread = {loc.entity.text for loc in locs if loc.entity.label in ("GPE", "LOC")
+                   and loc.match is None and loc.entity.text in doc_surnames}
+        words = [x for x in capitals if x[1] not in tagged or x[1] in misread]
         names = {loc.entity.text for loc in locs} | doc_names
-        hit = untagged_name(p, words, ar_text, text, names)
-        if hit is None:
+        labelled = {label: {w for loc in locs if loc.entity.label in label
+                            for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+                    for label in (("NORP", "LANGUAGE"), ("GPE", "LOC"))}
+        # a word of another name's rendering (سان of سان بيير: Saint-Pierre) is no stranger
+        taken = [loc.match for loc in locs if loc.match is not None and loc.ar_seg == j]
+        # the original name, kept in the Arabic, is often a name of the passage: only the
+        # link's own names account for a kept name
+        hit = untagged_name(p, words, ar_text, text, names) or kept_name(
+            p, capitals, ar_text, text, {loc.entity.text for loc in locs},
+            labelled["NORP", "LANGUAGE"], labelled["GPE", "LOC"], taken)
+        if hit is None or any(hit[2].start < m.end and m.start < hit[2].end for m in taken):
             return []
         k, word, m = hit
         loc = Located(Entity(word, "PERSON", k, k + len(word)), i, None, None)

@@ -73,3 +73,13 @@ class EntityParams:
     # an Arabic word this close to a name word the document transliterates elsewhere, and
     # this sentence's English lacks, is that name standing where the English has another
     absent_match: float = 0.65
+    # the lower tier for a changed English name no list knows (``kept``): a capitalised word
+    # of at least this many letters that is no dictionary word
+    kept_min_letters: int = 4
+    # ... and rarer than this in English (wordfreq Zipf): Celebrity (4.3) is a common word
+    kept_max_en_zipf: float = 4.0
+    # an Arabic word is a short form of a capitalised English word (Naples: نابولي) only when
+    # it keeps this many of its strong consonants or more than this share of them (no s-n
+    # word for Singapore; كورونا for Coronavirinae)
+    explain_short_consonants: int = 3
+    explain_short_share: float = 0.5

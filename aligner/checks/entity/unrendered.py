@@ -35,6 +35,7 @@ from aligner.checks.entity.words import (
     TITLES,
     distinctive,
     is_demonym,
+    is_derived,
     prefix_found,
     strong_consonants,
     touching,
@@ -48,7 +49,7 @@ _LABELS = frozenset(["PERSON", "GPE", "LOC"])
 _NAMED = frozenset(["ORG", "FAC", "EVENT", "WORK_OF_ART"])
 
 
-def _same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
+def same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
     """Whether an Arabic word begins with the first strong consonant of one of the English
     words, and its second (if both have one) is among the English word's next ones: a
     rendering the matcher missed (بوف for Bough, جيوس for Gjose) rather than another name
@@ -90,9 +91,9 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
             continue  # a listed name that is mostly a frequent word (بلاد: land) is no name
         # a reading with the article is no short form of a name (بـ + الدوين is no Donald)
         forms = {stem} | {s for _, s in readings if not s.startswith("ال")}
-        if any(explains(f) for f in forms) or _same_onset(stem, missing, p) or any(
+        if any(explains(f) for f in forms) or same_onset(stem, missing, p) or any(
                 find_name_in_arabic(n, stem, p.loose_match) for n in names) \
-                or _run_together(stem, missing):
+                or run_together(stem, missing):
             return None
         return off, stem
     return None
@@ -117,7 +118,7 @@ def _first_stranger(p: EntityParams, ar_segs: tuple[Segment, ...], ar_ids: tuple
     return None
 
 
-def _run_together(stem: str, words: list[str]) -> bool:
+def run_together(stem: str, words: list[str]) -> bool:
     """Whether an Arabic token is two words written as one, one of them rendering one of the
     English ``words`` (ينزلرينجرز: ينزل رينجرز, for Rangers)."""
     return any(find_name_in_arabic(w, f"{stem[:k]} {stem[k:]}") is not None
@@ -159,6 +160,9 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
             or is_demonym(ent.text)):
         return None
     parts = [x for w in distinctive(ent) for x in w.split("-") if x]
+    if (not parts and ent.label == "PERSON" and re.fullmatch(r"[A-Z][a-z]{3,}", ent.text)
+            and not is_derived(ent.text)):
+        parts = [ent.text]  # a one-word name of one strong consonant (Yuan) is a name too
     if not parts or not ar_ids or f"#{ent.text}" in en_text:
         return None  # a hashtag (#MeToo) is translated or described, not transliterated
     ar_text = " ".join(ar_segs[j].text for j in ar_ids)
@@ -199,6 +203,49 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
             match = _stranger_at(p, start, end, tok, explains, near, missing)
             if match:
                 return j, match
+    return _beside_occurrences(p, parts, ar_segs, ar_ids, en_text, explains, near)
+
+
+def _spots(word: str, text: str) -> list[Match]:
+    """Every Arabic token of ``text`` that renders the English ``word`` (its proclitics left
+    out), or the best multi-token span when no single token does."""
+    out = []
+    for start, _, tok in arabic_tokens(text):
+        m = find_name_in_arabic(word, tok)
+        if m is not None:
+            out.append(Match(start + m.start, start + m.end, m.text, m.score))
+    best = find_name_in_arabic(word, text) if not out else None
+    return [best] if best else out
+
+
+def _beside_occurrences(p: EntityParams, parts: list[str], ar_segs: tuple[Segment, ...],
+                        ar_ids: tuple[int, ...], en_text: str, explains: Explainers,
+                        near: set[str]) -> tuple[int, Match] | None:
+    """A stranger beside any rendering of a part of a person's name (not only the first:
+    جون كارتر ... جون فالدريكس for John Carter ... John Ramsey), where another part is
+    rendered nowhere or fewer times than the English writes it (Donald Trump ... Trump: one
+    ترامب, and a stranger beside دونالد)."""
+    for j in ar_ids:
+        text = ar_segs[j].text
+        spots = {w: _spots(w, text) for w in parts}
+        kept = [m for ms in spots.values() for m in ms]
+        rest = text
+        for m in kept:
+            rest = rest.replace(m.text, " ")
+        missing = [w for w, ms in spots.items() if (not ms and not prefix_found(w, rest)) or len(
+            ms) < len(re.findall(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", en_text))]
+        if not kept or not missing:
+            continue
+        toks = list(arabic_tokens(text))
+        for m in kept:
+            inside = [k for k, (s, e, _) in enumerate(toks) if s < m.end and m.start < e]
+            for n in (inside[0] - 1, inside[-1] + 1) if inside else ():
+                if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
+                    continue
+                start, end, tok = toks[n]
+                match = _stranger_at(p, start, end, tok, explains, near, missing)
+                if match:
+                    return j, match
     return None
 
 
