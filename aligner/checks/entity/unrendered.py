@@ -40,6 +40,7 @@ from aligner.checks.entity.words import (
     strong_consonants,
     touching,
 )
+from aligner.lang.ar.morphology import has_pronoun_suffix, is_masdar
 from aligner.ner import Entity
 from aligner.records import Segment
 
@@ -77,6 +78,8 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
     foreign name of the lists, a proper noun of the lexicon) or an unknown transliteration (a
     transliteration's shape, and no dictionary word or a rare one)."""
     readings = list(strip_clitics(token))
+    if arabic_word(p, token, readings):
+        return None
     # a word as it stands (وجود, كبير) hides no name behind a proclitic (جود, بير)
     word = has_ordinary_reading(token)
     for off, stem in readings:
@@ -97,6 +100,19 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
             return None
         return off, stem
     return None
+
+
+def arabic_word(p: EntityParams, token: str, readings: list[tuple[int, str]]) -> bool:
+    """Whether a token is an Arabic word whatever the lexicon knows: a derived verbal noun
+    (لاستلزام: ل + استلزام), a word with an attached dual pronoun (لتبنيهما), or a proclitic
+    with the article and a word more frequent with the article alone than the token is and
+    no known name (بالرسو: "to dock"; not بالدوين, Baldwin, nor بالبرت, Albert)."""
+    if any(is_masdar(stem) or has_pronoun_suffix(stem) for _, stem in readings):
+        return True
+    return any(off and stem.startswith("ال") and zipf(stem) >= max(p.article_word_zipf,
+                                                                   zipf(token))
+               and not (is_foreign_name(stem) or name_glosses(stem)
+                        or is_common_given_name(stem)) for off, stem in readings)
 
 
 def _stranger_at(p: EntityParams, start: int, end: int, token: str, explains: Explainers,
@@ -161,7 +177,7 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
         return None
     parts = [x for w in distinctive(ent) for x in w.split("-") if x]
     if (not parts and ent.label == "PERSON" and re.fullmatch(r"[A-Z][a-z]{3,}", ent.text)
-            and not is_derived(ent.text)):
+            and not is_derived(ent.text) and ent.text.lower() not in TITLES):
         parts = [ent.text]  # a one-word name of one strong consonant (Yuan) is a name too
     if not parts or not ar_ids or f"#{ent.text}" in en_text:
         return None  # a hashtag (#MeToo) is translated or described, not transliterated
