@@ -88,3 +88,16 @@ def test_a_people_and_its_nisba_and_a_swept_particle_are_one_form(ar_first: bool
     assert _run(EN, ar, ar_first) == []
     ar[3] = "نيوكاصل لم تكن فيها كاتدرائية آنذاك."  # a second spelling is still reported
     assert ["Newcastle" in f.message for f in _run(EN, ar, ar_first)] == [True]
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+def test_a_word_ner_took_for_a_name_and_the_arabic_translates_is_not_blamed(
+        src_lang: str) -> None:
+    # NER tags "Tomb" a person; مقبرة translates it, so the swap is blamed on the real name
+    en = ("In the 1980 serial, Tomb of the Sea Kings, when Clara Pemberton doubts the Doctor,"
+          " he smiles.")
+    head = 'في سلسلة عام 1980، "مقبرة ملوك البحر"، عندما تشك '
+    assert _pair(en, head + "كلارا بيمبرتون في الدكتور، يبتسم.", src_lang) == []
+    found = _pair(en, head + "هوساكا في الدكتور، يبتسم.", src_lang)
+    assert [(f.evidence["entity"].text, f.evidence["arabic"].text) for f in found] == [
+        ("Clara Pemberton", "هوساكا")]

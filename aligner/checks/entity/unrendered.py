@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from aligner.arabic.glosses import translated
 from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses
 from aligner.arabic.names import (
     Match,
@@ -141,6 +142,12 @@ def run_together(stem: str, words: list[str]) -> bool:
                for k in range(2, len(stem) - 1) for w in words)
 
 
+def translated_in(word: str, ar_text: str) -> bool:
+    """Whether an Arabic word of ``ar_text`` translates the English ``word`` (its dictionary
+    gloss: مقبرة for Tomb, a word NER or a name list took for a name)."""
+    return any(translated(tok, frozenset([word.lower()])) for _, _, tok in arabic_tokens(ar_text))
+
+
 def _rendered_near(ent: Entity, parts: list[str], ar_segs: tuple[Segment, ...],
                    ar_ids: tuple[int, ...], window: int) -> bool:
     """Whether the name, or one of its distinctive words, is rendered in the link's Arabic or
@@ -182,6 +189,8 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
     if not parts or not ar_ids or f"#{ent.text}" in en_text:
         return None  # a hashtag (#MeToo) is translated or described, not transliterated
     ar_text = " ".join(ar_segs[j].text for j in ar_ids)
+    if " " not in ent.text and translated_in(ent.text, ar_text):
+        return None  # a word NER took for a name, translated (Tomb of ...: مقبرة)
     explains = Explainers(en_text, ar_text, p, common=False)
     if loc.match is None and not _rendered_near(ent, parts, ar_segs, ar_ids,
                                                 p.rendered_window):
@@ -326,7 +335,8 @@ def untagged_name(p: EntityParams, words: list[tuple[int, str, bool, bool]],
     document (Waters said, after Maxine Waters) or that is a known personal name, rendered
     nowhere in the Arabic (``words``: ``reverse._unrendered_capitals``), while the Arabic has
     a stranger (``_stranger``): (the word's offset, the word, the stranger's span)."""
-    known = [(k, w) for k, w, _, is_known in words if is_known and len(w) >= 4]
+    known = [(k, w) for k, w, _, is_known in words if is_known and len(w) >= 4
+             and not translated_in(w, ar_text)]
     if len(known) != 1:
         return None  # one missing name: several leave the stranger's counterpart unclear
     k, word = known[0]
