@@ -105,7 +105,8 @@ _PINYIN = re.compile(r"([xq])(?=[iu])", re.IGNORECASE)
 def english_readings(name: str) -> tuple[str, ...]:
     """The skeletons an English name may stand for: a doubled sun letter after an initial
     vowel is the assimilated article (Assafir: السفير) or just a doubled letter (Assad: أسد);
-    a silent initial letter sounded or not; pinyin's x and q read as sh and ch."""
+    a silent initial letter sounded or not; pinyin's x and q read as sh and ch; German sch
+    as s; French final aux as o."""
     out = [english_skeleton(name), english_skeleton(name, sun=False)]
     silent = _SILENT_START.sub("", name)
     if silent != name:
@@ -113,6 +114,10 @@ def english_readings(name: str) -> tuple[str, ...]:
     pinyin = _PINYIN.sub(lambda m: "sh" if m.group(1) in "xX" else "ch", name)
     if pinyin != name:
         out.append(english_skeleton(pinyin))
+    if re.search("sch", name, re.IGNORECASE):  # German sch: ش, or س (Esch: إيس)
+        out.append(english_skeleton(re.sub("sch", "s", name, flags=re.IGNORECASE)))
+    if re.search("aux$", name, re.IGNORECASE):  # French final aux: o (Caux: كو)
+        out.append(english_skeleton(re.sub("aux$", "o", name, flags=re.IGNORECASE)))
     if re.search("zh", name, re.IGNORECASE):  # pinyin zh: تش (Zhang: تشانغ) or زه (زهاو)
         out += [english_skeleton(re.sub("zh", sub, name, flags=re.IGNORECASE))
                 for sub in ("ch", "z h")]

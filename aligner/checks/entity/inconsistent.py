@@ -28,7 +28,9 @@ _NISBA_INFLECTION = re.compile("ي(?:ين|ون|ه)$")
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 _ARABIC_LETTER = re.compile("[\u0621-\u064A]")
 # prepositions a matched span may have taken in from the text beside the name ('أرسطو على')
-_FUNCTION_WORDS = frozenset(("على", "علي", "في", "من", "الى", "إلى", "عن", "مع"))
+# and negation particles ('نيوكاسل لا')
+_FUNCTION_WORDS = frozenset(("على", "علي", "في", "من", "الى", "إلى", "عن", "مع", "لا", "لم",
+                             "لن"))
 
 
 def _core(key: str) -> str:
@@ -43,14 +45,16 @@ def _core(key: str) -> str:
 
 def _same_form(a: str, b: str) -> bool:
     """Whether two form keys are one spelling: the same, one with a proclitic the other lacks
-    (ببولونيا, بولونيا), or a country and its nisba (منغوليا, منغولي; نيوزيلندا, نيوزيلندي)."""
+    (ببولونيا, بولونيا), or a country or people and its nisba (منغوليا, منغولي; نورمان,
+    نورماني)."""
     a, b = _core(a), _core(b)
     if a == b:
         return True
     for x, y in ((a, b), (b, a)):
         if any(x == c + y for c in _PROCLITICS) and len(y) >= 3:
             return True
-        if (x == y + "ا" and y.endswith("ي")) or (
+        # a people and its nisba (النورمان, النورمانيين: نورماني once the plural is folded)
+        if (x == y + "ا" and y.endswith("ي")) or (x == y + "ي" and len(y) >= 4) or (
                 x[:-1] == y[:-1] and len(x) > 3 and (x[-1], y[-1]) == ("ا", "ي")):
             return True
     return False

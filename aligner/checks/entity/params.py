@@ -50,6 +50,9 @@ class EntityParams:
     # ... and a common Arab given name rarer than this (بشير 4.2; حافظ 4.5 and أسماء 5.0 are
     # mostly ordinary words)
     given_name_zipf: float = 4.3
+    # a proclitic, the article and a word at least this frequent (Zipf) with the article
+    # alone is an Arabic word, not a name (بالرسو: الرسو 2.7)
+    article_word_zipf: float = 2.0
     # a rare token that is a preposition and a frequent word of at least this many letters is
     # two words run together (فيمركز: في مركز)
     run_together_letters: int = 3

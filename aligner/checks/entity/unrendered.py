@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from aligner.arabic.glosses import translated
 from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_glosses
 from aligner.arabic.names import (
     Match,
@@ -40,6 +41,7 @@ from aligner.checks.entity.words import (
     strong_consonants,
     touching,
 )
+from aligner.lang.ar.morphology import has_pronoun_suffix, is_masdar
 from aligner.ner import Entity
 from aligner.records import Segment
 
@@ -77,6 +79,8 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
     foreign name of the lists, a proper noun of the lexicon) or an unknown transliteration (a
     transliteration's shape, and no dictionary word or a rare one)."""
     readings = list(strip_clitics(token))
+    if arabic_word(p, token, readings):
+        return None
     # a word as it stands (وجود, كبير) hides no name behind a proclitic (جود, بير)
     word = has_ordinary_reading(token)
     for off, stem in readings:
@@ -97,6 +101,19 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
             return None
         return off, stem
     return None
+
+
+def arabic_word(p: EntityParams, token: str, readings: list[tuple[int, str]]) -> bool:
+    """Whether a token is an Arabic word whatever the lexicon knows: a derived verbal noun
+    (لاستلزام: ل + استلزام), a word with an attached dual pronoun (لتبنيهما), or a proclitic
+    with the article and a word more frequent with the article alone than the token is and
+    no known name (بالرسو: "to dock"; not بالدوين, Baldwin, nor بالبرت, Albert)."""
+    if any(is_masdar(stem) or has_pronoun_suffix(stem) for _, stem in readings):
+        return True
+    return any(off and stem.startswith("ال") and zipf(stem) >= max(p.article_word_zipf,
+                                                                   zipf(token))
+               and not (is_foreign_name(stem) or name_glosses(stem)
+                        or is_common_given_name(stem)) for off, stem in readings)
 
 
 def _stranger_at(p: EntityParams, start: int, end: int, token: str, explains: Explainers,
@@ -123,6 +140,12 @@ def run_together(stem: str, words: list[str]) -> bool:
     English ``words`` (ينزلرينجرز: ينزل رينجرز, for Rangers)."""
     return any(find_name_in_arabic(w, f"{stem[:k]} {stem[k:]}") is not None
                for k in range(2, len(stem) - 1) for w in words)
+
+
+def translated_in(word: str, ar_text: str) -> bool:
+    """Whether an Arabic word of ``ar_text`` translates the English ``word`` (its dictionary
+    gloss: مقبرة for Tomb, a word NER or a name list took for a name)."""
+    return any(translated(tok, frozenset([word.lower()])) for _, _, tok in arabic_tokens(ar_text))
 
 
 def _rendered_near(ent: Entity, parts: list[str], ar_segs: tuple[Segment, ...],
@@ -161,11 +184,13 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
         return None
     parts = [x for w in distinctive(ent) for x in w.split("-") if x]
     if (not parts and ent.label == "PERSON" and re.fullmatch(r"[A-Z][a-z]{3,}", ent.text)
-            and not is_derived(ent.text)):
+            and not is_derived(ent.text) and ent.text.lower() not in TITLES):
         parts = [ent.text]  # a one-word name of one strong consonant (Yuan) is a name too
     if not parts or not ar_ids or f"#{ent.text}" in en_text:
         return None  # a hashtag (#MeToo) is translated or described, not transliterated
     ar_text = " ".join(ar_segs[j].text for j in ar_ids)
+    if " " not in ent.text and translated_in(ent.text, ar_text):
+        return None  # a word NER took for a name, translated (Tomb of ...: مقبرة)
     explains = Explainers(en_text, ar_text, p, common=False)
     if loc.match is None and not _rendered_near(ent, parts, ar_segs, ar_ids,
                                                 p.rendered_window):
@@ -310,7 +335,8 @@ def untagged_name(p: EntityParams, words: list[tuple[int, str, bool, bool]],
     document (Waters said, after Maxine Waters) or that is a known personal name, rendered
     nowhere in the Arabic (``words``: ``reverse._unrendered_capitals``), while the Arabic has
     a stranger (``_stranger``): (the word's offset, the word, the stranger's span)."""
-    known = [(k, w) for k, w, _, is_known in words if is_known and len(w) >= 4]
+    known = [(k, w) for k, w, _, is_known in words if is_known and len(w) >= 4
+             and not translated_in(w, ar_text)]
     if len(known) != 1:
         return None  # one missing name: several leave the stranger's counterpart unclear
     k, word = known[0]

@@ -136,7 +136,8 @@ def related(english: str, en_words: str) -> bool:
 PERSON_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
                             "lord", "lady", "president", "minister", "king", "queen", "prince",
                             "princess", "sheikh", "gen", "col", "capt", "sen", "senator",
-                            "judge", "pope", "lt", "rev", "reverend", "father"])
+                            "judge", "pope", "lt", "rev", "reverend", "father", "master",
+                            "doctor", "duke", "emperor"])
 
 #: Titles, honorifics and generic words of place names written before names; not part of what
 #: must be transliterated.
