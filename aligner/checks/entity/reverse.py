@@ -27,6 +27,7 @@ from aligner.checks.entity.words import (
     NAME_LABELS,
     OPENERS,
     PERSON_TITLES,
+    SPEAKER,
     TITLES,
     distinctive,
     en_stop_words,
@@ -211,6 +212,7 @@ def unrendered_capitals(text: str, ar_text: str, locs: list[Located],
     for run in EN_CAP_RUN.finditer(text):
         before = text[:run.start()].rstrip()
         initial = not before or before[-1] in OPENERS
+        speaker = initial and SPEAKER.match(text, run.end()) is not None
         run_words = [re.sub(r"['’]s?$", "", w.group())
                      for w in re.finditer(r"[\w'’-]+", run.group())]
         titles = next((n for n, x in enumerate(run_words)
@@ -229,7 +231,8 @@ def unrendered_capitals(text: str, ar_text: str, locs: list[Located],
             ) and not (word in doc_surnames and word.istitle()):
                 continue  # a tagged name with one strong consonant (Yuan) still counts
             known = (word in tagged or word in doc_tagged or is_personal_name(word)
-                     or titled or (n > 0 and is_personal_name(run_words[n - 1])))
+                     or titled or (n > 0 and is_personal_name(run_words[n - 1]))
+                     or (n > 0 and speaker))
             if not known and initial and any(
                     x.lower() not in en_stop_words() | TITLES for x in run_words[:n]):
                 continue  # a heading's capitals (Comment Policy) say nothing of a name

@@ -200,7 +200,7 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
         parts += [w for w in re.findall(r"[\w'’]+", ent.text) if w not in parts and len(w) >= 3
                   and w.istitle() and w.lower() not in TITLES]
     if len(parts) < 2:
-        return None
+        return _fewer_mentions(p, parts, ar_segs, ar_ids, en_text, explains, names)
     # a person's name partly rendered: a stranger right beside the rendered part stands in
     # for the part rendered nowhere (بالدوين ترامب for Donald Trump). A name of the passage
     # sharing a word with this one (Donald Trump for Chou Trump) is this person under
@@ -257,8 +257,8 @@ def _beside_occurrences(p: EntityParams, parts: list[str], ar_segs: tuple[Segmen
         rest = text
         for m in kept:
             rest = rest.replace(m.text, " ")
-        missing = [w for w, ms in spots.items() if (not ms and not prefix_found(w, rest)) or len(
-            ms) < len(re.findall(rf"(?<![\w'’-]){re.escape(w)}(?![\w-])", en_text))]
+        missing = [w for w, ms in spots.items() if (not ms and not prefix_found(w, rest))
+                   or len(ms) < _mentions(w, en_text)]
         if not kept or not missing:
             continue
         toks = list(arabic_tokens(text))
@@ -272,6 +272,27 @@ def _beside_occurrences(p: EntityParams, parts: list[str], ar_segs: tuple[Segmen
                 if match:
                     return j, match
     return None
+
+
+def _mentions(word: str, en_text: str) -> int:
+    """How many times the English writes ``word`` as a whole word."""
+    return len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", en_text))
+
+
+def _fewer_mentions(p: EntityParams, parts: list[str], ar_segs: tuple[Segment, ...],
+                    ar_ids: tuple[int, ...], en_text: str, explains: Explainers,
+                    names: set[str]) -> tuple[int, Match] | None:
+    """For a one-word name the English writes more times than the Arabic renders it (Sims
+    and Simpson ... Sims: one سيمز), a stranger anywhere in the link stands in for a mention,
+    as for a name rendered nowhere (a pronoun for a mention leaves no stranger)."""
+    if len(parts) != 1:
+        return None
+    word = parts[0]
+    # counted only where the matcher finds a mention (an exonym, ألمانيا, it may not)
+    rendered = sum(len(_spots(word, ar_segs[j].text)) for j in ar_ids)
+    if not 0 < rendered < _mentions(word, en_text):
+        return None
+    return _first_stranger(p, ar_segs, ar_ids, explains, names, parts)
 
 
 def _proper_words(ent: Entity) -> list[str]:
@@ -337,6 +358,10 @@ def untagged_name(p: EntityParams, words: list[tuple[int, str, bool, bool]],
     a stranger (``_stranger``): (the word's offset, the word, the stranger's span)."""
     known = [(k, w) for k, w, _, is_known in words if is_known and len(w) >= 4
              and not translated_in(w, ar_text)]
+    if len(known) > 1:
+        # of several, a known personal name is the one a stranger stands for: the others
+        # (Southwest of Desert Southwest: جنوب غرب) are mostly translated words of a name
+        known = [(k, w) for k, w in known if is_personal_name(w)]
     if len(known) != 1:
         return None  # one missing name: several leave the stranger's counterpart unclear
     k, word = known[0]

@@ -182,6 +182,10 @@ def en_stop_words() -> frozenset[str]:
 #: be سعيد, a common given name that may stand in for a swapped one. Capitalised, Said is a
 #: surname (Edward Said) and still explains سعيد.
 REPORTING = frozenset(["said", "says"])
+#: A sentence's opening capitals before a reporting verb, directly or after "of" and a place
+#: or team (Robyn Vance of Ayr said): its speaker, a name rather than a heading.
+SPEAKER = re.compile(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+)?"
+                     r"(?:said|says|told)\b")
 
 
 def strong_consonants(skeleton: str) -> str:
