@@ -4,6 +4,7 @@ pairs in both directions (Arabic source and English source)."""
 from __future__ import annotations
 
 import pytest
+from entity_helpers import doc_findings
 
 from aligner.checks.base import CheckContext, get_check
 from aligner.checks.entity import EntityParams
@@ -131,19 +132,7 @@ def test_a_word_cut_at_a_false_clitic_is_no_other_name() -> None:
     assert foreign_evidence(p, "ينتمي الحيوان إلى فصيلة القطط.", en, set()) is None
 
 
-def _doc(en: list[str], ar: list[str], src_lang: str) -> list[Finding]:
-    """The entity findings of a document of 1-1 links, sentence by sentence."""
-    def side(lang: str, lines: list[str]) -> Side:
-        segs, pos = [], 0
-        for line in lines:
-            segs.append(Segment(line, pos, pos + len(line)))
-            pos += len(line) + 1
-        return Side(Document(f"doc.{lang}", lang, " ".join(lines)), tuple(segs))
-
-    src, tgt = (side("en", en), side("ar", ar)) if src_lang == "en" else (
-        side("ar", ar), side("en", en))
-    report = Report({}, src, tgt, [Link((i,), (i,), 0.9) for i in range(len(en))])
-    return get_check("entity_mismatch").run(CheckContext(report))
+_doc = doc_findings
 
 
 #: A given name changed in the English while the Arabic keeps the person's own, a name of the

@@ -4,26 +4,13 @@ in both directions (Arabic source and English source), with the correct translat
 from __future__ import annotations
 
 import pytest
+from entity_helpers import doc_findings
 
-from aligner.checks.base import CheckContext, get_check
 from aligner.checks.entity import EntityParams
 from aligner.checks.entity.explain import Explainers
-from aligner.records import Document, Finding, Link, Report, Segment, Side
+from aligner.records import Finding
 
-
-def _doc(en: list[str], ar: list[str], src_lang: str) -> list[Finding]:
-    """The entity findings of a document of 1-1 links, sentence by sentence."""
-    def side(lang: str, lines: list[str]) -> Side:
-        segs, pos = [], 0
-        for line in lines:
-            segs.append(Segment(line, pos, pos + len(line)))
-            pos += len(line) + 1
-        return Side(Document(f"doc.{lang}", lang, " ".join(lines)), tuple(segs))
-
-    src, tgt = (side("en", en), side("ar", ar)) if src_lang == "en" else (
-        side("ar", ar), side("en", en))
-    report = Report({}, src, tgt, [Link((i,), (i,), 0.9) for i in range(len(en))])
-    return get_check("entity_mismatch").run(CheckContext(report))
+_doc = doc_findings
 
 
 def _arabic(found: list[Finding]) -> list[str]:

@@ -263,14 +263,25 @@ def _beside_occurrences(p: EntityParams, parts: list[str], ar_segs: tuple[Segmen
             continue
         toks = list(arabic_tokens(text))
         for m in kept:
-            inside = [k for k, (s, e, _) in enumerate(toks) if s < m.end and m.start < e]
-            for n in (inside[0] - 1, inside[-1] + 1) if inside else ():
-                if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
-                    continue
-                start, end, tok = toks[n]
-                match = _stranger_at(p, start, end, tok, explains, near, missing)
-                if match:
-                    return j, match
+            match = _touching_stranger(p, text, toks, [m], explains, near, missing)
+            if match:
+                return j, match
+    return None
+
+
+def _touching_stranger(p: EntityParams, text: str, toks: list[tuple[int, int, str]],
+                       spans: list[Match], explains: Explainers, near: set[str],
+                       missing: list[str]) -> Match | None:
+    """A stranger in the token right before or right after the tokens ``spans`` cover."""
+    inside = [k for k, (s, e, _) in enumerate(toks) if any(s < m.end and m.start < e
+                                                            for m in spans)]
+    for n in (inside[0] - 1, inside[-1] + 1) if inside else ():
+        if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
+            continue
+        start, end, tok = toks[n]
+        match = _stranger_at(p, start, end, tok, explains, near, missing)
+        if match:
+            return match
     return None
 
 
@@ -337,16 +348,10 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
     for j in ar_ids:
         text = ar_segs[j].text
         spans = [m for w in kept if (m := find_name_in_arabic(w, text))]
-        toks = list(arabic_tokens(text))
-        inside = [k for k, (s, e, _) in enumerate(toks) if any(s < m.end and m.start < e
-                                                                for m in spans)]
-        for n in (inside[0] - 1, inside[-1] + 1) if inside else ():
-            if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
-                continue
-            start, end, tok = toks[n]
-            match = _stranger_at(p, start, end, tok, explains, near, missing)
-            if match:
-                return j, match
+        match = _touching_stranger(p, text, list(arabic_tokens(text)), spans, explains, near,
+                                   missing)
+        if match:
+            return j, match
     return None
 
 
