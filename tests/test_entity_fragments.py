@@ -113,6 +113,8 @@ def test_a_stranger_beside_the_rendered_part_of_a_place_is_found(src_lang: str) 
     found = _pair(en, "نشرت صحيفة ساوث تشاينا مورنينج تريمونيك القصة لأول مرة يوم الأحد.",
                   src_lang)
     assert _tiers(found) == [("major", "تريمونيك")]
+    # the message names the missing word, not the whole name, as rendered nowhere
+    assert found[0].message.startswith("'Post' of 'South China Morning Post' (")
 
 
 @pytest.mark.parametrize("src_lang", ["en", "ar"])

@@ -368,11 +368,24 @@ class EntityMismatchCheck:
             return Finding(kind=self.name, severity="critical", confidence=0.9,
                            src=link.src, tgt=link.tgt, missing_in=ar_name, message=message,
                            evidence=evidence)
-        message = (f"'{ent.text}' ({ent.label}) is rendered nowhere in the Arabic, which has a "
-                   f"name no English word accounts for: '{m.text}'")
+        message = (f"{_what_is_unrendered(ent, ar_segs[j].text, m)} is rendered nowhere in the "
+                   f"Arabic, which has a name no English word accounts for: '{m.text}'")
         return Finding(kind=self.name, severity="major", confidence=0.6,
                        src=link.src, tgt=link.tgt, missing_in=ar_name, message=message,
                        evidence=evidence)
+
+
+def _what_is_unrendered(ent: Entity, ar_text: str, stranger: Match) -> str:
+    """The name, or, where the Arabic renders part of it, its missing words: a translator is
+    told "'Waterfield' of 'Victoria Waterfield'" when فيكتوريا stands there."""
+    words = distinctive(ent)
+    kept = [w for w in words if (f := find_name_in_arabic(w, ar_text)) is not None
+            and not (f.start < stranger.end and stranger.start < f.end)]
+    missing = [w for w in words if w not in kept]
+    if not kept or not missing:
+        return f"'{ent.text}' ({ent.label})"
+    return (f"'{' '.join(missing)}' of '{ent.text}' ({ent.label}, '{' '.join(kept)}' "
+            f"rendered)")
 
 
 @register_check("entity_mismatch", params=EntityParams, order=4,
