@@ -255,6 +255,20 @@ def test_lexicon_reads_names_borne_by_arabs_as_names() -> None:
         assert lexicon_person_name_at(word) is None, word
 
 
+def test_lexicon_analyses_are_the_splits_the_tables_allow() -> None:
+    from aligner.arabic.lexicon import _lexicon, analyses, spellings
+
+    lex = _lexicon()
+    assert lex is not None
+    assert spellings("وجورج") == ["wjwrj"]
+    assert list(analyses(lex, "wjwrj")) == [("jwrj", "Nprop", "George")]  # و + George
+    # بين: ordinary readings (a noun, a verb) beside ب + a proper noun (Yen)
+    readings = list(analyses(lex, "byn"))
+    assert ("byn", "Ndu", None) in readings and ("yn", "N", "Yen") in readings
+    # the future prefix on a noun (AB), a pronoun suffix on a proper noun (BC): no reading
+    assert list(analyses(lex, "sjwrj")) == [] and list(analyses(lex, "jwrjh")) == []
+
+
 def test_plain_twins_of_emphatic_spellings_are_names_unless_ordinary_words() -> None:
     from aligner.arabic.names import is_foreign_name
 

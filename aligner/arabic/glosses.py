@@ -12,17 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from aligner.arabic import package_dir
-from aligner.arabic.lexicon import (
-    _MAX_PREFIX,
-    _MAX_SUFFIX,
-    _POS,
-    _TO_BUCKWALTER,
-    _entries,
-    _lexicon,
-    _proper,
-    _variants,
-)
-from aligner.arabic.normalize import dediacritize
+from aligner.arabic.lexicon import _POS, _entries, _lexicon, _proper, analyses, spellings
 
 #: Gloss words shorter than this say too little (be, in, of) to stand for an English word.
 _MIN_LETTERS = 4
@@ -60,22 +50,10 @@ def ordinary_glosses(word: str) -> frozenset[str]:
     if lex is None or not table:  # pragma: no cover - a declared dependency
         return frozenset()
     out: set[str] = set()
-    for spelling in _variants(dediacritize(word)):
-        bw = spelling.translate(_TO_BUCKWALTER)
-        for p in range(min(_MAX_PREFIX, len(bw) - 1) + 1):
-            pre_cats = lex.prefixes.get(bw[:p])
-            if not pre_cats:
-                continue
-            for s in range(max(p + 1, len(bw) - _MAX_SUFFIX), len(bw) + 1):
-                stem_entries = lex.stems.get(bw[p:s])
-                suf_cats = lex.suffixes.get(bw[s:])
-                if not stem_entries or not suf_cats:
-                    continue
-                for cat, proper in stem_entries:
-                    if proper is None and any(
-                            (a, cat) in lex.ab and (a, c) in lex.ac for a in pre_cats
-                            for c in suf_cats if (cat, c) in lex.bc):
-                        out.update(table.get((bw[p:s], cat), ()))
+    for bw in spellings(word):
+        for stem, cat, proper in analyses(lex, bw):
+            if proper is None:
+                out.update(table.get((stem, cat), ()))
     return frozenset(out)
 
 

@@ -12,6 +12,7 @@ the compatibility tables allow.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -131,10 +132,15 @@ def _variants(word: str) -> list[str]:
     return out
 
 
-def _proper_glosses(lex: _Lexicon, bw: str) -> set[str] | None:
-    """Glosses of the proper-noun readings of a Buckwalter word, or None as soon as it has an
-    ordinary reading."""
-    proper: set[str] = set()
+def spellings(word: str) -> list[str]:
+    """The Buckwalter spellings to look an undiacritised word up under (its ``_variants``)."""
+    return [v.translate(_TO_BUCKWALTER) for v in _variants(dediacritize(word))]
+
+
+def analyses(lex: _Lexicon, bw: str) -> Iterator[tuple[str, str, str | None]]:
+    """Buckwalter's analysis of a Buckwalter word: (stem form, category, proper gloss or None)
+    of every stem reading whose prefix, stem and suffix categories the tables (AB, AC, BC)
+    allow, split by split; lazy, so that a caller may stop at the first reading it needs."""
     for p in range(min(_MAX_PREFIX, len(bw) - 1) + 1):
         pre_cats = lex.prefixes.get(bw[:p])
         if not pre_cats:
@@ -145,13 +151,19 @@ def _proper_glosses(lex: _Lexicon, bw: str) -> set[str] | None:
             if not stem_entries or not suf_cats:
                 continue
             for cat, gloss in stem_entries:
-                if gloss in proper:
-                    continue
                 if any((a, cat) in lex.ab and (a, c) in lex.ac for a in pre_cats
                        for c in suf_cats if (cat, c) in lex.bc):
-                    if gloss is None:
-                        return None
-                    proper.add(gloss)
+                    yield bw[p:s], cat, gloss
+
+
+def _proper_glosses(lex: _Lexicon, bw: str) -> set[str] | None:
+    """Glosses of the proper-noun readings of a Buckwalter word, or None as soon as it has an
+    ordinary reading."""
+    proper: set[str] = set()
+    for _, _, gloss in analyses(lex, bw):
+        if gloss is None:
+            return None
+        proper.add(gloss)
     return proper
 
 
@@ -165,8 +177,8 @@ def name_glosses(word: str) -> frozenset[str]:
     if lex is None:  # pragma: no cover - a declared dependency
         return frozenset()
     proper: set[str] = set()
-    for spelling in _variants(dediacritize(word)):
-        found = _proper_glosses(lex, spelling.translate(_TO_BUCKWALTER))
+    for bw in spellings(word):
+        found = _proper_glosses(lex, bw)
         if found is None:
             return frozenset()
         proper |= found
@@ -181,8 +193,7 @@ def has_ordinary_reading(word: str) -> bool:
     lex = _lexicon()
     if lex is None:  # pragma: no cover - a declared dependency
         return False
-    return any(_proper_glosses(lex, spelling.translate(_TO_BUCKWALTER)) is None
-               for spelling in _variants(dediacritize(word)))
+    return any(_proper_glosses(lex, bw) is None for bw in spellings(word))
 
 
 def name_start(token: str) -> int:
