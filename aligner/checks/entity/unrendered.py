@@ -205,30 +205,34 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
     # for the part rendered nowhere (بالدوين ترامب for Donald Trump). A name of the passage
     # sharing a word with this one (Donald Trump for Chou Trump) is this person under
     # another given name: the other given name beside the kept surname is a stranger here
-    own = {w.lower() for w in parts}
-    near = {n for n in near if not own & {w.lower() for w in re.findall(r"[\w'’-]+", n)}}
+    near = _other_names(near, parts)
     for j in ar_ids:
         text = ar_segs[j].text
         found_parts = {w: find_name_in_arabic(w, text) for w in parts}
         kept = [m for m in found_parts.values() if m is not None]
-        rest = text
-        for m in kept:
-            rest = rest.replace(m.text, " ")
+        rest = _without(text, kept)
         if not kept or not any(m is None and not prefix_found(w, rest)
                                for w, m in found_parts.items()):
             continue
-        toks = list(arabic_tokens(text))
-        inside = [k for k, (s, e, _) in enumerate(toks)
-                  if any(s < m.end and m.start < e for m in kept)]
-        for n in (inside[0] - 1, inside[-1] + 1) if inside else ():
-            if not touching(text, toks, inside[0] if n < inside[0] else inside[-1], n):
-                continue
-            start, end, tok = toks[n]
-            missing = [w for w, m in found_parts.items() if m is None]
-            match = _stranger_at(p, start, end, tok, explains, near, missing)
-            if match:
-                return j, match
+        missing = [w for w, m in found_parts.items() if m is None]
+        match = _touching_stranger(p, text, list(arabic_tokens(text)), kept, explains, near,
+                                   missing)
+        if match:
+            return j, match
     return _beside_occurrences(p, parts, ar_segs, ar_ids, en_text, explains, near)
+
+
+def _without(text: str, spans: list[Match]) -> str:
+    """``text`` with the words of ``spans`` blanked out."""
+    for m in spans:
+        text = text.replace(m.text, " ")
+    return text
+
+
+def _other_names(names: set[str], words: list[str]) -> set[str]:
+    """The ``names`` that share no word with ``words``: one that does is this name, changed."""
+    own = {w.lower() for w in words}
+    return {n for n in names if not own & {w.lower() for w in re.findall(r"[\w'’-]+", n)}}
 
 
 def _spots(word: str, text: str) -> list[Match]:
@@ -254,9 +258,7 @@ def _beside_occurrences(p: EntityParams, parts: list[str], ar_segs: tuple[Segmen
         text = ar_segs[j].text
         spots = {w: _spots(w, text) for w in parts}
         kept = [m for ms in spots.values() for m in ms]
-        rest = text
-        for m in kept:
-            rest = rest.replace(m.text, " ")
+        rest = _without(text, kept)
         missing = [w for w, ms in spots.items() if (not ms and not prefix_found(w, rest))
                    or len(ms) < _mentions(w, en_text)]
         if not kept or not missing:
@@ -337,8 +339,7 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
     if not missing:
         return None
     # a name of the passage sharing a word with this one is this name, changed (see above)
-    own = {w.lower() for w in proper}
-    near = {n for n in near if not own & {w.lower() for w in re.findall(r"[\w'’-]+", n)}}
+    near = _other_names(near, proper)
     explains = Explainers(en_text, ar_text, p, common=False)
     kept = [w for w in distinctive(ent) if w not in missing and rendered(w)]
     if not kept:
