@@ -31,6 +31,7 @@ from aligner.checks.entity.words import (
     strong_consonants,
 )
 from aligner.lang.ar.letters import LATIN_LETTER_NAMES
+from aligner.lang.ar.morphology import nisba_base
 
 
 def unmatched(span: str, explains: Explainers, clitics: bool = True) -> bool:
@@ -171,9 +172,8 @@ _LETTERS = {normalize(k): v for k, v in LATIN_LETTER_NAMES.items()}
 
 def _nisba_base(stem: str) -> list[str]:
     """The name an Arabic nisba (السيمويين, المغولي) is built on, without article and ending."""
-    word = strip_article(normalize(stem))
-    return [word[:-len(end)] for end in ("يين", "يون", "يات", "يه", "ي")
-            if word.endswith(end) and len(word) - len(end) >= 3][:1]
+    base = nisba_base(strip_article(normalize(stem)), 3)
+    return [base] if base else []
 
 
 #: Initials before a name or a particle (Ronald H. Evans, E.I. du Pont).

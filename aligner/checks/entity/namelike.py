@@ -25,6 +25,7 @@ from aligner.checks.entity.words import (
     AR_PLACE_TITLES,
     ar_fold,
 )
+from aligner.lang.ar.morphology import nisba_base
 
 #: Month names (Gregorian in Egyptian and in Levantine use) and weekdays, folded.
 _CALENDAR_WORDS = """
@@ -105,13 +106,8 @@ def is_calendar_word(stem: str) -> bool:
 
 def is_demonym_ar(stem: str) -> bool:
     """An adjective or people-name of a place of the exonym table (الأمريكي, السوريين)."""
-    base = strip_article(normalize(stem))
-    for suffix in ("يين", "يون", "يه", "يات", "ي"):
-        if base.endswith(suffix) and len(base) - len(suffix) >= 2:
-            root = base[: len(base) - len(suffix)]
-            if any(exonym_english(root + end) for end in ("", "ا", "يا", "ه")):
-                return True
-    return False
+    root = nisba_base(strip_article(normalize(stem)), 2)
+    return root is not None and any(exonym_english(root + end) for end in ("", "ا", "يا", "ه"))
 
 
 def is_ordinary_word(stem: str, p: EntityParams) -> bool:

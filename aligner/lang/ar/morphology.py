@@ -25,3 +25,16 @@ def has_pronoun_suffix(word: str) -> bool:
     """Whether an Arabic word of five letters or more ends in an attached dual or feminine
     plural pronoun."""
     return len(word) >= 5 and word.endswith(PRONOUN_SUFFIXES)
+
+
+#: Endings of a nisba adjective or people-name (السوريين, السوريون, السوريات, السوريه, السوري);
+#: no word ends in two of them.
+NISBA_ENDINGS = ("يين", "يون", "يات", "يه", "ي")
+
+
+def nisba_base(word: str, min_stem: int) -> str | None:
+    """The stem a nisba is built on (سوريين → سور), if at least ``min_stem`` letters long."""
+    for end in NISBA_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= min_stem:
+            return word[:-len(end)]
+    return None
