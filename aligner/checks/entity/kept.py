@@ -13,7 +13,6 @@ from aligner.arabic.lexicon import gloss_vocabulary, has_ordinary_reading, name_
 from aligner.arabic.names import (
     Match,
     exonym_english,
-    find_name_in_arabic,
     is_foreign_name,
 )
 from aligner.arabic.normalize import arabic_tokens, normalize, strip_clitics
@@ -26,7 +25,7 @@ from aligner.checks.entity.namelike import (
     is_title_word,
 )
 from aligner.checks.entity.params import EntityParams
-from aligner.checks.entity.unrendered import run_together, same_onset
+from aligner.checks.entity.unrendered import accounted_for
 from aligner.checks.entity.words import (
     CALENDAR,
     TITLES,
@@ -77,9 +76,7 @@ def _kept(p: EntityParams, token: str, explains: Explainers, names: set[str], mi
                 is_foreign_name(stem) or name_glosses(stem)):
             continue
         # the name's own reading, not a shorter one (بوست, Post: no ب + وست for sty)
-        if any(explains(f) for f in {token, stem}) or same_onset(stem, [missing], p) or any(
-                find_name_in_arabic(n, stem, p.loose_match) for n in names) \
-                or run_together(stem, [missing]):
+        if accounted_for(p, stem, {token, stem}, explains, names, [missing]):
             return None
         return off, stem
     return None

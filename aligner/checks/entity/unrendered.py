@@ -51,7 +51,7 @@ _LABELS = frozenset(["PERSON", "GPE", "LOC"])
 _NAMED = frozenset(["ORG", "FAC", "EVENT", "WORK_OF_ART"])
 
 
-def same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
+def _same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
     """Whether an Arabic word begins with the first strong consonant of one of the English
     words, and its second (if both have one) is among the English word's next ones: a
     rendering the matcher missed (بوف for Bough, جيوس for Gjose) rather than another name
@@ -95,12 +95,20 @@ def _stranger(p: EntityParams, token: str, explains: Explainers, names: set[str]
             continue  # a listed name that is mostly a frequent word (بلاد: land) is no name
         # a reading with the article is no short form of a name (بـ + الدوين is no Donald)
         forms = {stem} | {s for _, s in readings if not s.startswith("ال")}
-        if any(explains(f) for f in forms) or same_onset(stem, missing, p) or any(
-                find_name_in_arabic(n, stem, p.loose_match) for n in names) \
-                or run_together(stem, missing):
+        if accounted_for(p, stem, forms, explains, names, missing):
             return None
         return off, stem
     return None
+
+
+def accounted_for(p: EntityParams, stem: str, forms: set[str], explains: Explainers,
+                  names: set[str], missing: list[str]) -> bool:
+    """Whether the pair accounts for an Arabic ``stem``: an English word renders one of its
+    ``forms``, it begins like a ``missing`` word, it renders one of ``names``, or it is two
+    words run together, one rendering a ``missing`` word."""
+    return any(explains(f) for f in forms) or _same_onset(stem, missing, p) or any(
+        find_name_in_arabic(n, stem, p.loose_match) for n in names) \
+        or _run_together(stem, missing)
 
 
 def arabic_word(p: EntityParams, token: str, readings: list[tuple[int, str]]) -> bool:
@@ -135,7 +143,7 @@ def _first_stranger(p: EntityParams, ar_segs: tuple[Segment, ...], ar_ids: tuple
     return None
 
 
-def run_together(stem: str, words: list[str]) -> bool:
+def _run_together(stem: str, words: list[str]) -> bool:
     """Whether an Arabic token is two words written as one, one of them rendering one of the
     English ``words`` (ينزلرينجرز: ينزل رينجرز, for Rangers)."""
     return any(find_name_in_arabic(w, f"{stem[:k]} {stem[k:]}") is not None
