@@ -126,9 +126,9 @@ def _arabic_name_like(finding: Finding, p: EntityParams, ar_segs: tuple[Segment,
     ar = finding.evidence.get("arabic")
     if not isinstance(ar, Span):
         return True
-    seg = ar_segs[ar.segment]
-    return name_like_span(ar.text, p) and not fragment(seg.text, ar.start - seg.start,
-                                                       ar.end - seg.start)
+    start = ar_segs[ar.segment].start
+    return _name_in_place(p, ar_segs, (ar.segment, Match(ar.start - start, ar.end - start,
+                                                         ar.text, 0.0)))
 
 
 def _name_in_place(p: EntityParams, ar_segs: tuple[Segment, ...], other: tuple[int, Match],
