@@ -9,7 +9,7 @@ from entity_helpers import doc_findings
 from aligner.checks.base import CheckContext, get_check
 from aligner.checks.entity import EntityParams
 from aligner.checks.entity.evidence import foreign_evidence, other_name
-from aligner.checks.entity.explain import Explainers
+from aligner.checks.entity.explain import Explainers, explainers
 from aligner.checks.entity.namelike import name_like_span, name_like_word
 from aligner.records import Document, Finding, Link, Report, Segment, Side
 
@@ -115,6 +115,20 @@ def test_what_a_sign_a_compound_or_an_acronym_accounts_for() -> None:
     ar = "درس الفريق فيروس كورونا"
     assert Explainers("The team studied HCoV.", ar, p)("كورونا")
     assert not Explainers("The team studied NBC.", ar, p)("كورونا")  # spelt out, not expanded
+
+
+def test_one_explainers_per_sentence_pair_decides_as_a_fresh_one() -> None:
+    p = EntityParams()
+    en, ar = "The samples of Jocelyn showed a new rotavirus.", "أظهرت عينات جوسلين فيروس روتا"
+    shared = explainers(en, ar, p)
+    assert shared is explainers(en, ar, p)
+    assert explainers(en, ar, p, common=False) is not shared  # common words differ
+    for word in ("روتا", "جوسلين", "عينات", "بيتروف"):
+        for common in (True, False):
+            fresh = Explainers(en, ar, p, common)
+            assert explainers(en, ar, p, common)(word) == fresh(word)
+            assert explainers(en, ar, p, common)(word, lower=False) == fresh(word, lower=False)
+    assert shared("روتا") and shared("جوسلين") and not shared("بيتروف")
 
 
 

@@ -406,3 +406,12 @@ def test_code_digits_start_no_range_and_a_percent_is_a_share(
         text: str, values: list[tuple[float, ...]]) -> None:
     lang = "en" if text.isascii() else "ar"
     assert [m.values for m in extract_numbers(text, lang)] == values
+
+
+def test_a_memoised_parse_hands_out_its_own_list() -> None:
+    text = "The bridge cost 40 million dollars and took 3 years."
+    first = extract_numbers(text, "en")
+    assert [m.values for m in first] == [(40e6,), (3.0,)]
+    first.clear()  # a caller may change its list: the next caller still gets every mention
+    again = extract_numbers(text, "en")
+    assert [m.values for m in again] == [(40e6,), (3.0,)] and again is not first

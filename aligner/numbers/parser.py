@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aligner.numbers.digits import DigitReader
 from aligner.numbers.lexicon import AR_DUAL_SCALES, AR_PLURAL_SCALES, AR_SCALES
 from aligner.numbers.mention import NumberMention
@@ -63,4 +65,10 @@ class Parser(DigitReader, WordReader):
 def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     """Every number mentioned in ``text`` (digits in any script, number words in English and
     Arabic, vague quantities), in text order, with spans into ``text``."""
-    return Parser(text, lang).run()
+    return list(_numbers(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
+    """Memoised: three checks (and partial omission, clause by clause) read the same texts."""
+    return tuple(Parser(text, lang).run())

@@ -25,7 +25,7 @@ from aligner.arabic.names import (
     transliterates_foreign_name,
 )
 from aligner.arabic.normalize import arabic_tokens, normalize, strip_article, strip_clitics
-from aligner.checks.entity.explain import Explainers, unmatched
+from aligner.checks.entity.explain import Explainers, explainers, unmatched
 from aligner.checks.entity.locate import Located
 from aligner.checks.entity.params import EntityParams
 from aligner.checks.entity.words import (
@@ -55,7 +55,7 @@ def other_name(p: EntityParams, ar_text: str, link_names: set[str], doc_names: s
     table (only when ``place``: a place stands in for a place), two Arabic name words in a row
     (محمد الحسن, أبو X) or a known foreign personal name (سميث)."""
     en_words = padded_words(en_text)
-    en_skels = Explainers(en_text, ar_text, p)
+    en_skels = explainers(en_text, ar_text, p)
     for other in sorted(doc_names - link_names):
         if (other.isupper() or sum(c.isalpha() for c in other) < p.other_name_min_letters
                 or exonym_forms(other)):
@@ -132,7 +132,7 @@ def foreign_evidence(p: EntityParams, ar_text: str, en_text: str, link_names: se
                     or (lexicon_person_name_at(tok) == off and not is_common_given_name(stem))):
                 continue
             if en_skels is None:
-                en_skels = Explainers(en_text, ar_text, p)
+                en_skels = explainers(en_text, ar_text, p)
             if unmatched(tok, en_skels) and not any(
                     find_name_in_arabic(n, stem, p.loose_match) for n in link_names):
                 return Match(start + off, end, ar_text[start + off:end], 0.8)
@@ -165,7 +165,7 @@ def beside_name(p: EntityParams, ent: Entity, ar_text: str, en_text: str,
         if k is None or last is None:
             continue
         if en_skels is None:
-            en_skels = Explainers(en_text, ar_text, p)
+            en_skels = explainers(en_text, ar_text, p)
         # an initial written out (رونالد هنري for Ronald H.) belongs to the rendered part
         while last + 1 < len(toks) and touching(ar_text, toks, last, last + 1) \
                 and en_skels.initial(toks[last + 1][2]):
@@ -193,7 +193,7 @@ def beside_name(p: EntityParams, ent: Entity, ar_text: str, en_text: str,
                            or prefix_related(english_skeleton(x), sk) for x in unrendered)):
                 continue  # the rendered part itself, or another spelling of a missing one
             if en_skels is None:
-                en_skels = Explainers(en_text, ar_text, p)
+                en_skels = explainers(en_text, ar_text, p)
             if unmatched(tok, en_skels):
                 return Match(start, end, tok, 0.75)
     return None
@@ -248,7 +248,7 @@ def beside_direction(p: EntityParams, ent: Entity, ar_text: str, en_text: str,
         if any(find_name_in_arabic(name, stem, p.loose_match) for name in link_names):
             continue
         if en_skels is None:
-            en_skels = Explainers(en_text, ar_text, p)
+            en_skels = explainers(en_text, ar_text, p)
         if unmatched(stem, en_skels):
             return Match(start + off, end, other[off:], 0.75)
     return None

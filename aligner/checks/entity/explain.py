@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from aligner.arabic.glosses import translated
 from aligner.arabic.lexicon import gloss_vocabulary, name_glosses
@@ -166,6 +167,13 @@ class Explainers:
         return False
 
 
+@lru_cache(maxsize=256)
+def explainers(en_text: str, ar_text: str, p: EntityParams, common: bool = True) -> Explainers:
+    """The one ``Explainers`` of a sentence pair: each tier of the entity check asks about
+    the same link, and building one (compound parts, acronym expansions) is the costly part."""
+    return Explainers(en_text, ar_text, p, common)
+
+
 #: Latin letter names (normalised) and the letters each may name.
 _LETTERS = {normalize(k): v for k, v in LATIN_LETTER_NAMES.items()}
 
@@ -218,10 +226,12 @@ def _compound_parts(words: list[str], ar_text: str, p: EntityParams) -> frozense
             if min(sum(c not in "WYaHA" for c in x) for x in (head, tail)) < \
                     p.compound_part_consonants:
                 continue
+            # with the floor, pairs below it stop early (and fail the test as before)
+            bar = p.lower_match
             for n in range(len(toks) - 1):
                 a, b = skels[n], skels[n + 1]
-                if any(skeleton_similarity(x, a) >= p.lower_match
-                       and skeleton_similarity(y, b) >= p.lower_match
+                if any(skeleton_similarity(x, a, bar) >= bar
+                       and skeleton_similarity(y, b, bar) >= bar
                        for x, y in ((head, tail), (tail, head))):
                     out.update(toks[n:n + 2])
     return frozenset(out)

@@ -16,7 +16,7 @@ from aligner.arabic.names import (
     is_foreign_name,
 )
 from aligner.arabic.normalize import arabic_tokens, normalize, strip_clitics
-from aligner.checks.entity.explain import Explainers
+from aligner.checks.entity.explain import Explainers, explainers
 from aligner.checks.entity.locate import GENERIC_WORDS
 from aligner.checks.entity.namelike import (
     is_calendar_word,
@@ -99,7 +99,7 @@ def kept_name(p: EntityParams, words: list[tuple[int, str, bool, bool]], ar_text
         return None
     k, word = proper[0]
     names = {n for n in names if word not in n.split()}
-    explains = Explainers(en_text, ar_text, p)
+    explains = explainers(en_text, ar_text, p)
     en_words = padded_words(en_text)
     for start, end, tok in arabic_tokens(ar_text):
         if any(start < m.end and m.start < end for m in taken):

@@ -76,6 +76,8 @@ def _find_nisba(english: str, text: str) -> Match | None:
     for start, end, tok in arabic_tokens(text):
         for off, stem in strip_clitics(tok):
             word = strip_article(normalize(stem))
+            # not morphology.NISBA_ENDINGS: the bare stem counts (الروس for Russia) and يات
+            # does not (never matched here; adding it would change what is located)
             for suffix in ("يين", "يون", "يه", "ي", ""):
                 if word.endswith(suffix) and word[: len(word) - len(suffix)] in stems:
                     return Match(start + off, end, text[start + off:end], 0.9)

@@ -17,7 +17,7 @@ from aligner.arabic.names import (
 )
 from aligner.arabic.normalize import arabic_tokens, normalize, strip_clitics
 from aligner.checks.entity.evidence import name_like, other_name
-from aligner.checks.entity.explain import Explainers
+from aligner.checks.entity.explain import explainers
 from aligner.checks.entity.locate import GENERIC_WORDS, Located, locate
 from aligner.checks.entity.params import EntityParams
 from aligner.checks.entity.words import (
@@ -102,7 +102,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
     must be a name to NER (here or anywhere in the document: a later bare "Waters") or
     to the name lists, or follow a known given name (Maxine Waters); the Arabic word
     must not resemble an English word of the link that is not clearly rendered
-    elsewhere (``Explainers``). Any capitalised word not opening a sentence or heading
+    elsewhere (``explainers``). Any capitalised word not opening a sentence or heading
     (Walker, Price: on no list) counts when the Arabic word transliterates a name the
     document has elsewhere (ترامب) and this English lacks: a name changed in the English;
     when it is the sentence's only unrendered word and a known name, anywhere in the
@@ -131,7 +131,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
     # a single unrendered name and a single stranger: word order matters less
     wide = p.position_slack_one if len(words) == 1 else p.position_slack
     en_words = padded_words(text)
-    explains = Explainers(text, ar_text, p)
+    explains = explainers(text, ar_text, p)
     strangers = {ar for ar, names in doc_rendered.items()
                  if not any(f" {w.lower()} " in en_words for w in names)}
     # the document's transliterated name words this English lacks: another spelling of one
@@ -158,7 +158,8 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
                 dist[k, w] = 0.0
         for off, stem in strip_clitics(tok):
             weak = False
-            if renders_absent(stem) and looks_transliterated(stem) and not any(
+            # the shape test first: it is cheap, and most words fail it
+            if looks_transliterated(stem) and renders_absent(stem) and not any(
                     related(e, en_words) for e in exonym_english(normalize(stem))):
                 near = [(k, w) for k, w, _, known in words if dist[k, w] <= wide
                         or (len(words) == 1 and known)]

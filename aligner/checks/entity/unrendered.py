@@ -23,7 +23,7 @@ from aligner.arabic.names import (
     skeleton_similarity,
 )
 from aligner.arabic.normalize import arabic_tokens, strip_clitics
-from aligner.checks.entity.explain import Explainers
+from aligner.checks.entity.explain import Explainers, explainers
 from aligner.checks.entity.locate import Located, locate
 from aligner.checks.entity.namelike import (
     is_calendar_word,
@@ -199,7 +199,7 @@ def unrendered_name(p: EntityParams, loc: Located, ar_segs: tuple[Segment, ...],
     ar_text = " ".join(ar_segs[j].text for j in ar_ids)
     if " " not in ent.text and translated_in(ent.text, ar_text):
         return None  # a word NER took for a name, translated (Tomb of ...: مقبرة)
-    explains = Explainers(en_text, ar_text, p, common=False)
+    explains = explainers(en_text, ar_text, p, common=False)
     if loc.match is None and not _rendered_near(ent, parts, ar_segs, ar_ids,
                                                 p.rendered_window):
         return _first_stranger(p, ar_segs, ar_ids, explains, names, parts)
@@ -348,7 +348,7 @@ def _inside_name(p: EntityParams, ent: Entity, ar_segs: tuple[Segment, ...],
         return None
     # a name of the passage sharing a word with this one is this name, changed (see above)
     near = _other_names(near, proper)
-    explains = Explainers(en_text, ar_text, p, common=False)
+    explains = explainers(en_text, ar_text, p, common=False)
     kept = [w for w in distinctive(ent) if w not in missing and rendered(w)]
     if not kept:
         if not any(is_personal_name(w) or exonym_forms(w) for w in missing):
@@ -379,7 +379,7 @@ def untagged_name(p: EntityParams, words: list[tuple[int, str, bool, bool]],
     if len(known) != 1:
         return None  # one missing name: several leave the stranger's counterpart unclear
     k, word = known[0]
-    explains = Explainers(en_text, ar_text, p, common=False)
+    explains = explainers(en_text, ar_text, p, common=False)
     for start, end, tok in arabic_tokens(ar_text):
         match = _stranger_at(p, start, end, tok, explains, names, [word])
         if match:
