@@ -12,7 +12,8 @@ Each renamed document is aligned (presegmented, direction alternating by index a
 bench_qa) and checked with ``run_checks``; so is each untouched original, once, for
 comparison. Printed: documents, renamed pairs, entity_mismatch findings on a renamed pair
 (critical / major) and those of them the original pair did not have, inconsistent_entity
-findings on a renamed name, and the same counts on the originals (the old token).
+findings on a renamed name, and the same counts on the originals (the old token), each
+finding counted once (``attribute``).
 
     python scripts/bench_renames.py --ntrex ../shared/data/ntrex-dev --docs 0-59 --seeds 0-3
                                     [--verbose] [--dump alarms.jsonl]
@@ -142,6 +143,22 @@ def names_token(f: Finding, token: str) -> bool:
         is not None
 
 
+def attribute(findings: list[Finding], renames: list[Rename], renamed: bool = True
+              ) -> list[tuple[Rename, Finding]]:
+    """Each entity finding with the first rename it concerns, once: an entity_mismatch on its
+    pair, an inconsistent_entity naming its new token (its old one where not ``renamed``:
+    the original document)."""
+    out = []
+    for f in findings:
+        for r in renames:
+            token = r.new.en if renamed else r.old_en
+            if (f.kind == "entity_mismatch" and on_line(f, r.line)) or (
+                    f.kind == "inconsistent_entity" and names_token(f, token)):
+                out.append((r, f))
+                break
+    return out
+
+
 def _check(name: str, src_lang: str, en: list[str], ar: list[str], scratch: Path,
            embedder: Embedder) -> list[Finding]:
     """The entity findings of a document pair, aligned and checked as bench_qa does."""
@@ -195,33 +212,29 @@ def main() -> None:
             findings = _check(name, src_lang, en2, ar2, scratch, embedder)
             n_docs += 1
             n_pairs += len(renames)
-            for r in renames:
-                before = [f for f in originals[n] if f.kind == "entity_mismatch"
-                          and on_line(f, r.line)]
-                old.update(f.severity for f in before)
-                old["inconsistent"] += sum(f.kind == "inconsistent_entity"
-                                           and names_token(f, r.old_en) for f in originals[n])
-                for f in findings:
-                    if f.kind == "entity_mismatch" and on_line(f, r.line):
-                        new[f.severity] += 1
-                        fresh[f.severity] += not before
-                    elif f.kind == "inconsistent_entity" and names_token(f, r.new.en):
-                        new["inconsistent"] += 1
-                    else:
-                        continue
-                    record = {"doc": n, "name": name, "seed": seed, "line": r.line,
-                              "old_en": r.old_en, "old_ar": r.old_ar, "new_en": r.new.en,
-                              "new_ar": r.new.ar, "count": r.new.count, "kind": f.kind,
-                              "severity": f.severity, "in_original": bool(before),
-                              "tier": f.evidence.get("tier"), "message": f.message,
-                              "en": en2[r.line], "ar": ar2[r.line]}
-                    if args.verbose:
-                        print(f"  ALARM doc {n} seed {seed} line {r.line}: {r.old_en}->"
-                              f"{r.new.en} {r.old_ar}->{r.new.ar} ({r.new.count}) "
-                              f"{f.severity}{' (also before)' if before else ''}: "
-                              f"{f.message}\n    EN: {en2[r.line]}\n    AR: {ar2[r.line]}")
-                    if dump:
-                        dump.write(json.dumps(record, ensure_ascii=False) + "\n")
+            was = attribute(originals[n], renames, renamed=False)
+            old.update("inconsistent" if f.kind == "inconsistent_entity" else f.severity
+                       for _, f in was)
+            for r, f in attribute(findings, renames):
+                before = next((g for q, g in was if q == r and g.kind == f.kind), None)
+                if f.kind == "inconsistent_entity":
+                    new["inconsistent"] += 1
+                else:
+                    new[f.severity] += 1
+                    fresh[f.severity] += before is None
+                record = {"doc": n, "name": name, "seed": seed, "line": r.line,
+                          "old_en": r.old_en, "old_ar": r.old_ar, "new_en": r.new.en,
+                          "new_ar": r.new.ar, "count": r.new.count, "kind": f.kind,
+                          "severity": f.severity, "in_original": before is not None,
+                          "tier": f.evidence.get("tier"), "message": f.message,
+                          "en": en2[r.line], "ar": ar2[r.line]}
+                if args.verbose:
+                    print(f"  ALARM doc {n} seed {seed} line {r.line}: {r.old_en}->"
+                          f"{r.new.en} {r.old_ar}->{r.new.ar} ({r.new.count}) {f.severity}"
+                          f"{' (also before)' if before else ''}: {f.message}\n"
+                          f"    EN: {en2[r.line]}\n    AR: {ar2[r.line]}")
+                if dump:
+                    dump.write(json.dumps(record, ensure_ascii=False) + "\n")
     shutil.rmtree(scratch)
     if dump:
         dump.close()

@@ -94,3 +94,16 @@ def test_tune_pool_is_inject_pools_twin_from_the_tune_half() -> None:
     assert {r.en for r in pool} == {r.en for r in tune} - {"anton"}
     listed = H.Excluded(frozenset({pool[0].en}), frozenset())
     assert pool[0] not in H.tune_pool(rows, listed)
+
+
+def test_attribute_counts_each_finding_once_for_the_first_rename_it_concerns() -> None:
+    first = R.Rename(2, "Dalton", "دالتون", ROW)
+    second = R.Rename(5, "Merrick", "ميريك", H.NameRow("tamsin", "تامسين", 4))
+    both = _finding("entity_mismatch", (2,), (5,))
+    elsewhere = _finding("entity_mismatch", (3,), (3,))
+    forms = _finding("inconsistent_entity", (5,), (5,), "Tamsin")
+    old_forms = _finding("inconsistent_entity", (5,), (5,), "Merrick")
+    found = R.attribute([both, elsewhere, forms, old_forms], [first, second])
+    assert found == [(first, both), (second, forms)]
+    found = R.attribute([both, elsewhere, forms, old_forms], [first, second], renamed=False)
+    assert found == [(first, both), (second, old_forms)]
