@@ -107,3 +107,8 @@ def test_attribute_counts_each_finding_once_for_the_first_rename_it_concerns() -
     assert found == [(first, both), (second, forms)]
     found = R.attribute([both, elsewhere, forms, old_forms], [first, second], renamed=False)
     assert found == [(first, both), (second, old_forms)]
+
+
+def test_row_matched_asks_the_matcher_about_the_row_alone() -> None:
+    assert R.row_matched(H.NameRow("kitamura", "كيتامورا", 13))
+    assert not R.row_matched(H.NameRow("kitamura", "بورغيس", 13))
