@@ -59,3 +59,19 @@ def test_a_name_run_into_the_next_word_and_spelled_as_it_sounds_is_quiet(src_lan
     assert [f.evidence["entity"].text for f in found] == ["Haughey"]
     assert [f.evidence["arabic"].text for f in found] == ["فيتزمورين"]
 
+
+#: An all-caps acronym written out in full, a word for each letter (SNL: Saturday Night
+#: Live), here beside a headline's name NER runs on into a capitalised verb.
+ACRONYM_EN = "{} Embarked on a Tirade, Wearing a Red Cap, After the SNL Finale."
+ACRONYM_AR = "شرع {} في خطاب غاضب، مرتديًا قبعة حمراء، بعد الحلقة الأخيرة من ساترداي نايت لايف"
+
+
+@pytest.mark.parametrize("src_lang", ["en", "ar"])
+@pytest.mark.parametrize(("en", "ar"), [("Jalen Brooker", "جالين بروكر"),
+                                        ("Lena Marwick", "لينا ماروك")])
+def test_an_acronym_written_out_in_full_accounts_for_its_words(en: str, ar: str,
+                                                               src_lang: str) -> None:
+    assert doc_findings([ACRONYM_EN.format(en)], [ACRONYM_AR.format(ar)], src_lang) == []
+    swapped = ACRONYM_AR.format(ar.split()[0] + " هوكسلي")
+    found = doc_findings([ACRONYM_EN.format(en)], [swapped], src_lang)
+    assert [f.evidence["arabic"].text for f in found] == ["هوكسلي"]
