@@ -120,6 +120,10 @@ def _nlp() -> Any:
 
 _LEAD = re.compile(r"^(?:the|The)\s+")
 _TAIL = re.compile(r"(?:['’]s|['’])$")
+#: Lower-case words closing a person's name are the sentence's, run in by the model ("said
+#: X on the club's website": "X on"); particles stand inside (Vincent van Gogh), and a
+#: hyphenated article is the name's (Ayham al-Ali).
+_PERSON_TAIL = re.compile(r"(?:\s+[a-z]+)+$")
 
 
 def _mentions(doc: Any) -> list[Mention]:
@@ -161,6 +165,8 @@ def _entities(mentions: list[Mention], original: str) -> list[Entity]:
         if lead:
             text, start = text[lead.end():], start + lead.end()
         text = _TAIL.sub("", text).rstrip()
+        if ent.label == "PERSON":
+            text = _PERSON_TAIL.sub("", text)
         if "\n" in text:  # a headline run into the next line: keep the first line
             text = text.split("\n", 1)[0].rstrip()
         if sum(c.isalpha() for c in text) >= 2:

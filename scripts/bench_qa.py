@@ -193,16 +193,23 @@ def change_number(en: str, ar: str, side_lang: str, rng: random.Random) -> str |
     return re.sub(rf"(?<!\d){number}(?!\d)", new, text, count=1)
 
 
-def swap_name(en: str, ar: str, side_lang: str, names: dict[str, tuple[str, int]],
-              pool: list[NameRow], rng: random.Random) -> str | None:
-    """Replace a person-name token found on both sides (mid-sentence in English, a whole word
-    in Arabic; ``names`` finds it) with a name of the planted-name ``pool``: its English token
-    on the English side, its Arabic spelling on the Arabic side."""
+def name_tokens(en: str, ar: str, names: dict[str, tuple[str, int]]) -> list[str]:
+    """Person-name tokens of ``en`` (mid-sentence, capitalised, 4+ letters) whose ``names``
+    spelling stands in ``ar`` as a whole word (after و/ب/ل/ف at most), in English order."""
     found = []
     for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", en):
         arabic = names.get(m.group().lower(), ("", 0))[0]
         if len(arabic) >= 4 and re.search(rf"(?<!\S)[وبلف]?{arabic}(?!\S)", ar):
             found.append(m.group())
+    return found
+
+
+def swap_name(en: str, ar: str, side_lang: str, names: dict[str, tuple[str, int]],
+              pool: list[NameRow], rng: random.Random) -> str | None:
+    """Replace a person-name token found on both sides (mid-sentence in English, a whole word
+    in Arabic; ``names`` finds it) with a name of the planted-name ``pool``: its English token
+    on the English side, its Arabic spelling on the Arabic side."""
+    found = name_tokens(en, ar, names)
     if not found:
         return None
     word = rng.choice(found)

@@ -11,6 +11,9 @@
   gazetteer, ``aligner/arabic/exonyms.tsv``, the Buckwalter lexicon's proper nouns and gloss
   words, spaCy's Arabic stop words, every word written in the ``aligner`` sources, the tune
   half's Arabic spellings and ``names/google-ar2en.tsv``.
+- The tune pool (``tune_pool``) is built the same way from the tune half (less the inject
+  half's Arabic spellings): names no list holds that may be read while tuning, for
+  ``bench_renames.py``'s correctly rendered unseen names on tune documents.
 
 Import from another script with ``sys.path.insert(0, "scripts")`` then ``import heldout``.
 ``python scripts/heldout.py --data ../shared/data`` prints the split's sizes and a sample.
@@ -142,14 +145,27 @@ def inject_pool(rows: Iterable[NameRow], excluded: Excluded, min_count: int = PO
     """The planted-name pool: inject-half rows whose English token and Arabic spelling no
     list holds, one-word Arabic, the English token alphabetic (sorted by English token)."""
     tune, inject = split_names(rows)
-    tune_ar = {fold_ar(r.ar) for r in tune}
+    return _pool(inject, tune, excluded, min_count, min_len)
+
+
+def tune_pool(rows: Iterable[NameRow], excluded: Excluded, min_count: int = POOL_MIN_COUNT,
+              min_len: int = POOL_MIN_LEN) -> list[NameRow]:
+    """``inject_pool``'s twin from the tune half: tune-half rows no list holds, whose Arabic
+    spelling is no inject-half row's (sorted by English token)."""
+    tune, inject = split_names(rows)
+    return _pool(tune, inject, excluded, min_count, min_len)
+
+
+def _pool(half: list[NameRow], other: list[NameRow], excluded: Excluded, min_count: int,
+          min_len: int) -> list[NameRow]:
+    other_ar = {fold_ar(r.ar) for r in other}
     out = []
-    for row in inject:
+    for row in half:
         ar = fold_ar(row.ar)
         if (row.count >= min_count and len(row.en) >= min_len and row.en.isalpha()
                 and row.en.isascii() and _ARABIC_WORD.fullmatch(row.ar)
                 and row.en.lower() not in excluded.english and ar not in excluded.arabic
-                and ar not in tune_ar and not excluded.arabic_test(row.ar)):
+                and ar not in other_ar and not excluded.arabic_test(row.ar)):
             out.append(row)
     return sorted(out, key=lambda r: r.en)
 
@@ -217,10 +233,12 @@ def main() -> None:
     args = parser.parse_args()
     rows = read_names(args.data / NAMES_TSV)
     tune, inject = split_names(rows)
-    pool = inject_pool(rows, check_lists(args.data))
+    excluded = check_lists(args.data)
+    pool = inject_pool(rows, excluded)
     print(f"name tokens: {len(rows)}; tune half {len(tune)}; inject half {len(inject)}; "
           f"planted-name pool {len(pool)} (count >= {POOL_MIN_COUNT}, "
           f"{sum(r.count >= 50 for r in pool)} with count >= 50) digest {pool_digest(pool)}")
+    print(f"tune pool (bench_renames.py) {len(tune_pool(rows, excluded))}")
     step = max(1, len(pool) // max(args.sample, 1))
     print("sample:", ", ".join(f"{r.en} {r.ar} ({r.count})" for r in pool[::step][:args.sample]))
     print(f"NTREX: tune documents {NTREX_TUNE.start}-{NTREX_TUNE.stop - 1}, "

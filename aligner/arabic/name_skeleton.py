@@ -102,11 +102,27 @@ _SILENT_START = re.compile(r"\b(?:k(?=n)|w(?=r)|g(?=n))", re.IGNORECASE)
 _PINYIN = re.compile(r"([xq])(?=[iu])", re.IGNORECASE)
 
 
+#: au sounds o (Paul: بول); gh after a vowel is silent (Vaughan: فون) or h (Irish names),
+#: ght keeping its own reading; long u after a first consonant is yu (Hugh: هيو).
+_AU = re.compile("au", re.IGNORECASE)
+_VOWEL_GH = re.compile(r"(?<=[aeiou])gh(?!t)", re.IGNORECASE)
+_LONG_U = re.compile(r"\b([bcfhkmpv])u(?=[bdfgklmnprstvz]?[aeiouy]|\b)", re.IGNORECASE)
+
+
+def _sound_readings(name: str) -> list[str]:
+    """``name`` respelled as it sounds where English spelling hides it (``_AU``,
+    ``_VOWEL_GH``, ``_LONG_U``): every combination, the name itself left out."""
+    spellings = {name, _AU.sub("o", name)}
+    spellings |= {sub for w in spellings for sub in (_VOWEL_GH.sub("", w), _VOWEL_GH.sub("h", w))}
+    spellings |= {_LONG_U.sub(r"\1yu", w) for w in spellings}
+    return sorted(spellings - {name})
+
+
 def english_readings(name: str) -> tuple[str, ...]:
     """The skeletons an English name may stand for: a doubled sun letter after an initial
     vowel is the assimilated article (Assafir: السفير) or just a doubled letter (Assad: أسد);
     a silent initial letter sounded or not; pinyin's x and q read as sh and ch; German sch
-    as s; French final aux as o."""
+    as s; French final aux as o; a silent or sounded gh and a long u (``_sound_readings``)."""
     out = [english_skeleton(name), english_skeleton(name, sun=False)]
     silent = _SILENT_START.sub("", name)
     if silent != name:
@@ -121,5 +137,6 @@ def english_readings(name: str) -> tuple[str, ...]:
     if re.search("zh", name, re.IGNORECASE):  # pinyin zh: تش (Zhang: تشانغ) or زه (زهاو)
         out += [english_skeleton(re.sub("zh", sub, name, flags=re.IGNORECASE))
                 for sub in ("ch", "z h")]
+    out += [english_skeleton(w) for w in _sound_readings(name)]
     return tuple(dict.fromkeys(out))
 

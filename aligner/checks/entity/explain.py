@@ -250,16 +250,20 @@ def _onset(initial: str, sk: str, p: EntityParams) -> bool:
 def _acronym_expansions(en_text: str, ar_text: str, p: EntityParams) -> frozenset[str]:
     """Arabic words (normalised) that spell out a mixed-case acronym of the English (CoV,
     HCoV: abbreviated words, not initials spelt out): two or more words in a row, each
-    beginning with the sound of a different consonant letter of it (فيروس كورونا for CoV)."""
+    beginning with the sound of a different consonant letter of it (فيروس كورونا for CoV);
+    for an all-caps acronym of three letters or more, a word for every letter."""
     acronyms = {tuple(re.findall(r"[A-Z]", piece)) for token in re.findall(r"[\w-]+", en_text)
                 for piece in token.split("-")
                 if sum(c.isupper() for c in piece) >= 2 and piece.isalpha()
                 and not piece.isupper()}  # NBC is spelt out: إن بي سي
-    if not acronyms:
+    # or written out in full, every letter in a row (SNL: ساترداي نايت لايف)
+    full = {tuple(token) for token in re.findall(r"\b[A-Z]{3,}\b", en_text)}
+    if not acronyms and not full:
         return frozenset()
     toks = [normalize(tok) for _, _, tok in arabic_tokens(ar_text)]
     out: set[str] = set()
-    for letters in acronyms:
+    for letters in acronyms | full:
+        least = p.acronym_min_words if letters in acronyms else len(letters)
         sounds = [english_skeleton(x) for x in letters]
         run: list[tuple[str, int]] = []  # (word, letter index) of the current run
 
@@ -272,7 +276,7 @@ def _acronym_expansions(en_text: str, ar_text: str, p: EntityParams) -> frozense
         for tok in [*toks, ""]:
             hit = letter(tok, {k for _, k in run})
             if hit is None:  # the run ends; this word may begin another
-                if len(run) >= p.acronym_min_words:
+                if len(run) >= least:
                     out.update(w for w, _ in run)
                 run = []
                 hit = letter(tok, set())
