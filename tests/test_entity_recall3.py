@@ -78,3 +78,17 @@ def test_a_tagged_organisation_is_not_blamed_on_its_own_missed_rendering(en_firs
     # بوف begins as Bough does (b, then f for a final gh): its rendering, which matching misses
     assert found("وفي بيان، قال بوف إن المكتب حذر الشرطة.") == []
     assert found("وفي بيان، قال سميث إن المكتب حذر الشرطة.") == ["سميث"]
+
+
+@pytest.mark.parametrize("en_first", [True, False])
+def test_one_strong_consonant_shared_is_no_missed_rendering(en_first: bool) -> None:
+    # Yuka's one strong consonant (k) begins كولتر too: chance, so كولتر stands in for it
+    en = "In a statement, Yuka said the office had warned the police."
+    ar = "وفي بيان، قالت كولتر إن المكتب حذر الشرطة."
+    k = en.index("Yuka")
+    locs = [Located(Entity("Yuka", "ORG", k, k + 4), 0, None, None)]
+    en_segs, ar_segs = (Segment(en, 0, len(en)),), (Segment(ar, 0, len(ar)),)
+    sides = ("src", "tgt") if en_first else ("tgt", "src")
+    found = positional(P, Link((0,), (0,), 0.9), locs, *sides, en_segs, ar_segs, set(),
+                       {"كولتر": frozenset(["Colter"])}, set())
+    assert [f.evidence["arabic"].text for f in found] == ["كولتر"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from aligner.arabic.names import (
+    english_skeleton,
     exonym_english,
     find_name_in_arabic,
     is_listed_name,
@@ -39,6 +40,7 @@ from aligner.checks.entity.words import (
     prefix_found,
     related,
     span_of,
+    strong_consonants,
 )
 from aligner.ner import Entity
 from aligner.records import Finding, Link, Segment
@@ -179,8 +181,10 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
                     for o, s in strip_clitics(tok) if o != off):
                 break  # it, or another reading of it (ليوتا: ل + يوتا), renders a word
             # a word beginning like a mislabelled organisation's is its rendering the matcher
-            # missed (the lower tier's rule: those are no strangers)
-            near = [(k, w) for k, w in near if not (w in people and same_onset(stem, [w], p))]
+            # missed (the lower tier's rule); one strong consonant shared is chance
+            near = [(k, w) for k, w in near if not (
+                w in people and len(strong_consonants(english_skeleton(w))) >= 2
+                and same_onset(stem, [w], p))]
             if not near:
                 continue  # another reading may be a stronger name (و + توماس)
             k, word = min(near, key=lambda kw: dist[kw])
