@@ -109,6 +109,8 @@ class Gold:
     missing_in: str
     # Numbers in the text a delete/insert/clause error removed or added (see ``explained``).
     moved_numbers: tuple[float, ...] = ()
+    # The name a swap put in (printed with a miss by --verbose; kept out of the repr).
+    planted: str = field(default="", repr=False)
 
 
 @dataclass
@@ -205,16 +207,19 @@ def name_tokens(en: str, ar: str, names: dict[str, tuple[str, int]]) -> list[str
 
 
 def swap_name(en: str, ar: str, side_lang: str, names: dict[str, tuple[str, int]],
-              pool: list[NameRow], rng: random.Random) -> str | None:
+              pool: list[NameRow], rng: random.Random,
+              record: list[str] | None = None) -> str | None:
     """Replace a person-name token found on both sides (mid-sentence in English, a whole word
     in Arabic; ``names`` finds it) with a name of the planted-name ``pool``: its English token
-    on the English side, its Arabic spelling on the Arabic side."""
+    on the English side, its Arabic spelling on the Arabic side (appended to ``record``)."""
     found = name_tokens(en, ar, names)
     if not found:
         return None
     word = rng.choice(found)
     options = [r for r in pool if r.en[0] != word[0].lower() and abs(len(r.en) - len(word)) <= 2]
     other = rng.choice(options)
+    if record is not None:
+        record.append(other.en.capitalize() if side_lang == "en" else other.ar)
     if side_lang == "en":
         return re.sub(rf"\b{word}\b", other.en.capitalize(), en, count=1)
     return re.sub(rf"(?<!\S)([وبلف]?){names[word.lower()][0]}(?!\S)",
@@ -268,7 +273,7 @@ def build(docs: list[tuple[str, list[str], list[str]]], names: dict[str, tuple[s
         case = Case(name, src_lang, [], [], touched)
         sides = {"en": [Line(t, i) for i, t in enumerate(en)],
                  "ar": [Line(t, i) for i, t in enumerate(ar)]}
-        planned: list[tuple[str, int, str]] = []  # (error, line, side lang)
+        planned: list[tuple[str, int, str, str]] = []  # (error, line, side lang, planted)
         if touched:
             lines = list(range(len(en)))
             rng.shuffle(lines)
@@ -279,18 +284,20 @@ def build(docs: list[tuple[str, list[str], list[str]]], names: dict[str, tuple[s
                 if any(abs(i - u) < 2 for u in used):
                     continue
                 error, lang = kinds[-1], rng.choice(["en", "ar"])
-                if _apply(error, i, lang, sides, en, ar, docs, name, names, pool, rng):
+                record: list[str] = []
+                if _apply(error, i, lang, sides, en, ar, docs, name, names, pool, rng, record):
                     kinds.pop()
                     used.append(i)
-                    planned.append((error, i, lang))
+                    planned.append((error, i, lang, record[-1] if record else ""))
             for i in range(len(en)):
                 if i not in used and re.search(r"\d", ar[i]) and rng.random() < 0.5:
                     sides["ar"][_index(sides["ar"], i)].text = ar[i].translate(INDIC)
                     case.indic_pairs.add(i)
         tgt_lang = "ar" if src_lang == "en" else "en"
         case.src, case.tgt = sides[src_lang], sides[tgt_lang]
-        for error, i, lang in planned:
+        for error, i, lang, planted in planned:
             gold = _gold(case, error, i, "src" if lang == src_lang else "tgt")
+            gold.planted = planted
             gold.moved_numbers = _moved_numbers(error, i, lang, sides, en, ar)
             case.gold.append(gold)
         case.western = {_index(sides["ar"], i): ar[i] for i in case.indic_pairs}
@@ -315,7 +322,8 @@ def _index(lines: list[Line], orig: int) -> int:
 
 def _apply(error: str, i: int, lang: str, sides: dict[str, list[Line]], en: list[str],
            ar: list[str], docs: list[tuple[str, list[str], list[str]]], doc_name: str,
-           names: dict[str, tuple[str, int]], pool: list[NameRow], rng: random.Random) -> bool:
+           names: dict[str, tuple[str, int]], pool: list[NameRow], rng: random.Random,
+           record: list[str] | None = None) -> bool:
     lines = sides[lang]
     k = _index(lines, i)
     if error == "delete":
@@ -332,7 +340,7 @@ def _apply(error: str, i: int, lang: str, sides: dict[str, list[Line]], en: list
     elif error == "number":
         new = change_number(en[i], ar[i], lang, rng)
     else:
-        new = swap_name(en[i], ar[i], lang, names, pool, rng)
+        new = swap_name(en[i], ar[i], lang, names, pool, rng, record)
     if new is None or new == lines[k].text:
         return False
     lines[k].text = new
@@ -404,6 +412,14 @@ def corpus_error(f: Finding, case: Case) -> bool:
     return None not in values and any(all(math.isclose(v, w, rel_tol=1e-9)  # type: ignore[arg-type]
                                           for v, w in zip(values, pair, strict=True))
                                       for pair in listed)
+
+
+def _pair_text(case: Case, g: Gold, width: int = 160) -> str:
+    """The planted name of a swap and the two sentences of its pair, for reading a miss."""
+    texts = [f"{side} {lines[k].text[:width]}" for side, ids, lines
+             in (("src", g.src, case.src), ("tgt", g.tgt, case.tgt)) for k in sorted(ids)]
+    return "\n".join([f"        planted {g.planted!r} on the {g.missing_in} side"]
+                      + [f"        {t}" for t in texts])
 
 
 def _span_text(span: object) -> str | None:
@@ -485,6 +501,8 @@ def main() -> None:
                 gold_hit[g.kind] += 1
             elif args.verbose:
                 print(f"  MISS  {case.name} {g}")
+                if g.kind == "entity_mismatch":
+                    print(_pair_text(case, g))
         number_gold = {i for g in case.gold if g.kind == "number_mismatch" for i in g.src}
         flagged = {i for f in findings if f.kind == "number_mismatch"
                    and not any(explained(f, g) for g in case.gold)

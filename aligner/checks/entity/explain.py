@@ -109,14 +109,15 @@ class Explainers:
         """Whether ``stem`` translates an English word of the pair that no other Arabic word
         translates (باكر may gloss "ball", but الكرة is its translation there)."""
         hits = translated(stem, self.vocabulary)
-        if not hits:
-            return False
+        return bool(hits) and bool(hits - self._translated_elsewhere(stem))
+
+    def _translated_elsewhere(self, stem: str) -> set[str]:
+        """The English words of the pair that an Arabic word other than ``stem`` translates."""
         if self._glossed is None:
             self._glossed = [(normalize(tok), translated(tok, self.vocabulary))
                              for _, _, tok in arabic_tokens(self.ar_text)]
         own = normalize(stem)
-        taken = {e for tok, words in self._glossed if own not in tok for e in words}
-        return bool(hits - taken)
+        return {e for tok, words in self._glossed if own not in tok for e in words}
 
     def initial(self, stem: str) -> bool:
         """Whether an Arabic word may write out an initial of the English (H.: هنري)."""
@@ -151,7 +152,10 @@ class Explainers:
             en, sk, sim = max(((r, a, skeleton_similarity(r, a)) for r in english_readings(w)
                                for a in skels), key=lambda ras: ras[2])
             if not w[:1].isupper() or w.lower() in TITLES or w.lower() in GENERIC_WORDS:
-                if lower and sim >= lower_match:  # translated words: a transliteration is close
+                # translated words: a transliteration is close, unless another Arabic word
+                # translates it (Union: الاتحاد; then اليونان is no rendering of it)
+                if lower and sim >= lower_match and \
+                        w.lower() not in self._translated_elsewhere(stem):
                     return True
                 continue
             if " " not in w and self._inside_rendering(w, stem, start, end):

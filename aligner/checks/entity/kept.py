@@ -34,6 +34,7 @@ from aligner.checks.entity.words import (
     padded_words,
     related,
 )
+from aligner.ner import Entity
 
 
 @lru_cache(maxsize=8192)
@@ -56,6 +57,12 @@ def unknown_proper(word: str, p: EntityParams) -> bool:
             and low.removesuffix("s") not in vocabulary
             and low not in TITLES | GENERIC_WORDS | en_stop_words()
             and not CALENDAR.match(word) and not is_demonym(word))
+
+
+def lone_proper_org(ent: Entity, p: EntityParams) -> bool:
+    """A one-word organisation that is a rare proper word (``unknown_proper``): mostly a
+    person NER mislabelled, as organisations are mostly named with dictionary words."""
+    return ent.label == "ORG" and " " not in ent.text and unknown_proper(ent.text, p)
 
 
 def _kept(p: EntityParams, token: str, explains: Explainers, names: set[str], missing: str,

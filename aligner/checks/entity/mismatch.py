@@ -326,7 +326,7 @@ class EntityMismatchCheck:
         i, j = en_ids[0], ar_ids[0]
         text, ar_text = en_segs[i].text, ar_segs[j].text
         tagged = {w for loc in locs for w in re.findall(r"[\w'’-]+", loc.entity.text)}
-        capitals = unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
+        capitals = unrendered_capitals(p, text, ar_text, locs, ar_segs, j, doc_tagged,
                                        doc_surnames)[0]
         # a lone surname of a person of the document that NER read as a place (West) is that
         # person, whom the lower tier reads as a name NER missed

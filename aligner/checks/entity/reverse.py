@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from aligner.arabic.names import (
+    english_skeleton,
     exonym_english,
     find_name_in_arabic,
     is_listed_name,
@@ -18,8 +19,10 @@ from aligner.arabic.names import (
 from aligner.arabic.normalize import arabic_tokens, normalize, strip_clitics
 from aligner.checks.entity.evidence import name_like, other_name
 from aligner.checks.entity.explain import explainers
+from aligner.checks.entity.kept import lone_proper_org
 from aligner.checks.entity.locate import GENERIC_WORDS, Located, locate
 from aligner.checks.entity.params import EntityParams
+from aligner.checks.entity.unrendered import same_onset
 from aligner.checks.entity.words import (
     CALENDAR,
     EN_CAP_RUN,
@@ -37,6 +40,7 @@ from aligner.checks.entity.words import (
     prefix_found,
     related,
     span_of,
+    strong_consonants,
 )
 from aligner.ner import Entity
 from aligner.records import Finding, Link, Segment
@@ -124,7 +128,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
         return []
     i, j = en_ids[0], ar_ids[0]
     text, ar_text = en_segs[i].text, ar_segs[j].text
-    words, beside = unrendered_capitals(text, ar_text, locs, ar_segs, j, doc_tagged,
+    words, beside = unrendered_capitals(p, text, ar_text, locs, ar_segs, j, doc_tagged,
                                          doc_surnames)
     if not any(known for *_, known in words) and not (words and doc_rendered):
         return []
@@ -145,6 +149,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
             (m := find_name_in_arabic(w, stem, p.absent_match)) is not None and m.start == 0
             for w in absent)
     transliterated = {w for names in doc_rendered.values() for w in names}
+    people = {loc.entity.text for loc in locs if lone_proper_org(loc.entity, p)}
     toks = list(arabic_tokens(ar_text))
     # (weak evidence, distance, English word's offset and word, Arabic span): a known
     # name anywhere in the window beats a word that is merely rare as a name
@@ -176,6 +181,11 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
                     explains(s, start + o, end, lower=False)
                     for o, s in strip_clitics(tok) if o != off):
                 break  # it, or another reading of it (ليوتا: ل + يوتا), renders a word
+            # a word beginning like a mislabelled organisation's is its rendering the matcher
+            # missed (the lower tier's rule); one strong consonant shared is chance
+            near = [(k, w) for k, w in near if not (
+                w in people and len(strong_consonants(english_skeleton(w))) >= 2
+                and same_onset(stem, [w], p))]
             if not near:
                 continue  # another reading may be a stronger name (و + توماس)
             k, word = min(near, key=lambda kw: dist[kw])
@@ -184,26 +194,30 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
     if not candidates:
         return []
     _, _, k, word, start, end = min(candidates)
+    # a word NER called an organisation is a name on weaker evidence: the lower tier
+    lower = word in people
     return [Finding(
-        kind=KIND, severity="critical", confidence=0.7,
+        kind=KIND, severity="major" if lower else "critical", confidence=0.6 if lower else 0.7,
         src=link.src, tgt=link.tgt, missing_in=None,
         message=f"the Arabic names '{ar_text[start:end]}' where the English has '{word}'",
         evidence={"entity": span_of(en_name, en_segs, i, k, k + len(word)),
                   "arabic": span_of(ar_name, ar_segs, j, start, end),
-                      "tier": "replaced"})]
+                  "tier": "unrendered" if lower else "replaced"})]
 
 
-def unrendered_capitals(text: str, ar_text: str, locs: list[Located],
+def unrendered_capitals(p: EntityParams, text: str, ar_text: str, locs: list[Located],
                          ar_segs: tuple[Segment, ...], j: int, doc_tagged: set[str],
                          doc_surnames: set[str]
                          ) -> tuple[list[tuple[int, str, bool, bool]], dict[str, list[str]]]:
     """The capitalised words of an English sentence that may be names and that Arabic
     sentence ``j`` does not render, as (offset, word, NER-tagged, a known name), and each
     one's distinctive neighbours in its capitalised run (see ``_positional``)."""
+    # a one-word organisation that is no dictionary word is a name NER mislabelled
+    people = {loc.entity.text for loc in locs if lone_proper_org(loc.entity, p)}
     tagged = {w for loc in locs if loc.entity.label in NAME_LABELS
-              for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+              for w in re.findall(r"[\w'’-]+", loc.entity.text)} | people
     named = {w for loc in locs if loc.entity.label in ("PERSON", "GPE", "LOC")
-             for w in re.findall(r"[\w'’-]+", loc.entity.text)}
+             for w in re.findall(r"[\w'’-]+", loc.entity.text)} | people
     alone = {loc.entity.text for loc in locs  # a whole name, though a title word (West)
              if loc.entity.label in ("PERSON", "GPE", "LOC") and " " not in loc.entity.text}
     found = {w for loc in locs if loc.match and not loc.partial
@@ -237,8 +251,8 @@ def unrendered_capitals(text: str, ar_text: str, locs: list[Located],
             if not known and initial and any(
                     x.lower() not in en_stop_words() | TITLES for x in run_words[:n]):
                 continue  # a heading's capitals (Comment Policy) say nothing of a name
-            if word in found or any(locate(Entity(p, "PERSON", 0, 0), ar_segs, (j,))
-                   or prefix_found(p, ar_text) for p in word.split("-") if p):
+            if word in found or any(locate(Entity(x, "PERSON", 0, 0), ar_segs, (j,))
+                   or prefix_found(x, ar_text) for x in word.split("-") if x):
                 continue
             words.append((run.start() + wm.start(), word, word in named, known))
             beside[word] = [x for x in run_words[max(n - 1, 0):n] + run_words[n + 1:n + 2]

@@ -51,7 +51,7 @@ _LABELS = frozenset(["PERSON", "GPE", "LOC"])
 _NAMED = frozenset(["ORG", "FAC", "EVENT", "WORK_OF_ART"])
 
 
-def _same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
+def same_onset(stem: str, words: list[str], p: EntityParams) -> bool:
     """Whether an Arabic word begins with the first strong consonant of one of the English
     words, and its second (if both have one) is among the English word's next ones: a
     rendering the matcher missed (بوف for Bough, جيوس for Gjose) rather than another name
@@ -106,7 +106,7 @@ def accounted_for(p: EntityParams, stem: str, forms: set[str], explains: Explain
     """Whether the pair accounts for an Arabic ``stem``: an English word renders one of its
     ``forms``, it begins like a ``missing`` word, it renders one of ``names``, or it is two
     words run together, one rendering a ``missing`` word."""
-    return any(explains(f) for f in forms) or _same_onset(stem, missing, p) or any(
+    return any(explains(f) for f in forms) or same_onset(stem, missing, p) or any(
         find_name_in_arabic(n, stem, p.loose_match) for n in names) \
         or _run_together(stem, missing)
 
