@@ -149,7 +149,7 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
             (m := find_name_in_arabic(w, stem, p.absent_match)) is not None and m.start == 0
             for w in absent)
     transliterated = {w for names in doc_rendered.values() for w in names}
-    people = {loc.entity.text for loc in locs if lone_proper_org(loc.entity, p)}
+    people = _mislabelled_people(locs, p)
     toks = list(arabic_tokens(ar_text))
     # (weak evidence, distance, English word's offset and word, Arabic span): a known
     # name anywhere in the window beats a word that is merely rare as a name
@@ -205,6 +205,12 @@ def positional(p: EntityParams, link: Link, locs: list[Located], en_name: str, a
                   "tier": "unrendered" if lower else "replaced"})]
 
 
+def _mislabelled_people(locs: list[Located], p: EntityParams) -> set[str]:
+    """The one-word organisations of a sentence that are no dictionary word: names NER
+    mislabelled (``lone_proper_org``)."""
+    return {loc.entity.text for loc in locs if lone_proper_org(loc.entity, p)}
+
+
 def unrendered_capitals(p: EntityParams, text: str, ar_text: str, locs: list[Located],
                          ar_segs: tuple[Segment, ...], j: int, doc_tagged: set[str],
                          doc_surnames: set[str]
@@ -212,8 +218,7 @@ def unrendered_capitals(p: EntityParams, text: str, ar_text: str, locs: list[Loc
     """The capitalised words of an English sentence that may be names and that Arabic
     sentence ``j`` does not render, as (offset, word, NER-tagged, a known name), and each
     one's distinctive neighbours in its capitalised run (see ``_positional``)."""
-    # a one-word organisation that is no dictionary word is a name NER mislabelled
-    people = {loc.entity.text for loc in locs if lone_proper_org(loc.entity, p)}
+    people = _mislabelled_people(locs, p)
     tagged = {w for loc in locs if loc.entity.label in NAME_LABELS
               for w in re.findall(r"[\w'’-]+", loc.entity.text)} | people
     named = {w for loc in locs if loc.entity.label in ("PERSON", "GPE", "LOC")
