@@ -71,6 +71,7 @@ from synth import parse_seeds
 
 from aligner.arabic.numbers import extract_numbers
 from aligner.checks.run import run_checks
+from aligner.embed.base import Embedder
 from aligner.pipeline import align_documents, open_embedder
 from aligner.read import read_document
 from aligner.records import Document, Finding, Report
@@ -316,6 +317,18 @@ def _read(name: str, lang: str, lines: list[Line], scratch: Path, typesetting: b
     return read_document(path, lang)
 
 
+def align_and_check(name: str, src_lang: str, src_lines: list[Line], tgt_lines: list[Line],
+                    scratch: Path, embedder: Embedder, typesetting: bool = False
+                    ) -> tuple[Report, list[Finding]]:
+    """A case's two sides read back as articles (``_read``), aligned as given (one segment
+    a line) and checked: the report and its findings."""
+    tgt_lang = "ar" if src_lang == "en" else "en"
+    src = _read(name, src_lang, src_lines, scratch, typesetting)
+    tgt = _read(name, tgt_lang, tgt_lines, scratch, typesetting)
+    report = align_documents(src, tgt, embedder, presegmented=True)
+    return report, run_checks(report, embedder)
+
+
 def _index(lines: list[Line], orig: int) -> int:
     return next(k for k, line in enumerate(lines) if line.orig == orig)
 
@@ -471,11 +484,8 @@ def main() -> None:
     number_pairs, number_flagged, indic_n, indic_flagged, indic_as_before = 0, 0, 0, 0, 0
     started = time.time()
     for case in cases:
-        tgt_lang = "ar" if case.src_lang == "en" else "en"
-        src = _read(case.name, case.src_lang, case.src, scratch, args.typeset)
-        tgt = _read(case.name, tgt_lang, case.tgt, scratch, args.typeset)
-        report = align_documents(src, tgt, embedder, presegmented=True)
-        findings = run_checks(report, embedder)
+        report, findings = align_and_check(case.name, case.src_lang, case.src, case.tgt,
+                                           scratch, embedder, args.typeset)
         pairs = [link for link in report.links if link.src and link.tgt]
         if not case.touched:
             clean_pairs += len(pairs)

@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_qa import Line, _ranges, _read, load_names, name_tokens, select
+from bench_qa import Line, _ranges, align_and_check, load_names, name_tokens, select
 from heldout import (
     NAMES_TSV,
     NameRow,
@@ -53,9 +53,8 @@ from heldout import (
 from synth import parse_seeds
 
 from aligner.arabic.names import find_name_in_arabic
-from aligner.checks.run import run_checks
 from aligner.embed.base import Embedder
-from aligner.pipeline import align_documents, open_embedder
+from aligner.pipeline import open_embedder
 from aligner.records import Finding
 
 #: Renamed lines per document, and how far a pool row's English length may stray from the
@@ -169,15 +168,12 @@ def row_matched(row: NameRow) -> bool:
 def _check(name: str, src_lang: str, en: list[str], ar: list[str], scratch: Path,
            embedder: Embedder) -> list[Finding]:
     """The entity findings of a document pair, aligned and checked as bench_qa does."""
-
     sides = {"en": [Line(t, i) for i, t in enumerate(en)],
              "ar": [Line(t, i) for i, t in enumerate(ar)]}
     tgt_lang = "ar" if src_lang == "en" else "en"
-    src = _read(name, src_lang, sides[src_lang], scratch, False)
-    tgt = _read(name, tgt_lang, sides[tgt_lang], scratch, False)
-    report = align_documents(src, tgt, embedder, presegmented=True)
-    return [f for f in run_checks(report, embedder)
-            if f.kind in ("entity_mismatch", "inconsistent_entity")]
+    _, findings = align_and_check(name, src_lang, sides[src_lang], sides[tgt_lang], scratch,
+                                  embedder)
+    return [f for f in findings if f.kind in ("entity_mismatch", "inconsistent_entity")]
 
 
 def main() -> None:
@@ -224,18 +220,19 @@ def main() -> None:
             old.update("inconsistent" if f.kind == "inconsistent_entity" else f.severity
                        for _, f in was)
             for r, f in attribute(findings, renames):
+                matched = row_matched(r.new)
                 before = next((g for q, g in was if q == r and g.kind == f.kind), None)
                 if f.kind == "inconsistent_entity":
                     new["inconsistent"] += 1
                 else:
                     new[f.severity] += 1
                     fresh[f.severity] += before is None
-                    odd += not row_matched(r.new)
+                    odd += not matched
                 record = {"doc": n, "name": name, "seed": seed, "line": r.line,
                           "old_en": r.old_en, "old_ar": r.old_ar, "new_en": r.new.en,
                           "new_ar": r.new.ar, "count": r.new.count, "kind": f.kind,
                           "severity": f.severity, "in_original": before is not None,
-                          "tier": f.evidence.get("tier"), "row_matched": row_matched(r.new),
+                          "tier": f.evidence.get("tier"), "row_matched": matched,
                           "message": f.message,
                           "en": en2[r.line], "ar": ar2[r.line]}
                 if args.verbose:
